@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } from './ids.ts';
+
+export const RoomStatus = z.enum(['available', 'service_due', 'in_service', 'pending_recovery', 'do_not_use']);
+export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
+export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
+export const TicketStatus = z.enum([
+  'new', 'assigned', 'in_progress', 'done', 'verified', 'rejected', 'escalated', 'cancelled',
+]);
+export const Role = z.enum([
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'occupant', 'system',
+]);
+export const TicketAction = z.enum([
+  'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment',
+]);
+export const DeviceKind = z.enum(['sign', 'epaper', 'panel', 'qr_stand', 'gpio_panel']);
+
+export type RoomStatus = z.infer<typeof RoomStatus>;
+export type TicketKind = z.infer<typeof TicketKind>;
+export type Priority = z.infer<typeof Priority>;
+export type TicketStatus = z.infer<typeof TicketStatus>;
+export type Role = z.infer<typeof Role>;
+export type TicketAction = z.infer<typeof TicketAction>;
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Room = z.object({
+  id: RoomId,
+  name: Text(80),
+  floor: z.number().int(),
+  zone: Text(40),
+  status: RoomStatus,
+  since: IsoTime,
+  reason: z.string().max(500),
+  ticket: TicketId.nullable(),
+});
+export type Room = z.infer<typeof Room>;
+
+export const Team = z.object({ id: TeamId, name: Text(80), supervisor: Username.nullable() });
+export type Team = z.infer<typeof Team>;
+
+export const User = z.object({
+  id: Username,
+  name: Text(80),
+  role: Role,
+  teams: z.array(TeamId),
+  active: z.boolean(),
+});
+export type User = z.infer<typeof User>;
+
+export const RejectionPolicy = z.strictObject({
+  route: z.enum(['return', 'escalate']),
+  followUp: z.boolean(),
+  roomStatus: z.enum(['pending_recovery', 'do_not_use']).nullable(),
+  notify: z.array(TeamId).max(10),
+});
+export type RejectionPolicy = z.infer<typeof RejectionPolicy>;
+
+export const Category = z.object({
+  id: CategoryId,
+  name: Text(80),
+  team: TeamId,
+  /** While a ticket of this category is open, the room is not ready for use. */
+  holdsRoom: z.boolean(),
+  slaMinutes: z.record(Priority, z.number().int().positive()),
+  rejectionReasons: z.array(Text(120)).max(30),
+  allowFreeTextReason: z.boolean(),
+  rejection: RejectionPolicy,
+});
+export type Category = z.infer<typeof Category>;
+
+export const Attachment = z.object({
+  id: z.string().max(64),
+  name: z.string().max(200),
+  type: z.string().max(100),
+  size: z.number().int().nonnegative(),
+  at: IsoTime,
+  by: z.string().max(80),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const HistoryEntry = z.object({
+  at: IsoTime,
+  actor: z.string(),
+  action: z.string(),
+  status: TicketStatus,
+  assignee: Username.nullable(),
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const Note = z.object({ at: IsoTime, by: z.string(), text: z.string(), internal: z.boolean() });
+export type Note = z.infer<typeof Note>;
+
+export const AssigneeResponse = z.enum(['pending', 'reworking', 'redone', 'reassigned', 'escalated']);
+export type AssigneeResponse = z.infer<typeof AssigneeResponse>;
+
+export const Rejection = z.object({
+  id: z.string(),
+  at: IsoTime,
+  room: RoomId,
+  by: z.string(),
+  reason: z.string(),
+  notes: z.string().nullable(),
+  photos: z.array(z.string()),
+  originalAssignee: Username.nullable(),
+  response: AssigneeResponse,
+  route: z.enum(['returned', 'escalated']),
+  escalatedTo: Username.nullable(),
+  followUp: TicketId.nullable(),
+  roomStatus: RoomStatus.nullable(),
+  notified: z.array(TeamId),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const Reporter = z.object({
+  kind: z.enum(['occupant', 'user', 'device', 'system']),
+  id: z.string().nullable(),
+  contact: z.string().nullable(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+export const Ticket = z.object({
+  id: TicketId,
+  kind: TicketKind,
+  category: CategoryId,
+  priority: Priority,
+  status: TicketStatus,
+  room: RoomId,
+  title: z.string(),
+  description: z.string(),
+  reporter: Reporter,
+  assignee: Username.nullable(),
+  team: TeamId,
+  dueAt: IsoTime,
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  parent: TicketId.nullable(),
+  history: z.array(HistoryEntry),
+  notes: z.array(Note),
+  attachments: z.array(Attachment),
+  rejections: z.array(Rejection),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TeamNotification = z.object({
+  team: TeamId,
+  at: IsoTime,
+  kind: z.enum(['rejection', 'escalation']),
+  ticket: TicketId,
+  room: RoomId,
+  reason: z.string(),
+});
+export type TeamNotification = z.infer<typeof TeamNotification>;
+
+export const Device = z.object({ id: DeviceId, room: RoomId, kind: DeviceKind, revoked: z.boolean() });
+export type Device = z.infer<typeof Device>;

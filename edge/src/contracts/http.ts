@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
+import { Priority, Room, RoomStatus, Ticket, TicketKind, TicketStatus } from './domain.ts';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const Note = z.string().trim().max(2000);
+const Photos = z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'a photo is an attachment id')).max(5);
+
+export const ErrorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const LoginBody = z.strictObject({ username: Username, password: z.string().min(1).max(200) });
+export const PanelLoginBody = z.strictObject({ room: RoomId, pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
+export const SessionView = z.object({
+  kind: z.enum(['user', 'panel']),
+  user: Username.nullable(),
+  role: z.string(),
+  room: RoomId.nullable(),
+  expiresAt: z.string(),
+});
+
+export const RoomParams = z.strictObject({ room: RoomId });
+export const TicketParams = z.strictObject({ id: TicketId });
+export const TrackParams = z.strictObject({ token: Token });
+export const QrQuery = z.strictObject({ k: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'k is the code from the room sticker') });
+
+export const ReportBody = z.strictObject({
+  category: CategoryId,
+  description: Text(2000),
+  contact: z.string().trim().max(200).optional(),
+});
+export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string() });
+
+export const CreateTicketBody = z.strictObject({
+  kind: z.enum(['inquiry', 'task', 'work_order']),
+  category: CategoryId,
+  room: RoomId,
+  title: Text(120).optional(),
+  description: Text(2000),
+  priority: Priority.default('normal'),
+  assignee: Username.optional(),
+});
+
+export const TicketQuery = z.strictObject({
+  status: TicketStatus.optional(),
+  room: RoomId.optional(),
+  team: TeamId.optional(),
+  assignee: Username.optional(),
+  kind: TicketKind.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const AssignBody = z.strictObject({ assignee: Username, note: Note.optional() });
+export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
+export const EmptyBody = z.strictObject({ note: Note.optional() }).default({});
+export const CompleteBody = z.strictObject({ note: Note.optional(), photos: Photos.optional() }).default({});
+export const ApproveBody = z.strictObject({ notes: Note.optional() }).default({});
+export const RejectBody = z.strictObject({ reason: Text(200), notes: Note.optional(), photos: Photos.optional() });
+export const ReasonBody = z.strictObject({ reason: Text(500) });
+export const CommentBody = z.strictObject({ text: Text(2000), internal: z.boolean().default(true) });
+
+export const SetRoomStatusBody = z.strictObject({ status: RoomStatus, reason: Text(500) });
+
+export const Triggered = z.object({
+  route: z.enum(['returned', 'escalated']).nullable(),
+  assignee: Username.nullable(),
+  followUp: TicketId.nullable(),
+  roomStatus: RoomStatus.nullable(),
+  notified: z.array(TeamId),
+});
+export const ActionResult = z.object({ ticket: Ticket, room: Room, triggered: Triggered.optional() });
+
+export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
+
+export const TrackView = z.object({
+  ticket: TicketId,
+  room: z.object({ id: RoomId, name: z.string() }),
+  category: CategoryId,
+  status: TicketStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(z.object({ at: z.string(), status: TicketStatus })),
+  rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+});
+export const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+
+export const EventsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export const AuditQuery = z.strictObject({
+  room: RoomId.optional(),
+  ticket: TicketId.optional(),
+  actor: z.string().max(80).optional(),
+  type: z.string().max(60).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export const LoggedEvent = z.object({
+  seq: z.number().int(),
+  site: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  type: z.string(),
+  entity: z.string(),
+  state: z.unknown(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type LoggedEvent = z.infer<typeof LoggedEvent>;
+export const VerifyResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  firstBadSeq: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export type VerifyResult = z.infer<typeof VerifyResult>;

@@ -1,0 +1,4 @@
+export * from './ids.ts';
+export * from './domain.ts';
+export * from './http.ts';
+export * from './mqtt.ts';

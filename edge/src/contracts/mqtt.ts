@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IsoTime, RoomId, TicketId } from './ids.ts';
+import { RoomStatus } from './domain.ts';
+
+export const topics = {
+  roomStatus: (site: string, room: string) => `doorside/${site}/rooms/${room}/status`,
+  presence: (site: string, device: string) => `doorside/${site}/devices/${device}/presence`,
+  deviceEvents: (site: string, device: string) => `doorside/${site}/devices/${device}/events`,
+  deviceCommands: (site: string, device: string) => `doorside/${site}/devices/${device}/commands`,
+  teamNotifications: (site: string, team: string) => `doorside/${site}/teams/${team}/notifications`,
+};
+
+/** Retained on `doorside/{site}/rooms/{room}/status`; only the gateway publishes it. */
+export const RoomStatusMessage = z.object({
+  room: RoomId,
+  name: z.string(),
+  status: RoomStatus,
+  since: IsoTime,
+  reason: z.string(),
+  ticket: TicketId.nullable(),
+});
+export type RoomStatusMessage = z.infer<typeof RoomStatusMessage>;
+
+export const Presence = z.enum(['online', 'offline']);
+
+/** What a device may report on its own `events` topic. */
+export const DeviceEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('button'), action: z.enum(['request_service', 'approve', 'reject']), reason: z.string().max(200).optional(), at: IsoTime.optional() }),
+  z.strictObject({ type: z.literal('scan'), code: z.string().max(200), at: IsoTime.optional() }),
+  z.strictObject({ type: z.literal('reading'), sensor: z.string().max(40), value: z.number(), unit: z.string().max(10).optional(), at: IsoTime.optional() }),
+]);
+export type DeviceEvent = z.infer<typeof DeviceEvent>;

@@ -1,0 +1,34 @@
+import type { Role } from '../contracts/index.ts';
+
+export type Right =
+  | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
+  | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
+  | 'set-room-status' | 'read-audit' | 'dispute';
+
+/**
+ * Who may do what, by role. Rules that depend on the ticket (only the assignee
+ * starts it, a panel acts only on its own room) live in the ticket rules.
+ */
+const table: Record<Role, readonly Right[]> = {
+  occupant: ['report', 'dispute'],
+  staff: ['view', 'create', 'claim', 'transfer', 'start', 'complete', 'comment', 'comment-internal'],
+  vendor: ['view', 'start', 'complete', 'comment'],
+  supervisor: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
+  floor_manager: ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
+  reception: ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal'],
+  facility_head: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit'],
+  admin: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit'],
+  // A door panel is signed in with its room's PIN, which supervisors hold.
+  panel: ['view', 'approve', 'reject', 'comment', 'comment-internal'],
+  system: ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status'],
+};
+
+export const rightsTable: Readonly<Record<Role, readonly Right[]>> = table;
+
+export function may(role: Role, right: Right): boolean {
+  return table[role].includes(right);
+}
+
+export function rolesWith(right: Right): Role[] {
+  return (Object.keys(table) as Role[]).filter((role) => may(role, right));
+}

@@ -1,0 +1,50 @@
+import type { Room, RoomStatus, Ticket } from '../contracts/index.ts';
+
+/**
+ * How tickets move a room's status. Each function returns the room's new state,
+ * or null when the room stays as it is. The ticket named in `room.ticket` is the
+ * one behind the current status; only that ticket closing can release it.
+ */
+
+function change(room: Room, status: RoomStatus, reason: string, ticket: string | null, at: string): Room {
+  return { ...room, status, reason, ticket, since: at };
+}
+
+export function roomOnOpen(room: Room, ticket: Ticket, holdsRoom: boolean, at: string): Room | null {
+  if (!holdsRoom || room.status !== 'available') return null;
+  return change(room, 'service_due', ticket.title, ticket.id, at);
+}
+
+export function roomOnStart(room: Room, ticket: Ticket, holdsRoom: boolean, at: string): Room | null {
+  const behindIt = room.ticket === ticket.id;
+  if (!holdsRoom && !behindIt) return null;
+  if (room.status === 'do_not_use' || room.status === 'in_service') return null;
+  return change(room, 'in_service', ticket.title, ticket.id, at);
+}
+
+export function roomOnRejection(room: Room, ticket: Ticket, status: RoomStatus | null, reason: string, at: string): Room | null {
+  if (status === null) return null;
+  return change(room, status, reason, ticket.id, at);
+}
+
+/**
+ * A ticket was verified or cancelled. `othersHolding` are the room's other open
+ * tickets that keep it from use. A Do-Not-Use or recovery status passes on to a
+ * follow-up of the same job; otherwise the next ticket decides, or the room is free.
+ */
+export function roomOnClose(room: Room, closed: Ticket, othersHolding: Ticket[], at: string): Room | null {
+  if (room.ticket !== closed.id) return null;
+  if (othersHolding.length === 0) return change(room, 'available', `${closed.id} ${closed.status}`, null, at);
+  const sticky = room.status === 'do_not_use' || room.status === 'pending_recovery';
+  const related = othersHolding.find((t) => t.parent === closed.id || t.id === closed.parent);
+  if (sticky && related) return change(room, room.status, room.reason, related.id, at);
+  const working = othersHolding.find((t) => t.status === 'in_progress');
+  if (working) return change(room, 'in_service', working.title, working.id, at);
+  const next = othersHolding[0]!;
+  return change(room, 'service_due', next.title, next.id, at);
+}
+
+export function roomSetByHand(room: Room, status: RoomStatus, reason: string, at: string): Room | null {
+  if (room.status === status && room.reason === reason) return null;
+  return change(room, status, reason, null, at);
+}

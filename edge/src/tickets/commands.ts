@@ -1,0 +1,13 @@
+import type { Username } from '../contracts/index.ts';
+
+export type TicketCommand =
+  | { type: 'assign'; assignee: Username; note?: string }
+  | { type: 'claim'; note?: string }
+  | { type: 'transfer'; to: Username; note?: string }
+  | { type: 'start'; note?: string }
+  | { type: 'complete'; note?: string; photos?: string[] }
+  | { type: 'approve'; notes?: string }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'escalate'; reason: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'comment'; text: string; internal: boolean };

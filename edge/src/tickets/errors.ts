@@ -1,0 +1,50 @@
+import { DomainError } from '../domain-error.ts';
+import type { TicketAction, TicketStatus } from '../contracts/index.ts';
+
+export class IllegalTransition extends DomainError {
+  readonly code = 'ILLEGAL_TRANSITION';
+  readonly kind = 'conflict';
+  constructor(action: TicketAction, status: TicketStatus, allowed: TicketAction[]) {
+    super(`cannot ${action} a ticket that is ${status}`, { status, allowed });
+  }
+}
+
+export class NotAssignee extends DomainError {
+  readonly code = 'NOT_ASSIGNEE';
+  readonly kind = 'forbidden';
+  constructor(action: TicketAction, assignee: string | null) {
+    super(`only the assignee (${assignee ?? 'nobody yet'}) may ${action} this ticket`, { assignee });
+  }
+}
+
+export class AlreadyAssigned extends DomainError {
+  readonly code = 'ALREADY_ASSIGNED';
+  readonly kind = 'conflict';
+  constructor(assignee: string) {
+    super(`the ticket is already assigned to ${assignee}`, { assignee });
+  }
+}
+
+export class UnknownRejectionReason extends DomainError {
+  readonly code = 'UNKNOWN_REJECTION_REASON';
+  readonly kind = 'invalid';
+  constructor(reason: string, allowed: string[]) {
+    super(`"${reason}" is not a rejection reason for this category`, { allowed });
+  }
+}
+
+export class AssigneeNotEligible extends DomainError {
+  readonly code = 'ASSIGNEE_NOT_ELIGIBLE';
+  readonly kind = 'invalid';
+  constructor(user: string, why: string) {
+    super(`${user} cannot take this ticket: ${why}`, { user });
+  }
+}
+
+export class UnknownPhoto extends DomainError {
+  readonly code = 'UNKNOWN_PHOTO';
+  readonly kind = 'invalid';
+  constructor(photo: string) {
+    super(`photo ${photo} is not attached to this ticket`, { photo });
+  }
+}

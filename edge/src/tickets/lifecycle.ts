@@ -1,0 +1,28 @@
+import type { TicketAction, TicketStatus } from '../contracts/index.ts';
+import { IllegalTransition } from './errors.ts';
+
+/** Which actions a ticket accepts in each status. */
+const allowed: Record<TicketStatus, readonly TicketAction[]> = {
+  new: ['assign', 'claim', 'escalate', 'cancel', 'comment'],
+  assigned: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],
+  in_progress: ['transfer', 'complete', 'escalate', 'cancel', 'comment'],
+  done: ['approve', 'reject', 'comment'],
+  rejected: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],
+  escalated: ['assign', 'claim', 'transfer', 'start', 'cancel', 'comment'],
+  verified: ['comment'],
+  cancelled: ['comment'],
+};
+
+export const closedStatuses: readonly TicketStatus[] = ['verified', 'cancelled'];
+
+export function isOpen(status: TicketStatus): boolean {
+  return !closedStatuses.includes(status);
+}
+
+export function allowedActions(status: TicketStatus): TicketAction[] {
+  return [...allowed[status]];
+}
+
+export function assertAllowed(status: TicketStatus, action: TicketAction): void {
+  if (!allowed[status].includes(action)) throw new IllegalTransition(action, status, allowedActions(status));
+}

@@ -1,4 +1,5 @@
 import type { Role } from '../contracts/index.ts';
+import { Forbidden } from '../domain-error.ts';
 
 export type Right =
   | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
@@ -31,4 +32,9 @@ export function may(role: Role, right: Right): boolean {
 
 export function rolesWith(right: Right): Role[] {
   return (Object.keys(table) as Role[]).filter((role) => may(role, right));
+}
+
+/** Refuses with the role and the missing right named, for checks outside a ticket's own rules. */
+export function assertMay(role: Role, right: Right): void {
+  if (!may(role, right)) throw new Forbidden('NOT_PERMITTED', `a ${role} may not ${right}`, { role, right });
 }

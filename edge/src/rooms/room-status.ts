@@ -24,6 +24,8 @@ export function roomOnStart(room: Room, ticket: Ticket, holdsRoom: boolean, at: 
 
 export function roomOnRejection(room: Room, ticket: Ticket, status: RoomStatus | null, reason: string, at: string): Room | null {
   if (status === null) return null;
+  // Do-Not-Use outranks a recovery: a lesser rejection must not make a closed room look usable.
+  if (room.status === 'do_not_use' && status !== 'do_not_use') return null;
   return change(room, status, reason, ticket.id, at);
 }
 

@@ -29,7 +29,12 @@ export function openTicket(input: OpenTicket): { ticket: Ticket; changes: Change
   if (!may(actor.role, right)) {
     throw new Forbidden('NOT_PERMITTED', `a ${actor.role} may not ${right} tickets`, { role: actor.role, right });
   }
-  if (input.assignee) assertEligible(input.assignee, category.team);
+  if (input.assignee) {
+    if (!may(actor.role, 'assign')) {
+      throw new Forbidden('NOT_PERMITTED', `a ${actor.role} may not assign tickets`, { role: actor.role, right: 'assign' });
+    }
+    assertEligible(input.assignee, category.team);
+  }
   const assignee = input.assignee?.id ?? null;
   const status = assignee ? 'assigned' : 'new';
   const ticket: Ticket = {

@@ -16,7 +16,7 @@ export interface RejectCommand {
 export function rejectionReason(ctx: TicketContext, reason: string): string {
   const listed = ctx.category.rejectionReasons.find((r) => r.toLowerCase() === reason.trim().toLowerCase());
   if (listed) return listed;
-  if (ctx.category.allowFreeTextReason) return reason.trim();
+  if (ctx.category.allowFreeTextReason && reason.trim() !== '') return reason.trim();
   throw new UnknownRejectionReason(reason, ctx.category.rejectionReasons);
 }
 

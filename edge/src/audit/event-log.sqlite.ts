@@ -1,0 +1,84 @@
+import type { Statement } from 'better-sqlite3';
+import type { LoggedEvent, VerifyResult } from '../contracts/index.ts';
+import type { Db } from '../store/database.sqlite.ts';
+import { type ChainRow, eventHash, GENESIS_HASH, verifyChain } from './hash-chain.ts';
+
+export interface AppendInput {
+  at: string;
+  actor: string;
+  type: string;
+  entity: string;
+  state: unknown;
+}
+
+export interface AuditFilter {
+  entity?: string;
+  room?: string;
+  actor?: string;
+  type?: string;
+  limit: number;
+}
+
+/**
+ * The site's append-only, sha256-chained event log. The gateway is its one writer,
+ * so the head is kept in memory; `append` must run inside the caller's transaction,
+ * and the caller rolls the head back if that transaction fails.
+ */
+export class EventLog {
+  head: { seq: number; hash: string };
+  readonly #insert: Statement;
+  readonly #after: Statement;
+
+  constructor(private readonly db: Db, readonly site: string) {
+    const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    this.head = last ?? { seq: 0, hash: GENESIS_HASH };
+    this.#insert = db.prepare(
+      'INSERT INTO events (seq, site, at, actor, type, entity, state, prev_hash, hash) VALUES (@seq, @site, @at, @actor, @type, @entity, @state, @prev_hash, @hash)',
+    );
+    this.#after = db.prepare('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
+  }
+
+  append(input: AppendInput): ChainRow {
+    const body = {
+      seq: this.head.seq + 1, site: this.site, at: input.at, actor: input.actor,
+      type: input.type, entity: input.entity, state: JSON.stringify(input.state),
+    };
+    const row: ChainRow = { ...body, prev_hash: this.head.hash, hash: eventHash(this.head.hash, body) };
+    this.#insert.run(row);
+    this.head = { seq: row.seq, hash: row.hash };
+    return row;
+  }
+
+  after(seq: number, limit: number): LoggedEvent[] {
+    return (this.#after.all(seq, limit) as ChainRow[]).map(toLogged);
+  }
+
+  search(filter: AuditFilter): LoggedEvent[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.entity) { where.push('entity = ?'); args.push(filter.entity); }
+    if (filter.room) {
+      where.push("(entity = ? OR json_extract(state, '$.room') = ?)");
+      args.push(`room:${filter.room}`, filter.room);
+    }
+    if (filter.actor) { where.push('actor = ?'); args.push(filter.actor); }
+    if (filter.type) { where.push('type = ?'); args.push(filter.type); }
+    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, filter.limit) as ChainRow[]).map(toLogged);
+  }
+
+  count(): number {
+    return this.head.seq;
+  }
+
+  verify(): VerifyResult {
+    return verifyChain(this.db.prepare('SELECT * FROM events ORDER BY seq').iterate() as Iterable<ChainRow>);
+  }
+}
+
+export function toLogged(row: ChainRow): LoggedEvent {
+  return {
+    seq: row.seq, site: row.site, at: row.at, actor: row.actor, type: row.type, entity: row.entity,
+    state: JSON.parse(row.state), prevHash: row.prev_hash, hash: row.hash,
+  };
+}

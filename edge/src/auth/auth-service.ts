@@ -1,0 +1,74 @@
+import { DomainError, Unauthorized } from '../domain-error.ts';
+import type { Role } from '../contracts/index.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { Actor } from '../tickets/actor.ts';
+import type { Clock } from '../tickets/ticket-service.ts';
+import { verifySecret } from './passwords.ts';
+import { type Session, Sessions } from './sessions.sqlite.ts';
+
+export const PANEL_MAX_ATTEMPTS = 5;
+export const PANEL_LOCK_MS = 60_000;
+
+export class PanelLocked extends DomainError {
+  readonly code = 'PANEL_LOCKED';
+  readonly kind = 'locked';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many wrong PINs: this panel is locked for ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/** Staff sign in with a password, door panels with their room's PIN; both get a server-side session. */
+export class AuthService {
+  readonly sessions: Sessions;
+
+  constructor(private readonly store: SiteStore, private readonly clock: Clock) {
+    this.sessions = new Sessions(store.db);
+  }
+
+  async login(username: string, password: string) {
+    const record = this.store.directory.user(username);
+    const ok = await verifySecret(record?.passwordHash, password);
+    if (!record || !ok || !record.user.active) throw new Unauthorized('BAD_CREDENTIALS', 'wrong username or password');
+    const now = this.clock();
+    return this.store.transact(`user:${username}`, now, (tx) => {
+      tx.record('session-opened', `user:${username}`, { kind: 'user', role: record.user.role });
+      return this.sessions.open('user', username, record.user.role, null, now);
+    });
+  }
+
+  async panelLogin(room: string, pin: string) {
+    const panel = this.store.directory.panel(room);
+    const now = this.clock();
+    const lockedFor = panel?.lockedUntil ? Date.parse(panel.lockedUntil) - Date.parse(now) : 0;
+    if (lockedFor > 0) throw new PanelLocked(Math.ceil(lockedFor / 1000));
+    const ok = await verifySecret(panel?.pinHash, pin);
+    if (!panel) throw new Unauthorized('BAD_CREDENTIALS', 'this room has no door panel');
+    if (!ok) {
+      const failed = this.store.directory.failPanelAttempt(room);
+      if (failed >= PANEL_MAX_ATTEMPTS) {
+        this.store.directory.lockPanel(room, new Date(Date.parse(now) + PANEL_LOCK_MS).toISOString());
+        throw new PanelLocked(PANEL_LOCK_MS / 1000);
+      }
+      throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${PANEL_MAX_ATTEMPTS - failed} tries left before the panel locks)`);
+    }
+    this.store.directory.lockPanel(room, null);
+    return this.store.transact(`panel:${room}`, now, (tx) => {
+      tx.record('session-opened', `panel:${room}`, { kind: 'panel', role: 'panel', room });
+      return this.sessions.open('panel', room, 'panel', room, now);
+    });
+  }
+
+  /** The actor behind a session token, or undefined when it is unknown, expired or its user was disabled. */
+  actor(token: string | undefined): { actor: Actor; session: Session } | undefined {
+    if (!token) return undefined;
+    const session = this.sessions.find(token, this.clock());
+    if (!session) return undefined;
+    if (session.kind === 'panel') {
+      return { session, actor: { ref: `panel:${session.room}`, user: null, role: 'panel', teams: [], room: session.room } };
+    }
+    const record = this.store.directory.user(session.subject);
+    if (!record?.user.active) return undefined;
+    const { user } = record;
+    return { session, actor: { ref: `user:${user.id}`, user: user.id, role: user.role as Role, teams: user.teams, room: null } };
+  }
+}

@@ -1,0 +1,34 @@
+import type { SiteStore } from '../store/site-store.ts';
+
+/**
+ * Online/offline and last-seen per device. Kept in memory and written to SQLite in
+ * one transaction every few seconds, so a storm of reconnecting signs costs one
+ * fsync, not one each.
+ */
+export class DevicePresence {
+  readonly #pending = new Map<string, { online: boolean; at: string }>();
+  readonly #timer: NodeJS.Timeout;
+
+  constructor(private readonly store: SiteStore, private readonly announce: (device: string, state: 'online' | 'offline') => void, flushMs = 2_000) {
+    this.#timer = setInterval(() => this.flush(), flushMs);
+    this.#timer.unref();
+  }
+
+  mark(device: string, online: boolean, at: string): void {
+    this.#pending.set(device, { online, at });
+    this.announce(device, online ? 'online' : 'offline');
+  }
+
+  flush(): void {
+    if (this.#pending.size === 0 || !this.store.db.open) return;
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    this.store.db.transaction(() => {
+      for (const [device, { online, at }] of batch) this.store.directory.markPresence(device, online, at);
+    })();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+  }
+}

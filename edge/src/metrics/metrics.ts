@@ -1,0 +1,36 @@
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { SiteStore } from '../store/site-store.ts';
+
+export interface Metrics {
+  registry: Registry;
+  mqttDropped: Counter<'reason'>;
+  mqttClients: Gauge;
+}
+
+/** One registry per gateway, so several gateways in one process (tests) never share counters. */
+export function createMetrics(store: SiteStore, connectedClients: () => number): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ site: store.site });
+  const eventsWritten = new Counter({ name: 'doorside_events_written_total', help: 'Events appended to the site log by this process', registers: [registry] });
+  store.onCommit(({ events }) => eventsWritten.inc(events.length));
+  new Gauge({
+    name: 'doorside_event_log_head', help: 'Sequence number of the newest event in the site log', registers: [registry],
+    collect() { this.set(store.log.head.seq); },
+  });
+  new Gauge({
+    name: 'doorside_tickets', help: 'Tickets by status', labelNames: ['status'], registers: [registry],
+    collect() {
+      this.reset();
+      for (const [status, n] of Object.entries(store.tickets.countByStatus())) this.set({ status }, n);
+    },
+  });
+  const mqttClients = new Gauge({
+    name: 'doorside_mqtt_clients', help: 'MQTT clients connected to the embedded broker', registers: [registry],
+    collect() { this.set(connectedClients()); },
+  });
+  const mqttDropped = new Counter({
+    name: 'doorside_mqtt_dropped_total', help: 'MQTT messages and connections refused or dropped, by reason',
+    labelNames: ['reason'] as const, registers: [registry],
+  });
+  return { registry, mqttDropped, mqttClients };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../contracts/index.ts';
+import { may, rightsTable, rolesWith } from './rights.ts';
+
+const allRoles: Role[] = [
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'occupant', 'system',
+];
+
+describe('rights', () => {
+  it('gives reject only to supervisors, floor managers, reception, facility heads, admins and door panels', () => {
+    const holders = rolesWith('reject');
+
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'floor_manager', 'panel', 'reception', 'supervisor']);
+  });
+
+  it('does not let staff reject', () => {
+    const allowed = may('staff', 'reject');
+
+    expect(allowed).toBe(false);
+  });
+
+  it('does not let staff approve', () => {
+    const allowed = may('staff', 'approve');
+
+    expect(allowed).toBe(false);
+  });
+
+  it('lets an occupant only report and dispute', () => {
+    const rights = rightsTable.occupant;
+
+    expect([...rights].sort()).toEqual(['dispute', 'report']);
+  });
+
+  it('lets no role but the occupant report', () => {
+    const holders = rolesWith('report');
+
+    expect(holders).toEqual(['occupant']);
+  });
+
+  it('lets a vendor view, start, complete and comment but not comment internally', () => {
+    const rights = rightsTable.vendor;
+
+    expect([...rights].sort()).toEqual(['comment', 'complete', 'start', 'view']);
+  });
+
+  it('lets a door panel approve and reject but not start work', () => {
+    const answers = [may('panel', 'approve'), may('panel', 'reject'), may('panel', 'start')];
+
+    expect(answers).toEqual([true, true, false]);
+  });
+
+  it('keeps assign away from staff, vendors, panels and occupants', () => {
+    const holders = rolesWith('assign');
+
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'floor_manager', 'reception', 'supervisor', 'system']);
+  });
+
+  it('lets only facility heads, admins and the system set a room status by hand', () => {
+    const holders = rolesWith('set-room-status');
+
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'system']);
+  });
+
+  it('lists the roles holding a right in the order of the table', () => {
+    const holders = rolesWith('cancel');
+
+    expect(holders).toEqual(['supervisor', 'floor_manager', 'facility_head', 'admin', 'system']);
+  });
+
+  it('answers may for every role consistently with rolesWith', () => {
+    const holders = rolesWith('claim');
+
+    const fromMay = allRoles.filter((role) => may(role, 'claim'));
+
+    expect(fromMay).toEqual(holders);
+    expect(holders.sort()).toEqual(['admin', 'facility_head', 'staff', 'supervisor']);
+  });
+
+  it('has a row for every role', () => {
+    const roles = Object.keys(rightsTable).sort();
+
+    expect(roles).toEqual([...allRoles].sort());
+  });
+});

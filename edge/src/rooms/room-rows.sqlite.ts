@@ -1,0 +1,47 @@
+import type { Room } from '../contracts/index.ts';
+import type { Db } from '../store/database.sqlite.ts';
+
+/** Rooms as rows: the status column for queries, the whole room as JSON. */
+export class RoomRows {
+  readonly #get;
+  readonly #all;
+  readonly #byQr;
+  readonly #put;
+  readonly #insert;
+  readonly #qr;
+
+  constructor(db: Db) {
+    this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM rooms WHERE id = ?');
+    this.#all = db.prepare<[], { doc: string }>('SELECT doc FROM rooms ORDER BY floor, id');
+    this.#byQr = db.prepare<[string], { doc: string }>('SELECT doc FROM rooms WHERE qr_secret = ?');
+    this.#qr = db.prepare<[string], { qr_secret: string }>('SELECT qr_secret FROM rooms WHERE id = ?');
+    this.#put = db.prepare('UPDATE rooms SET status = @status, doc = @doc WHERE id = @id');
+    this.#insert = db.prepare('INSERT INTO rooms (id, floor, qr_secret, status, doc) VALUES (@id, @floor, @qr, @status, @doc)');
+  }
+
+  get(id: string): Room | undefined {
+    const row = this.#get.get(id);
+    return row && JSON.parse(row.doc);
+  }
+
+  all(): Room[] {
+    return this.#all.all().map((row) => JSON.parse(row.doc));
+  }
+
+  byQrSecret(secret: string): Room | undefined {
+    const row = this.#byQr.get(secret);
+    return row && JSON.parse(row.doc);
+  }
+
+  qrSecret(id: string): string | undefined {
+    return this.#qr.get(id)?.qr_secret;
+  }
+
+  insert(room: Room, qrSecret: string): void {
+    this.#insert.run({ id: room.id, floor: room.floor, qr: qrSecret, status: room.status, doc: JSON.stringify(room) });
+  }
+
+  put(room: Room): void {
+    this.#put.run({ id: room.id, status: room.status, doc: JSON.stringify(room) });
+  }
+}

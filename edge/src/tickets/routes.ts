@@ -1,0 +1,77 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ActionResult, ApproveBody, AssignBody, CommentBody, CompleteBody, CreateTicketBody, EmptyBody, ErrorBody,
+  ReasonBody, RejectBody, Ticket, TicketParams, TicketQuery, TransferBody,
+} from '../contracts/index.ts';
+import { NotFound } from '../domain-error.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { Actor } from './actor.ts';
+import type { TicketCommand } from './commands.ts';
+import type { TicketService } from './ticket-service.ts';
+
+export interface TicketRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore }
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** Each action's body and how it becomes a domain command. */
+const actions = {
+  assign: { body: AssignBody, command: (b: z.infer<typeof AssignBody>): TicketCommand => ({ type: 'assign', ...b }) },
+  claim: { body: EmptyBody, command: (b: z.infer<typeof EmptyBody>): TicketCommand => ({ type: 'claim', ...b }) },
+  transfer: { body: TransferBody, command: (b: z.infer<typeof TransferBody>): TicketCommand => ({ type: 'transfer', ...b }) },
+  start: { body: EmptyBody, command: (b: z.infer<typeof EmptyBody>): TicketCommand => ({ type: 'start', ...b }) },
+  complete: { body: CompleteBody, command: (b: z.infer<typeof CompleteBody>): TicketCommand => ({ type: 'complete', ...b }) },
+  approve: { body: ApproveBody, command: (b: z.infer<typeof ApproveBody>): TicketCommand => ({ type: 'approve', ...b }) },
+  reject: { body: RejectBody, command: (b: z.infer<typeof RejectBody>): TicketCommand => ({ type: 'reject', ...b }) },
+  escalate: { body: ReasonBody, command: (b: z.infer<typeof ReasonBody>): TicketCommand => ({ type: 'escalate', ...b }) },
+  cancel: { body: ReasonBody, command: (b: z.infer<typeof ReasonBody>): TicketCommand => ({ type: 'cancel', ...b }) },
+  comment: { body: CommentBody, command: (b: z.infer<typeof CommentBody>): TicketCommand => ({ type: 'comment', ...b }) },
+} as const;
+
+/** A vendor sees only their own work orders, a door panel only its room's tickets. */
+export function visibleTo(actor: Actor, ticket: Ticket): boolean {
+  if (actor.role === 'vendor') return ticket.assignee === actor.user;
+  if (actor.room !== null) return ticket.room === actor.room;
+  return true;
+}
+
+export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, tickets, store }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/tickets', { schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
+    const actor = requireActor(auth, request);
+    assertMay(actor.role, 'view');
+    const query = { ...request.query };
+    if (actor.role === 'vendor') query.assignee = actor.user!;
+    if (actor.room !== null) query.room = actor.room;
+    return { tickets: store.tickets.list(query) };
+  });
+
+  api.get('/api/tickets/:id', { schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {
+    const actor = requireActor(auth, request);
+    assertMay(actor.role, 'view');
+    const ticket = store.tickets.get(request.params.id);
+    if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
+    return ticket;
+  });
+
+  api.post('/api/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {
+    const actor = requireActor(auth, request);
+    const ticket = tickets.create(actor, request.body);
+    return reply.code(201).send(ticket);
+  });
+
+  for (const [name, action] of Object.entries(actions)) {
+    api.post(`/api/tickets/:id/${name}`, {
+      schema: { tags: ['tickets'], params: TicketParams, body: action.body, response: { 200: ActionResult, ...errors } },
+    }, async (request) => {
+      const actor = requireActor(auth, request);
+      const command = (action.command as (b: unknown) => TicketCommand)(request.body ?? {});
+      return tickets.act(actor, request.params.id, command);
+    });
+  }
+};

@@ -1,0 +1,70 @@
+import type { Ticket } from '../contracts/index.ts';
+import type { Db } from '../store/database.sqlite.ts';
+
+export interface TicketFilter {
+  status?: string;
+  room?: string;
+  team?: string;
+  assignee?: string;
+  kind?: string;
+  limit: number;
+}
+
+/** Tickets as rows: columns to filter on, the whole ticket as JSON, rejections mirrored for reporting. */
+export class TicketRows {
+  readonly #get;
+  readonly #openInRoom;
+  readonly #upsert;
+  readonly #rejection;
+  readonly #counts;
+
+  constructor(private readonly db: Db) {
+    this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');
+    this.#openInRoom = db.prepare<[string], { doc: string }>(
+      "SELECT doc FROM tickets WHERE room = ? AND status NOT IN ('verified', 'cancelled') ORDER BY id",
+    );
+    this.#upsert = db.prepare(`
+      INSERT INTO tickets (id, room, status, team, assignee, priority, due_at, updated_at, doc)
+      VALUES (@id, @room, @status, @team, @assignee, @priority, @dueAt, @updatedAt, @doc)
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, team = excluded.team, assignee = excluded.assignee,
+        priority = excluded.priority, due_at = excluded.due_at, updated_at = excluded.updated_at, doc = excluded.doc`);
+    this.#rejection = db.prepare(`
+      INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
+      VALUES (@id, @ticket, @room, @at, @by, @reason, @originalAssignee, @response)
+      ON CONFLICT (id) DO UPDATE SET response = excluded.response`);
+    this.#counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status');
+  }
+
+  get(id: string): Ticket | undefined {
+    const row = this.#get.get(id);
+    return row && JSON.parse(row.doc);
+  }
+
+  openInRoom(room: string): Ticket[] {
+    return this.#openInRoom.all(room).map((row) => JSON.parse(row.doc));
+  }
+
+  put(ticket: Ticket): void {
+    this.#upsert.run({
+      id: ticket.id, room: ticket.room, status: ticket.status, team: ticket.team, assignee: ticket.assignee,
+      priority: ticket.priority, dueAt: ticket.dueAt, updatedAt: ticket.updatedAt, doc: JSON.stringify(ticket),
+    });
+    for (const r of ticket.rejections) this.#rejection.run({ ...r, ticket: ticket.id });
+  }
+
+  list(filter: TicketFilter): Ticket[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    for (const key of ['status', 'room', 'team', 'assignee'] as const) {
+      if (filter[key]) { where.push(`${key} = ?`); args.push(filter[key]); }
+    }
+    if (filter.kind) { where.push("json_extract(doc, '$.kind') = ?"); args.push(filter.kind); }
+    const sql = `SELECT doc FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, filter.limit) as { doc: string }[]).map((row) => JSON.parse(row.doc));
+  }
+
+  countByStatus(): Record<string, number> {
+    return Object.fromEntries(this.#counts.all().map((row) => [row.status, row.n]));
+  }
+}

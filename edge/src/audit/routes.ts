@@ -1,0 +1,30 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditQuery, ErrorBody, EventsQuery, LoggedEvent, VerifyResult } from '../contracts/index.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+export const auditRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore }> = async (app, { auth, store }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/events', { schema: { tags: ['audit'], querystring: EventsQuery, response: { 200: z.object({ events: z.array(LoggedEvent), head: z.number() }), ...errors } } }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    return { events: store.log.after(request.query.after, request.query.limit), head: store.log.head.seq };
+  });
+
+  api.get('/api/events/verify', { schema: { tags: ['audit'], response: { 200: VerifyResult, ...errors } } }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    return store.log.verify();
+  });
+
+  api.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.object({ events: z.array(LoggedEvent) }), ...errors } } }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    const { room, ticket, actor, type, limit } = request.query;
+    return { events: store.log.search({ ...(room ? { room } : {}), ...(ticket ? { entity: `ticket:${ticket}` } : {}), ...(actor ? { actor } : {}), ...(type ? { type } : {}), limit }) };
+  });
+};

@@ -1,0 +1,48 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { SiteId } from './contracts/index.ts';
+
+const Port = z.coerce.number().int().min(0).max(65_535);
+const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const Env = z.object({
+  DOORSIDE_SITE: SiteId.default('demo'),
+  DOORSIDE_HOST: z.string().min(1).default('127.0.0.1'),
+  DOORSIDE_HTTP_PORT: Port.default(8080),
+  DOORSIDE_MQTT_PORT: Port.default(1883),
+  DOORSIDE_DATA_DIR: z.string().min(1).default('./data'),
+  DOORSIDE_COOKIE_SECURE: Flag.default(false),
+  DOORSIDE_LOG: Flag.default(true),
+});
+
+export interface Config {
+  site: string;
+  host: string;
+  httpPort: number;
+  mqttPort: number;
+  dataDir: string;
+  cookieSecure: boolean;
+  log: boolean;
+}
+
+/**
+ * Reads the environment once, at start. Every problem is listed, not just the first.
+ * A relative data dir is taken from where `npm start` was typed, not the workspace.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { problems: string[] } {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  }
+  const e = parsed.data;
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    site: e.DOORSIDE_SITE,
+    host: e.DOORSIDE_HOST,
+    httpPort: e.DOORSIDE_HTTP_PORT,
+    mqttPort: e.DOORSIDE_MQTT_PORT,
+    dataDir: isAbsolute(e.DOORSIDE_DATA_DIR) ? e.DOORSIDE_DATA_DIR : resolve(base, e.DOORSIDE_DATA_DIR),
+    cookieSecure: e.DOORSIDE_COOKIE_SECURE,
+    log: e.DOORSIDE_LOG,
+  };
+}

@@ -1,0 +1,69 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from '../audit/routes.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { authRoutes } from '../auth/routes.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import type { ReportLimits } from '../rooms/report-rate-limit.ts';
+import type { RoomService } from '../rooms/room-service.ts';
+import { roomRoutes } from '../rooms/routes.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { ticketRoutes } from '../tickets/routes.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+import { trackRoutes } from '../tickets/track-routes.ts';
+import { installErrorHandler } from './error-handler.ts';
+import type { CookiePolicy } from './session-cookie.ts';
+
+export interface AppDeps {
+  store: SiteStore;
+  auth: AuthService;
+  tickets: TicketService;
+  rooms: RoomService;
+  metrics: Metrics;
+  clock: () => string;
+  cookies: CookiePolicy;
+  reportLimits?: ReportLimits;
+  logger?: boolean;
+  version: string;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ? { level: 'warn' } : false,
+    bodyLimit: 256 * 1024,
+    // Occupants' phones and door tablets reach the gateway directly; there is no proxy to trust.
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  // An action without options ("start") may come with no body at all; its schema then sees {}.
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Doorside gateway API', version: deps.version, description: 'One building: rooms, tickets, service rejection, audit log.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
+  await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });
+  await app.register(trackRoutes, { store: deps.store, clock: deps.clock });
+  await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
+
+  const api = app.withTypeProvider();
+  api.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', site: deps.store.site, events: deps.store.log.head.seq }));
+  api.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.type(deps.metrics.registry.contentType);
+    return deps.metrics.registry.metrics();
+  });
+  api.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

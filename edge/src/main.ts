@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from './config.ts';
+import { PortInUse, startGateway } from './gateway.ts';
+import { credentialsFile } from './seed/demo-credentials.ts';
+
+const config = loadConfig();
+if ('problems' in config) {
+  console.error(`doorside: the configuration is not valid:\n  ${config.problems.join('\n  ')}`);
+  process.exit(2);
+}
+
+try {
+  const gateway = await startGateway(config);
+  const file = credentialsFile(config.dataDir);
+  console.log(`Doorside gateway for site "${config.site}" is running.
+  HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
+  Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
+  MQTT broker   ${gateway.mqtt}   (room status: doorside/${config.site}/rooms/{room}/status)
+  Data          ${config.dataDir}
+  Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}
+Press Ctrl+C to stop.`);
+  const stop = async () => {
+    await gateway.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof PortInUse) {
+    console.error(`doorside: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}

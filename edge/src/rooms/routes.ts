@@ -1,0 +1,62 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
+import { NotFound, Unauthorized } from '../domain-error.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { optionalActor, requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+import { visibleTo } from '../tickets/routes.ts';
+import type { RoomService } from './room-service.ts';
+import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
+import { newToken } from '../auth/token.ts';
+
+export interface RoomRoutesOptions { auth: AuthService; tickets: TicketService; rooms: RoomService; store: SiteStore; reportLimits?: ReportLimits }
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
+
+export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, tickets, rooms, store, reportLimits }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/rooms', { schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'view');
+    return { rooms: store.rooms.all() };
+  });
+
+  // Staff see the room's open tickets; an occupant holding the room's QR code sees its status only.
+  api.get('/api/rooms/:room', { schema: { tags: ['rooms'], params: RoomParams, querystring: RoomQuery, response: { 200: RoomDetail, ...errors } } }, async (request) => {
+    const room = store.rooms.get(request.params.room);
+    if (!room) throw new NotFound('room', request.params.room);
+    const actor = optionalActor(auth, request);
+    if (actor) {
+      assertMay(actor.role, 'view');
+      return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
+    }
+    if (request.query.k && store.rooms.qrSecret(room.id) === request.query.k) return { ...room, openTickets: [] };
+    throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in, or open this room from its QR code');
+  });
+
+  api.post('/api/rooms/:room/status', { schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
+    const actor = requireActor(auth, request);
+    return rooms.setStatus(actor, request.params.room, request.body.status, request.body.reason);
+  });
+
+  await app.register(async (scoped) => {
+    const limited = scoped.withTypeProvider<ZodTypeProvider>();
+    const hooks = await reportRateLimits(scoped, reportLimits);
+    limited.post('/api/rooms/:room/reports', {
+      onRequest: hooks,
+      schema: { tags: ['occupant'], params: RoomParams, querystring: QrQuery, body: ReportBody, response: { 201: ReportCreated, ...errors } },
+    }, async (request, reply) => {
+      if (!store.rooms.get(request.params.room)) throw new NotFound('room', request.params.room);
+      const created = tickets.report(request.params.room, request.query.k, request.body);
+      if (!request.cookies[BROWSER_COOKIE]) {
+        reply.setCookie(BROWSER_COOKIE, newToken(16), { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 });
+      }
+      return reply.code(201).send(created);
+    });
+  });
+};

@@ -1,0 +1,57 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { DemoSecrets } from './seed-demo.ts';
+
+export const DemoCredentials = z.object({
+  site: z.string(),
+  http: z.string(),
+  mqtt: z.string(),
+  urls: z.object({ dashboard: z.string().nullable(), staff: z.string().nullable(), api: z.string(), openapi: z.string() }),
+  users: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
+  panels: z.array(z.object({ room: z.string(), pin: z.string(), url: z.string().nullable() })),
+  devices: z.array(z.object({ id: z.string(), room: z.string(), kind: z.string(), username: z.string(), password: z.string(), url: z.string().nullable() })),
+  rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string() })),
+});
+export type DemoCredentials = z.infer<typeof DemoCredentials>;
+
+export const credentialsFile = (dataDir: string) => join(dataDir, 'demo-credentials.json');
+
+export interface Endpoints { site: string; http: string; mqtt: string }
+
+/** The secrets with today's addresses: page URLs stay null until that page is served. */
+export function credentialsFor(secrets: DemoSecrets, at: Endpoints): DemoCredentials {
+  return {
+    site: at.site,
+    http: at.http,
+    mqtt: at.mqtt,
+    urls: { dashboard: null, staff: null, api: `${at.http}/api`, openapi: `${at.http}/api/openapi.json` },
+    users: secrets.users,
+    panels: secrets.panels.map((p) => ({ ...p, url: null })),
+    devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: null })),
+    rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: `${at.http}/api/rooms/${r.id}/reports?k=${r.qr}` })),
+  };
+}
+
+export function writeCredentials(dataDir: string, credentials: DemoCredentials): string {
+  const file = credentialsFile(dataDir);
+  writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
+/** A later start keeps the secrets and refreshes the addresses (the ports may have changed). */
+export function refreshCredentials(dataDir: string, at: Endpoints): DemoCredentials | undefined {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const old = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const secrets: DemoSecrets = {
+    users: old.users,
+    panels: old.panels.map(({ room, pin }) => ({ room, pin })),
+    devices: old.devices.map(({ id, room, kind, password }) => ({ id, room, kind: kind as DemoSecrets['devices'][number]['kind'], password })),
+    rooms: old.rooms.map(({ id, name, qr }) => ({ id, name, qr })),
+  };
+  const fresh = credentialsFor(secrets, at);
+  writeCredentials(dataDir, fresh);
+  return fresh;
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, RatingBody, TrackParams, TrackView } from '../contracts/index.ts';
+import { DomainError, NotFound } from '../domain-error.ts';
+import { tokenDigest } from '../auth/token.ts';
+import type { SiteStore } from '../store/site-store.ts';
+
+class NotYetRateable extends DomainError {
+  readonly code = 'NOT_YET_RATEABLE';
+  readonly kind = 'conflict';
+  constructor(status: string) {
+    super(`the job can be rated once it is done (it is ${status})`, { status });
+  }
+}
+
+class AlreadyRated extends DomainError {
+  readonly code = 'ALREADY_RATED';
+  readonly kind = 'conflict';
+  constructor() {
+    super('this job has already been rated');
+  }
+}
+
+const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** The occupant's tracking link: progress without internal notes or names, and one rating when done. */
+export const trackRoutes: FastifyPluginAsync<{ store: SiteStore; clock: () => string }> = async (app, { store, clock }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const find = (token: string) => {
+    const row = store.db.prepare('SELECT ticket, rating, comment FROM track_tokens WHERE token_hash = ?').get(tokenDigest(token)) as
+      { ticket: string; rating: number | null; comment: string | null } | undefined;
+    const ticket = row && store.tickets.get(row.ticket);
+    if (!row || !ticket) throw new NotFound('tracking link', 'given');
+    return { row, ticket };
+  };
+  const view = (token: string) => {
+    const { row, ticket } = find(token);
+    const room = store.rooms.get(ticket.room)!;
+    return {
+      ticket: ticket.id, room: { id: room.id, name: room.name }, category: ticket.category, status: ticket.status,
+      createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
+      history: ticket.history.map((h) => ({ at: h.at, status: h.status })),
+      rating: row.rating === null ? null : { score: row.rating, comment: row.comment },
+    };
+  };
+
+  api.get('/api/track/:token', { schema: { tags: ['occupant'], params: TrackParams, response: { 200: TrackView, ...errors } } }, async (request) => view(request.params.token));
+
+  api.post('/api/track/:token/rating', { schema: { tags: ['occupant'], params: TrackParams, body: RatingBody, response: { 200: TrackView, ...errors } } }, async (request) => {
+    const { row, ticket } = find(request.params.token);
+    if (ticket.status !== 'done' && ticket.status !== 'verified') throw new NotYetRateable(ticket.status);
+    if (row.rating !== null) throw new AlreadyRated();
+    const { score, comment } = request.body;
+    store.transact('occupant', clock(), (tx) => {
+      store.db.prepare('UPDATE track_tokens SET rating = ?, comment = ? WHERE token_hash = ?').run(score, comment ?? null, tokenDigest(request.params.token));
+      tx.record('ticket-rated', `ticket:${ticket.id}`, { ticket: ticket.id, room: ticket.room, score, comment: comment ?? null });
+    });
+    return view(request.params.token);
+  });
+};

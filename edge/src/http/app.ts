@@ -13,6 +13,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { ticketRoutes } from '../tickets/routes.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import { trackRoutes } from '../tickets/track-routes.ts';
+import { liveRoutes } from '../live/ws-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import type { CookiePolicy } from './session-cookie.ts';
 
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });

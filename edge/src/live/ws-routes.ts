@@ -1,0 +1,64 @@
+import websocket from '@fastify/websocket';
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { secretMatches } from '@doorside/firmware-config';
+import { DeviceId, RoomId } from '../contracts/index.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { optionalActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { sees, type Viewer, viewerFor } from './visibility.ts';
+
+const LiveQuery = z.strictObject({
+  device: DeviceId.optional(),
+  secret: z.string().max(200).optional(),
+  room: RoomId.optional(),
+  k: z.string().max(64).optional(),
+});
+
+/** Who a WebSocket upgrade belongs to: a session cookie, a device's credentials, or a room's QR code. */
+function viewerOf(store: SiteStore, auth: AuthService, request: Parameters<typeof optionalActor>[1]): Viewer | undefined {
+  const query = LiveQuery.safeParse(request.query);
+  if (!query.success) return undefined;
+  const { device, secret, room, k } = query.data;
+  if (device && secret) {
+    const record = store.directory.device(device);
+    if (record && !record.device.revoked && secretMatches(secret, record.secretDigest)) return { kind: 'room', room: record.device.room, tickets: false };
+    return undefined;
+  }
+  if (room && k) return store.rooms.qrSecret(room) === k ? { kind: 'room', room, tickets: false } : undefined;
+  const actor = optionalActor(auth, request);
+  return actor ? viewerFor(actor) : undefined;
+}
+
+/**
+ * `/ws` pushes the site's events as they commit, filtered to what the viewer may see.
+ * The first frame is a snapshot of the rooms it can see, so a page that reconnects
+ * shows the right state at once.
+ */
+export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService }> = async (app, { store, auth }) => {
+  await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
+  const viewers = new Map<WebSocket, Viewer>();
+  const unsubscribe = store.onCommit(({ events }) => {
+    for (const [socket, viewer] of viewers) {
+      for (const e of events) {
+        const event = { type: e.type, entity: e.entity, state: JSON.parse(e.state) as unknown };
+        if (sees(viewer, event)) socket.send(JSON.stringify({ kind: 'event', seq: e.seq, at: e.at, ...event }));
+      }
+    }
+  });
+  app.addHook('onClose', async () => unsubscribe());
+
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
+    const viewer = viewerOf(store, auth, request);
+    if (!viewer) {
+      socket.close(4401, 'sign in, or give device credentials or the room code');
+      return;
+    }
+    socket.on('message', () => socket.close(4400, 'this feed only sends'));
+    socket.on('close', () => viewers.delete(socket));
+    viewers.set(socket, viewer);
+    const rooms = store.rooms.all().filter((room) => viewer.kind !== 'room' || room.id === viewer.room);
+    socket.send(JSON.stringify({ kind: 'snapshot', head: store.log.head.seq, rooms }));
+  });
+};

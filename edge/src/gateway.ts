@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { PhotoStore } from './attachments/photo-store.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { GatewayBroker } from './broker/broker.aedes.ts';
 import { buildApp } from './http/app.ts';
@@ -77,6 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   const app = await buildApp({
+    photos: new PhotoStore(join(options.dataDir, 'attachments')),
     store, auth, tickets, rooms: new RoomService(store, clock), metrics, clock, version,
     cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
     ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),

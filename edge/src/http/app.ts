@@ -2,6 +2,8 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { attachmentRoutes } from '../attachments/routes.ts';
+import type { PhotoStore } from '../attachments/photo-store.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -18,6 +20,7 @@ import { installErrorHandler } from './error-handler.ts';
 import type { CookiePolicy } from './session-cookie.ts';
 
 export interface AppDeps {
+  photos: PhotoStore;
   store: SiteStore;
   auth: AuthService;
   tickets: TicketService;
@@ -55,8 +58,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
-  await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });
+  await app.register(attachmentRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store, photos: deps.photos, clock: deps.clock });
   await app.register(trackRoutes, { store: deps.store, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
 

@@ -12,13 +12,17 @@ import { visibleTo } from '../tickets/routes.ts';
 import type { RoomService } from './room-service.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
+import type { PhotoStore } from '../attachments/photo-store.ts';
+import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
 
-export interface RoomRoutesOptions { auth: AuthService; tickets: TicketService; rooms: RoomService; store: SiteStore; reportLimits?: ReportLimits }
+export interface RoomRoutesOptions {
+  auth: AuthService; tickets: TicketService; rooms: RoomService; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
+}
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 
-export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, tickets, rooms, store, reportLimits }) => {
+export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, tickets, rooms, store, photos, clock, reportLimits }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms', { schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
@@ -47,12 +51,26 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
   await app.register(async (scoped) => {
     const limited = scoped.withTypeProvider<ZodTypeProvider>();
     const hooks = await reportRateLimits(scoped, reportLimits);
+    await acceptPhotoUploads(scoped);
     limited.post('/api/rooms/:room/reports', {
       onRequest: hooks,
-      schema: { tags: ['occupant'], params: RoomParams, querystring: QrQuery, body: ReportBody, response: { 201: ReportCreated, ...errors } },
+      schema: {
+        tags: ['occupant'], consumes: ['application/json', 'multipart/form-data'], params: RoomParams, querystring: QrQuery, body: ReportBody,
+        description: 'JSON, or multipart with the same fields and up to three images in `photos` (re-encoded, EXIF removed).',
+        response: { 201: ReportCreated, ...errors },
+      },
     }, async (request, reply) => {
       if (!store.rooms.get(request.params.room)) throw new NotFound('room', request.params.room);
-      const created = tickets.report(request.params.room, request.query.k, request.body);
+      tickets.assertQrCode(request.params.room, request.query.k);
+      const added = [];
+      let created;
+      try {
+        for (const file of uploadedPhotos(request)) added.push(await photos.ingest(file.buffer, 'occupant', clock(), file.filename));
+        created = tickets.report(request.params.room, request.query.k, request.body, added);
+      } catch (error) {
+        photos.remove(added.map((a) => a.id));
+        throw error;
+      }
       if (!request.cookies[BROWSER_COOKIE]) {
         reply.setCookie(BROWSER_COOKIE, newToken(16), { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 });
       }

@@ -102,6 +102,13 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX sessions_subject ON sessions (subject);
   `,
+  `
+  CREATE TABLE attachments (
+    id TEXT PRIMARY KEY,
+    ticket TEXT NOT NULL REFERENCES tickets (id)
+  );
+  CREATE INDEX attachments_ticket ON attachments (ticket);
+  `,
 ];
 
 export function migrate(db: Database): number {

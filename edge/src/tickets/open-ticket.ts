@@ -1,6 +1,6 @@
 import { Forbidden } from '../domain-error.ts';
 import { may } from '../rights/rights.ts';
-import type { Category, Priority, Reporter, Room, Ticket, TicketId, TicketKind, User } from '../contracts/index.ts';
+import type { Attachment, Category, Priority, Reporter, Room, Ticket, TicketId, TicketKind, User } from '../contracts/index.ts';
 import { roomOnOpen } from '../rooms/room-status.ts';
 import type { Actor } from './actor.ts';
 import type { Change } from './change.ts';
@@ -20,6 +20,7 @@ export interface OpenTicket {
   reporter: Reporter;
   assignee: User | null;
   parent: TicketId | null;
+  attachments?: Attachment[];
 }
 
 /** A new ticket: an occupant's report, a staff task or inquiry, or a rejection's follow-up. */
@@ -55,7 +56,7 @@ export function openTicket(input: OpenTicket): { ticket: Ticket; changes: Change
     parent: input.parent,
     history: [{ at, actor: actor.ref, action: 'open', status, assignee }],
     notes: [],
-    attachments: [],
+    attachments: input.attachments ?? [],
     rejections: [],
   };
   const changes: Change[] = [{ entity: 'ticket', type: 'ticket-opened', state: ticket }];

@@ -17,6 +17,8 @@ export class TicketRows {
   readonly #upsert;
   readonly #rejection;
   readonly #counts;
+  readonly #attachment;
+  readonly #ticketOfAttachment;
 
   constructor(private readonly db: Db) {
     this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');
@@ -32,6 +34,8 @@ export class TicketRows {
       INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
       VALUES (@id, @ticket, @room, @at, @by, @reason, @originalAssignee, @response)
       ON CONFLICT (id) DO UPDATE SET response = excluded.response`);
+    this.#attachment = db.prepare('INSERT OR IGNORE INTO attachments (id, ticket) VALUES (?, ?)');
+    this.#ticketOfAttachment = db.prepare<[string], { ticket: string }>('SELECT ticket FROM attachments WHERE id = ?');
     this.#counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status');
   }
 
@@ -50,6 +54,11 @@ export class TicketRows {
       priority: ticket.priority, dueAt: ticket.dueAt, updatedAt: ticket.updatedAt, doc: JSON.stringify(ticket),
     });
     for (const r of ticket.rejections) this.#rejection.run({ ...r, ticket: ticket.id });
+    for (const a of ticket.attachments) this.#attachment.run(a.id, ticket.id);
+  }
+
+  ticketOfAttachment(id: string): string | undefined {
+    return this.#ticketOfAttachment.get(id)?.ticket;
   }
 
   list(filter: TicketFilter): Ticket[] {

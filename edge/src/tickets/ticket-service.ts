@@ -1,6 +1,7 @@
 import { newToken, tokenDigest } from '../auth/token.ts';
 import { Forbidden, Invalid, NotFound } from '../domain-error.ts';
-import type { Priority, Room, Ticket, TicketKind, Username } from '../contracts/index.ts';
+import type { Attachment, Priority, Room, Ticket, TicketKind, Username } from '../contracts/index.ts';
+import { attach } from './attach.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { type Actor, occupantActor } from './actor.ts';
 import type { TicketCommand } from './commands.ts';
@@ -26,17 +27,17 @@ export interface NewTicket {
 export class TicketService {
   constructor(private readonly store: SiteStore, private readonly clock: Clock) {}
 
-  report(roomId: string, qrSecret: string, body: { category: string; description: string; contact?: string }) {
+  report(roomId: string, qrSecret: string, body: { category: string; description: string; contact?: string }, photos: Attachment[] = []) {
     const at = this.clock();
-    const room = this.store.rooms.byQrSecret(qrSecret);
-    if (!room || room.id !== roomId) throw new Forbidden('BAD_QR_CODE', 'this code does not belong to this room; ask reception');
+    this.assertQrCode(roomId, qrSecret);
+    const room = this.store.rooms.byQrSecret(qrSecret)!;
     const category = this.#category(body.category);
     const trackToken = newToken(18);
     const ticket = this.store.transact(occupantActor.ref, at, (tx) => {
       const opened = openTicket({
         id: tx.nextTicketId(), at, actor: occupantActor, room, category, kind: 'report', priority: 'normal',
         description: body.description, reporter: { kind: 'occupant', id: null, contact: body.contact ?? null },
-        assignee: null, parent: null,
+        assignee: null, parent: null, attachments: photos,
       });
       opened.changes.forEach(tx.apply);
       this.store.db.prepare('INSERT INTO track_tokens (token_hash, ticket) VALUES (?, ?)').run(tokenDigest(trackToken), opened.ticket.id);
@@ -73,6 +74,22 @@ export class TicketService {
         ...(decision.triggered ? { triggered: decision.triggered } : {}),
       };
     });
+  }
+
+  attach(actor: Actor, id: string, attachments: Attachment[]): Ticket {
+    return this.store.transact(actor.ref, this.clock(), (tx) => {
+      const ticket = this.store.tickets.get(id);
+      if (!ticket) throw new NotFound('ticket', id);
+      const change = attach(ticket, attachments, actor, this.clock());
+      tx.apply(change);
+      return change.state as Ticket;
+    });
+  }
+
+  /** Checks a QR code before any upload is processed. */
+  assertQrCode(roomId: string, qrSecret: string): void {
+    const room = this.store.rooms.byQrSecret(qrSecret);
+    if (!room || room.id !== roomId) throw new Forbidden('BAD_QR_CODE', 'this code does not belong to this room; ask reception');
   }
 
   #context(actor: Actor, id: string, command: TicketCommand, at: string, nextTicketId: () => string): TicketContext {

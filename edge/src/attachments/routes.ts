@@ -1,0 +1,53 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Attachment, ErrorBody, TicketParams } from '../contracts/index.ts';
+import { Invalid, NotFound } from '../domain-error.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { visibleTo } from '../tickets/routes.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+import type { PhotoStore } from './photo-store.ts';
+import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
+
+export interface AttachmentRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore; photos: PhotoStore; clock: () => string }
+
+const AttachmentParams = z.strictObject({ attachment: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
+
+/** Staff and door panels add photos to a ticket (multipart, field `photos`), then name them in complete or reject. */
+export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = async (app, { auth, tickets, store, photos, clock }) => {
+  await acceptPhotoUploads(app);
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/tickets/:id/attachments', {
+    schema: { tags: ['tickets'], consumes: ['multipart/form-data'], params: TicketParams, response: { 201: z.object({ attachments: z.array(Attachment) }), ...errors } },
+  }, async (request, reply) => {
+    const actor = requireActor(auth, request);
+    const ticket = store.tickets.get(request.params.id);
+    if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
+    const files = uploadedPhotos(request);
+    if (files.length === 0) throw new Invalid('NO_PHOTOS', 'send one to three images as multipart form fields named "photos"');
+    const added = [];
+    try {
+      for (const file of files) added.push(await photos.ingest(file.buffer, actor.ref, clock(), file.filename));
+      tickets.attach(actor, ticket.id, added);
+    } catch (error) {
+      photos.remove(added.map((a) => a.id));
+      throw error;
+    }
+    return reply.code(201).send({ attachments: added });
+  });
+
+  api.get('/api/attachments/:attachment', { schema: { tags: ['tickets'], params: AttachmentParams } }, async (request, reply) => {
+    const actor = requireActor(auth, request);
+    assertMay(actor.role, 'view');
+    const ticketId = store.tickets.ticketOfAttachment(request.params.attachment);
+    const ticket = ticketId ? store.tickets.get(ticketId) : undefined;
+    if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('attachment', request.params.attachment);
+    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(createReadStream(photos.path(request.params.attachment)));
+  });
+};

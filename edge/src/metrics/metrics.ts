@@ -1,5 +1,11 @@
 import { Counter, Gauge, Registry } from 'prom-client';
+import { TicketStatus } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
+
+export const dropReasons = [
+  'bad-credentials', 'client-id-taken', 'subscribe-denied', 'publish-denied', 'not-json', 'bad-payload',
+  'packet-too-large', 'not-connect-first', 'connect-timeout', 'malformed-length',
+] as const;
 
 export interface Metrics {
   registry: Registry;
@@ -20,8 +26,8 @@ export function createMetrics(store: SiteStore, connectedClients: () => number):
   new Gauge({
     name: 'doorside_tickets', help: 'Tickets by status', labelNames: ['status'], registers: [registry],
     collect() {
-      this.reset();
-      for (const [status, n] of Object.entries(store.tickets.countByStatus())) this.set({ status }, n);
+      const counts = store.tickets.countByStatus();
+      for (const status of TicketStatus.options) this.set({ status }, counts[status] ?? 0);
     },
   });
   const mqttClients = new Gauge({
@@ -32,5 +38,6 @@ export function createMetrics(store: SiteStore, connectedClients: () => number):
     name: 'doorside_mqtt_dropped_total', help: 'MQTT messages and connections refused or dropped, by reason',
     labelNames: ['reason'] as const, registers: [registry],
   });
+  for (const reason of dropReasons) mqttDropped.inc({ reason }, 0);
   return { registry, mqttDropped, mqttClients };
 }

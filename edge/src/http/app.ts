@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { attachmentRoutes } from '../attachments/routes.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
@@ -17,6 +17,7 @@ import type { TicketService } from '../tickets/ticket-service.ts';
 import { trackRoutes } from '../tickets/track-routes.ts';
 import { liveRoutes } from '../live/ws-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
+import { markOptionalBodies } from './optional-bodies.ts';
 import type { CookiePolicy } from './session-cookie.ts';
 
 export interface AppDeps {
@@ -40,6 +41,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Occupants' phones and door tablets reach the gateway directly; there is no proxy to trust.
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
+    // Errors raised while routing (a malformed or overlong URL) get the same shape as all others.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode ?? 400;
+      (reply as FastifyReply).code(status).send({ error: error.code ?? 'BAD_REQUEST', message: status === 414 ? 'the URL is too long' : 'the URL is not valid' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'Doorside gateway API', version: deps.version, description: 'One building: rooms, tickets, service rejection, audit log.' },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
   await app.register(liveRoutes, { store: deps.store, auth: deps.auth });

@@ -25,18 +25,22 @@ export class TooManyReports extends DomainError {
 
 /**
  * Occupants on the building Wi-Fi share one NAT address, so an IP key would block a
- * whole floor: reports are limited per browser (a cookie, else address + user agent)
- * and per room QR code, so one sticker cannot flood the queue either.
+ * whole floor: reports are limited per browser (the cookie the room page hands out,
+ * else address + user agent) and per room QR code, so one sticker cannot flood the
+ * queue either. Both counts are checked in one hook, browser first.
  */
-export async function reportRateLimits(app: FastifyInstance, limits: ReportLimits = defaultReportLimits): Promise<onRequestHookHandler[]> {
+export async function reportRateLimits(app: FastifyInstance, limits: ReportLimits = defaultReportLimits): Promise<onRequestHookHandler> {
   await app.register(rateLimit, { global: false });
   const browser = (request: FastifyRequest) =>
     request.cookies[BROWSER_COOKIE] ?? `${request.ip}|${request.headers['user-agent'] ?? ''}`;
   const qrCode = (request: FastifyRequest) => String((request.query as { k?: unknown }).k ?? '');
-  const limiter = (scope: string, key: (r: FastifyRequest) => string, { max, windowMs }: { max: number; windowMs: number }) =>
-    app.rateLimit({
-      max, timeWindow: windowMs, keyGenerator: (r) => `${scope}:${key(r)}`,
-      errorResponseBuilder: (_request, context) => new TooManyReports(scope, Math.max(1, Math.ceil(context.ttl / 1000))),
-    });
-  return [limiter('browser', browser, limits.perBrowser), limiter('room QR code', qrCode, limits.perQrCode)];
+  const checks = ([['browser', browser, limits.perBrowser], ['room QR code', qrCode, limits.perQrCode]] as const).map(
+    ([scope, key, { max, windowMs }]) => ({ scope, check: app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: (r) => `${scope}:${key(r)}` }) }),
+  );
+  return async (request) => {
+    for (const { scope, check } of checks) {
+      const limit = await check(request);
+      if (!limit.isAllowed && limit.isExceeded) throw new TooManyReports(scope, Math.max(1, limit.ttlInSeconds));
+    }
+  };
 }

@@ -20,6 +20,7 @@ export interface RoomRoutesOptions {
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+const browserCookie = { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 } as const;
 const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 
 export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, tickets, rooms, store, photos, clock, reportLimits }) => {
@@ -31,7 +32,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
   });
 
   // Staff see the room's open tickets; an occupant holding the room's QR code sees its status only.
-  api.get('/api/rooms/:room', { schema: { tags: ['rooms'], params: RoomParams, querystring: RoomQuery, response: { 200: RoomDetail, ...errors } } }, async (request) => {
+  api.get('/api/rooms/:room', { schema: { tags: ['rooms'], params: RoomParams, querystring: RoomQuery, response: { 200: RoomDetail, ...errors } } }, async (request, reply) => {
     const room = store.rooms.get(request.params.room);
     if (!room) throw new NotFound('room', request.params.room);
     const actor = optionalActor(auth, request);
@@ -39,7 +40,11 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       assertMay(actor.role, 'view');
       return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
     }
-    if (request.query.k && store.rooms.qrSecret(room.id) === request.query.k) return { ...room, openTickets: [] };
+    if (request.query.k && store.rooms.qrSecret(room.id) === request.query.k) {
+      // The room page hands each browser its own key, so report limits count per phone, not per Wi-Fi address.
+      if (!request.cookies[BROWSER_COOKIE]) reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
+      return { ...room, openTickets: [] };
+    }
     throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in, or open this room from its QR code');
   });
 
@@ -50,10 +55,10 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
 
   await app.register(async (scoped) => {
     const limited = scoped.withTypeProvider<ZodTypeProvider>();
-    const hooks = await reportRateLimits(scoped, reportLimits);
+    const limitReports = await reportRateLimits(scoped, reportLimits);
     await acceptPhotoUploads(scoped);
     limited.post('/api/rooms/:room/reports', {
-      onRequest: hooks,
+      onRequest: limitReports,
       schema: {
         tags: ['occupant'], consumes: ['application/json', 'multipart/form-data'], params: RoomParams, querystring: QrQuery, body: ReportBody,
         description: 'JSON, or multipart with the same fields and up to three images in `photos` (re-encoded, EXIF removed).',
@@ -72,7 +77,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
         throw error;
       }
       if (!request.cookies[BROWSER_COOKIE]) {
-        reply.setCookie(BROWSER_COOKIE, newToken(16), { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 });
+        reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
       }
       return reply.code(201).send(created);
     });

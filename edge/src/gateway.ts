@@ -45,6 +45,8 @@ export class PortInUse extends Error {
   }
 }
 
+const hostForUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Starts one site: store, broker and HTTP. A new data dir is seeded with the demo building. */
@@ -52,8 +54,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date().toISOString());
   const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
-  const fresh = store.rooms.all().length === 0;
-  const secrets = fresh ? await seedDemo(store, clock()) : undefined;
+  if (store.rooms.all().length === 0) {
+    // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
+    const secrets = await seedDemo(store, clock());
+    const planned = hostForUrl(options.host);
+    writeCredentials(options.dataDir, credentialsFor(secrets, {
+      site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`,
+    }));
+  }
 
   const tickets = new TicketService(store, clock);
   const auth = new AuthService(store, clock);
@@ -90,12 +98,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     store.close();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse('DOORSIDE_HTTP_PORT', options.httpPort) : error;
   }
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const host = hostForUrl(options.host);
   const { port } = app.server.address() as { port: number };
   const endpoints = { site: options.site, http: `http://${host}:${port}`, mqtt: `mqtt://${host}:${liveBroker.port}` };
-  const credentials = secrets
-    ? (writeCredentials(options.dataDir, credentialsFor(secrets, endpoints)), credentialsFor(secrets, endpoints))
-    : refreshCredentials(options.dataDir, endpoints);
+  const credentials = refreshCredentials(options.dataDir, endpoints);
 
   return {
     store, app, broker: liveBroker, tickets, metrics, credentials, http: endpoints.http, mqtt: endpoints.mqtt,

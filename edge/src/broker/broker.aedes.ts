@@ -92,7 +92,13 @@ export class GatewayBroker {
     });
     for (const room of store.rooms.all()) gateway.publishRoomStatus(room);
     gateway.#server.listen(options.port, options.host);
-    await Promise.race([once(gateway.#server, 'listening'), once(gateway.#server, 'error').then(([e]) => { throw e; })]);
+    try {
+      await Promise.race([once(gateway.#server, 'listening'), once(gateway.#server, 'error').then(([e]) => { throw e; })]);
+    } catch (error) {
+      gateway.presence.stop();
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      throw error;
+    }
     return gateway;
   }
 

@@ -8,7 +8,7 @@ import { assertMay } from '../rights/rights.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { visibleTo } from '../tickets/routes.ts';
+import { visibleTo } from '../tickets/authorize.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import type { PhotoStore } from './photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';

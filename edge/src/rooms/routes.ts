@@ -8,7 +8,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { optionalActor, requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
-import { visibleTo } from '../tickets/routes.ts';
+import { visibleTo } from '../tickets/authorize.ts';
 import type { RoomService } from './room-service.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';

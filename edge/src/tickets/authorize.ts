@@ -15,3 +15,17 @@ export function authorize(actor: Actor, right: Right, ticket: Ticket): void {
     throw new Forbidden('NOT_YOUR_WORK_ORDER', 'a vendor acts only on work orders given to them');
   }
 }
+
+/** A vendor sees only their own work orders, a door panel only its room's tickets. */
+export function visibleTo(actor: Actor, ticket: Ticket): boolean {
+  if (actor.role === 'vendor') return ticket.assignee === actor.user;
+  if (actor.room !== null) return ticket.room === actor.room;
+  return true;
+}
+
+/** The same rule as a filter on ticket lists. */
+export function visibleScope(actor: Actor): { assignee?: string; room?: string } {
+  if (actor.role === 'vendor') return { assignee: actor.user ?? '' };
+  if (actor.room !== null) return { room: actor.room };
+  return {};
+}

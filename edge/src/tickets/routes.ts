@@ -10,7 +10,7 @@ import { assertMay } from '../rights/rights.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { Actor } from './actor.ts';
+import { visibleScope, visibleTo } from './authorize.ts';
 import type { TicketCommand } from './commands.ts';
 import type { TicketService } from './ticket-service.ts';
 
@@ -32,23 +32,13 @@ const actions = {
   comment: { body: CommentBody, command: (b: z.infer<typeof CommentBody>): TicketCommand => ({ type: 'comment', ...b }) },
 } as const;
 
-/** A vendor sees only their own work orders, a door panel only its room's tickets. */
-export function visibleTo(actor: Actor, ticket: Ticket): boolean {
-  if (actor.role === 'vendor') return ticket.assignee === actor.user;
-  if (actor.room !== null) return ticket.room === actor.room;
-  return true;
-}
-
 export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, tickets, store }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/tickets', { schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = requireActor(auth, request);
     assertMay(actor.role, 'view');
-    const query = { ...request.query };
-    if (actor.role === 'vendor') query.assignee = actor.user!;
-    if (actor.room !== null) query.room = actor.room;
-    return { tickets: store.tickets.list(query) };
+    return { tickets: store.tickets.list({ ...request.query, ...visibleScope(actor) }) };
   });
 
   api.get('/api/tickets/:id', { schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {

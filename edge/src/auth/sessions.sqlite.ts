@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.sqlite.ts';
+import { statementCache } from '../store/statements.ts';
 import { newToken, tokenDigest } from './token.ts';
 
 export interface Session {
@@ -19,12 +20,16 @@ const touchEvery = 60_000;
  * so a session is revoked by deleting its row and a stolen database opens none.
  */
 export class Sessions {
-  constructor(private readonly db: Db) {}
+  readonly #sql;
+
+  constructor(db: Db) {
+    this.#sql = statementCache(db);
+  }
 
   open(kind: Session['kind'], subject: string, role: string, room: string | null, now: string): { token: string; session: Session } {
     const token = newToken();
     const expiresAt = new Date(Date.parse(now) + idle[kind]).toISOString();
-    this.db.prepare('INSERT INTO sessions (token_hash, kind, subject, role, room, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.#sql('INSERT INTO sessions (token_hash, kind, subject, role, room, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(tokenDigest(token), kind, subject, role, room, now, now, expiresAt);
     return { token, session: { kind, subject, role, room, expiresAt } };
   }
@@ -32,26 +37,26 @@ export class Sessions {
   /** The live session behind a token; sliding expiry, written at most once a minute. */
   find(token: string, now: string): Session | undefined {
     const digest = tokenDigest(token);
-    const row = this.db.prepare('SELECT kind, subject, role, room, last_seen, expires_at FROM sessions WHERE token_hash = ?').get(digest) as Row | undefined;
+    const row = this.#sql('SELECT kind, subject, role, room, last_seen, expires_at FROM sessions WHERE token_hash = ?').get(digest) as Row | undefined;
     if (!row) return undefined;
     const nowMs = Date.parse(now);
     if (Date.parse(row.expires_at) <= nowMs) {
-      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(digest);
+      this.#sql('DELETE FROM sessions WHERE token_hash = ?').run(digest);
       return undefined;
     }
     let expiresAt = row.expires_at;
     if (nowMs - Date.parse(row.last_seen) > touchEvery) {
       expiresAt = new Date(nowMs + idle[row.kind]).toISOString();
-      this.db.prepare('UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?').run(now, expiresAt, digest);
+      this.#sql('UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?').run(now, expiresAt, digest);
     }
     return { kind: row.kind, subject: row.subject, role: row.role, room: row.room, expiresAt };
   }
 
   revoke(token: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenDigest(token));
+    this.#sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenDigest(token));
   }
 
   revokeSubject(subject: string): number {
-    return this.db.prepare('DELETE FROM sessions WHERE subject = ?').run(subject).changes;
+    return this.#sql('DELETE FROM sessions WHERE subject = ?').run(subject).changes;
   }
 }

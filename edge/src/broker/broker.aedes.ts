@@ -36,6 +36,9 @@ export class GatewayBroker {
     this.presence = new DevicePresence(store, (id, state) => this.#publish(topics.presence(store.site, id), state, true));
     this.#server = net.createServer((socket) => {
       socket.on('error', () => socket.destroy());
+      // aedes writes a packet in pieces; without this, Nagle holds the tail of each status
+      // message until the sign's delayed ACK, some 40 ms later.
+      socket.setNoDelay(true);
       broker.handle(guardMqttSocket(socket, {
         connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
         maxRemainingLength: options.maxPacketBytes ?? 65_536,

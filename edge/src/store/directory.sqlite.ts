@@ -1,5 +1,6 @@
 import type { Category, Device, Team, User } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
+import { statementCache } from './statements.ts';
 
 export interface UserRecord { user: User; passwordHash: string }
 export interface DeviceRecord { device: Device; secretDigest: string }
@@ -7,10 +8,12 @@ export interface PanelRecord { room: string; pinHash: string; failedAttempts: nu
 
 /** The site's people, teams, categories and devices. Teams and categories are few and read on every command, so they are cached. */
 export class Directory {
+  readonly #sql;
   #teams = new Map<string, Team>();
   #categories = new Map<string, Category>();
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    this.#sql = statementCache(db);
     this.reload();
   }
 
@@ -20,7 +23,7 @@ export class Directory {
   }
 
   #docs<T>(table: 'teams' | 'categories' | 'users'): T[] {
-    return (this.db.prepare(`SELECT doc FROM ${table} ORDER BY id`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc));
+    return (this.#sql(`SELECT doc FROM ${table} ORDER BY id`).all() as { doc: string }[]).map((r) => JSON.parse(r.doc));
   }
 
   team(id: string): Team | undefined { return this.#teams.get(id); }
@@ -30,67 +33,67 @@ export class Directory {
   users(): User[] { return this.#docs<User>('users'); }
 
   putTeam(team: Team): void {
-    this.db.prepare('INSERT INTO teams (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(team.id, JSON.stringify(team));
+    this.#sql('INSERT INTO teams (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(team.id, JSON.stringify(team));
     this.#teams.set(team.id, team);
   }
 
   putCategory(category: Category): void {
-    this.db.prepare('INSERT INTO categories (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(category.id, JSON.stringify(category));
+    this.#sql('INSERT INTO categories (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(category.id, JSON.stringify(category));
     this.#categories.set(category.id, category);
   }
 
   user(id: string): UserRecord | undefined {
-    const row = this.db.prepare('SELECT doc, password_hash FROM users WHERE id = ?').get(id) as { doc: string; password_hash: string } | undefined;
+    const row = this.#sql('SELECT doc, password_hash FROM users WHERE id = ?').get(id) as { doc: string; password_hash: string } | undefined;
     return row && { user: JSON.parse(row.doc), passwordHash: row.password_hash };
   }
 
   putUser(user: User, passwordHash: string): void {
-    this.db.prepare(`INSERT INTO users (id, role, password_hash, active, doc) VALUES (?, ?, ?, ?, ?)
+    this.#sql(`INSERT INTO users (id, role, password_hash, active, doc) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, active = excluded.active, doc = excluded.doc`)
       .run(user.id, user.role, passwordHash, user.active ? 1 : 0, JSON.stringify(user));
   }
 
   device(id: string): DeviceRecord | undefined {
-    const row = this.db.prepare('SELECT id, room, kind, revoked, secret_digest FROM devices WHERE id = ?').get(id) as
+    const row = this.#sql('SELECT id, room, kind, revoked, secret_digest FROM devices WHERE id = ?').get(id) as
       { id: string; room: string; kind: Device['kind']; revoked: number; secret_digest: string } | undefined;
     return row && { device: { id: row.id, room: row.room, kind: row.kind, revoked: row.revoked === 1 }, secretDigest: row.secret_digest };
   }
 
   devices(): (Device & { online: boolean; lastSeen: string | null })[] {
-    const rows = this.db.prepare('SELECT id, room, kind, revoked, online, last_seen FROM devices ORDER BY id').all() as
+    const rows = this.#sql('SELECT id, room, kind, revoked, online, last_seen FROM devices ORDER BY id').all() as
       { id: string; room: string; kind: Device['kind']; revoked: number; online: number; last_seen: string | null }[];
     return rows.map((r) => ({ id: r.id, room: r.room, kind: r.kind, revoked: r.revoked === 1, online: r.online === 1, lastSeen: r.last_seen }));
   }
 
   putDevice(device: Device, secretDigest: string): void {
-    this.db.prepare(`INSERT INTO devices (id, room, kind, secret_digest, revoked) VALUES (?, ?, ?, ?, ?)
+    this.#sql(`INSERT INTO devices (id, room, kind, secret_digest, revoked) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET room = excluded.room, kind = excluded.kind, secret_digest = excluded.secret_digest, revoked = excluded.revoked`)
       .run(device.id, device.room, device.kind, secretDigest, device.revoked ? 1 : 0);
   }
 
   markPresence(id: string, online: boolean, at: string): void {
-    this.db.prepare('UPDATE devices SET online = ?, last_seen = ? WHERE id = ?').run(online ? 1 : 0, at, id);
+    this.#sql('UPDATE devices SET online = ?, last_seen = ? WHERE id = ?').run(online ? 1 : 0, at, id);
   }
 
   panel(room: string): PanelRecord | undefined {
-    const row = this.db.prepare('SELECT room, pin_hash, failed_attempts, locked_until FROM panels WHERE room = ?').get(room) as
+    const row = this.#sql('SELECT room, pin_hash, failed_attempts, locked_until FROM panels WHERE room = ?').get(room) as
       { room: string; pin_hash: string; failed_attempts: number; locked_until: string | null } | undefined;
     return row && { room: row.room, pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until };
   }
 
   putPanel(room: string, pinHash: string): void {
-    this.db.prepare(`INSERT INTO panels (room, pin_hash) VALUES (?, ?)
+    this.#sql(`INSERT INTO panels (room, pin_hash) VALUES (?, ?)
       ON CONFLICT (room) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`).run(room, pinHash);
   }
 
   /** Counts a wrong PIN in one statement, so parallel guesses cannot slip past the limit. */
   failPanelAttempt(room: string): number {
-    const row = this.db.prepare('UPDATE panels SET failed_attempts = failed_attempts + 1 WHERE room = ? RETURNING failed_attempts').get(room) as { failed_attempts: number } | undefined;
+    const row = this.#sql('UPDATE panels SET failed_attempts = failed_attempts + 1 WHERE room = ? RETURNING failed_attempts').get(room) as { failed_attempts: number } | undefined;
     return row?.failed_attempts ?? 0;
   }
 
   /** Locks a panel until the given time, or unlocks it (null); either way the count starts again. */
   lockPanel(room: string, until: string | null): void {
-    this.db.prepare('UPDATE panels SET failed_attempts = 0, locked_until = ? WHERE room = ?').run(until, room);
+    this.#sql('UPDATE panels SET failed_attempts = 0, locked_until = ? WHERE room = ?').run(until, room);
   }
 }

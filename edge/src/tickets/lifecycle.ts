@@ -26,3 +26,8 @@ export function allowedActions(status: TicketStatus): TicketAction[] {
 export function assertAllowed(status: TicketStatus, action: TicketAction): void {
   if (!allowed[status].includes(action)) throw new IllegalTransition(action, status, allowedActions(status));
 }
+
+/** Actions that close a ticket, and so may release its room. */
+export function closes(action: TicketAction): boolean {
+  return action === 'approve' || action === 'cancel';
+}

@@ -14,7 +14,9 @@ export interface TicketFilter {
 export class TicketRows {
   readonly #get;
   readonly #openInRoom;
-  readonly #upsert;
+  readonly #insert;
+  readonly #updateDoc;
+  readonly #updateIndexed;
   readonly #rejection;
   readonly #counts;
   readonly #attachment;
@@ -25,15 +27,20 @@ export class TicketRows {
     this.#openInRoom = db.prepare<[string], { doc: string }>(
       "SELECT doc FROM tickets WHERE room = ? AND status NOT IN ('verified', 'cancelled') ORDER BY id",
     );
-    this.#upsert = db.prepare(`
+    // SQLite rewrites an index whenever its column is SET, changed or not; so the document
+    // and the indexed columns are written apart, the latter only when one of them moved.
+    this.#insert = db.prepare(`
       INSERT INTO tickets (id, room, status, team, assignee, priority, due_at, updated_at, doc)
-      VALUES (@id, @room, @status, @team, @assignee, @priority, @dueAt, @updatedAt, @doc)
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, team = excluded.team, assignee = excluded.assignee,
-        priority = excluded.priority, due_at = excluded.due_at, updated_at = excluded.updated_at, doc = excluded.doc`);
+      VALUES (@id, @room, @status, @team, @assignee, @priority, @dueAt, @updatedAt, @doc)`);
+    this.#updateDoc = db.prepare('UPDATE tickets SET doc = @doc, updated_at = @updatedAt WHERE id = @id');
+    this.#updateIndexed = db.prepare(`
+      UPDATE tickets SET status = @status, team = @team, assignee = @assignee, priority = @priority, due_at = @dueAt
+      WHERE id = @id AND (status IS NOT @status OR team IS NOT @team OR assignee IS NOT @assignee
+        OR priority IS NOT @priority OR due_at IS NOT @dueAt)`);
     this.#rejection = db.prepare(`
       INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
       VALUES (@id, @ticket, @room, @at, @by, @reason, @originalAssignee, @response)
-      ON CONFLICT (id) DO UPDATE SET response = excluded.response`);
+      ON CONFLICT (id) DO UPDATE SET response = excluded.response WHERE response IS NOT excluded.response`);
     this.#attachment = db.prepare('INSERT OR IGNORE INTO attachments (id, ticket) VALUES (?, ?)');
     this.#ticketOfAttachment = db.prepare<[string], { ticket: string }>('SELECT ticket FROM attachments WHERE id = ?');
     this.#counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status');
@@ -49,10 +56,13 @@ export class TicketRows {
   }
 
   put(ticket: Ticket): void {
-    this.#upsert.run({
-      id: ticket.id, room: ticket.room, status: ticket.status, team: ticket.team, assignee: ticket.assignee,
-      priority: ticket.priority, dueAt: ticket.dueAt, updatedAt: ticket.updatedAt, doc: JSON.stringify(ticket),
-    });
+    const doc = JSON.stringify(ticket);
+    const row = { id: ticket.id, status: ticket.status, team: ticket.team, assignee: ticket.assignee, priority: ticket.priority, dueAt: ticket.dueAt };
+    if (this.#updateDoc.run({ id: ticket.id, doc, updatedAt: ticket.updatedAt }).changes === 0) {
+      this.#insert.run({ ...row, room: ticket.room, updatedAt: ticket.updatedAt, doc });
+    } else {
+      this.#updateIndexed.run(row);
+    }
     for (const r of ticket.rejections) this.#rejection.run({ ...r, ticket: ticket.id });
     for (const a of ticket.attachments) this.#attachment.run(a.id, ticket.id);
   }

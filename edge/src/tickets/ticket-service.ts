@@ -7,6 +7,7 @@ import { type Actor, occupantActor } from './actor.ts';
 import type { TicketCommand } from './commands.ts';
 import type { TicketContext, Triggered } from './context.ts';
 import { decide } from './decide.ts';
+import { closes } from './lifecycle.ts';
 import { openTicket } from './open-ticket.ts';
 
 export type Clock = () => string;
@@ -25,7 +26,11 @@ export interface NewTicket {
 
 /** Loads what a decision needs, lets the rules decide, and stores the outcome in one transaction. */
 export class TicketService {
-  constructor(private readonly store: SiteStore, private readonly clock: Clock) {}
+  readonly #insertTrackToken;
+
+  constructor(private readonly store: SiteStore, private readonly clock: Clock) {
+    this.#insertTrackToken = store.db.prepare('INSERT INTO track_tokens (token_hash, ticket) VALUES (?, ?)');
+  }
 
   report(roomId: string, qrSecret: string, body: { category: string; description: string; contact?: string }, photos: Attachment[] = []) {
     const at = this.clock();
@@ -40,7 +45,7 @@ export class TicketService {
         assignee: null, parent: null, attachments: photos,
       });
       opened.changes.forEach(tx.apply);
-      this.store.db.prepare('INSERT INTO track_tokens (token_hash, ticket) VALUES (?, ?)').run(tokenDigest(trackToken), opened.ticket.id);
+      this.#insertTrackToken.run(tokenDigest(trackToken), opened.ticket.id);
       return opened.ticket;
     });
     return { ticket, trackToken };
@@ -97,7 +102,8 @@ export class TicketService {
     if (!ticket) throw new NotFound('ticket', id);
     const room = this.#room(ticket.room);
     const named = command.type === 'assign' ? command.assignee : command.type === 'transfer' ? command.to : null;
-    const othersHolding = this.store.tickets.openInRoom(room.id).filter((t) =>
+    // Only a closing action looks at the room's other tickets; loading them for every command costs.
+    const othersHolding = !closes(command.type) ? [] : this.store.tickets.openInRoom(room.id).filter((t) =>
       t.id !== id && (this.store.directory.category(t.category)?.holdsRoom === true || room.ticket === t.id));
     return {
       at, actor, ticket, room, othersHolding,

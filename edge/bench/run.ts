@@ -1,0 +1,90 @@
+import { startTestGateway } from '../src/test-support/test-gateway.ts';
+import { bareTap } from './bare-bench.ts';
+import { rawCommitRate, startBareServer } from './bare-server.ts';
+import { diagnostics, tapWithNoDelay } from './diagnostics.ts';
+import { domainBench } from './domain.ts';
+import { httpBench } from './http-bench.ts';
+import { LoadGen } from './loadgen-client.ts';
+import { machine } from './machine.ts';
+import { printSummary } from './report.ts';
+import { int, ms, section } from './stats.ts';
+import { type Plan, tapGateway } from './tap-bench.ts';
+
+/**
+ * Doorside benchmark: `npm run bench` (root) or `npm run bench -w edge`.
+ * Servers run in this process; the load generator (autocannon, the open-loop tap client
+ * and the MQTT signs) runs in a child process, so on two cores each gets its own.
+ * BENCH_QUICK=1 shrinks every section for a smoke run.
+ */
+const quick = process.env.BENCH_QUICK === '1';
+const config = {
+  domainCommands: quick ? 5_000 : 50_000,
+  httpSeconds: quick ? 3 : 10,
+  diagSeconds: quick ? 2 : 5,
+  connections: [16, 100],
+  tapPlan: (quick
+    ? [{ rate: 100, seconds: 3 }, { rate: 400, seconds: 2 }, { rate: 800, seconds: 2 }]
+    : [{ rate: 100, seconds: 10 }, ...[200, 300, 400, 600, 800, 1200, 1600].map((rate) => ({ rate, seconds: 4 }))]) as Plan[],
+};
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const m = machine();
+  console.log('Doorside edge benchmark');
+  console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
+  console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
+
+  section('0. Disk: raw SQLite commits, WAL + synchronous=FULL, one row each');
+  const disk = rawCommitRate(2_000);
+  console.log(`  ${int(disk.perSecond)} commits/s, ${ms(disk.meanMs, 3)} per commit`);
+
+  section(`1. Domain + store: TicketService on a SQLite file, ${int(config.domainCommands)} commands`);
+  const domain = await domainBench(config.domainCommands);
+
+  const load = await LoadGen.start();
+  try {
+    const gw = await startTestGateway();
+    const bare = await startBareServer();
+    try {
+      console.log(`\n(gateway at ${gw.http}, MQTT ${gw.mqtt}; bare pipeline at ${bare.http}, MQTT ${bare.mqtt})`);
+      section(`2. Through HTTP, closed loop (autocannon), ${config.connections.join(' and ')} connections, ${config.httpSeconds} s each; ` +
+        'each gateway run paired with the bare pipeline (section 4a)');
+      const http = await httpBench(gw, bare, load, config.connections, config.httpSeconds);
+
+      section('3. Tap-to-sign on the gateway: HTTP reject sent -> retained room status on the sign (open loop)');
+      const tap = await tapGateway(gw, load, config.tapPlan);
+
+      section('4b. Tap-to-sign on the bare pipeline (open loop, same plan)');
+      const bareTapSteps = await bareTap(bare, load, config.tapPlan);
+
+      section(`5. Diagnostics: ${config.connections[0]} connections, ${config.diagSeconds} s, synchronous=NORMAL (attribution only, not durable)`);
+      const diag = await diagnostics(gw, http, load, config.connections[0]!, config.diagSeconds);
+      console.log(`  tap-to-sign at 100/s for ${config.diagSeconds} s on a fresh gateway whose broker sockets have TCP_NODELAY set:`);
+      const noDelayTap = await tapWithNoDelay(load, 100, config.diagSeconds);
+
+      const verify = gw.store.log.verify();
+      console.log(`\n  gateway event chain verifies: ${verify.ok} (${int(verify.checked)} events); bare rows written: ${int(bare.rows())}`);
+      printSummary({ machine: m, disk, domain, http, tap, bareTap: bareTapSteps, diagnostics: diag, noDelayTap, totalSeconds: (performance.now() - started) / 1000 });
+    } finally {
+      await bare.close();
+      await gw.stop();
+    }
+  } finally {
+    await load.stop();
+  }
+}
+
+main().then(
+  () => {
+    // Everything is closed by now; if a handle still lingers, say which and leave anyway.
+    setTimeout(() => {
+      console.error(`bench: still open after 5 s: ${process.getActiveResourcesInfo().join(', ')}; exiting`);
+      process.exit(0);
+    }, 5_000).unref();
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 5_000).unref();
+  },
+);

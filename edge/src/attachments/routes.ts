@@ -34,7 +34,7 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
     const added = [];
     try {
       for (const file of files) added.push(await photos.ingest(file.buffer, actor.ref, clock(), file.filename));
-      tickets.attach(actor, ticket.id, added);
+      await store.batch(() => tickets.attach(actor, ticket.id, added));
     } catch (error) {
       photos.remove(added.map((a) => a.id));
       throw error;

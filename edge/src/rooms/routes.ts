@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
+import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
 import { assertMay } from '../rights/rights.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -50,7 +50,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
 
   api.post('/api/rooms/:room/status', { schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
     const actor = requireActor(auth, request);
-    return rooms.setStatus(actor, request.params.room, request.body.status, request.body.reason);
+    return store.batch(() => rooms.setStatus(actor, request.params.room, request.body.status, request.body.reason));
   });
 
   await app.register(async (scoped) => {
@@ -67,11 +67,11 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     }, async (request, reply) => {
       if (!store.rooms.get(request.params.room)) throw new NotFound('room', request.params.room);
       tickets.assertQrCode(request.params.room, request.query.k);
-      const added = [];
+      const added: Attachment[] = [];
       let created;
       try {
         for (const file of uploadedPhotos(request)) added.push(await photos.ingest(file.buffer, 'occupant', clock(), file.filename));
-        created = tickets.report(request.params.room, request.query.k, request.body, added);
+        created = await store.batch(() => tickets.report(request.params.room, request.query.k, request.body, added));
       } catch (error) {
         photos.remove(added.map((a) => a.id));
         throw error;

@@ -22,6 +22,8 @@ export interface Committed {
 
 type Listener = (committed: Committed) => void;
 
+const MAX_BATCH = 256;
+
 /**
  * One site's state. Every change goes through `transact`, which writes the rows
  * and their events in one SQLite transaction; listeners hear of it only after
@@ -34,6 +36,8 @@ export class SiteStore {
   readonly directory: Directory;
   readonly #listeners: Listener[] = [];
   readonly #nextTicket;
+  readonly #queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  #deferred: Committed[] | null = null;
 
   constructor(readonly db: Db, readonly site: string) {
     this.log = new EventLog(db, site);
@@ -68,18 +72,61 @@ export class SiteStore {
     let result: T;
     try {
       // better-sqlite3 commits when this callback returns, so nothing in `work` may await.
+      // Inside a batch this is a savepoint, and the batch's commit makes it durable.
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
       this.log.head = headBefore;
       throw error;
     }
     if (events.length > 0) {
-      for (const listener of this.#listeners) {
-        // A failing listener (a closed socket, say) must not turn a committed change into an error.
-        try { listener({ events, changes }); } catch (error) { process.emitWarning(error as Error); }
-      }
+      if (this.#deferred) this.#deferred.push({ events, changes });
+      else this.#notify({ events, changes });
     }
     return result;
+  }
+
+  /**
+   * Group commit: changes asked for in the same turn of the event loop run in one SQLite
+   * transaction, each in its own savepoint, so one fsync covers them all. Each caller is
+   * answered, and listeners hear of its changes, only once that transaction is on disk;
+   * a refused change rolls back alone.
+   */
+  batch<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const items = this.#queue.splice(0, MAX_BATCH);
+    if (this.#queue.length > 0) setImmediate(() => this.#flush());
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    const headBefore = this.log.head;
+    this.#deferred = [];
+    try {
+      this.db.transaction(() => {
+        for (const item of items) {
+          try { outcomes.push({ ok: true, value: item.work() }); } catch (error) { outcomes.push({ ok: false, value: error }); }
+        }
+      })();
+    } catch (error) {
+      this.log.head = headBefore;
+      this.#deferred = null;
+      for (const item of items) item.reject(error);
+      return;
+    }
+    const committed = this.#deferred;
+    this.#deferred = null;
+    for (const c of committed) this.#notify(c);
+    items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
+  }
+
+  #notify(committed: Committed): void {
+    for (const listener of this.#listeners) {
+      // A failing listener (a closed socket, say) must not turn a committed change into an error.
+      try { listener(committed); } catch (error) { process.emitWarning(error as Error); }
+    }
   }
 
   close(): void {

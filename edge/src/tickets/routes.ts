@@ -51,7 +51,7 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
 
   api.post('/api/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {
     const actor = requireActor(auth, request);
-    const ticket = tickets.create(actor, request.body);
+    const ticket = await store.batch(() => tickets.create(actor, request.body));
     return reply.code(201).send(ticket);
   });
 
@@ -61,7 +61,7 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     }, async (request) => {
       const actor = requireActor(auth, request);
       const command = (action.command as (b: unknown) => TicketCommand)(request.body ?? {});
-      return tickets.act(actor, request.params.id, command);
+      return store.batch(() => tickets.act(actor, request.params.id, command));
     });
   }
 };

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.sqlite.ts';
+import { SiteStore } from './site-store.ts';
+
+let dir: string;
+let store: SiteStore;
+let reader: Database.Database;
+const T = '2026-01-01T00:00:00.000Z';
+const note = (text: string) => () => store.transact('user:ana', T, (tx) => tx.record('note-written', 'note:1', { text }));
+const persisted = () => (reader.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'doorside-store-'));
+  store = new SiteStore(openDatabase(join(dir, 'site.sqlite')), 'demo');
+  reader = new Database(join(dir, 'site.sqlite'), { readonly: true });
+});
+afterEach(() => {
+  reader.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('group commit', () => {
+  it('commits changes asked for together and answers each once they are on disk', async () => {
+    const seenAtAnswer: number[] = [];
+
+    await Promise.all(['a', 'b', 'c'].map((t) => store.batch(note(t)).then(() => seenAtAnswer.push(persisted()))));
+
+    expect(seenAtAnswer).toEqual([3, 3, 3]);
+    expect(store.log.verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('rolls back a refused change alone and keeps the chain whole', async () => {
+    const refused = () => store.transact('user:ana', T, (tx) => { tx.record('note-written', 'note:2', {}); throw new Error('refused'); });
+
+    const results = await Promise.allSettled([store.batch(note('a')), store.batch(refused), store.batch(note('c'))]);
+
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(persisted()).toBe(2);
+    expect(store.log.verify()).toMatchObject({ ok: true, checked: 2 });
+  });
+
+  it('tells listeners of a change only after the batch has committed', async () => {
+    const visibleWhenHeard: number[] = [];
+    store.onCommit(() => visibleWhenHeard.push(persisted()));
+
+    await Promise.all([store.batch(note('a')), store.batch(note('b'))]);
+
+    expect(visibleWhenHeard).toEqual([2, 2]);
+  });
+});

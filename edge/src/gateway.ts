@@ -12,6 +12,7 @@ import { credentialsFor, type DemoCredentials, refreshCredentials, writeCredenti
 import { seedDemo } from './seed/seed-demo.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { SiteStore } from './store/site-store.ts';
+import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { TicketService } from './tickets/ticket-service.ts';
 
 export interface GatewayOptions {
@@ -54,6 +55,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? (() => new Date().toISOString());
   const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
+  const checkpointer = startWalCheckpointer(store.db);
   if (store.rooms.all().length === 0) {
     // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
     const secrets = await seedDemo(store, clock());
@@ -74,6 +76,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       onDrop: (reason) => metrics.mqttDropped.inc({ reason }),
     });
   } catch (error) {
+    await checkpointer.stop();
     store.close();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse('DOORSIDE_MQTT_PORT', options.mqttPort) : error;
   }
@@ -95,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     await app.listen({ host: options.host, port: options.httpPort });
   } catch (error) {
     await liveBroker.close();
+    await checkpointer.stop();
     store.close();
     throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse('DOORSIDE_HTTP_PORT', options.httpPort) : error;
   }
@@ -108,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     async close() {
       await app.close();
       await liveBroker.close();
+      await checkpointer.stop();
       store.close();
     },
   };

@@ -31,7 +31,7 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
     const files = uploadedPhotos(request);
     if (files.length === 0) throw new Invalid('NO_PHOTOS', 'send one to three images as multipart form fields named "photos"');
-    const added = [];
+    const added: Attachment[] = [];
     try {
       for (const file of files) added.push(await photos.ingest(file.buffer, actor.ref, clock(), file.filename));
       await store.batch(() => tickets.attach(actor, ticket.id, added));

@@ -1,0 +1,60 @@
+import { SIGN_STATUSES, SIGN_WORDS } from './sign-words.ts';
+import type { SignLanguage } from './sign-words.ts';
+
+/** The C++ snippets (ESPHome lambdas) of the e-paper room sign. */
+
+/** C++ string literal for `text`: UTF-8 kept, quotes, backslashes, '?' and control characters escaped. */
+export function cppString(text: string): string {
+  const body = text.replace(/[\\"?\u0000-\u001f\u007f]/g, (ch) => {
+    if (ch === '\\' || ch === '"' || ch === '?') return `\\${ch}`;
+    return `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}`;
+  });
+  return `"${body}"`;
+}
+
+export const STATUS_LAMBDA = [
+  'id(sign_status) = x["status"] | "";',
+  'id(sign_reason) = x["reason"] | "";',
+  'id(sign_since) = x["since"] | "";',
+].join('\n');
+
+export const COMMAND_LAMBDA = [
+  '// Commands are plain words: "refresh" redraws, "restart" reboots.',
+  'if (x == "refresh") id(epaper).update();',
+  'else if (x == "restart") App.safe_reboot();',
+].join('\n');
+
+export const RSSI_LAMBDA = [
+  'root["type"] = "reading";',
+  'root["sensor"] = "wifi_rssi";',
+  'root["value"] = x;',
+  'root["unit"] = "dBm";',
+].join('\n');
+
+export function displayLambda(roomName: string, language: SignLanguage): string {
+  const words = SIGN_WORDS[language];
+  const mapping = SIGN_STATUSES.map((code, i) => `${i === 0 ? 'if' : 'else if'} (code == ${cppString(code)}) label = ${cppString(words.status[code])};`);
+  return [
+    `// Status words: ${language}`,
+    'const std::string &code = id(sign_status);',
+    `const char *label = ${cppString(words.waiting)};`,
+    ...mapping,
+    'else if (!code.empty()) label = code.c_str();',
+    'const bool alert = code == "do_not_use" || code == "pending_recovery";',
+    'it.fill(COLOR_OFF);',
+    `it.print(4, 2, id(font_name), ${cppString(roomName)});`,
+    'it.line(0, 34, it.get_width(), 34);',
+    'if (alert) {',
+    '  it.filled_rectangle(0, 36, it.get_width(), 30);',
+    '  it.print(4, 38, id(font_status), COLOR_OFF, label);',
+    '} else {',
+    '  it.print(4, 38, id(font_status), label);',
+    '}',
+    'if (!id(sign_reason).empty()) it.print(4, 72, id(font_small), id(sign_reason).c_str());',
+    'if (id(sign_since).size() >= 16) {',
+    '  std::string since = id(sign_since).substr(0, 16);',
+    "  since[10] = ' ';",
+    `  it.printf(4, it.get_height() - 18, id(font_small), "%s %s", ${cppString(words.since)}, since.c_str());`,
+    '}',
+  ].join('\n');
+}

@@ -13,6 +13,11 @@ const Env = z.object({
   DOORSIDE_DATA_DIR: z.string().min(1).default('./data'),
   DOORSIDE_COOKIE_SECURE: Flag.default(false),
   DOORSIDE_LOG: Flag.default(true),
+  DOORSIDE_MQTT_URL: z.string().regex(/^mqtts?:\/\/[^\s]+$/, 'an mqtt:// or mqtts:// URL').optional(),
+  DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
+  DOORSIDE_MQTT_PASSWORD: z.string().optional(),
+}).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
+  path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
 
 export interface Config {
@@ -23,6 +28,7 @@ export interface Config {
   dataDir: string;
   cookieSecure: boolean;
   log: boolean;
+  externalBroker?: { url: string; username: string; password: string };
 }
 
 /**
@@ -44,5 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     dataDir: isAbsolute(e.DOORSIDE_DATA_DIR) ? e.DOORSIDE_DATA_DIR : resolve(base, e.DOORSIDE_DATA_DIR),
     cookieSecure: e.DOORSIDE_COOKIE_SECURE,
     log: e.DOORSIDE_LOG,
+    ...(e.DOORSIDE_MQTT_URL
+      ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }
+      : {}),
   };
 }

@@ -4,6 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { PhotoStore } from './attachments/photo-store.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { GatewayBroker } from './broker/broker.aedes.ts';
+import { ExternalBroker } from './broker/broker.external.ts';
+import type { DeviceBus, DeviceBusHandlers } from './broker/device-bus.ts';
+import { DevicePresence } from './broker/device-presence.ts';
+import { SiteSignals } from './broker/site-signals.ts';
+import { DeviceEvents } from './devices/device-events.ts';
 import { buildApp } from './http/app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
@@ -26,12 +31,19 @@ export interface GatewayOptions {
   clock?: () => string;
   reportLimits?: ReportLimits;
   connectTimeoutMs?: number;
+  /** Join an existing broker instead of embedding one. */
+  externalBroker?: { url: string; username: string; password: string };
 }
 
 export interface Gateway {
   store: SiteStore;
   app: FastifyInstance;
-  broker: GatewayBroker;
+  /** The embedded broker, unless the site uses an external one. */
+  broker: GatewayBroker | undefined;
+  bus: DeviceBus;
+  signals: SiteSignals;
+  presence: DevicePresence;
+  deviceEvents: DeviceEvents;
   tickets: TicketService;
   metrics: Metrics;
   http: string;
@@ -47,6 +59,8 @@ export class PortInUse extends Error {
 }
 
 const hostForUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+const portInUse = (error: unknown, variable: string, port: number) =>
+  ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse(variable, port) : error);
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -56,64 +70,69 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const clock = options.clock ?? (() => new Date().toISOString());
   const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
   const checkpointer = startWalCheckpointer(store.db);
-  if (store.rooms.all().length === 0) {
-    // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
-    const secrets = await seedDemo(store, clock());
-    const planned = hostForUrl(options.host);
-    writeCredentials(options.dataDir, credentialsFor(secrets, {
-      site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`,
-    }));
-  }
-
-  const tickets = new TicketService(store, clock);
-  const auth = new AuthService(store, clock);
-  let broker: GatewayBroker | undefined;
-  const metrics = createMetrics(store, () => broker?.connectedClients ?? 0);
+  const presence = new DevicePresence(store);
+  // What has started is stopped again, in reverse, if a later step fails.
+  const closers: (() => unknown)[] = [() => store.close(), () => checkpointer.stop(), () => { presence.flush(); presence.stop(); }];
+  const closeAll = async () => { for (const close of closers.splice(0).reverse()) await close(); };
   try {
-    broker = await GatewayBroker.start(store, {
-      host: options.host, port: options.mqttPort, clock,
-      ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
-      onDrop: (reason) => metrics.mqttDropped.inc({ reason }),
-    });
-  } catch (error) {
-    await checkpointer.stop();
-    store.close();
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse('DOORSIDE_MQTT_PORT', options.mqttPort) : error;
-  }
-  const liveBroker = broker;
-  store.onCommit(({ changes }) => {
-    for (const change of changes) {
-      if (change.entity === 'room') liveBroker.publishRoomStatus(change.state);
-      if (change.entity === 'team') liveBroker.notifyTeam(change.state);
+    if (store.rooms.all().length === 0) {
+      // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
+      const secrets = await seedDemo(store, clock());
+      const planned = hostForUrl(options.host);
+      writeCredentials(options.dataDir, credentialsFor(secrets, {
+        site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`,
+      }));
     }
-  });
 
-  const app = await buildApp({
-    photos: new PhotoStore(join(options.dataDir, 'attachments')),
-    store, auth, tickets, rooms: new RoomService(store, clock), metrics, clock, version,
-    cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
-    ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
-  });
-  try {
-    await app.listen({ host: options.host, port: options.httpPort });
+    const tickets = new TicketService(store, clock);
+    let bus: DeviceBus | undefined;
+    let signals: SiteSignals | undefined;
+    const metrics = createMetrics(store, () => bus?.connectedClients ?? 0);
+    const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
+    const deviceEvents = new DeviceEvents(store, tickets, () => signals!, drop, clock);
+    const handlers: DeviceBusHandlers = {
+      onDrop: drop,
+      onDeviceEvent: (id, payload) => void deviceEvents.receive(id, payload).catch((error: Error) => process.emitWarning(error)),
+      onPresence: (id, online) => presence.mark(id, online, clock()),
+    };
+    const prime = (started: DeviceBus) => {
+      signals = new SiteSignals(started, options.site);
+      for (const room of store.rooms.all()) signals.roomStatus(room);
+    };
+    bus = options.externalBroker
+      ? await ExternalBroker.start({ ...options.externalBroker, site: options.site, handlers, prime })
+      : await GatewayBroker.start(store, {
+        host: options.host, port: options.mqttPort, handlers, prime,
+        ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
+      }).catch((error) => { throw portInUse(error, 'DOORSIDE_MQTT_PORT', options.mqttPort); });
+    const broker = bus;
+    closers.push(() => broker.close());
+    const live = signals!;
+    store.onCommit(({ changes }) => {
+      for (const change of changes) {
+        if (change.entity === 'room') live.roomStatus(change.state);
+        if (change.entity === 'team') live.teamNotification(change.state);
+      }
+    });
+
+    const app = await buildApp({
+      photos: new PhotoStore(join(options.dataDir, 'attachments')),
+      store, auth: new AuthService(store, clock), tickets, rooms: new RoomService(store, clock), metrics, clock, version,
+      cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
+      ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+    });
+    await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
+    closers.push(() => app.close());
+
+    const { port } = app.server.address() as { port: number };
+    const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url };
+    const credentials = refreshCredentials(options.dataDir, endpoints);
+    return {
+      store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals: live, presence, deviceEvents, tickets, metrics, credentials,
+      http: endpoints.http, mqtt: endpoints.mqtt, close: closeAll,
+    };
   } catch (error) {
-    await liveBroker.close();
-    await checkpointer.stop();
-    store.close();
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse('DOORSIDE_HTTP_PORT', options.httpPort) : error;
+    await closeAll();
+    throw error;
   }
-  const host = hostForUrl(options.host);
-  const { port } = app.server.address() as { port: number };
-  const endpoints = { site: options.site, http: `http://${host}:${port}`, mqtt: `mqtt://${host}:${liveBroker.port}` };
-  const credentials = refreshCredentials(options.dataDir, endpoints);
-
-  return {
-    store, app, broker: liveBroker, tickets, metrics, credentials, http: endpoints.http, mqtt: endpoints.mqtt,
-    async close() {
-      await app.close();
-      await liveBroker.close();
-      await checkpointer.stop();
-      store.close();
-    },
-  };
 }

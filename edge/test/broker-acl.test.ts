@@ -76,7 +76,7 @@ describe('the embedded MQTT broker', () => {
     const before = await dropped('subscribe-denied');
 
     const codes = await subackCodes(sign, [...forbidden, own]);
-    gw.broker.publishRoomStatus(gw.store.rooms.get('r103')!);
+    gw.signals.roomStatus(gw.store.rooms.get('r103')!);
     for (const topic of [topics.deviceCommands('demo', 'panel-r102'), '$SYS/doorside/test', own]) {
       await new Promise<void>((resolve) => gw.broker.broker.publish({ cmd: 'publish', topic, payload: Buffer.from('{}'), qos: 1, retain: false, dup: false }, () => resolve()));
     }
@@ -162,11 +162,11 @@ describe('the embedded MQTT broker', () => {
 
     const panel = await connect({ clientId: 'panel-r301', username: 'panel-r301', password: secretOf('panel-r301') });
     await expect.poll(() => heard.map((h) => h.payload)).toEqual(['online']);
-    gw.broker.presence.flush();
+    gw.presence.flush();
     const online = presence();
     await panel.endAsync();
     await expect.poll(() => heard.map((h) => h.payload)).toEqual(['online', 'offline']);
-    gw.broker.presence.flush();
+    gw.presence.flush();
 
     await new Promise<void>((resolve) => gw.broker.broker.unsubscribe(topic, listen, resolve));
     expect(heard.every((h) => h.retain)).toBe(true);

@@ -2,21 +2,20 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import { secretMatches } from '@doorside/firmware-config';
-import { DeviceEvent, type Device, type Room, type RoomStatusMessage, type TeamNotification, topics } from '../contracts/index.ts';
+import { type Device, topics } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { mayPublish, maySubscribe } from './device-acl.ts';
+import type { DeviceBus, DeviceBusHandlers } from './device-bus.ts';
 import { guardMqttSocket } from './packet-guard.ts';
-import { DevicePresence } from './device-presence.ts';
 
 export interface BrokerOptions {
   host: string;
   port: number;
   connectTimeoutMs?: number;
   maxPacketBytes?: number;
-  /** Called for every refused or dropped message or connection, with the reason. */
-  onDrop: (reason: string) => void;
-  onDeviceEvent?: (device: Device, event: DeviceEvent) => void;
-  clock: () => string;
+  handlers: DeviceBusHandlers;
+  /** Runs once the broker exists and before it listens: the place to publish retained state. */
+  prime?: (bus: DeviceBus) => void;
 }
 
 const deviceOf = new WeakMap<Client, Device>();
@@ -28,12 +27,10 @@ const refused = (returnCode: number) => Object.assign(new Error('connection refu
  * The embedded broker: every device signs in with its own credentials, sees only its
  * room's status and its own topics, and gets the room status as a retained message.
  */
-export class GatewayBroker {
+export class GatewayBroker implements DeviceBus {
   readonly #server: net.Server;
-  readonly presence: DevicePresence;
 
-  private constructor(readonly broker: Aedes, private readonly store: SiteStore, private readonly options: BrokerOptions) {
-    this.presence = new DevicePresence(store, (id, state) => this.#publish(topics.presence(store.site, id), state, true));
+  private constructor(readonly broker: Aedes, private readonly options: BrokerOptions) {
     this.#server = net.createServer((socket) => {
       socket.on('error', () => socket.destroy());
       // aedes writes a packet in pieces; without this, Nagle holds the tail of each status
@@ -42,7 +39,7 @@ export class GatewayBroker {
       broker.handle(guardMqttSocket(socket, {
         connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
         maxRemainingLength: options.maxPacketBytes ?? 65_536,
-        onReject: (reason) => options.onDrop(reason),
+        onReject: (reason) => options.handlers.onDrop(reason),
       }));
     });
   }
@@ -50,16 +47,17 @@ export class GatewayBroker {
   static async start(store: SiteStore, options: BrokerOptions): Promise<GatewayBroker> {
     const site = store.site;
     const broker = await Aedes.createBroker({ drainTimeout: 5_000, maxTopicLevels: 16, connectTimeout: options.connectTimeoutMs ?? 10_000 });
-    const gateway = new GatewayBroker(broker, store, options);
+    const gateway = new GatewayBroker(broker, options);
+    const { handlers } = options;
     broker.authenticate = (client, username, password, done) => {
       const record = username ? store.directory.device(username) : undefined;
       const clash = clientsOf(broker)[client.id];
       if (!record || record.device.revoked || !password || !secretMatches(password, record.secretDigest)) {
-        options.onDrop('bad-credentials');
+        handlers.onDrop('bad-credentials');
         return done(refused(5) as never, false);
       }
       if (clash && deviceOf.get(clash)?.id !== record.device.id) {
-        options.onDrop('client-id-taken');
+        handlers.onDrop('client-id-taken');
         return done(refused(2) as never, false);
       }
       deviceOf.set(client, record.device);
@@ -68,37 +66,39 @@ export class GatewayBroker {
     broker.authorizeSubscribe = (client, sub, done) => {
       const device = deviceOf.get(client);
       const ok = device !== undefined && maySubscribe(site, device, sub.topic);
-      if (!ok) options.onDrop('subscribe-denied');
+      if (!ok) handlers.onDrop('subscribe-denied');
       done(null, ok ? sub : null);
     };
     broker.authorizePublish = (client, packet, done) => {
       const device = client ? deviceOf.get(client) : undefined;
       if (!device || !mayPublish(site, device, packet.topic)) {
-        options.onDrop('publish-denied');
+        handlers.onDrop('publish-denied');
         return done(new Error(`not allowed to publish to ${packet.topic}`));
       }
       if (packet.topic === topics.deviceEvents(site, device.id)) {
         packet.retain = false;
-        gateway.#deviceEvent(device, packet.payload);
+        handlers.onDeviceEvent(device.id, Buffer.from(packet.payload));
       }
       done(null);
     };
     broker.on('clientReady', (client) => {
       const device = deviceOf.get(client);
-      if (device) gateway.presence.mark(device.id, true, options.clock());
+      if (!device) return;
+      gateway.publish(topics.presence(site, device.id), 'online', true);
+      handlers.onPresence(device.id, true);
     });
     broker.on('clientDisconnect', (client) => {
       const device = deviceOf.get(client);
       if (device && !Object.values(clientsOf(broker)).some((c) => c !== client && deviceOf.get(c)?.id === device.id)) {
-        gateway.presence.mark(device.id, false, options.clock());
+        gateway.publish(topics.presence(site, device.id), 'offline', true);
+        handlers.onPresence(device.id, false);
       }
     });
-    for (const room of store.rooms.all()) gateway.publishRoomStatus(room);
+    options.prime?.(gateway);
     gateway.#server.listen(options.port, options.host);
     try {
       await Promise.race([once(gateway.#server, 'listening'), once(gateway.#server, 'error').then(([e]) => { throw e; })]);
     } catch (error) {
-      gateway.presence.stop();
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       throw error;
     }
@@ -113,33 +113,22 @@ export class GatewayBroker {
     return this.broker.connectedClients;
   }
 
-  publishRoomStatus(room: Room): void {
-    const message: RoomStatusMessage = { room: room.id, name: room.name, status: room.status, since: room.since, reason: room.reason, ticket: room.ticket };
-    this.#publish(topics.roomStatus(this.store.site, room.id), JSON.stringify(message), true);
+  get url(): string {
+    const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
+    return `mqtt://${host}:${this.port}`;
   }
 
-  notifyTeam(notification: TeamNotification): void {
-    this.#publish(topics.teamNotifications(this.store.site, notification.team), JSON.stringify(notification), false);
-  }
-
-  #deviceEvent(device: Device, payload: Buffer | string): void {
-    let parsed: ReturnType<typeof DeviceEvent.safeParse>;
-    try {
-      parsed = DeviceEvent.safeParse(JSON.parse(payload.toString()));
-    } catch {
-      return this.options.onDrop('not-json');
+  disconnect(deviceId: string): void {
+    for (const client of Object.values(clientsOf(this.broker))) {
+      if (deviceOf.get(client)?.id === deviceId) client.close();
     }
-    if (!parsed.success) return this.options.onDrop('bad-payload');
-    this.options.onDeviceEvent?.(device, parsed.data);
   }
 
-  #publish(topic: string, payload: string, retain: boolean): void {
+  publish(topic: string, payload: string, retain: boolean): void {
     this.broker.publish({ cmd: 'publish', topic, payload: Buffer.from(payload), qos: 1, retain, dup: false }, () => {});
   }
 
   async close(): Promise<void> {
-    this.presence.flush();
-    this.presence.stop();
     await new Promise<void>((resolve) => this.broker.close(() => resolve()));
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }

@@ -7,16 +7,22 @@ import type { SiteStore } from '../store/site-store.ts';
  */
 export class DevicePresence {
   readonly #pending = new Map<string, { online: boolean; at: string }>();
+  /** Every device seen since start, so a reader never waits for the next flush. */
+  readonly #live = new Map<string, { online: boolean; at: string }>();
   readonly #timer: NodeJS.Timeout;
 
-  constructor(private readonly store: SiteStore, private readonly announce: (device: string, state: 'online' | 'offline') => void, flushMs = 2_000) {
+  constructor(private readonly store: SiteStore, flushMs = 2_000) {
     this.#timer = setInterval(() => this.flush(), flushMs);
     this.#timer.unref();
   }
 
   mark(device: string, online: boolean, at: string): void {
     this.#pending.set(device, { online, at });
-    this.announce(device, online ? 'online' : 'offline');
+    this.#live.set(device, { online, at });
+  }
+
+  current(device: string): { online: boolean; at: string } | undefined {
+    return this.#live.get(device);
   }
 
   flush(): void {

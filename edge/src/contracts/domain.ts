@@ -8,7 +8,7 @@ export const TicketStatus = z.enum([
   'new', 'assigned', 'in_progress', 'done', 'verified', 'rejected', 'escalated', 'cancelled',
 ]);
 export const Role = z.enum([
-  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'occupant', 'system',
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
 ]);
 export const TicketAction = z.enum([
   'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoTime, RoomId, TicketId } from './ids.ts';
+import { CategoryId, IsoTime, RoomId, TicketId } from './ids.ts';
 import { RoomStatus } from './domain.ts';
 
 export const topics = {
@@ -25,8 +25,21 @@ export const Presence = z.enum(['online', 'offline']);
 
 /** What a device may report on its own `events` topic. */
 export const DeviceEvent = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('button'), action: z.enum(['request_service', 'approve', 'reject']), reason: z.string().max(200).optional(), at: IsoTime.optional() }),
+  z.strictObject({
+    type: z.literal('button'), action: z.enum(['request_service', 'approve', 'reject']),
+    reason: z.string().min(1).max(200).optional(), category: CategoryId.optional(), at: IsoTime.optional(),
+  }),
   z.strictObject({ type: z.literal('scan'), code: z.string().max(200), at: IsoTime.optional() }),
   z.strictObject({ type: z.literal('reading'), sensor: z.string().max(40), value: z.number(), unit: z.string().max(10).optional(), at: IsoTime.optional() }),
 ]);
 export type DeviceEvent = z.infer<typeof DeviceEvent>;
+
+/** What the gateway tells a device on its own `commands` topic. */
+export const DeviceCommand = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('show'), text: z.string().min(1).max(200), seconds: z.number().int().min(1).max(3600).default(30) }),
+  z.strictObject({ type: z.literal('identify'), seconds: z.number().int().min(1).max(120).default(10) }),
+  z.strictObject({ type: z.literal('reload') }),
+  z.strictObject({ type: z.literal('done'), action: z.string(), ticket: z.string().nullable(), message: z.string() }),
+  z.strictObject({ type: z.literal('denied'), action: z.string(), code: z.string(), message: z.string() }),
+]);
+export type DeviceCommand = z.infer<typeof DeviceCommand>;

@@ -3,7 +3,7 @@ import type { Role } from '../contracts/index.ts';
 import { may, rightsTable, rolesWith } from './rights.ts';
 
 const allRoles: Role[] = [
-  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'occupant', 'system',
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
 ];
 
 describe('rights', () => {
@@ -74,6 +74,16 @@ describe('rights', () => {
 
     expect(fromMay).toEqual(holders);
     expect(holders.sort()).toEqual(['admin', 'facility_head', 'staff', 'supervisor']);
+  });
+
+  it('lets a sign or QR stand decide nothing, and a door panel open a service request', () => {
+    const answers = [may('device', 'create'), may('device', 'approve'), may('panel', 'create')];
+
+    expect(answers).toEqual([false, false, true]);
+  });
+
+  it('lets only facility heads and admins manage devices', () => {
+    expect(rolesWith('manage-devices').sort()).toEqual(['admin', 'facility_head']);
   });
 
   it('has a row for every role', () => {

@@ -4,7 +4,7 @@ import { Forbidden } from '../domain-error.ts';
 export type Right =
   | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
   | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
-  | 'set-room-status' | 'read-audit' | 'dispute';
+  | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices';
 
 /**
  * Who may do what, by role. Rules that depend on the ticket (only the assignee
@@ -17,10 +17,12 @@ const table: Record<Role, readonly Right[]> = {
   supervisor: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
   floor_manager: ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
   reception: ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal'],
-  facility_head: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit'],
-  admin: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit'],
+  facility_head: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices'],
+  admin: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices'],
   // A door panel is signed in with its room's PIN, which supervisors hold.
-  panel: ['view', 'approve', 'reject', 'comment', 'comment-internal'],
+  panel: ['view', 'create', 'approve', 'reject', 'comment', 'comment-internal'],
+  // A sign, e-paper display or QR stand: it shows and reports, it decides nothing.
+  device: [],
   system: ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status'],
 };
 

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
+import { mosquittoPasswordLine, newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import type { DeviceKind, Room } from '../contracts/index.ts';
 import { hashSecret } from '../auth/passwords.ts';
 import { newToken } from '../auth/token.ts';
@@ -12,6 +12,9 @@ export interface DemoSecrets {
   devices: { id: string; room: string; kind: DeviceKind; password: string }[];
   rooms: { id: string; name: string; qr: string }[];
 }
+
+/** The secret as Mosquitto's password file stores it, for sites on an external broker. */
+export const brokerHash = (id: string, secret: string) => mosquittoPasswordLine(id, secret).slice(id.length + 1);
 
 const pin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
@@ -59,7 +62,7 @@ export async function seedDemo(store: SiteStore, at: string): Promise<DemoSecret
     }
     for (const d of devices) {
       const device = { id: d.id, room: d.room, kind: d.kind, revoked: false };
-      store.directory.putDevice(device, secretDigest(d.password));
+      store.directory.putDevice(device, secretDigest(d.password), brokerHash(d.id, d.password));
       tx.record('device-registered', `device:${d.id}`, device);
     }
   });

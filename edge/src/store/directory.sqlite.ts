@@ -65,10 +65,18 @@ export class Directory {
     return rows.map((r) => ({ id: r.id, room: r.room, kind: r.kind, revoked: r.revoked === 1, online: r.online === 1, lastSeen: r.last_seen }));
   }
 
-  putDevice(device: Device, secretDigest: string): void {
-    this.#sql(`INSERT INTO devices (id, room, kind, secret_digest, revoked) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET room = excluded.room, kind = excluded.kind, secret_digest = excluded.secret_digest, revoked = excluded.revoked`)
-      .run(device.id, device.room, device.kind, secretDigest, device.revoked ? 1 : 0);
+  /** `brokerHash` is the same secret in Mosquitto's password-file form, for external-broker sites. */
+  putDevice(device: Device, secretDigest: string, brokerHash: string | null): void {
+    this.#sql(`INSERT INTO devices (id, room, kind, secret_digest, broker_hash, revoked) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET room = excluded.room, kind = excluded.kind, secret_digest = excluded.secret_digest,
+        broker_hash = excluded.broker_hash, revoked = excluded.revoked`)
+      .run(device.id, device.room, device.kind, secretDigest, brokerHash, device.revoked ? 1 : 0);
+  }
+
+  /** Each live device with the line Mosquitto's password file needs for it. */
+  brokerHashes(): { id: string; brokerHash: string | null }[] {
+    return (this.#sql('SELECT id, broker_hash FROM devices WHERE revoked = 0 ORDER BY id').all() as { id: string; broker_hash: string | null }[])
+      .map((r) => ({ id: r.id, brokerHash: r.broker_hash }));
   }
 
   markPresence(id: string, online: boolean, at: string): void {

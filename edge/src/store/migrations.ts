@@ -109,6 +109,15 @@ const migrations: readonly string[] = [
   );
   CREATE INDEX attachments_ticket ON attachments (ticket);
   `,
+  `
+  ALTER TABLE devices ADD COLUMN broker_hash TEXT;
+  ALTER TABLE devices ADD COLUMN offline_alert TEXT;
+  CREATE TABLE retired_qr_codes (
+    secret TEXT PRIMARY KEY,
+    room TEXT NOT NULL REFERENCES rooms (id),
+    retired_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database): number {

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
+import type { GatewayBroker } from '../broker/broker.aedes.ts';
 import { type Gateway, type GatewayOptions, startGateway } from '../gateway.ts';
 import type { DemoCredentials } from '../seed/demo-credentials.ts';
 
-export interface TestGateway extends Gateway {
+export interface TestGateway extends Omit<Gateway, 'broker'> {
+  /** Tests run the embedded broker. */
+  broker: GatewayBroker;
   dir: string;
   creds: DemoCredentials;
   /** Signs a demo user in and returns the session cookie. */
@@ -39,6 +42,7 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
 
   return {
     ...gateway,
+    broker: gateway.broker!,
     dir,
     creds,
     call,

@@ -1,0 +1,45 @@
+import type { Device, DeviceEvent, Role, Ticket } from '../contracts/index.ts';
+import type { Actor } from '../tickets/actor.ts';
+import type { TicketCommand } from '../tickets/commands.ts';
+
+export const DEFAULT_SERVICE_CATEGORY = 'cleaning';
+
+/** What a device's event asks of the site, before the ticket rules judge it. */
+export type DeviceIntent =
+  | { kind: 'open'; category: string; description: string }
+  | { kind: 'act'; ticket: string; command: TicketCommand }
+  | { kind: 'note-scan' }
+  | { kind: 'note-reading'; sensor: string; value: number; unit: string | null }
+  | { kind: 'deny'; code: string; message: string };
+
+const roleOf: Record<Device['kind'], Role> = {
+  panel: 'panel', gpio_panel: 'panel', sign: 'device', epaper: 'device', qr_stand: 'device',
+};
+
+/** A device acts for its own room only, with its kind's role in the rights table. */
+export function deviceActor(device: Device): Actor {
+  return { ref: `device:${device.id}`, user: null, role: roleOf[device.kind], teams: [], room: device.room };
+}
+
+/**
+ * A panel's approve or reject button is about the room's finished job waiting for a
+ * verdict: the most recently finished one.
+ */
+export function deviceIntent(event: DeviceEvent, roomTickets: Ticket[]): DeviceIntent {
+  switch (event.type) {
+    case 'button': {
+      if (event.action === 'request_service') {
+        return { kind: 'open', category: event.category ?? DEFAULT_SERVICE_CATEGORY, description: 'Service requested at the door panel' };
+      }
+      const waiting = roomTickets.filter((t) => t.status === 'done').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      if (!waiting) return { kind: 'deny', code: 'NOTHING_TO_VERIFY', message: 'no finished job in this room is waiting for approval' };
+      if (event.action === 'approve') return { kind: 'act', ticket: waiting.id, command: { type: 'approve' } };
+      if (!event.reason) return { kind: 'deny', code: 'REASON_REQUIRED', message: 'a rejection needs a reason' };
+      return { kind: 'act', ticket: waiting.id, command: { type: 'reject', reason: event.reason } };
+    }
+    case 'scan':
+      return { kind: 'note-scan' };
+    case 'reading':
+      return { kind: 'note-reading', sensor: event.sensor, value: event.value, unit: event.unit ?? null };
+  }
+}

@@ -9,6 +9,7 @@ import type { DeviceBus, DeviceBusHandlers } from './broker/device-bus.ts';
 import { DevicePresence } from './broker/device-presence.ts';
 import { SiteSignals } from './broker/site-signals.ts';
 import { DeviceEvents } from './devices/device-events.ts';
+import { DeviceRegistry } from './devices/device-registry.ts';
 import { buildApp } from './http/app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
@@ -115,7 +116,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
     });
 
+    const registry = new DeviceRegistry(store, () => broker);
     const app = await buildApp({
+      devices: { registry, presence, events: deviceEvents, signals: () => live, bus: () => broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')),
       store, auth: new AuthService(store, clock), tickets, rooms: new RoomService(store, clock), metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,

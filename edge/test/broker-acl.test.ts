@@ -1,7 +1,7 @@
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '../src/contracts/index.ts';
-import { inbox } from '../src/test-support/mqtt-inbox.ts';
+import { inbox, subackCodes } from '../src/test-support/mqtt-inbox.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 
 let gw: TestGateway;
@@ -30,17 +30,6 @@ async function dropped(reason: string): Promise<number> {
 function expectedStatus(room: string) {
   const r = gw.store.rooms.get(room)!;
   return { room: r.id, name: r.name, status: r.status, since: r.since, reason: r.reason, ticket: r.ticket };
-}
-
-/** The SUBACK return codes: mqtt.js rejects when any is a failure (128) but keeps the packet on the error. */
-async function subackCodes(client: MqttClient, list: string[]): Promise<number[]> {
-  try {
-    return (await client.subscribeAsync(list, { qos: 1 })).map((g) => g.qos);
-  } catch (error) {
-    const packet = (error as { packet?: { granted: number[] } }).packet;
-    if (!packet) throw error;
-    return packet.granted;
-  }
 }
 
 const closed = (client: MqttClient) => new Promise<void>((resolve) => client.once('close', () => resolve()));

@@ -5,6 +5,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { attachmentRoutes } from '../attachments/routes.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { type DeviceRoutesOptions, deviceRoutes } from '../devices/routes.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { authRoutes } from '../auth/routes.ts';
 import type { Metrics } from '../metrics/metrics.ts';
@@ -21,6 +22,7 @@ import { markOptionalBodies } from './optional-bodies.ts';
 import type { CookiePolicy } from './session-cookie.ts';
 
 export interface AppDeps {
+  devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock'>;
   photos: PhotoStore;
   store: SiteStore;
   auth: AuthService;
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });
   await app.register(attachmentRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store, photos: deps.photos, clock: deps.clock });
+  await app.register(deviceRoutes, { ...deps.devices, auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(trackRoutes, { store: deps.store, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
 

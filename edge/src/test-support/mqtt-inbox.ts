@@ -21,3 +21,14 @@ export function inbox(client: MqttClient) {
     },
   };
 }
+
+/** The SUBACK return codes: mqtt.js rejects when any is a failure (128) but keeps the packet on the error. */
+export async function subackCodes(client: MqttClient, list: string[]): Promise<number[]> {
+  try {
+    return (await client.subscribeAsync(list, { qos: 1 })).map((g) => g.qos);
+  } catch (error) {
+    const packet = (error as { packet?: { granted: number[] } }).packet;
+    if (!packet) throw error;
+    return packet.granted;
+  }
+}

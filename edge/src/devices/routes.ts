@@ -1,0 +1,85 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DeviceCommand, DeviceId, DeviceKind, ErrorBody, RoomId } from '../contracts/index.ts';
+import { NotFound } from '../domain-error.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { DeviceBus } from '../broker/device-bus.ts';
+import type { DevicePresence } from '../broker/device-presence.ts';
+import type { SiteSignals } from '../broker/site-signals.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { deviceConfigs } from './device-configs.ts';
+import type { DeviceEvents } from './device-events.ts';
+import type { DeviceRegistry, Issued } from './device-registry.ts';
+
+export interface DeviceRoutesOptions {
+  auth: AuthService; store: SiteStore; registry: DeviceRegistry; presence: DevicePresence;
+  events: DeviceEvents; signals: () => SiteSignals; bus: () => DeviceBus; clock: () => string;
+}
+
+const Params = z.strictObject({ device: DeviceId });
+const AddBody = z.strictObject({ id: DeviceId, kind: DeviceKind, room: RoomId });
+const BindBody = z.strictObject({ room: RoomId });
+const SendBody = z.discriminatedUnion('type', [DeviceCommand.options[0], DeviceCommand.options[1], DeviceCommand.options[2]]);
+const DeviceView = z.object({
+  id: z.string(), room: z.string(), kind: DeviceKind, revoked: z.boolean(), online: z.boolean(), lastSeen: z.string().nullable(),
+  readings: z.array(z.object({ sensor: z.string(), value: z.number(), unit: z.string().nullable(), at: z.string() })),
+  scans: z.object({ count: z.number(), last: z.string() }).nullable(),
+});
+const IssuedView = z.object({
+  device: z.object({ id: z.string(), room: z.string(), kind: DeviceKind, revoked: z.boolean() }),
+  mqtt: z.object({ url: z.string(), username: z.string(), password: z.string() }),
+  kiosk: z.unknown().nullable(), esphome: z.string().nullable(),
+});
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** Facility heads and admins provision the building's devices; the secret is shown once, with ready configs. */
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, o) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const admin = (request: FastifyRequest) => {
+    const actor = requireActor(o.auth, request);
+    assertMay(actor.role, 'manage-devices');
+    return actor;
+  };
+  const issued = (request: FastifyRequest, { device, secret }: Issued) => {
+    const port = Number(new URL(o.bus().url).port || 1883);
+    const reach = { baseUrl: `${request.protocol}://${request.host}`, broker: { host: request.hostname, port } };
+    return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret, reach) };
+  };
+
+  api.get('/api/devices', { schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
+    assertMay(requireActor(o.auth, request).role, 'view');
+    const devices = o.store.directory.devices().map((d) => {
+      const live = o.presence.current(d.id);
+      return {
+        id: d.id, room: d.room, kind: d.kind, revoked: d.revoked,
+        online: live?.online ?? d.online, lastSeen: live?.at ?? d.lastSeen,
+        readings: o.events.readings.get(d.id) ?? [], scans: o.events.scans.get(d.id) ?? null,
+      };
+    });
+    return { devices };
+  });
+
+  api.post('/api/devices', { schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {
+    const added = o.registry.add(admin(request), o.clock(), request.body);
+    return reply.code(201).send(issued(request, added));
+  });
+
+  api.post('/api/devices/:device/bind', { schema: { tags: ['devices'], params: Params, body: BindBody, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
+    o.registry.bind(admin(request), o.clock(), request.params.device, request.body.room));
+
+  api.post('/api/devices/:device/rotate', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView, ...errors } } }, async (request) =>
+    issued(request, o.registry.rotate(admin(request), o.clock(), request.params.device)));
+
+  api.post('/api/devices/:device/revoke', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
+    o.registry.revoke(admin(request), o.clock(), request.params.device));
+
+  api.post('/api/devices/:device/commands', { schema: { tags: ['devices'], params: Params, body: SendBody, response: { 202: z.object({ sent: z.literal(true) }), ...errors } } }, async (request, reply) => {
+    admin(request);
+    if (!o.store.directory.device(request.params.device)) throw new NotFound('device', request.params.device);
+    o.signals().command(request.params.device, request.body);
+    return reply.code(202).send({ sent: true as const });
+  });
+};

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inbox, subackCodes } from '../src/test-support/mqtt-inbox.ts';
@@ -43,7 +42,7 @@ describe('device provisioning over HTTP', () => {
   it('disconnects a revoked device within a second and refuses its next connect', async () => {
     const added = await gw.call('POST', '/api/devices', { cookie: admin, body: { id: 'sign-gone', kind: 'sign', room: 'r301' } });
     const client = await connect('sign-gone', added.body.mqtt.password);
-    const closed = once(client, 'close');
+    const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     const started = Date.now();
 
     await gw.call('POST', '/api/devices/sign-gone/revoke', { cookie: admin });

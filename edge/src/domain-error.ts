@@ -4,7 +4,7 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  abstract readonly kind: 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'conflict' | 'locked';
+  abstract readonly kind: 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked';
   readonly details?: unknown;
 
   constructor(message: string, details?: unknown) {

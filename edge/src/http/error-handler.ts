@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain-error.ts';
 
 const statusOf: Record<DomainError['kind'], number> = {
-  invalid: 400, unauthorized: 401, forbidden: 403, 'not-found': 404, conflict: 409, locked: 429,
+  invalid: 400, unauthorized: 401, forbidden: 403, 'not-found': 404, conflict: 409, gone: 410, locked: 429,
 };
 
 /** One place maps refusals to HTTP: `{error, message, details?}`, and never a stack trace. */

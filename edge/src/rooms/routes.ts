@@ -40,7 +40,8 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       assertMay(actor.role, 'view');
       return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
     }
-    if (request.query.k && store.rooms.qrSecret(room.id) === request.query.k) {
+    if (request.query.k) {
+      tickets.assertQrCode(room.id, request.query.k);
       // The room page hands each browser its own key, so report limits count per phone, not per Wi-Fi address.
       if (!request.cookies[BROWSER_COOKIE]) reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
       return { ...room, openTickets: [] };

@@ -1,5 +1,5 @@
 import { newToken, tokenDigest } from '../auth/token.ts';
-import { Forbidden, Invalid, NotFound } from '../domain-error.ts';
+import { DomainError, Forbidden, Invalid, NotFound } from '../domain-error.ts';
 import type { Attachment, Priority, Room, Ticket, TicketKind, Username } from '../contracts/index.ts';
 import { attach } from './attach.ts';
 import type { SiteStore } from '../store/site-store.ts';
@@ -11,6 +11,14 @@ import { closes } from './lifecycle.ts';
 import { openTicket } from './open-ticket.ts';
 
 export type Clock = () => string;
+
+export class QrReplaced extends DomainError {
+  readonly code = 'QR_REPLACED';
+  readonly kind = 'gone';
+  constructor() {
+    super('this code has been replaced, ask reception');
+  }
+}
 
 export interface ActionResult { ticket: Ticket; room: Room; triggered?: Triggered }
 
@@ -93,6 +101,7 @@ export class TicketService {
 
   /** Checks a QR code before any upload is processed. */
   assertQrCode(roomId: string, qrSecret: string): void {
+    if (this.store.rooms.retiredQr(qrSecret) === roomId) throw new QrReplaced();
     const room = this.store.rooms.byQrSecret(qrSecret);
     if (!room || room.id !== roomId) throw new Forbidden('BAD_QR_CODE', 'this code does not belong to this room; ask reception');
   }

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { qrSheetPdf } from '@doorside/firmware-config';
+import { ErrorBody, RoomParams } from '../contracts/index.ts';
+import { NotFound } from '../domain-error.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { RoomService } from './room-service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const FloorParams = z.strictObject({ floor: z.coerce.number().int().min(-10).max(200) });
+
+/** Where a room's sticker sends an occupant, as the admin reaches the gateway. */
+export const reportUrl = (request: FastifyRequest, room: string, secret: string) =>
+  `${request.protocol}://${request.host}/api/rooms/${room}/reports?k=${secret}`;
+
+/** Printable QR stickers per floor, and replacing a room's code when a sticker is lost or misused. */
+export const qrRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; rooms: RoomService }> = async (app, { auth, store, rooms }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/rooms/:room/qr/rotate', {
+    schema: { tags: ['rooms'], params: RoomParams, response: { 200: z.object({ room: z.string(), reportUrl: z.string() }), ...errors } },
+  }, async (request) => {
+    const { room, secret } = rooms.rotateQr(requireActor(auth, request), request.params.room);
+    return { room: room.id, reportUrl: reportUrl(request, room.id, secret) };
+  });
+
+  api.get('/api/qr-sheets/:floor', { schema: { tags: ['rooms'], params: FloorParams, produces: ['application/pdf'] } }, async (request, reply) => {
+    assertMay(requireActor(auth, request).role, 'manage-devices');
+    const onFloor = store.rooms.all().filter((r) => r.floor === request.params.floor);
+    if (onFloor.length === 0) throw new NotFound('floor', String(request.params.floor));
+    const pdf = await qrSheetPdf({
+      site: store.site, floor: request.params.floor,
+      rooms: onFloor.map((r) => ({ id: r.id, name: r.name, reportUrl: reportUrl(request, r.id, store.rooms.qrSecret(r.id)!) })),
+    });
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="qr-floor-${request.params.floor}.pdf"`).send(pdf);
+  });
+};

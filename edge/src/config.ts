@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SiteId } from './contracts/index.ts';
 
@@ -13,6 +14,8 @@ const Env = z.object({
   DOORSIDE_DATA_DIR: z.string().min(1).default('./data'),
   DOORSIDE_COOKIE_SECURE: Flag.default(false),
   DOORSIDE_LOG: Flag.default(true),
+  DOORSIDE_OFFLINE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  DOORSIDE_GPIO_CONFIG: z.string().min(1).optional(),
   DOORSIDE_MQTT_URL: z.string().regex(/^mqtts?:\/\/[^\s]+$/, 'an mqtt:// or mqtts:// URL').optional(),
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
@@ -29,7 +32,13 @@ export interface Config {
   cookieSecure: boolean;
   log: boolean;
   externalBroker?: { url: string; username: string; password: string };
+  offlineAlertMinutes: number;
+  /** Absent when switched off (`DOORSIDE_GPIO_CONFIG=off`). */
+  gpioConfig?: string;
 }
+
+/** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
+export const demoGpioConfig = fileURLToPath(new URL('../gpio.demo.json', import.meta.url));
 
 /**
  * Reads the environment once, at start. Every problem is listed, not just the first.
@@ -50,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     dataDir: isAbsolute(e.DOORSIDE_DATA_DIR) ? e.DOORSIDE_DATA_DIR : resolve(base, e.DOORSIDE_DATA_DIR),
     cookieSecure: e.DOORSIDE_COOKIE_SECURE,
     log: e.DOORSIDE_LOG,
+    offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
+    ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL
       ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }
       : {}),

@@ -10,6 +10,9 @@ import { DevicePresence } from './broker/device-presence.ts';
 import { SiteSignals } from './broker/site-signals.ts';
 import { DeviceEvents } from './devices/device-events.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
+import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
+import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
+import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './http/app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
@@ -32,6 +35,12 @@ export interface GatewayOptions {
   clock?: () => string;
   reportLimits?: ReportLimits;
   connectTimeoutMs?: number;
+  /** Minutes a sign or panel may be offline before the facility team gets a ticket. */
+  offlineAlertMinutes?: number;
+  /** A GPIO door panel config file (BCM pin numbers) for a panel wired to the gateway itself. */
+  gpioConfig?: string;
+  /** Where start-up notes go (the GPIO driver in use, say). */
+  say?: (line: string) => void;
   /** Join an existing broker instead of embedding one. */
   externalBroker?: { url: string; username: string; password: string };
 }
@@ -45,6 +54,7 @@ export interface Gateway {
   signals: SiteSignals;
   presence: DevicePresence;
   deviceEvents: DeviceEvents;
+  offlineWatch: OfflineWatch;
   tickets: TicketService;
   metrics: Metrics;
   http: string;
@@ -116,6 +126,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
     });
 
+    ensureCategory(store, OFFLINE_CATEGORY, clock());
+    const watch = new OfflineWatch(store, presence, tickets, clock, options.offlineAlertMinutes ?? 10);
+    watch.start();
+    closers.push(() => watch.stop());
+    if (options.gpioConfig) {
+      const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
+      closers.push(() => gpio.close());
+    }
+
     const registry = new DeviceRegistry(store, () => broker);
     const app = await buildApp({
       devices: { registry, presence, events: deviceEvents, signals: () => live, bus: () => broker },
@@ -131,6 +150,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url };
     const credentials = refreshCredentials(options.dataDir, endpoints);
     return {
+      offlineWatch: watch,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals: live, presence, deviceEvents, tickets, metrics, credentials,
       http: endpoints.http, mqtt: endpoints.mqtt, close: closeAll,
     };

@@ -10,12 +10,12 @@ if ('problems' in config) {
 }
 
 try {
-  const gateway = await startGateway(config);
+  const gateway = await startGateway({ ...config, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   console.log(`Doorside gateway for site "${config.site}" is running.
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
-  MQTT broker   ${gateway.mqtt}   (room status: doorside/${config.site}/rooms/{room}/status)
+  MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}
   Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}
 Press Ctrl+C to stop.`);

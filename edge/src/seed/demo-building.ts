@@ -76,6 +76,11 @@ export const demoCategories: Category[] = [
     rejection: { route: 'escalate', followUp: true, roomStatus: null, notify: ['facility'] },
   },
   {
+    id: 'devices', name: 'Signs and panels', team: 'facility', holdsRoom: false, slaMinutes: sla(1440, 240, 120, 60),
+    rejectionReasons: ['Still offline', 'Shows the wrong room'], allowFreeTextReason: true,
+    rejection: { route: 'return', followUp: false, roomStatus: null, notify: [] },
+  },
+  {
     id: 'security', name: 'Security', team: 'security', holdsRoom: false, slaMinutes: sla(240, 60, 30, 10),
     rejectionReasons: ['Door still not locking', 'No response'], allowFreeTextReason: true,
     rejection: { route: 'escalate', followUp: true, roomStatus: null, notify: ['facility'] },

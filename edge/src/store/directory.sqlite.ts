@@ -79,6 +79,14 @@ export class Directory {
       .map((r) => ({ id: r.id, brokerHash: r.broker_hash }));
   }
 
+  offlineAlert(id: string): string | null {
+    return (this.#sql('SELECT offline_alert FROM devices WHERE id = ?').get(id) as { offline_alert: string | null } | undefined)?.offline_alert ?? null;
+  }
+
+  setOfflineAlert(id: string, ticket: string | null): void {
+    this.#sql('UPDATE devices SET offline_alert = ? WHERE id = ?').run(ticket, id);
+  }
+
   markPresence(id: string, online: boolean, at: string): void {
     this.#sql('UPDATE devices SET online = ?, last_seen = ? WHERE id = ?').run(online ? 1 : 0, at, id);
   }

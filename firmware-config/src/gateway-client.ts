@@ -1,0 +1,40 @@
+/** A signed-in session against a gateway's HTTP API, for the command-line tools. */
+export class GatewayClient {
+  #cookie = '';
+
+  constructor(private readonly url: string) {}
+
+  async login(username: string, password: string): Promise<void> {
+    const response = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    });
+    if (!response.ok) throw new Error(`sign-in as ${username} failed: ${await this.#reason(response)}`);
+    this.#cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  }
+
+  async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { cookie: this.#cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${await this.#reason(response)}`);
+    return (await response.json()) as T;
+  }
+
+  async bytes(path: string): Promise<Buffer> {
+    const response = await fetch(`${this.url}${path}`, { headers: { cookie: this.#cookie } });
+    if (!response.ok) throw new Error(`GET ${path}: ${await this.#reason(response)}`);
+    return Buffer.from(await response.arrayBuffer());
+  }
+
+  async #reason(response: Response): Promise<string> {
+    const text = await response.text();
+    try {
+      const body = JSON.parse(text) as { error?: string; message?: string };
+      return `${response.status} ${body.error ?? ''} ${body.message ?? ''}`.trim();
+    } catch {
+      return `${response.status} ${text.slice(0, 200)}`;
+    }
+  }
+}

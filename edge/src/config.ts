@@ -16,6 +16,7 @@ const Env = z.object({
   DOORSIDE_LOG: Flag.default(true),
   DOORSIDE_OFFLINE_ALERT_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
   DOORSIDE_GPIO_CONFIG: z.string().min(1).optional(),
+  DOORSIDE_HOMEASSISTANT: Flag.default(false),
   DOORSIDE_MQTT_URL: z.string().regex(/^mqtts?:\/\/[^\s]+$/, 'an mqtt:// or mqtts:// URL').optional(),
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
@@ -33,6 +34,7 @@ export interface Config {
   log: boolean;
   externalBroker?: { url: string; username: string; password: string };
   offlineAlertMinutes: number;
+  homeAssistant: boolean;
   /** Absent when switched off (`DOORSIDE_GPIO_CONFIG=off`). */
   gpioConfig?: string;
 }
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     cookieSecure: e.DOORSIDE_COOKIE_SECURE,
     log: e.DOORSIDE_LOG,
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
+    homeAssistant: e.DOORSIDE_HOMEASSISTANT,
     ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL
       ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }

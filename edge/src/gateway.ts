@@ -10,6 +10,8 @@ import { DevicePresence } from './broker/device-presence.ts';
 import { SiteSignals } from './broker/site-signals.ts';
 import { DeviceEvents } from './devices/device-events.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
+import { discoveryMessages, HOME_ASSISTANT_USER } from './devices/home-assistant.ts';
+import { integrationAccount } from './devices/integration-account.ts';
 import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
@@ -41,6 +43,8 @@ export interface GatewayOptions {
   gpioConfig?: string;
   /** Where start-up notes go (the GPIO driver in use, say). */
   say?: (line: string) => void;
+  /** Publish Home Assistant discovery configs and give it an MQTT account of its own. */
+  homeAssistant?: boolean;
   /** Join an existing broker instead of embedding one. */
   externalBroker?: { url: string; username: string; password: string };
 }
@@ -106,14 +110,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       onDeviceEvent: (id, payload) => void deviceEvents.receive(id, payload).catch((error: Error) => process.emitWarning(error)),
       onPresence: (id, online) => presence.mark(id, online, clock()),
     };
+    const homeAssistant = options.homeAssistant
+      ? integrationAccount(store, options.dataDir, 'homeassistant', HOME_ASSISTANT_USER, options.say ?? (() => {}))
+      : undefined;
     const prime = (started: DeviceBus) => {
       signals = new SiteSignals(started, options.site);
-      for (const room of store.rooms.all()) signals.roomStatus(room);
+      const rooms = store.rooms.all();
+      for (const room of rooms) signals.roomStatus(room);
+      if (homeAssistant) for (const { topic, payload } of discoveryMessages(options.site, rooms)) started.publish(topic, payload, true);
     };
     bus = options.externalBroker
       ? await ExternalBroker.start({ ...options.externalBroker, site: options.site, handlers, prime })
       : await GatewayBroker.start(store, {
-        host: options.host, port: options.mqttPort, handlers, prime,
+        host: options.host, port: options.mqttPort, handlers, prime, ...(homeAssistant ? { integration: homeAssistant } : {}),
         ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
       }).catch((error) => { throw portInUse(error, 'DOORSIDE_MQTT_PORT', options.mqttPort); });
     const broker = bus;

@@ -4,7 +4,7 @@ import { Aedes, type Client } from 'aedes';
 import { secretMatches } from '@doorside/firmware-config';
 import { type Device, topics } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { mayPublish, maySubscribe } from './device-acl.ts';
+import { integrationRights, mayPublish, maySubscribe, topicRights, type TopicRights } from './device-acl.ts';
 import type { DeviceBus, DeviceBusHandlers } from './device-bus.ts';
 import { guardMqttSocket } from './packet-guard.ts';
 
@@ -14,13 +14,28 @@ export interface BrokerOptions {
   connectTimeoutMs?: number;
   maxPacketBytes?: number;
   handlers: DeviceBusHandlers;
+  /** Home Assistant's MQTT account, when that integration is on. */
+  integration?: { username: string; secretDigest: string };
   /** Runs once the broker exists and before it listens: the place to publish retained state. */
   prime?: (bus: DeviceBus) => void;
 }
 
-const deviceOf = new WeakMap<Client, Device>();
+/** Who a connection belongs to: a device, or an integration such as Home Assistant. */
+interface Principal { id: string; device: Device | null; rights: TopicRights }
+const principalOf = new WeakMap<Client, Principal>();
+const deviceOf = { get: (client: Client) => principalOf.get(client)?.device ?? undefined };
 // aedes keeps its connected clients by client id; the typings leave the map out.
 const clientsOf = (broker: Aedes) => (broker as unknown as { clients: Record<string, Client> }).clients;
+function signIn(store: SiteStore, options: BrokerOptions, username: string, password: Buffer): Principal | undefined {
+  const { integration } = options;
+  if (integration && username === integration.username) {
+    return secretMatches(password, integration.secretDigest) ? { id: username, device: null, rights: integrationRights(store.site) } : undefined;
+  }
+  const record = store.directory.device(username);
+  if (!record || record.device.revoked || !secretMatches(password, record.secretDigest)) return undefined;
+  return { id: record.device.id, device: record.device, rights: topicRights(store.site, record.device) };
+}
+
 const refused = (returnCode: number) => Object.assign(new Error('connection refused'), { returnCode });
 
 /**
@@ -50,34 +65,34 @@ export class GatewayBroker implements DeviceBus {
     const gateway = new GatewayBroker(broker, options);
     const { handlers } = options;
     broker.authenticate = (client, username, password, done) => {
-      const record = username ? store.directory.device(username) : undefined;
-      const clash = clientsOf(broker)[client.id];
-      if (!record || record.device.revoked || !password || !secretMatches(password, record.secretDigest)) {
+      const principal = username && password ? signIn(store, options, username, password) : undefined;
+      if (!principal) {
         handlers.onDrop('bad-credentials');
         return done(refused(5) as never, false);
       }
-      if (clash && deviceOf.get(clash)?.id !== record.device.id) {
+      const clash = clientsOf(broker)[client.id];
+      if (clash && principalOf.get(clash)?.id !== principal.id) {
         handlers.onDrop('client-id-taken');
         return done(refused(2) as never, false);
       }
-      deviceOf.set(client, record.device);
+      principalOf.set(client, principal);
       done(null, true);
     };
     broker.authorizeSubscribe = (client, sub, done) => {
-      const device = deviceOf.get(client);
-      const ok = device !== undefined && maySubscribe(site, device, sub.topic);
+      const principal = principalOf.get(client);
+      const ok = principal !== undefined && maySubscribe(principal.rights, sub.topic);
       if (!ok) handlers.onDrop('subscribe-denied');
       done(null, ok ? sub : null);
     };
     broker.authorizePublish = (client, packet, done) => {
-      const device = client ? deviceOf.get(client) : undefined;
-      if (!device || !mayPublish(site, device, packet.topic)) {
+      const principal = client ? principalOf.get(client) : undefined;
+      if (!principal || !mayPublish(principal.rights, packet.topic)) {
         handlers.onDrop('publish-denied');
         return done(new Error(`not allowed to publish to ${packet.topic}`));
       }
-      if (packet.topic === topics.deviceEvents(site, device.id)) {
+      if (principal.device && packet.topic === topics.deviceEvents(site, principal.device.id)) {
         packet.retain = false;
-        handlers.onDeviceEvent(device.id, Buffer.from(packet.payload));
+        handlers.onDeviceEvent(principal.device.id, Buffer.from(packet.payload));
       }
       done(null);
     };

@@ -16,10 +16,28 @@ export function topicRights(site: string, device: Device): TopicRights {
   };
 }
 
-export function maySubscribe(site: string, device: Device, topic: string): boolean {
-  return topicRights(site, device).read.includes(topic);
+/** Home Assistant reads every room's status and its own discovery topics, and writes nothing. */
+export function integrationRights(site: string): TopicRights {
+  return { read: [topics.roomStatus(site, '+'), 'homeassistant/#'], write: [] };
 }
 
-export function mayPublish(site: string, device: Device, topic: string): boolean {
-  return topicRights(site, device).write.includes(topic);
+/** Whether an allowed filter covers a topic or subscription: a wildcard in the request must be granted as such. */
+export function covers(filter: string, topic: string): boolean {
+  if (filter === topic) return true;
+  if (topic.includes('+') || topic.includes('#')) return false;
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+  }
+  return f.length === t.length;
+}
+
+export function maySubscribe(rights: TopicRights, topic: string): boolean {
+  return rights.read.some((filter) => covers(filter, topic));
+}
+
+export function mayPublish(rights: TopicRights, topic: string): boolean {
+  return rights.write.some((filter) => covers(filter, topic));
 }

@@ -12,6 +12,8 @@ export const DemoCredentials = z.object({
   panels: z.array(z.object({ room: z.string(), pin: z.string(), url: z.string().nullable() })),
   devices: z.array(z.object({ id: z.string(), room: z.string(), kind: z.string(), username: z.string(), password: z.string(), url: z.string().nullable() })),
   rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string() })),
+  /** MQTT accounts for integrations such as Home Assistant, when switched on. */
+  integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
@@ -51,7 +53,17 @@ export function refreshCredentials(dataDir: string, at: Endpoints): DemoCredenti
     devices: old.devices.map(({ id, room, kind, password }) => ({ id, room, kind: kind as DemoSecrets['devices'][number]['kind'], password })),
     rooms: old.rooms.map(({ id, name, qr }) => ({ id, name, qr })),
   };
-  const fresh = credentialsFor(secrets, at);
+  const fresh = { ...credentialsFor(secrets, at), ...(old.integrations ? { integrations: old.integrations } : {}) };
   writeCredentials(dataDir, fresh);
   return fresh;
+}
+
+/** Adds an integration's MQTT account to the demo credentials, if the site has that file. */
+export function addIntegrationCredentials(dataDir: string, entry: { name: string; username: string; password: string }): boolean {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return false;
+  const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const others = (current.integrations ?? []).filter((i) => i.name !== entry.name);
+  writeCredentials(dataDir, { ...current, integrations: [...others, entry] });
+  return true;
 }

@@ -8,13 +8,14 @@ import { LoadGen } from './loadgen-client.ts';
 import { machine } from './machine.ts';
 import { printSummary } from './report.ts';
 import { int, ms, section } from './stats.ts';
+import { stormBench } from './storm.ts';
 import { type Plan, tapGateway } from './tap-bench.ts';
 
 /**
  * Doorside benchmark: `npm run bench` (root) or `npm run bench -w edge`.
  * Servers run in this process; the load generator (autocannon, the open-loop tap client
  * and the MQTT signs) runs in a child process, so on two cores each gets its own.
- * BENCH_QUICK=1 shrinks every section for a smoke run.
+ * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const config = {
@@ -22,10 +23,21 @@ const config = {
   httpSeconds: quick ? 3 : 10,
   diagSeconds: quick ? 2 : 5,
   connections: [16, 100],
+  stormSigns: quick ? 500 : 2_000,
+  stormRounds: quick ? 1 : 3,
+  stormRestSeconds: quick ? 3 : 10,
   tapPlan: (quick
     ? [{ rate: 100, seconds: 3 }, { rate: 400, seconds: 2 }, { rate: 800, seconds: 2 }]
     : [{ rate: 100, seconds: 10 }, ...[200, 300, 400, 600, 800, 1200, 1600].map((rate) => ({ rate, seconds: 4 }))]) as Plan[],
 };
+
+const only = process.env.BENCH_ONLY;
+
+async function storm(): Promise<void> {
+  section(`6. Reconnect storm: ${int(config.stormSigns)} signs with their own credentials reconnect at once after a gateway restart ` +
+    `(embedded broker vs Mosquitto, ${config.stormRounds} rounds each)`);
+  await stormBench(config.stormSigns, config.stormRounds, config.stormRestSeconds);
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -33,6 +45,12 @@ async function main(): Promise<void> {
   console.log('Doorside edge benchmark');
   console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
   console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
+  if (only !== undefined && only !== 'storm') throw new Error(`BENCH_ONLY=${only}: only "storm" can run alone`);
+  if (only === 'storm') {
+    await storm();
+    console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return;
+  }
 
   section('0. Disk: raw SQLite commits, WAL + synchronous=FULL, one row each');
   const disk = rawCommitRate(2_000);
@@ -72,6 +90,8 @@ async function main(): Promise<void> {
   } finally {
     await load.stop();
   }
+  await storm();
+  console.log(`\ntotal with the storm ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().then(

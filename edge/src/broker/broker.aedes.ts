@@ -6,6 +6,7 @@ import { type Device, topics } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { integrationRights, mayPublish, maySubscribe, topicRights, type TopicRights } from './device-acl.ts';
 import type { DeviceBus, DeviceBusHandlers } from './device-bus.ts';
+import { exactRetainedPersistence } from './exact-retained.ts';
 import { guardMqttSocket } from './packet-guard.ts';
 
 export interface BrokerOptions {
@@ -61,7 +62,7 @@ export class GatewayBroker implements DeviceBus {
 
   static async start(store: SiteStore, options: BrokerOptions): Promise<GatewayBroker> {
     const site = store.site;
-    const broker = await Aedes.createBroker({ drainTimeout: 5_000, maxTopicLevels: 16, connectTimeout: options.connectTimeoutMs ?? 10_000 });
+    const broker = await Aedes.createBroker({ persistence: exactRetainedPersistence(), drainTimeout: 5_000, maxTopicLevels: 16, connectTimeout: options.connectTimeoutMs ?? 10_000 });
     const gateway = new GatewayBroker(broker, options);
     const { handlers } = options;
     broker.authenticate = (client, username, password, done) => {
@@ -110,7 +111,8 @@ export class GatewayBroker implements DeviceBus {
       }
     });
     options.prime?.(gateway);
-    gateway.#server.listen(options.port, options.host);
+    // A building's signs reconnect together after a restart; the default backlog of 511 overflows.
+    gateway.#server.listen({ port: options.port, host: options.host, backlog: 4_096 });
     try {
       await Promise.race([once(gateway.#server, 'listening'), once(gateway.#server, 'error').then(([e]) => { throw e; })]);
     } catch (error) {

@@ -107,6 +107,15 @@ export function guardMqttSocket(socket: Socket, options: PacketGuardOptions): Du
       if (socket.write(chunk)) callback();
       else socket.once('drain', () => callback());
     },
+    // aedes writes a packet in pieces; corked, they leave as one segment and one syscall.
+    writev(chunks, callback) {
+      socket.cork();
+      let flowing = true;
+      for (const { chunk } of chunks) flowing = socket.write(chunk as Buffer) && flowing;
+      socket.uncork();
+      if (flowing) callback();
+      else socket.once('drain', () => callback());
+    },
     final(callback) {
       socket.end();
       callback();

@@ -1,5 +1,7 @@
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyMosquittoPassword } from '@doorside/firmware-config';
+import { brokerFiles } from '../src/devices/broker-files.ts';
 import { inbox, subackCodes } from '../src/test-support/mqtt-inbox.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 
@@ -24,6 +26,16 @@ describe('Home Assistant on the embedded broker', () => {
     expect(configs).toHaveLength(15);
     expect(statuses).toHaveLength(15);
     expect(JSON.parse(configs[0]!.payload).state_topic).toMatch(/^doorside\/demo\/rooms\/r\d+\/status$/);
+  });
+
+  it('gets the same account and rights in the files for an external Mosquitto', () => {
+    const account = gw.creds.integrations!.find((i) => i.name === 'homeassistant')!;
+
+    const files = brokerFiles(gw.store, { username: 'doorside-gateway', password: 'gateway-secret' });
+
+    const line = files.passwordFile.split('\n').find((l) => l.startsWith('homeassistant:'))!;
+    expect(verifyMosquittoPassword(line, account.password)).toBe(true);
+    expect(files.aclFile).toContain('user homeassistant\ntopic read doorside/demo/rooms/+/status\ntopic read homeassistant/#');
   });
 
   it('may not read device topics nor publish anything', async () => {

@@ -1,11 +1,11 @@
 import { assertUsername, mosquittoAclFile, mosquittoPasswordLine, type MosquittoAclUser } from '@doorside/firmware-config';
-import { topicRights } from '../broker/device-acl.ts';
+import { integrationRights, topicRights } from '../broker/device-acl.ts';
 import type { Directory } from '../store/directory.sqlite.ts';
 
 /** What the files are made from: a SiteStore, or a read-only Directory with its site (see broker-files-cli.ts). */
 export interface BrokerFilesSource {
   site: string;
-  directory: Pick<Directory, 'devices' | 'brokerHashes'>;
+  directory: Pick<Directory, 'devices' | 'brokerHashes' | 'integrationLines'>;
 }
 
 export interface BrokerFiles {
@@ -18,7 +18,8 @@ export interface BrokerFiles {
 /**
  * Mosquitto's password_file and acl_file for a site on an external broker. Each live device
  * signs in with its own secret (the `$7$` hash stored when it was registered) and gets exactly
- * the topics the embedded broker would allow it (`topicRights`); the gateway gets the site's
+ * the topics the embedded broker would allow it (`topicRights`), an integration (Home Assistant)
+ * reads what it reads there; the gateway gets the site's
  * tree and Home Assistant discovery. Revoked devices are absent, so a reload shuts them out.
  */
 export function brokerFiles(source: BrokerFilesSource, gateway: { username: string; password: string }): BrokerFiles {
@@ -40,6 +41,11 @@ export function brokerFiles(source: BrokerFilesSource, gateway: { username: stri
     lines.push(`${id}:${brokerHash}`);
     const { read, write } = topicRights(source.site, { id, room: device.room, kind: device.kind, revoked: false });
     users.push({ username: id, read, write });
+  }
+  for (const line of source.directory.integrationLines()) {
+    const username = line.slice(0, line.indexOf(':'));
+    lines.push(line);
+    users.push({ username, ...integrationRights(source.site) });
   }
   lines.push(mosquittoPasswordLine(gateway.username, gateway.password));
   users.push({ username: gateway.username, read: [], write: [], readwrite: [`doorside/${source.site}/#`, 'homeassistant/#'] });

@@ -1,5 +1,6 @@
 import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import { addIntegrationCredentials } from '../seed/demo-credentials.ts';
+import { brokerHash } from '../seed/seed-demo.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /**
@@ -13,6 +14,8 @@ export function integrationAccount(store: SiteStore, dataDir: string, name: stri
   if (row) return { username, secretDigest: row.value };
   const password = newDeviceSecret();
   store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, secretDigest(password));
+  // The same secret as a Mosquitto password-file line, for sites on an external broker.
+  store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(`${key}:broker`, `${username}:${brokerHash(username, password)}`);
   if (!addIntegrationCredentials(dataDir, { name, username, password })) {
     say(`${name}: MQTT user "${username}", password ${password} (shown once)`);
   }

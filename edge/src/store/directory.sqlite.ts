@@ -87,6 +87,11 @@ export class Directory {
     this.#sql('UPDATE devices SET offline_alert = ? WHERE id = ?').run(ticket, id);
   }
 
+  /** Integrations' accounts (Home Assistant) as Mosquitto password-file lines. */
+  integrationLines(): string[] {
+    return (this.#sql("SELECT value FROM meta WHERE key LIKE 'integration:%:broker' ORDER BY key").all() as { value: string }[]).map((r) => r.value);
+  }
+
   markPresence(id: string, online: boolean, at: string): void {
     this.#sql('UPDATE devices SET online = ?, last_seen = ? WHERE id = ?').run(online ? 1 : 0, at, id);
   }

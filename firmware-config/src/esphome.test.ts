@@ -77,10 +77,12 @@ describe('ESPHome e-paper sign config', () => {
     expect(handler.then).toContainEqual({ 'component.update': 'epaper' });
   });
 
-  it('listens on its commands topic and reports readings on its events topic', () => {
+  it('acts on the gateway\'s JSON commands and reports readings on its events topic', () => {
     const config = load(esphomeSignConfig(input()));
 
-    expect(config.mqtt.on_message[0].topic).toBe('doorside/oslo-hq/devices/sign-101/commands');
+    const commands = config.mqtt.on_json_message[1];
+    expect(commands.topic).toBe('doorside/oslo-hq/devices/sign-101/commands');
+    for (const type of ['"reload"', '"show"', '"identify"']) expect(commands.then[0].lambda).toContain(`type == ${type}`);
     expect(config.sensor[0].on_value[0]['mqtt.publish_json'].topic).toBe('doorside/oslo-hq/devices/sign-101/events');
     expect(config.sensor[0].internal).toBe(true);
   });

@@ -75,8 +75,10 @@ export function esphomeSignConfig(input: EsphomeSignInput): string {
       birth_message: { topic: input.presenceTopic, payload: 'online', qos: 1, retain: true },
       will_message: { topic: input.presenceTopic, payload: 'offline', qos: 1, retain: true },
       shutdown_message: { topic: input.presenceTopic, payload: 'offline', qos: 1, retain: true },
-      on_json_message: [{ topic: input.statusTopic, qos: 1, then: [{ lambda: block(STATUS_LAMBDA) }, { 'component.update': 'epaper' }] }],
-      on_message: [{ topic: input.commandsTopic, qos: 1, then: [{ lambda: block(COMMAND_LAMBDA) }] }],
+      on_json_message: [
+        { topic: input.statusTopic, qos: 1, then: [{ lambda: block(STATUS_LAMBDA) }, { 'component.update': 'epaper' }] },
+        { topic: input.commandsTopic, qos: 1, then: [{ lambda: block(COMMAND_LAMBDA) }] },
+      ],
     },
     globals: ['sign_status', 'sign_reason', 'sign_since'].map((id) => ({ id, type: 'std::string', restore_value: false, initial_value: '""' })),
     sensor: [{

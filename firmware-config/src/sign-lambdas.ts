@@ -19,9 +19,12 @@ export const STATUS_LAMBDA = [
 ].join('\n');
 
 export const COMMAND_LAMBDA = [
-  '// Commands are plain words: "refresh" redraws, "restart" reboots.',
-  'if (x == "refresh") id(epaper).update();',
-  'else if (x == "restart") App.safe_reboot();',
+  '// The gateway\'s commands (JSON with a "type"): "reload" redraws, "show" puts its text in the reason line,',
+  '// "identify" marks the screen so a technician finds this sign; answers to button presses are ignored.',
+  'std::string type = x["type"] | "";',
+  'if (type == "show") id(sign_reason) = x["text"] | "";',
+  'else if (type == "identify") id(sign_reason) = ">>> IDENTIFY <<<";',
+  'if (type == "reload" || type == "show" || type == "identify") id(epaper).update();',
 ].join('\n');
 
 export const RSSI_LAMBDA = [

@@ -13,6 +13,7 @@ import { gatewayUser, mosquittoBinary, mosquittoTitle, type RunningMosquitto, se
 
 let gw: TestGateway;
 let mosquitto: RunningMosquitto | undefined;
+let user: { username: string; password: string };
 const ownClients: MqttClient[] = [];
 
 const secretOf = (id: string) => gw.creds.devices.find((d) => d.id === id)!.password;
@@ -47,7 +48,7 @@ describe.skipIf(!mosquittoBinary)(mosquittoTitle('the gateway on an external Mos
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'doorside-external-'));
     await seedDemoSite(dir);
-    const user = gatewayUser();
+    user = gatewayUser();
     const store = new SiteStore(openDatabase(join(dir, 'demo.sqlite')), 'demo');
     const files = brokerFiles(store, user);
     store.close();
@@ -131,6 +132,23 @@ describe.skipIf(!mosquittoBinary)(mosquittoTitle('the gateway on an external Mos
     await sign.endAsync(true);
 
     await expect.poll(() => gw.presence.current('sign-r202')?.online).toBe(false);
+  });
+
+  it('shuts a revoked device out once the regenerated files are loaded', async () => {
+    const sign = await connect({ clientId: 'sign-r305-live', username: 'sign-r305', password: secretOf('sign-r305') });
+    const received = inbox(sign);
+    await sign.subscribeAsync(topics.roomStatus('demo', 'r305'), { qos: 1 });
+    await received.next(() => true);
+    const hanna = await gw.login('hanna');
+
+    await gw.call('POST', '/api/devices/sign-r305/revoke', { cookie: hanna });
+    await mosquitto!.reload(brokerFiles(gw.store, user));
+    await gw.call('POST', '/api/rooms/r305/status', { cookie: hanna, body: { status: 'do_not_use', reason: 'Water leak' } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const again = connect({ clientId: 'sign-r305-again', username: 'sign-r305', password: secretOf('sign-r305') });
+
+    expect(received.messages).toHaveLength(1);
+    await expect(again).rejects.toMatchObject({ code: 5 });
   });
 
   it('lets Mosquitto refuse a wrong password and an unknown user', async () => {

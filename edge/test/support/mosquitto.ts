@@ -36,6 +36,8 @@ export interface RunningMosquitto {
   pid: number;
   /** What mosquitto wrote to stderr so far (errors, warnings, notices). */
   log(): string;
+  /** Writes new files and has mosquitto reload them (SIGHUP), as an operator does after a revocation. */
+  reload(files: { passwordFile: string; aclFile: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,13 @@ export async function startMosquitto(files: { passwordFile: string; aclFile: str
     }
     await sleep(20);
   }
-  return { url: `mqtt://127.0.0.1:${port}`, port, pid: child.pid!, log: () => log, stop };
+  const reload = async (next: { passwordFile: string; aclFile: string }) => {
+    writeFileSync(passwordFile, next.passwordFile, { mode: 0o600 });
+    writeFileSync(aclFile, next.aclFile, { mode: 0o600 });
+    child.kill('SIGHUP');
+    await sleep(300);
+  };
+  return { url: `mqtt://127.0.0.1:${port}`, port, pid: child.pid!, log: () => log, reload, stop };
 }
 
 /** The gateway's own broker account, as DOORSIDE_MQTT_USERNAME / DOORSIDE_MQTT_PASSWORD would give it. */

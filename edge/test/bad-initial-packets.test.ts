@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRemainingLength } from '../src/test-support/mqtt-bytes.ts';
 
 // Mosquitto's "bad initial packets" test, against the whole gateway process: a flood of
 // CONNECTs that announce 250 MB each must be refused without the gateway buffering them.
@@ -27,16 +28,6 @@ async function freePort(): Promise<number> {
 function rssOf(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D/g, '')) * 1024;
-}
-
-function encodeRemainingLength(length: number): Buffer {
-  const bytes: number[] = [];
-  do {
-    const digit = length % 128;
-    length = Math.floor(length / 128);
-    bytes.push(length > 0 ? digit | 0x80 : digit);
-  } while (length > 0);
-  return Buffer.from(bytes);
 }
 
 async function openRawSocket(port: number) {

@@ -7,7 +7,7 @@ import { topics } from '../src/contracts/index.ts';
 import { brokerFiles } from '../src/devices/broker-files.ts';
 import { openDatabase } from '../src/store/database.sqlite.ts';
 import { SiteStore } from '../src/store/site-store.ts';
-import { inbox } from '../src/test-support/mqtt-inbox.ts';
+import { inbox, subackCodes } from '../src/test-support/mqtt-inbox.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { gatewayUser, mosquittoBinary, mosquittoTitle, type RunningMosquitto, seedDemoSite, startMosquitto } from './support/mosquitto.ts';
 
@@ -27,16 +27,6 @@ async function connect(options: IClientOptions): Promise<MqttClient> {
 function expectedStatus(room: string) {
   const r = gw.store.rooms.get(room)!;
   return { room: r.id, name: r.name, status: r.status, since: r.since, reason: r.reason, ticket: r.ticket };
-}
-
-async function subackCodes(client: MqttClient, list: string[]): Promise<number[]> {
-  try {
-    return (await client.subscribeAsync(list, { qos: 1 })).map((g) => g.qos);
-  } catch (error) {
-    const packet = (error as { packet?: { granted: number[] } }).packet;
-    if (!packet) throw error;
-    return packet.granted;
-  }
 }
 
 const reportPath = (room: string) => {

@@ -5,6 +5,7 @@ import { Aedes } from 'aedes';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardMqttSocket, type PacketGuardOptions } from './packet-guard.ts';
+import { encodeRemainingLength } from '../test-support/mqtt-bytes.ts';
 
 type Reason = Parameters<NonNullable<PacketGuardOptions['onReject']>>[0];
 
@@ -52,16 +53,6 @@ async function openRawSocket(port: number) {
   cleanups.push(async () => void socket.destroy());
   await once(socket, 'connect');
   return { socket, received, closed };
-}
-
-function encodeRemainingLength(length: number): Buffer {
-  const bytes: number[] = [];
-  do {
-    const digit = length % 128;
-    length = Math.floor(length / 128);
-    bytes.push(length > 0 ? digit | 0x80 : digit);
-  } while (length > 0);
-  return Buffer.from(bytes);
 }
 
 /** An MQTT 3.1.1 CONNECT with clean session, built by hand so the test needs no codec. */

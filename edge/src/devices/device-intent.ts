@@ -21,6 +21,11 @@ export function deviceActor(device: Device): Actor {
   return { ref: `device:${device.id}`, user: null, role: roleOf[device.kind], teams: [], room: device.room };
 }
 
+/** A one-button panel: approve the finished job if one waits for a verdict, otherwise ask for service. */
+export function singleButtonAction(roomTickets: Ticket[]): 'approve' | 'request_service' {
+  return roomTickets.some((t) => t.status === 'done') ? 'approve' : 'request_service';
+}
+
 /**
  * A panel's approve or reject button is about the room's finished job waiting for a
  * verdict: the most recently finished one.

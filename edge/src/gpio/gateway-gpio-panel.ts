@@ -1,5 +1,6 @@
 import type { Device } from '../contracts/index.ts';
 import type { DeviceEvents } from '../devices/device-events.ts';
+import { singleButtonAction } from '../devices/device-intent.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { startGpioPanel } from './door-panel.gpio.ts';
 import { openGpioPanel } from './gpio-panel-setup.ts';
@@ -18,8 +19,7 @@ export async function attachGpioPanel(options: { configFile: string; store: Site
   }
   const device: Device = { id: `gpio-${config.room}`, kind: 'gpio_panel', room: config.room, revoked: false };
   const press = () => {
-    const waiting = store.tickets.openInRoom(config.room).some((t) => t.status === 'done');
-    const action = config.button.action === 'auto' ? (waiting ? 'approve' : 'request_service') : config.button.action;
+    const action = config.button.action === 'auto' ? singleButtonAction(store.tickets.openInRoom(config.room)) : config.button.action;
     events.handle(device, { type: 'button', action }).catch((error: Error) => options.say(`GPIO: button failed: ${error.message}`));
   };
   const panel = startGpioPanel({ driver, pins, initialStatus: room.status, onPress: press });

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The kiosk pages are bundled once before any test, so browser tests load the current source.
+    globalSetup: ['kiosk/test/build-pages.ts'],
   },
 });

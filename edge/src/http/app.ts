@@ -20,6 +20,7 @@ import { trackRoutes } from '../tickets/track-routes.ts';
 import { liveRoutes } from '../live/ws-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { markOptionalBodies } from './optional-bodies.ts';
+import { pageRoutes } from './pages.ts';
 import type { CookiePolicy } from './session-cookie.ts';
 
 export interface AppDeps {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deviceRoutes, { ...deps.devices, auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(trackRoutes, { store: deps.store, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();
   api.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', site: deps.store.site, events: deps.store.log.head.seq }));

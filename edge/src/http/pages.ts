@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { RoomParams } from '../contracts/index.ts';
+import { DomainError } from '../domain-error.ts';
+
+/** Where `npm run build` puts the kiosk pages: `<page>.html` shells and `<page>.js` bundles. */
+export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.meta.url));
+
+export class PageNotBuilt extends DomainError {
+  readonly code = 'PAGE_NOT_BUILT';
+  readonly kind = 'not-found';
+  constructor(page: string) {
+    super(`the ${page} page is not built on this gateway: run \`npm run build\` and reload`, { page });
+  }
+}
+
+/**
+ * The kiosk pages: bundles under `/assets/`, and each page's HTML shell at its own
+ * address. The shells are read per request, so a rebuild needs no restart.
+ */
+export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, { assets = kioskDist }) => {
+  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/sign/:room', { schema: { hide: true, params: RoomParams } }, async (_request, reply) => {
+    if (!existsSync(join(assets, 'sign.html')) || !existsSync(join(assets, 'sign.js'))) throw new PageNotBuilt('sign');
+    // The address carries the sign's secret: keep it out of Referer headers and caches.
+    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+    return reply.sendFile('sign.html', assets, { cacheControl: false });
+  });
+};

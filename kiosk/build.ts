@@ -1,0 +1,62 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+
+/** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
+const BUDGET_BYTES = 150 * 1024;
+
+const root = dirname(fileURLToPath(import.meta.url));
+const pagesDir = join(root, 'src', 'pages');
+const dist = join(root, 'dist');
+
+const pages = readdirSync(pagesDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(pagesDir, d.name, 'main.ts')))
+  .map((d) => d.name)
+  .sort();
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+/**
+ * The gateway's zod contracts import `z` as a namespace, which drags in zod's error
+ * messages for ~40 languages (~260 kB minified). Pages show their own texts by error
+ * code, so only the default English messages zod installs itself are kept.
+ */
+const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      (/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'zod-without-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+await build({
+  plugins: [zodWithoutLocales],
+  entryPoints: Object.fromEntries(pages.map((page) => [page, join(pagesDir, page, 'main.ts')])),
+  outdir: dist,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2020',
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+let overBudget = false;
+for (const page of pages) {
+  copyFileSync(join(pagesDir, page, 'index.html'), join(dist, `${page}.html`));
+  const js = readFileSync(join(dist, `${page}.js`));
+  const gzip = gzipSync(js, { level: 9 }).length;
+  const over = gzip > BUDGET_BYTES;
+  overBudget ||= over;
+  console.log(`kiosk: ${page}.js ${kb(js.length)} minified, ${kb(gzip)} gzip${over ? ` — OVER the ${kb(BUDGET_BYTES)} budget` : ''}`);
+}
+if (overBudget) process.exit(1);
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`;
+}

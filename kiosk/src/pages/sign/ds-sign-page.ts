@@ -1,0 +1,90 @@
+import { css, html, LitElement, nothing } from 'lit';
+import '../../components/ds-offline-mark.ts';
+import '../../components/ds-status-word.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
+import { type SignLink, signLink } from './sign-link.ts';
+import type { SignState } from './sign-state.ts';
+import { SignStore } from './sign-store.ts';
+
+/**
+ * The room sign: a full screen with the room's name and status, fed live by the
+ * gateway. It reads its room and credentials from its own address.
+ */
+export class DsSignPage extends LitElement {
+  static override properties = { state: { state: true }, now: { state: true } };
+  declare state: SignState;
+  declare now: Date;
+
+  #link: SignLink = signLink(new URL(location.href), navigator.languages);
+  #store = new SignStore(this.#link.room, this.#link.wsUrl);
+  #speak: Translator[] = this.#link.languages.shown.map(translator);
+  #stop: (() => void)[] = [];
+
+  static override styles = css`
+    :host { display: block; }
+    main {
+      display: flex; flex-direction: column; gap: 3vmin; box-sizing: border-box;
+      min-height: 100vh; padding: 4vmin 5vmin; background: #fff; color: #111;
+      font-family: system-ui, 'Noto Sans', 'Noto Sans CJK SC', sans-serif;
+    }
+    h1 { margin: 0; font-size: 8vmin; font-weight: 800; line-height: 1.1; }
+    .where { margin: 0; font-size: 3.5vmin; color: #333; }
+    .reason { margin: 0; font-size: 6vmin; font-weight: 700; }
+    .since, .waiting { margin: 0; font-size: 3.8vmin; color: #222; }
+    .denied { margin: 0; font-size: 5vmin; font-weight: 700; border: 0.6vmin solid #111; padding: 3vmin; }
+    footer { margin-top: auto; display: flex; gap: 3vmin; font-size: 2.8vmin; color: #333; }
+  `;
+
+  constructor() {
+    super();
+    this.state = this.#store.state;
+    this.now = new Date();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.#link.languages.lang;
+    this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); }));
+    // "5 minutes ago" has to age even when nothing is pushed.
+    const tick = setInterval(() => { this.now = new Date(); }, 20_000);
+    this.#stop.push(() => clearInterval(tick));
+    this.#store.start();
+    this.#stop.push(() => this.#store.stop());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.#stop.splice(0)) stop();
+  }
+
+  override render() {
+    const [main] = this.#speak;
+    if (!main) return nothing;
+    const { room, connection, denied } = this.state;
+    if (room) document.title = `${room.name} · ${main.t(`status.${room.status}`)}`;
+    return html`
+      <main>
+        ${connection === 'offline' ? html`<ds-offline-mark .label=${main.t('sign.offline')} .hint=${main.t('sign.stale')}></ds-offline-mark>` : nothing}
+        <h1>${room?.name ?? this.#link.room}</h1>
+        ${room ? html`<p class="where">${room.zone} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
+      ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
+      ${!denied && room ? this.#status(main, room) : nothing}
+      ${!denied && !room ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
+        <footer>${this.#speak.map((s) => html`<span lang=${s.lang}>${s.t('language.name')}</span>`)}</footer>
+      </main>`;
+  }
+
+  #status(main: Translator, room: NonNullable<SignState['room']>) {
+    const words = this.#speak.map((s) => ({ lang: s.lang, text: s.t(`status.${room.status}`) }));
+    return html`
+      <ds-status-word aria-label=${main.t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>
+      ${room.reason ? html`<p class="reason">${room.reason}</p>` : nothing}
+      <p class="since">${main.t('sign.since', { time: main.time(room.since, this.now), ago: main.ago(room.since, this.now) })}</p>`;
+  }
+}
+
+customElements.define('ds-sign-page', DsSignPage);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-sign-page': DsSignPage }
+}

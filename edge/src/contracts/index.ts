@@ -2,3 +2,4 @@ export * from './ids.ts';
 export * from './domain.ts';
 export * from './http.ts';
 export * from './mqtt.ts';
+export * from './live.ts';

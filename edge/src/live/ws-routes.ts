@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { secretMatches } from '@doorside/firmware-config';
-import { DeviceId, RoomId } from '../contracts/index.ts';
+import { DeviceId, type LiveEvent, type LiveSnapshot, RoomId } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { optionalActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
@@ -43,7 +43,8 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
     for (const [socket, viewer] of viewers) {
       for (const e of events) {
         const event = { type: e.type, entity: e.entity, state: JSON.parse(e.state) as unknown };
-        if (sees(viewer, event)) socket.send(JSON.stringify({ kind: 'event', seq: e.seq, at: e.at, ...event }));
+        const frame: LiveEvent = { kind: 'event', seq: e.seq, at: e.at, ...event };
+        if (sees(viewer, event)) socket.send(JSON.stringify(frame));
       }
     }
   });
@@ -59,6 +60,7 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
     socket.on('close', () => viewers.delete(socket));
     viewers.set(socket, viewer);
     const rooms = store.rooms.all().filter((room) => viewer.kind !== 'room' || room.id === viewer.room);
-    socket.send(JSON.stringify({ kind: 'snapshot', head: store.log.head.seq, rooms }));
+    const snapshot: LiveSnapshot = { kind: 'snapshot', head: store.log.head.seq, rooms };
+    socket.send(JSON.stringify(snapshot));
   });
 };

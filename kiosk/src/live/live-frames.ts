@@ -1,10 +1,8 @@
-import { z } from 'zod';
-import { Room } from '@doorside/edge/contracts';
+import { LiveEvent, LiveSnapshot, Room } from '@doorside/edge/contracts';
 
-// The frames `/ws` sends (edge/src/live/ws-routes.ts). Room states are parsed with the
-// gateway's own contract, so a page never shows a shape the gateway would not write.
-const Snapshot = z.object({ kind: z.literal('snapshot'), rooms: z.array(Room) });
-const Event = z.object({ kind: z.literal('event'), type: z.string(), entity: z.string(), state: z.unknown() });
+// Frames are parsed with the gateway's own contract, so a page never shows a shape the gateway would not write.
+const Snapshot = LiveSnapshot;
+const Event = LiveEvent;
 
 export type LiveFrame = { kind: 'snapshot'; rooms: Room[] } | { kind: 'room'; room: Room } | { kind: 'other' };
 

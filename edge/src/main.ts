@@ -15,6 +15,7 @@ try {
   console.log(`Doorside gateway for site "${config.site}" is running.
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
+  Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}
   Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}

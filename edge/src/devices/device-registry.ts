@@ -65,7 +65,7 @@ export class DeviceRegistry {
       if (!record) throw new NotFound('device', id);
       const { device, secret } = edit(record.device);
       const digest = secret ? secretDigest(secret) : record.secretDigest;
-      const hash = secret ? brokerHash(id, secret) : this.store.directory.brokerHashes().find((d) => d.id === id)?.brokerHash ?? null;
+      const hash = secret ? brokerHash(id, secret) : this.store.directory.brokerHash(id);
       this.store.directory.putDevice(device, digest, hash);
       tx.record(type, `device:${id}`, device);
       return device;

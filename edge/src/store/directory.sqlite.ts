@@ -73,6 +73,10 @@ export class Directory {
       .run(device.id, device.room, device.kind, secretDigest, brokerHash, device.revoked ? 1 : 0);
   }
 
+  brokerHash(id: string): string | null {
+    return (this.#sql('SELECT broker_hash FROM devices WHERE id = ?').get(id) as { broker_hash: string | null } | undefined)?.broker_hash ?? null;
+  }
+
   /** Each live device with the line Mosquitto's password file needs for it. */
   brokerHashes(): { id: string; brokerHash: string | null }[] {
     return (this.#sql('SELECT id, broker_hash FROM devices WHERE revoked = 0 ORDER BY id').all() as { id: string; broker_hash: string | null }[])

@@ -90,10 +90,11 @@ export class TicketService {
   }
 
   attach(actor: Actor, id: string, attachments: Attachment[]): Ticket {
-    return this.store.transact(actor.ref, this.clock(), (tx) => {
+    const at = this.clock();
+    return this.store.transact(actor.ref, at, (tx) => {
       const ticket = this.store.tickets.get(id);
       if (!ticket) throw new NotFound('ticket', id);
-      const change = attach(ticket, attachments, actor, this.clock());
+      const change = attach(ticket, attachments, actor, at);
       tx.apply(change);
       return change.state as Ticket;
     });

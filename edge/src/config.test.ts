@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { demoGpioConfig, loadConfig } from './config.ts';
+
+describe('the gateway configuration', () => {
+  it('runs the demo site on loopback with the documented defaults', () => {
+    const config = loadConfig({ INIT_CWD: '/srv/doorside' });
+
+    expect(config).toMatchObject({
+      site: 'demo', host: '127.0.0.1', httpPort: 8080, mqttPort: 1883, dataDir: '/srv/doorside/data',
+      offlineAlertMinutes: 10, homeAssistant: false, gpioConfig: demoGpioConfig,
+    });
+    expect(config).not.toHaveProperty('externalBroker');
+  });
+
+  it('lists every problem, not just the first', () => {
+    const config = loadConfig({ DOORSIDE_HTTP_PORT: 'abc', DOORSIDE_MQTT_PORT: '70000', DOORSIDE_SITE: 'Main Site' });
+
+    expect('problems' in config && config.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DOORSIDE_HTTP_PORT', 'DOORSIDE_MQTT_PORT', 'DOORSIDE_SITE']);
+  });
+
+  it('joins an external broker only with the gateway password, and can switch GPIO off', () => {
+    const withoutPassword = loadConfig({ DOORSIDE_MQTT_URL: 'mqtt://broker.local:1883' });
+    const complete = loadConfig({ DOORSIDE_MQTT_URL: 'mqtt://broker.local:1883', DOORSIDE_MQTT_PASSWORD: 's3cret', DOORSIDE_GPIO_CONFIG: 'off' });
+
+    expect('problems' in withoutPassword && withoutPassword.problems[0]).toMatch(/^DOORSIDE_MQTT_PASSWORD: /);
+    expect(complete).toMatchObject({ externalBroker: { url: 'mqtt://broker.local:1883', username: 'doorside-gateway', password: 's3cret' } });
+    expect(complete).not.toHaveProperty('gpioConfig');
+  });
+});

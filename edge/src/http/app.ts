@@ -13,6 +13,7 @@ import type { ReportLimits } from '../rooms/report-rate-limit.ts';
 import type { RoomService } from '../rooms/room-service.ts';
 import { roomRoutes } from '../rooms/routes.ts';
 import { qrRoutes } from '../rooms/qr-routes.ts';
+import { categoryRoutes } from '../rooms/category-routes.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { ticketRoutes } from '../tickets/routes.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
@@ -70,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(categoryRoutes, { auth: deps.auth, store: deps.store });
   await app.register(qrRoutes, { auth: deps.auth, store: deps.store, rooms: deps.rooms });
   await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });
   await app.register(attachmentRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store, photos: deps.photos, clock: deps.clock });

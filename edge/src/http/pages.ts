@@ -26,10 +26,12 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/sign/:room', { schema: { hide: true, params: RoomParams } }, async (_request, reply) => {
-    if (!existsSync(join(assets, 'sign.html')) || !existsSync(join(assets, 'sign.js'))) throw new PageNotBuilt('sign');
-    // The address carries the sign's secret: keep it out of Referer headers and caches.
-    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-    return reply.sendFile('sign.html', assets, { cacheControl: false });
-  });
+  for (const page of ['sign', 'panel'] as const) {
+    api.get(`/${page}/:room`, { schema: { hide: true, params: RoomParams } }, async (_request, reply) => {
+      if (!existsSync(join(assets, `${page}.html`)) || !existsSync(join(assets, `${page}.js`))) throw new PageNotBuilt(page);
+      // The sign's address carries its secret: keep it out of Referer headers and caches.
+      reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+      return reply.sendFile(`${page}.html`, assets, { cacheControl: false });
+    });
+  }
 };

@@ -29,7 +29,7 @@ export function credentialsFor(secrets: DemoSecrets, at: Endpoints): DemoCredent
     mqtt: at.mqtt,
     urls: { dashboard: null, staff: null, api: `${at.http}/api`, openapi: `${at.http}/api/openapi.json` },
     users: secrets.users,
-    panels: secrets.panels.map((p) => ({ ...p, url: null })),
+    panels: secrets.panels.map((p) => ({ ...p, url: `${at.http}/panel/${p.room}` })),
     devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: d.kind === 'sign' ? `${at.http}/sign/${d.room}?device=${d.id}&secret=${d.password}` : null })),
     rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: `${at.http}/api/rooms/${r.id}/reports?k=${r.qr}` })),
   };

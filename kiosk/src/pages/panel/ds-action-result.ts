@@ -1,0 +1,45 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { ActionResultBody } from './panel-api.ts';
+
+/** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
+export class DsActionResult extends LitElement {
+  static override properties = { result: { attribute: false }, speak: { attribute: false } };
+  declare result: ActionResultBody | undefined;
+  declare speak: Translator | undefined;
+
+  static override styles = css`
+    :host { display: block; }
+    section { display: grid; gap: 2vmin; }
+    ul { margin: 0; padding-left: 5vmin; display: grid; gap: 1.5vmin; font-size: 4.4vmin; font-weight: 600; }
+    button { min-height: 12vmin; font: inherit; font-size: 4.6vmin; font-weight: 700; border-radius: 2vmin; border: 0.4vmin solid #111; background: #111; color: #fff; }
+  `;
+
+  override render() {
+    const { result, speak } = this;
+    if (!result || !speak) return nothing;
+    return html`
+      <section role="status" data-result>
+        <ul>${this.#lines(result, speak).map((line) => html`<li>${line}</li>`)}</ul>
+        <button @click=${() => this.dispatchEvent(new CustomEvent('done', { bubbles: true, composed: true }))}>${speak.t('panel.done')}</button>
+      </section>`;
+  }
+
+  #lines({ ticket, triggered }: ActionResultBody, { t }: Translator): string[] {
+    if (ticket.status === 'verified' || !triggered) return [t('panel.approved')];
+    const { route, assignee, followUp, roomStatus, notified } = triggered;
+    const lines: string[] = [];
+    if (route === 'returned') lines.push(assignee ? t('panel.sentBack', { assignee }) : t('panel.sentBackTeam'));
+    if (route === 'escalated') lines.push(assignee ? t('panel.escalated', { assignee }) : t('panel.escalatedTeam'));
+    if (followUp) lines.push(t('panel.followUp', { ticket: followUp }));
+    if (roomStatus) lines.push(t('panel.roomNow', { status: t(`status.${roomStatus}`) }));
+    if (notified.length) lines.push(t('panel.notified', { teams: notified.join(', ') }));
+    return lines;
+  }
+}
+
+customElements.define('ds-action-result', DsActionResult);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-action-result': DsActionResult }
+}

@@ -1,0 +1,92 @@
+import type { Ticket } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { CategoryChoice, RejectInput } from './panel-api.ts';
+
+/**
+ * Rejecting a finished service: the category's reasons as large buttons, a free-text reason
+ * when the category allows it, notes and a camera photo. Fires `confirm-reject` (detail: RejectInput) or `back`.
+ */
+export class DsRejectView extends LitElement {
+  static override properties = {
+    ticket: { attribute: false }, category: { attribute: false }, speak: { attribute: false },
+    busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
+  };
+  declare ticket: Ticket | undefined;
+  declare category: CategoryChoice | undefined;
+  declare speak: Translator | undefined;
+  declare busy: boolean;
+  declare error: string;
+  declare reason: string;
+  declare other: string;
+
+  static override styles = css`
+    :host { display: block; }
+    form { display: grid; gap: 2.5vmin; }
+    h2 { margin: 0; font-size: 5vmin; }
+    fieldset { border: 0; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(2, 1fr); gap: 2vmin; }
+    legend { font-size: 3.6vmin; margin-bottom: 1.5vmin; }
+    button { min-height: 12vmin; font: inherit; font-size: 4.2vmin; font-weight: 700; border-radius: 2vmin; border: 0.4vmin solid #111; background: #f2f2f2; color: #111; }
+    button[aria-pressed='true'] { background: #111; color: #fff; }
+    label { display: grid; gap: 1vmin; font-size: 3.6vmin; }
+    input, textarea { font: inherit; font-size: 3.8vmin; padding: 1.5vmin; border: 0.3vmin solid #111; border-radius: 1vmin; }
+    .row { display: flex; gap: 3vmin; }
+    .row button { flex: 1; }
+    .confirm { background: #a10000; color: #fff; border-color: #a10000; }
+    .error { margin: 0; font-size: 4vmin; font-weight: 700; color: #a10000; }
+  `;
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.error = '';
+    this.reason = '';
+    this.other = '';
+  }
+
+  override render() {
+    const { ticket, category, speak } = this;
+    if (!ticket || !speak) return nothing;
+    const t = speak.t;
+    return html`
+      <form @submit=${this.#confirm}>
+        <h2>${t('panel.rejectTitle', { title: ticket.title })}</h2>
+        <fieldset>
+          <legend>${t('panel.reasons')}</legend>
+          ${(category?.rejectionReasons ?? []).map((r) => html`
+            <button type="button" aria-pressed=${this.reason === r ? 'true' : 'false'} @click=${() => { this.reason = r; this.other = ''; }}>${r}</button>`)}
+        </fieldset>
+        ${category?.allowFreeTextReason ? html`
+          <label>${t('panel.otherReason')}
+            <input name="other" maxlength="200" .value=${this.other} @input=${(e: Event) => { this.other = (e.target as HTMLInputElement).value; if (this.other) this.reason = ''; }}>
+          </label>` : nothing}
+        <label>${t('panel.notes')}<textarea name="notes" rows="2" maxlength="2000"></textarea></label>
+        <label>${t('panel.photo')}<input name="photo" type="file" accept="image/*" capture="environment"></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <div class="row">
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}>${t('panel.back')}</button>
+          <button class="confirm" type="submit" ?disabled=${this.busy}>${this.busy ? t('panel.working') : t('panel.confirm')}</button>
+        </div>
+      </form>`;
+  }
+
+  #confirm(event: Event): void {
+    event.preventDefault();
+    const reason = (this.other.trim() || this.reason).trim();
+    if (!reason) {
+      this.error = this.speak?.t('panel.chooseReason') ?? '';
+      return;
+    }
+    const form = event.target as HTMLFormElement;
+    const notes = (form.elements.namedItem('notes') as HTMLTextAreaElement).value.trim();
+    const photo = (form.elements.namedItem('photo') as HTMLInputElement).files?.[0];
+    const detail: RejectInput = { reason, ...(notes ? { notes } : {}), ...(photo ? { photo } : {}) };
+    this.dispatchEvent(new CustomEvent('confirm-reject', { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-reject-view', DsRejectView);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-reject-view': DsRejectView }
+}

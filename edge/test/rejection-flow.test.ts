@@ -107,6 +107,17 @@ describe('the service-rejection flow over HTTP and MQTT', () => {
     expect(res.body).toEqual({ error: 'ILLEGAL_TRANSITION', message: 'cannot start a ticket that is done', details: { status: 'done', allowed: ['approve', 'reject', 'comment'] } });
   });
 
+  it('takes an action sent with a JSON content type and no body at all', async () => {
+    const report = await gw.call('POST', reportUrlPath('r302'), { body: { category: 'cleaning', description: 'Bare start' } });
+    const id = report.body.ticket.id as string;
+    await gw.call('POST', `/api/tickets/${id}/assign`, { cookie: await gw.login('sofia'), body: { assignee: 'ben' } });
+
+    const res = await gw.call('POST', `/api/tickets/${id}/start`, { cookie: await gw.login('ben'), headers: { 'content-type': 'application/json' } });
+
+    expect(res.status).toBe(200);
+    expect(res.body.ticket.status).toBe('in_progress');
+  });
+
   it('refuses a panel acting on another room', async () => {
     const { id } = await finishedJob('r203', 'cleaning', 'sofia', 'ben');
 

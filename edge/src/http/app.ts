@@ -55,6 +55,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // An action without options may be sent with a JSON content type and no body at all; it is then
+  // an empty object for the route's schema to judge, not a parse error. Other JSON keeps fastify's
+  // own parser, with its protection against prototype poisoning.
+  const json = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    json(request, text, done);
+  });
   // An action without options ("start") may come with no body at all; its schema then sees {}.
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};

@@ -25,6 +25,7 @@ export const en = {
   'panel.finished': 'Finished services',
   'panel.open': 'Open tickets',
   'panel.none': 'No open tickets for this room.',
+  'panel.assigned': 'With {assignee}',
   'panel.by': 'Done by {assignee}',
   'panel.approve': 'Approve',
   'panel.reject': 'Reject',

@@ -27,6 +27,7 @@ export const nb: Catalog = {
   'panel.finished': 'Fullførte tjenester',
   'panel.open': 'Åpne saker',
   'panel.none': 'Ingen åpne saker for dette rommet.',
+  'panel.assigned': 'Hos {assignee}',
   'panel.by': 'Utført av {assignee}',
   'panel.approve': 'Godkjenn',
   'panel.reject': 'Avvis',

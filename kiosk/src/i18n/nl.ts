@@ -27,6 +27,7 @@ export const nl: Catalog = {
   'panel.finished': 'Afgeronde diensten',
   'panel.open': 'Openstaande meldingen',
   'panel.none': 'Geen openstaande meldingen voor deze ruimte.',
+  'panel.assigned': 'Bij {assignee}',
   'panel.by': 'Uitgevoerd door {assignee}',
   'panel.approve': 'Goedkeuren',
   'panel.reject': 'Afkeuren',

@@ -27,6 +27,7 @@ export const zh: Catalog = {
   'panel.finished': '已完成的服务',
   'panel.open': '未关闭的工单',
   'panel.none': '此房间没有未关闭的工单。',
+  'panel.assigned': '由 {assignee} 处理中',
   'panel.by': '由 {assignee} 完成',
   'panel.approve': '验收通过',
   'panel.reject': '拒绝',

@@ -32,7 +32,7 @@ export class DsFinishedService extends LitElement {
     return html`
       <article data-ticket=${ticket.id} data-status=${ticket.status}>
         <h3>${ticket.title}</h3>
-        <p>${ticket.id}${ticket.assignee ? html` · ${speak.t('panel.by', { assignee: ticket.assignee })}` : nothing}</p>
+        <p>${ticket.id}${ticket.assignee ? html` · ${speak.t(finished ? 'panel.by' : 'panel.assigned', { assignee: ticket.assignee })}` : nothing}</p>
         ${finished ? html`
           <div class="actions">
             <button class="approve" ?disabled=${this.busy} @click=${() => this.#fire('approve-service')}>${speak.t('panel.approve')}</button>

@@ -42,8 +42,7 @@ export class TicketService {
 
   report(roomId: string, qrSecret: string, body: { category: string; description: string; contact?: string }, photos: Attachment[] = []) {
     const at = this.clock();
-    this.assertQrCode(roomId, qrSecret);
-    const room = this.store.rooms.byQrSecret(qrSecret)!;
+    const room = this.assertQrCode(roomId, qrSecret);
     const category = this.#category(body.category);
     const trackToken = newToken(18);
     const ticket = this.store.transact(occupantActor.ref, at, (tx) => {
@@ -100,11 +99,12 @@ export class TicketService {
     });
   }
 
-  /** Checks a QR code before any upload is processed. */
-  assertQrCode(roomId: string, qrSecret: string): void {
+  /** The room a sticker code opens; checked before any upload is processed. */
+  assertQrCode(roomId: string, qrSecret: string): Room {
     if (this.store.rooms.retiredQr(qrSecret) === roomId) throw new QrReplaced();
     const room = this.store.rooms.byQrSecret(qrSecret);
     if (!room || room.id !== roomId) throw new Forbidden('BAD_QR_CODE', 'this code does not belong to this room; ask reception');
+    return room;
   }
 
   #context(actor: Actor, id: string, command: TicketCommand, at: string, nextTicketId: () => string): TicketContext {

@@ -1,25 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RatingBody, TrackParams, TrackView } from '../contracts/index.ts';
-import { DomainError, NotFound } from '../domain-error.ts';
+import { NotFound } from '../domain-error.ts';
+import { assertRateable } from './rating.ts';
 import { tokenDigest } from '../auth/token.ts';
 import type { SiteStore } from '../store/site-store.ts';
-
-class NotYetRateable extends DomainError {
-  readonly code = 'NOT_YET_RATEABLE';
-  readonly kind = 'conflict';
-  constructor(status: string) {
-    super(`the job can be rated once it is done (it is ${status})`, { status });
-  }
-}
-
-class AlreadyRated extends DomainError {
-  readonly code = 'ALREADY_RATED';
-  readonly kind = 'conflict';
-  constructor() {
-    super('this job has already been rated');
-  }
-}
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -48,8 +33,7 @@ export const trackRoutes: FastifyPluginAsync<{ store: SiteStore; clock: () => st
 
   api.post('/api/track/:token/rating', { schema: { tags: ['occupant'], params: TrackParams, body: RatingBody, response: { 200: TrackView, ...errors } } }, async (request) => {
     const { row, ticket } = find(request.params.token);
-    if (ticket.status !== 'done' && ticket.status !== 'verified') throw new NotYetRateable(ticket.status);
-    if (row.rating !== null) throw new AlreadyRated();
+    assertRateable(ticket, row.rating !== null);
     const { score, comment } = request.body;
     store.transact('occupant', clock(), (tx) => {
       store.db.prepare('UPDATE track_tokens SET rating = ?, comment = ? WHERE token_hash = ?').run(score, comment ?? null, tokenDigest(request.params.token));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { RoomParams } from '../contracts/index.ts';
+import { RoomParams, TrackParams } from '../contracts/index.ts';
 import { DomainError } from '../domain-error.ts';
 
 /** Where `npm run build` puts the kiosk pages: `<page>.html` shells and `<page>.js` bundles. */
@@ -18,6 +18,16 @@ export class PageNotBuilt extends DomainError {
   }
 }
 
+/** Each page's address. A page is `kiosk/src/pages/<page>/`; its shell is served here. */
+const pages = [
+  { page: 'sign', path: '/sign/:room', params: RoomParams },
+  { page: 'panel', path: '/panel/:room', params: RoomParams },
+  { page: 'report', path: '/report/:room', params: RoomParams },
+  { page: 'track', path: '/track/:token', params: TrackParams },
+  { page: 'staff', path: '/staff', params: undefined },
+  { page: 'dashboard', path: '/dashboard', params: undefined },
+] as const;
+
 /**
  * The kiosk pages: bundles under `/assets/`, and each page's HTML shell at its own
  * address. The shells are read per request, so a rebuild needs no restart.
@@ -26,10 +36,10 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  for (const page of ['sign', 'panel'] as const) {
-    api.get(`/${page}/:room`, { schema: { hide: true, params: RoomParams } }, async (_request, reply) => {
+  for (const { page, path, params } of pages) {
+    api.get(path, { schema: { hide: true, ...(params ? { params } : {}) } }, async (_request, reply) => {
       if (!existsSync(join(assets, `${page}.html`)) || !existsSync(join(assets, `${page}.js`))) throw new PageNotBuilt(page);
-      // The sign's address carries its secret: keep it out of Referer headers and caches.
+      // Sign, report and tracking addresses carry secrets: keep them out of Referer headers and caches.
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       return reply.sendFile(`${page}.html`, assets, { cacheControl: false });
     });

@@ -50,6 +50,10 @@ export const en = {
   'panel.idle': 'Signed out after a minute without use.',
   'panel.offline': 'Offline. Reconnecting…',
   'panel.working': 'Please wait…',
+  // — occupant report page —
+  // — tracking page —
+  // — staff queue page —
+  // — facility dashboard —
 } as const;
 
 export type MessageKey = keyof typeof en;

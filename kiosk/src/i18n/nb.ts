@@ -52,4 +52,8 @@ export const nb: Catalog = {
   'panel.idle': 'Logget ut etter ett minutt uten bruk.',
   'panel.offline': 'Frakoblet. Kobler til igjen…',
   'panel.working': 'Vent litt…',
+  // — occupant report page —
+  // — tracking page —
+  // — staff queue page —
+  // — facility dashboard —
 };

@@ -52,4 +52,8 @@ export const nl: Catalog = {
   'panel.idle': 'Afgemeld na een minuut zonder gebruik.',
   'panel.offline': 'Offline. Opnieuw verbinden…',
   'panel.working': 'Even geduld…',
+  // — occupant report page —
+  // — tracking page —
+  // — staff queue page —
+  // — facility dashboard —
 };

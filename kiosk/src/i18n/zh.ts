@@ -52,4 +52,8 @@ export const zh: Catalog = {
   'panel.idle': '一分钟无操作，已自动退出。',
   'panel.offline': '离线。正在重新连接…',
   'panel.working': '请稍候…',
+  // — occupant report page —
+  // — tracking page —
+  // — staff queue page —
+  // — facility dashboard —
 };

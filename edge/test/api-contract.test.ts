@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(async () => { await gw.stop(); });
 
 const report = (room: string, category = 'cleaning') => {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   return gw.call('POST', url.pathname + url.search, { body: { category, description: `Problem in ${room}` } });
 };
 

@@ -15,7 +15,7 @@ const panelSignIn = (room: string, code: string) => gw.call('POST', '/api/auth/p
 
 /** An occupant's report in the room, assigned, started and completed by ana: it waits for approval. */
 async function finishedJob(room: string) {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   const report = await gw.call('POST', url.pathname + url.search, { body: { category: 'cleaning', description: 'Bins full' } });
   const id = report.body.ticket.id as string;
   const [boss, ana] = [await gw.login('sofia'), await gw.login('ana')];

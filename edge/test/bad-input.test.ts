@@ -7,10 +7,10 @@ const cookies: Record<string, string> = {};
 const fixture = { open: '', done: '', track: '' };
 
 const reportPath = (room: string) => {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   return url.pathname + url.search;
 };
-const qr = (room: string) => new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl).searchParams.get('k')!;
+const qr = (room: string) => new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi).searchParams.get('k')!;
 
 beforeAll(async () => {
   gw = await startTestGateway();

@@ -121,7 +121,7 @@ describe('device events over MQTT', () => {
   it('rejects the finished job in its room with the reason from the button', async () => {
     const press = await panel('panel-r305');
     const nothing = await press({ type: 'button', action: 'approve' });
-    const url = new URL(gw.creds.rooms.find((r) => r.id === 'r305')!.reportUrl);
+    const url = new URL(gw.creds.rooms.find((r) => r.id === 'r305')!.reportApi);
     const id = (await gw.call('POST', url.pathname + url.search, { body: { category: 'cleaning', description: 'Crumbs' } })).body.ticket.id;
     const ana = await gw.login('ana');
     await gw.call('POST', `/api/tickets/${id}/assign`, { cookie: await gw.login('sofia'), body: { assignee: 'ana' } });

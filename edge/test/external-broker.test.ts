@@ -30,7 +30,7 @@ function expectedStatus(room: string) {
 }
 
 const reportPath = (room: string) => {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   return url.pathname + url.search;
 };
 

@@ -22,7 +22,7 @@ async function feed(query: string, cookie?: string) {
 }
 
 async function report(room: string, category: string) {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   const res = await gw.call('POST', url.pathname + url.search, { body: { category, description: 'Live feed check' } });
   return res.body.ticket.id as string;
 }

@@ -11,9 +11,9 @@ beforeAll(async () => {
 });
 afterAll(async () => { await Promise.all([gw.stop(), limited.stop()]); });
 
-const qr = (g: TestGateway, room: string) => new URL(g.creds.rooms.find((r) => r.id === room)!.reportUrl).searchParams.get('k')!;
+const qr = (g: TestGateway, room: string) => new URL(g.creds.rooms.find((r) => r.id === room)!.reportApi).searchParams.get('k')!;
 const reportPath = (g: TestGateway, room: string) => {
-  const url = new URL(g.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(g.creds.rooms.find((r) => r.id === room)!.reportApi);
   return url.pathname + url.search;
 };
 const report = (g: TestGateway, room: string, cookie?: string, description = 'Paper towels are empty') =>
@@ -146,7 +146,7 @@ describe('the tracking link', () => {
 
 describe('report rate limits (at most 2 per browser, 3 per QR code, per minute)', () => {
   it('refuses a browser that keeps reporting with 429 RATE_LIMITED and when to retry', async () => {
-    const page = await limited.call('GET', `/api/rooms/r102${new URL(limited.creds.rooms.find((r) => r.id === 'r102')!.reportUrl).search}`);
+    const page = await limited.call('GET', `/api/rooms/r102${new URL(limited.creds.rooms.find((r) => r.id === 'r102')!.reportApi).search}`);
     const browser = page.headers.getSetCookie()[0]!.split(';')[0]!;
     const first = await report(limited, 'r102', browser);
     const second = await report(limited, 'r102', browser);

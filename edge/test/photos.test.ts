@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await gw.stop(); });
 
-const reportPath = (room: string) => { const u = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl); return u.pathname + u.search; };
+const reportPath = (room: string) => { const u = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi); return u.pathname + u.search; };
 const stored = () => readdirSync(join(gw.dir, 'attachments'));
 
 function form(fields: Record<string, string>, files: Buffer[]) {

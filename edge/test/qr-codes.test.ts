@@ -11,15 +11,15 @@ const report = { category: 'cleaning', description: 'Sticker check' };
 
 describe('room QR codes', () => {
   it('makes an old sticker say it was replaced once the code is rotated, and the new one work', async () => {
-    const old = gw.creds.rooms.find((r) => r.id === 'r102')!.reportUrl;
+    const old = gw.creds.rooms.find((r) => r.id === 'r102')!.reportApi;
 
     const rotated = await gw.call('POST', '/api/rooms/r102/qr/rotate', { cookie: hanna });
     const withOld = await gw.call('POST', pathOf(old), { body: report });
     const pageWithOld = await gw.call('GET', `/api/rooms/r102${new URL(old).search}`);
-    const withNew = await gw.call('POST', pathOf(rotated.body.reportUrl), { body: report });
+    const withNew = await gw.call('POST', pathOf(rotated.body.reportApi), { body: report });
 
     expect(rotated.status).toBe(200);
-    expect(rotated.body.reportUrl).not.toBe(old);
+    expect(rotated.body.reportApi).not.toBe(old);
     expect(withOld.status).toBe(410);
     expect(withOld.body).toEqual({ error: 'QR_REPLACED', message: 'this code has been replaced, ask reception' });
     expect(pageWithOld.status).toBe(410);
@@ -30,7 +30,7 @@ describe('room QR codes', () => {
     const res = await gw.call('POST', '/api/rooms/r103/qr/rotate', { cookie: await gw.login('rita') });
 
     expect(res.status).toBe(403);
-    expect((await gw.call('POST', pathOf(gw.creds.rooms.find((r) => r.id === 'r103')!.reportUrl), { body: report })).status).toBe(201);
+    expect((await gw.call('POST', pathOf(gw.creds.rooms.find((r) => r.id === 'r103')!.reportApi), { body: report })).status).toBe(201);
   });
 
   it('prints a floor of QR stickers as a PDF', async () => {

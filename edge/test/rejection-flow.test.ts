@@ -6,7 +6,7 @@ let gw: TestGateway;
 beforeAll(async () => { gw = await startTestGateway(); });
 afterAll(async () => { await gw.stop(); });
 
-const reportUrlPath = (room: string) => new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl).pathname + new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl).search;
+const reportUrlPath = (room: string) => new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi).pathname + new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi).search;
 
 /** Report as an occupant, then assign, start and complete as staff: the ticket waits for a supervisor. */
 async function finishedJob(room: string, category: string, supervisor: string, worker: string) {

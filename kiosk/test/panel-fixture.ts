@@ -2,7 +2,7 @@ import type { TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 
 /** A cleaning job in `room`, reported by an occupant, assigned by sofia and finished by ana: it waits for approval. */
 export async function finishedCleaning(gw: TestGateway, room: string): Promise<string> {
-  const url = gw.creds.rooms.find((r) => r.id === room)!.reportUrl;
+  const url = gw.creds.rooms.find((r) => r.id === room)!.reportApi;
   const report = await gw.call('POST', url.slice(gw.http.length), { body: { category: 'cleaning', description: 'Bins overflowing' } });
   if (report.status !== 201) throw new Error(`report: ${report.status} ${JSON.stringify(report.body)}`);
   const id = report.body.ticket.id as string;

@@ -37,7 +37,7 @@ function tamper(file: string, sql: string): void {
 
 /** Report, assign, start and complete a ticket over HTTP: a dozen events or so. */
 async function finishedJob(gw: TestGateway, room: string) {
-  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportUrl);
+  const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
   const report = await gw.call('POST', url.pathname + url.search, { body: { category: 'cleaning', description: 'Bins are full' } });
   const id = report.body.ticket.id as string;
   const boss = await gw.login('sofia');

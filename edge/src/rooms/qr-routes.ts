@@ -13,8 +13,12 @@ import type { RoomService } from './room-service.ts';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const FloorParams = z.strictObject({ floor: z.coerce.number().int().min(-10).max(200) });
 
-/** Where a room's sticker sends an occupant, as the admin reaches the gateway. */
+/** Where a room's sticker sends an occupant (the report page), as the admin reaches the gateway. */
 export const reportUrl = (request: FastifyRequest, room: string, secret: string) =>
+  `${request.protocol}://${request.host}/report/${room}?k=${secret}`;
+
+/** The endpoint the report page sends to, carrying the same code. */
+export const reportApi = (request: FastifyRequest, room: string, secret: string) =>
   `${request.protocol}://${request.host}/api/rooms/${room}/reports?k=${secret}`;
 
 /** Printable QR stickers per floor, and replacing a room's code when a sticker is lost or misused. */
@@ -22,10 +26,10 @@ export const qrRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/rooms/:room/qr/rotate', {
-    schema: { tags: ['rooms'], params: RoomParams, response: { 200: z.object({ room: z.string(), reportUrl: z.string() }), ...errors } },
+    schema: { tags: ['rooms'], params: RoomParams, response: { 200: z.object({ room: z.string(), reportUrl: z.string(), reportApi: z.string() }), ...errors } },
   }, async (request) => {
     const { room, secret } = rooms.rotateQr(requireActor(auth, request), request.params.room);
-    return { room: room.id, reportUrl: reportUrl(request, room.id, secret) };
+    return { room: room.id, reportUrl: reportUrl(request, room.id, secret), reportApi: reportApi(request, room.id, secret) };
   });
 
   api.get('/api/qr-sheets/:floor', { schema: { tags: ['rooms'], params: FloorParams, produces: ['application/pdf'] } }, async (request, reply) => {

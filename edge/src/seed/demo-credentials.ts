@@ -11,7 +11,7 @@ export const DemoCredentials = z.object({
   users: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
   panels: z.array(z.object({ room: z.string(), pin: z.string(), url: z.string().nullable() })),
   devices: z.array(z.object({ id: z.string(), room: z.string(), kind: z.string(), username: z.string(), password: z.string(), url: z.string().nullable() })),
-  rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string() })),
+  rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string(), reportApi: z.string() })),
   /** MQTT accounts for integrations such as Home Assistant, when switched on. */
   integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
 });
@@ -27,11 +27,11 @@ export function credentialsFor(secrets: DemoSecrets, at: Endpoints): DemoCredent
     site: at.site,
     http: at.http,
     mqtt: at.mqtt,
-    urls: { dashboard: null, staff: null, api: `${at.http}/api`, openapi: `${at.http}/api/openapi.json` },
+    urls: { dashboard: `${at.http}/dashboard`, staff: `${at.http}/staff`, api: `${at.http}/api`, openapi: `${at.http}/api/openapi.json` },
     users: secrets.users,
     panels: secrets.panels.map((p) => ({ ...p, url: `${at.http}/panel/${p.room}` })),
     devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: d.kind === 'sign' ? `${at.http}/sign/${d.room}?device=${d.id}&secret=${d.password}` : null })),
-    rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: `${at.http}/api/rooms/${r.id}/reports?k=${r.qr}` })),
+    rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: `${at.http}/report/${r.id}?k=${r.qr}`, reportApi: `${at.http}/api/rooms/${r.id}/reports?k=${r.qr}` })),
   };
 }
 

@@ -1,0 +1,125 @@
+/**
+ * `npm run screenshots`: every page at phone and tablet size, on a demo site with some
+ * work in progress, written to docs/screenshots/<page>-<size>.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startTestGateway, type TestGateway } from '../edge/src/test-support/test-gateway.ts';
+import { hasChromium, launchChromium } from './test/chromium.ts';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
+const sizes = {
+  phone: { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  tablet: { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false, hasTouch: true },
+} as const;
+
+type Size = keyof typeof sizes;
+interface Shot { name: string; path: string; signIn?: (context: BrowserContext) => Promise<void>; ready: (page: Page) => Promise<void> }
+
+if (!hasChromium) process.exit(1);
+mkdirSync(out, { recursive: true });
+
+const gw = await startTestGateway();
+try {
+  const scene = await demoScene(gw);
+  const shots = shotsFor(gw, scene);
+  const browser = await launchChromium();
+  try {
+    for (const shot of shots) {
+      for (const size of Object.keys(sizes) as Size[]) {
+        const context = await browser.newContext({ viewport: { width: sizes[size].width, height: sizes[size].height }, deviceScaleFactor: sizes[size].deviceScaleFactor, isMobile: sizes[size].isMobile, hasTouch: sizes[size].hasTouch, locale: 'en-GB' });
+        try {
+          await shot.signIn?.(context);
+          const page = await context.newPage();
+          await page.goto(`${gw.http}${shot.path}`);
+          await shot.ready(page);
+          await page.waitForTimeout(300);
+          const file = join(out, `${shot.name}-${size}.png`);
+          await page.screenshot({ path: file, fullPage: false });
+          console.log(`screenshots: ${file}`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await gw.stop();
+}
+
+interface Scene { trackToken: string; dnuRoom: string; finishedRoom: string }
+
+/** Some work in every state: reported, assigned, in progress, waiting for approval, rejected to Do Not Use. */
+async function demoScene(gw: TestGateway): Promise<Scene> {
+  const sofia = await gw.login('sofia');
+  const marco = await gw.login('marco');
+  const ana = await gw.login('ana');
+  const dirk = await gw.login('dirk');
+  const report = async (room: string, category: string, description: string) => {
+    const url = gw.creds.rooms.find((r) => r.id === room)!.reportApi;
+    const res = await gw.call('POST', url.slice(gw.http.length), { body: { category, description } });
+    if (res.status !== 201) throw new Error(`report ${room}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { ticket: { id: string }; trackToken: string };
+  };
+  const act = async (cookie: string, id: string, action: string, body: unknown = {}) => {
+    const res = await gw.call('POST', `/api/tickets/${id}/${action}`, { cookie, body });
+    if (res.status !== 200) throw new Error(`${action} ${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  const tracked = await report('r101', 'cleaning', 'Coffee spilled on the carpet by the window');
+  await act(sofia, tracked.ticket.id, 'assign', { assignee: 'ana' });
+  await act(ana, tracked.ticket.id, 'start');
+  await report('r104', 'cleaning', 'Bins overflowing in the kitchenette');
+  await report('r201', 'av', 'Projector shows no picture from HDMI');
+  await report('r305', 'supplies', 'Out of whiteboard markers');
+
+  const finished = await report('r102', 'cleaning', 'Table and floor sticky after the workshop');
+  await act(sofia, finished.ticket.id, 'assign', { assignee: 'ana' });
+  await act(ana, finished.ticket.id, 'start');
+  await act(ana, finished.ticket.id, 'complete', { note: 'Wiped table and mopped floor' });
+
+  const broken = await report('r203', 'maintenance', 'Ceiling light flickers and buzzes');
+  await act(marco, broken.ticket.id, 'assign', { assignee: 'dirk' });
+  await act(dirk, broken.ticket.id, 'start');
+  await act(dirk, broken.ticket.id, 'complete');
+  const reasons = ((await gw.call('GET', '/api/categories', { cookie: marco })).body as { categories: Array<{ id: string; rejectionReasons: string[] }> })
+    .categories.find((c) => c.id === 'maintenance')!.rejectionReasons;
+  await act(marco, broken.ticket.id, 'reject', { reason: reasons.find((r) => /unsafe|hazard|danger/i.test(r)) ?? reasons[0], notes: 'Exposed wiring above the light' });
+
+  return { trackToken: tracked.trackToken, dnuRoom: 'r203', finishedRoom: 'r102' };
+}
+
+function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
+  const sign = gw.creds.devices.find((d) => d.id === `sign-${scene.dnuRoom}`)!.url!;
+  const report = gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl;
+  const reportDnu = gw.creds.rooms.find((r) => r.id === scene.dnuRoom)!.reportUrl;
+  const panel = gw.creds.panels.find((p) => p.room === scene.finishedRoom)!;
+  const path = (url: string) => url.slice(gw.http.length);
+  const settled = (selector: string) => async (page: Page) => {
+    await page.waitForSelector(selector);
+    await page.waitForLoadState('networkidle');
+  };
+  const session = (username: string) => async (context: BrowserContext) => {
+    const password = gw.creds.users.find((u) => u.username === username)!.password;
+    const res = await context.request.post(`${gw.http}/api/auth/login`, { data: { username, password } });
+    if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
+  };
+  const panelSession = async (context: BrowserContext) => {
+    const res = await context.request.post(`${gw.http}/api/auth/panel`, { data: { room: panel.room, pin: panel.pin } });
+    if (!res.ok()) throw new Error(`panel sign-in: ${res.status()}`);
+  };
+  return [
+    { name: 'report', path: path(report), ready: settled('ds-report-page') },
+    { name: 'report-do-not-use', path: path(reportDnu), ready: settled('ds-report-page') },
+    { name: 'track', path: `/track/${scene.trackToken}`, ready: settled('ds-track-page') },
+    { name: 'sign', path: path(sign), ready: settled('ds-sign-page') },
+    { name: 'panel', path: path(panel.url!), signIn: panelSession, ready: settled('ds-panel-page') },
+    { name: 'staff', path: '/staff', signIn: session('ana'), ready: settled('ds-staff-page') },
+    { name: 'dashboard', path: '/dashboard', signIn: session('eva'), ready: settled('ds-dashboard-page') },
+  ];
+}

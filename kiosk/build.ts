@@ -33,10 +33,33 @@ const zodWithoutLocales: Plugin = {
   },
 };
 
-await build({
-  plugins: [zodWithoutLocales],
-  entryPoints: Object.fromEntries(pages.map((page) => [page, join(pagesDir, page, 'main.ts')])),
-  outdir: dist,
+/**
+ * Every page would otherwise carry every page's texts in four languages. A page keeps the
+ * catalog entries whose key prefix (`status.`, `panel.`, `dash.` …) its own code mentions:
+ * a first pass bundles it with empty catalogs to see which prefixes it uses.
+ */
+const i18nDir = join(root, 'src', 'i18n');
+const catalogFile = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}(?:-[a-z]+)?)\.ts$/i;
+const entryLine = /^\s*'([a-zA-Z]+)\.[^']*':/;
+
+function catalogsFor(keep: (prefix: string) => boolean): Plugin {
+  return {
+    name: 'catalogs-for-page',
+    setup(b) {
+      b.onLoad({ filter: catalogFile }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!/^export const \w+(?::\s*Catalog)?\s*=\s*\{/m.test(source)) return undefined;
+        const lines = source.split('\n').filter((line) => {
+          const prefix = entryLine.exec(line)?.[1];
+          return prefix === undefined || keep(prefix);
+        });
+        return { contents: lines.join('\n'), loader: 'ts', resolveDir: i18nDir };
+      });
+    },
+  };
+}
+
+const options = {
   bundle: true,
   format: 'esm',
   minify: true,
@@ -44,7 +67,15 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-});
+} as const;
+
+for (const page of pages) {
+  const entryPoints = { [page]: join(pagesDir, page, 'main.ts') };
+  const probe = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
+  const code = probe.outputFiles.map((f) => f.text).join('\n');
+  const used = new Set([...code.matchAll(/["'`]([a-zA-Z]+)\./g)].map((m) => m[1]!));
+  await build({ ...options, plugins: [zodWithoutLocales, catalogsFor((prefix) => used.has(prefix))], entryPoints, outdir: dist });
+}
 
 let overBudget = false;
 for (const page of pages) {

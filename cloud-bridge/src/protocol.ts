@@ -1,29 +1,15 @@
 import { z } from 'zod';
-import { SiteId } from '@doorside/edge/contracts';
+import { CentralCommand, ChainPoint, ShippedEvent, SiteId, SyncStatus } from '@doorside/edge/contracts';
+
+// The shapes the agent forwards unchanged between gateway and central server have one
+// definition, in the gateway's contract module.
+export { CentralCommand, ChainPoint, CommandResult, Sha256Hex, ShippedEvent, SyncStatus } from '@doorside/edge/contracts';
 
 /**
  * The wire between a site's sync agent and the central server. Events travel with their
  * state as the exact JSON text the gateway hashed, so the central server can recompute
  * every hash without trusting a re-serialisation.
  */
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash is 64 lowercase hex digits');
-
-export const ShippedEvent = z.strictObject({
-  seq: z.number().int().min(1),
-  at: z.string().max(40),
-  actor: z.string().max(120),
-  type: z.string().max(60),
-  entity: z.string().max(120),
-  /** The entity's new state as stored on the gateway (JSON text, hashed as is). */
-  state: z.string().max(256 * 1024),
-  prevHash: Sha256Hex,
-  hash: Sha256Hex,
-});
-export type ShippedEvent = z.infer<typeof ShippedEvent>;
-
-/** Where a chain stands: the last event's seq and hash (seq 0 and the genesis hash when empty). */
-export const ChainPoint = z.strictObject({ seq: z.number().int().min(0), hash: Sha256Hex });
-export type ChainPoint = z.infer<typeof ChainPoint>;
 
 export const SiteParams = z.strictObject({ site: SiteId });
 
@@ -52,37 +38,36 @@ export type BatchAccepted = z.infer<typeof BatchAccepted>;
  */
 export const CursorAnswer = z.object({ cursor: ChainPoint });
 
-/** A command head office holds for a site, applied on the gateway through its own rules. */
-export const CentralCommand = z.discriminatedUnion('type', [
-  z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('set-rejection-policy'), by: z.string().max(80), category: z.string().max(48), policy: z.record(z.string(), z.unknown()) }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: z.string().max(1000).optional() }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: z.string().max(300).optional() }),
-]);
-export type CentralCommand = z.infer<typeof CentralCommand>;
-
 /** `GET /api/sites/{site}/commands` (site key): the commands not yet answered, oldest first. */
 export const PendingCommands = z.object({ commands: z.array(CentralCommand) });
 
-/** `POST /api/sites/{site}/commands/{id}/result` (site key): applied, or refused with the rules' reason. Idempotent. */
-export const CommandResult = z.strictObject({
-  outcome: z.enum(['applied', 'refused']),
-  reason: z.string().max(1000).optional(),
-  /** The gateway event that recorded the change, when applied. */
-  seq: z.number().int().min(1).optional(),
-});
-export type CommandResult = z.infer<typeof CommandResult>;
+/**
+ * `POST /api/sites/{site}/commands/{id}/result` (site key): applied, or refused with the rules' reason
+ * (the `CommandResult` schema). Idempotent.
+ */
 
-/** What the agent tells its gateway after each attempt, shown on the site dashboard and in /metrics. */
-export const SyncStatus = z.strictObject({
-  lastSyncAt: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  centralCursor: z.number().int().min(0),
-  gatewayHead: z.number().int().min(0),
-  lagEvents: z.number().int().min(0),
-  /** Age of the oldest event not yet at the central server, in seconds (0 when caught up). */
-  lagSeconds: z.number().min(0),
-  linkUp: z.boolean(),
-  lastError: z.string().max(500).nullable(),
+/** `POST /api/sites/{site}/status` (site key, optional): the agent's own view of its lag, shown to head office. */
+export const StatusUpload = SyncStatus;
+export type StatusUpload = SyncStatus;
+
+/** Where a command stands; the answer to a command result, and what head office sees. */
+export const CommandState = z.object({
+  id: z.string().uuid(),
+  state: z.enum(['pending', 'applied', 'refused']),
+  reason: z.string().nullable(),
+  seq: z.number().int().nullable(),
 });
-export type SyncStatus = z.infer<typeof SyncStatus>;
+export type CommandState = z.infer<typeof CommandState>;
+
+export const CommandParams = z.strictObject({ site: SiteId, id: z.string().uuid() });
+
+/** The largest `POST /api/sites/{site}/events` body the central server reads; split bigger batches. */
+export const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+
+const [reassign, setRejectionPolicy, vendorAccepted, setRoomStatus] = CentralCommand.options;
+const withoutIdentity = { id: true, by: true } as const;
+/** `POST /api/sites/{site}/commands` (head office): a command without its id and author, which the central server adds. */
+export const NewCentralCommand = z.discriminatedUnion('type', [
+  reassign.omit(withoutIdentity), setRejectionPolicy.omit(withoutIdentity), vendorAccepted.omit(withoutIdentity), setRoomStatus.omit(withoutIdentity),
+]);
+export type NewCentralCommand = z.infer<typeof NewCentralCommand>;

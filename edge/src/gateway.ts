@@ -13,6 +13,7 @@ import { DeviceRegistry } from './devices/device-registry.ts';
 import { discoveryMessages, HOME_ASSISTANT_USER } from './devices/home-assistant.ts';
 import { integrationAccount } from './devices/integration-account.ts';
 import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
+import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './http/app.ts';
@@ -99,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }));
     }
 
+    ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
     const tickets = new TicketService(store, clock);
     let bus: DeviceBus | undefined;
     let signals: SiteSignals | undefined;

@@ -33,12 +33,12 @@ async function finishedJob(room: string) {
 
 describe('an occupant reporting through the room QR code', () => {
   it('accepts a report via the reportUrl with 201, the ticket and a tracking token', async () => {
-    const res = await gw.call('POST', reportPath(gw, 'r101'), { body: { category: 'cleaning', description: 'Coffee spilled', contact: 'desk 4' } });
+    const res = await gw.call('POST', reportPath(gw, 'r101'), { body: { category: 'cleaning', description: 'Coffee spilled', contact: 'kim@example.com' } });
 
     expect(res.status).toBe(201);
     expect(res.body.ticket).toMatchObject({
       kind: 'report', room: 'r101', category: 'cleaning', status: 'new', assignee: null, description: 'Coffee spilled',
-      reporter: { kind: 'occupant', id: null, contact: 'desk 4' },
+      reporter: { kind: 'occupant', id: null, contact: 'kim@example.com' },
     });
     expect(res.body.trackToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(gw.store.tickets.get(res.body.ticket.id)!.status).toBe('new');
@@ -92,7 +92,9 @@ describe('the tracking link', () => {
     const res = await gw.call('GET', `/api/track/${created.body.trackToken}`);
 
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body).sort()).toEqual(['category', 'createdAt', 'history', 'rating', 'room', 'status', 'ticket', 'updatedAt']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'category', 'createdAt', 'disputeFreeText', 'disputeReasons', 'history', 'mayDispute', 'mayRate', 'phase', 'rating', 'rejection', 'room', 'status', 'ticket', 'updatedAt',
+    ]);
     expect(res.body).toMatchObject({ ticket: created.body.ticket.id, room: { id: 'r105', name: 'Kitchen 1' }, status: 'assigned', rating: null });
     expect(res.body.history.map((h: { status: string }) => h.status).slice(0, 2)).toEqual(['new', 'assigned']);
     for (const h of res.body.history) expect(Object.keys(h).sort()).toEqual(['at', 'status']);

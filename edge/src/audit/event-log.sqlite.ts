@@ -16,6 +16,8 @@ export interface AuditFilter {
   room?: string;
   actor?: string;
   type?: string;
+  /** Found anywhere in the actor, type, entity or recorded state (case-insensitive for ASCII). */
+  text?: string;
   limit: number;
 }
 
@@ -63,6 +65,11 @@ export class EventLog {
     }
     if (filter.actor) { where.push('actor = ?'); args.push(filter.actor); }
     if (filter.type) { where.push('type = ?'); args.push(filter.type); }
+    if (filter.text) {
+      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(`(${['actor', 'type', 'entity', 'state'].map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+      args.push(pattern, pattern, pattern, pattern);
+    }
     const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, filter.limit) as ChainRow[]).map(toLogged);
   }

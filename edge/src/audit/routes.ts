@@ -6,6 +6,7 @@ import { assertMay } from '../rights/rights.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { auditFilter } from './audit-filter.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -24,7 +25,6 @@ export const auditRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteSto
 
   api.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.object({ events: z.array(LoggedEvent) }), ...errors } } }, async (request) => {
     assertMay(requireActor(auth, request).role, 'read-audit');
-    const { room, ticket, actor, type, limit } = request.query;
-    return { events: store.log.search({ ...(room ? { room } : {}), ...(ticket ? { entity: `ticket:${ticket}` } : {}), ...(actor ? { actor } : {}), ...(type ? { type } : {}), limit }) };
+    return { events: store.log.search(auditFilter(request.query)) };
   });
 };

@@ -17,18 +17,61 @@ export class PanelLocked extends DomainError {
   }
 }
 
+export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_LOCK_MS = 5 * 60_000;
+
+export class SignInLocked extends DomainError {
+  readonly code = 'SIGN_IN_LOCKED';
+  readonly kind = 'locked';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`too many wrong passwords for this username: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Wrong passwords per username: after LOGIN_MAX_FAILURES in a row the name is locked for
+ * LOGIN_LOCK_MS, so a password cannot be guessed at network speed. Held in memory (a
+ * restart clears it); a right password resets the count.
+ */
+class PasswordGuard {
+  readonly #failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  check(username: string, now: number): void {
+    const entry = this.#failures.get(username);
+    if (entry && entry.lockedUntil > now) throw new SignInLocked(Math.ceil((entry.lockedUntil - now) / 1000));
+  }
+
+  failed(username: string, now: number): void {
+    const entry = this.#failures.get(username) ?? { count: 0, lockedUntil: 0 };
+    entry.count = entry.lockedUntil > 0 && entry.lockedUntil <= now ? 1 : entry.count + 1;
+    entry.lockedUntil = entry.count >= LOGIN_MAX_FAILURES ? now + LOGIN_LOCK_MS : 0;
+    this.#failures.set(username, entry);
+    if (entry.lockedUntil) throw new SignInLocked(LOGIN_LOCK_MS / 1000);
+  }
+
+  succeeded(username: string): void {
+    this.#failures.delete(username);
+  }
+}
+
 /** Staff sign in with a password, door panels with their room's PIN; both get a server-side session. */
 export class AuthService {
   readonly sessions: Sessions;
+  readonly #passwords = new PasswordGuard();
 
   constructor(private readonly store: SiteStore, private readonly clock: Clock) {
     this.sessions = new Sessions(store.db);
   }
 
   async login(username: string, password: string) {
+    this.#passwords.check(username, Date.parse(this.clock()));
     const record = this.store.directory.user(username);
     const ok = await verifySecret(record?.passwordHash, password);
-    if (!record || !ok || !record.user.active) throw new Unauthorized('BAD_CREDENTIALS', 'wrong username or password');
+    if (!record || !ok || !record.user.active) {
+      this.#passwords.failed(username, Date.parse(this.clock()));
+      throw new Unauthorized('BAD_CREDENTIALS', 'wrong username or password');
+    }
+    this.#passwords.succeeded(username);
     const now = this.clock();
     return this.store.transact(`user:${username}`, now, (tx) => {
       tx.record('session-opened', `user:${username}`, { kind: 'user', role: record.user.role });

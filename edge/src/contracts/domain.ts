@@ -9,9 +9,13 @@ export const TicketStatus = z.enum([
 ]);
 export const Role = z.enum([
   'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
+  // The central server's commands, applied on the site through its own rules.
+  'head_office',
 ]);
 export const TicketAction = z.enum([
   'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment',
+  // A vendor takes on a work order given to them.
+  'accept',
 ]);
 export const DeviceKind = z.enum(['sign', 'epaper', 'panel', 'qr_stand', 'gpio_panel']);
 
@@ -67,6 +71,8 @@ export const Category = z.object({
   rejectionReasons: z.array(Text(120)).max(30),
   allowFreeTextReason: z.boolean(),
   rejection: RejectionPolicy,
+  /** An occupant may say "not resolved" on a finished job, which rejects it under the same policy; absent means no. */
+  occupantsMayDispute: z.boolean().optional(),
 });
 export type Category = z.infer<typeof Category>;
 

@@ -28,10 +28,15 @@ export const TicketParams = z.strictObject({ id: TicketId });
 export const TrackParams = z.strictObject({ token: Token });
 export const QrQuery = z.strictObject({ k: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'k is the code from the room sticker') });
 
+const email = z.email();
+const phone = /^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/;
+/** How an occupant may be reached about a report: an e-mail address or a phone number. */
+export const Contact = z.string().trim().max(200).refine((v) => phone.test(v) || email.safeParse(v).success, 'give an e-mail address or a phone number');
+
 export const ReportBody = z.strictObject({
   category: CategoryId,
   description: Text(2000),
-  contact: z.string().trim().max(200).optional(),
+  contact: Contact.optional(),
 });
 export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string() });
 
@@ -51,10 +56,22 @@ export const TicketQuery = z.strictObject({
   team: TeamId.optional(),
   assignee: Username.optional(),
   kind: TicketKind.optional(),
+  priority: Priority.optional(),
+  /** Open and past its due time (`true`), or not (`false`). */
+  overdue: z.stringbool().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const AssignBody = z.strictObject({ assignee: Username, note: Note.optional() });
+/** To a person (optionally moving the ticket to their team), or into a team's queue for anyone there to claim. */
+export const AssignBody = z.union([
+  z.strictObject({ assignee: Username, team: TeamId.optional(), note: Note.optional() }),
+  z.strictObject({ team: TeamId, note: Note.optional() }),
+]);
+/** Who a dispatcher may hand tickets to: the teams, and each active person with the teams they may work for. */
+export const Assignees = z.object({
+  teams: z.array(z.object({ id: TeamId, name: z.string() })),
+  people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
+});
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
 export const EmptyBody = z.strictObject({ note: Note.optional() }).optional();
 export const CompleteBody = z.strictObject({ note: Note.optional(), photos: Photos.optional() }).optional();
@@ -76,6 +93,24 @@ export const ActionResult = z.object({ ticket: Ticket, room: Room, triggered: Tr
 
 export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
 
+export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
+export type TrackPhase = z.infer<typeof TrackPhase>;
+
+/** An open ticket as an occupant holding the room's QR code sees it: no notes, no names, no staff-typed title. */
+export const OccupantTicket = z.object({ id: TicketId, category: CategoryId, title: z.string(), status: TicketStatus, openedAt: z.string() });
+export type OccupantTicket = z.infer<typeof OccupantTicket>;
+/** The room page's first answer: the room's public status, the tickets an occupant may add to, the categories to report in. */
+export const OccupantRoomView = Room.pick({ id: true, name: true, floor: true, zone: true, status: true, since: true, reason: true }).extend({
+  openTickets: z.array(OccupantTicket),
+  categories: z.array(z.object({ id: CategoryId, name: z.string() })),
+});
+export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
+export const OccupantNoteParams = z.strictObject({ room: RoomId, id: TicketId });
+export const OccupantNoteBody = z.strictObject({ text: Text(1000) });
+export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
+/** "Not resolved": a reason (one the category lists, or typed where it allows that) and optional notes. */
+export const DisputeBody = z.strictObject({ reason: Text(200), notes: Note.optional() });
+
 export const TrackView = z.object({
   ticket: TicketId,
   room: z.object({ id: RoomId, name: z.string() }),
@@ -85,7 +120,17 @@ export const TrackView = z.object({
   updatedAt: z.string(),
   history: z.array(z.object({ at: z.string(), status: TicketStatus })),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+  /** Where the job stands in the occupant's words. */
+  phase: TrackPhase,
+  /** The latest rejection's reason (a supervisor's or the occupant's own "not resolved"), never its notes or who. */
+  rejection: z.object({ at: z.string(), reason: z.string(), byOccupant: z.boolean() }).nullable(),
+  mayRate: z.boolean(),
+  mayDispute: z.boolean(),
+  /** The reasons the category lists, and whether another reason may be typed, for "not resolved". */
+  disputeReasons: z.array(z.string()),
+  disputeFreeText: z.boolean(),
 });
+export type TrackView = z.infer<typeof TrackView>;
 export const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
 
 export const EventsQuery = z.strictObject({
@@ -97,6 +142,8 @@ export const AuditQuery = z.strictObject({
   ticket: TicketId.optional(),
   actor: z.string().max(80).optional(),
   type: z.string().max(60).optional(),
+  /** Free text found in the actor, type, entity or the recorded state. */
+  q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export const LoggedEvent = z.object({

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { Room } from './domain.ts';
+import { TrackView } from './http.ts';
 
 /** The frames `/ws` sends: first a snapshot of the rooms the viewer may see, then each committed event. */
 export const LiveSnapshot = z.object({ kind: z.literal('snapshot'), head: z.number().int(), rooms: z.array(Room) });
 export const LiveEvent = z.object({
   kind: z.literal('event'), seq: z.number().int(), at: z.string(), type: z.string(), entity: z.string(), state: z.unknown(),
 });
+/** What a tracking link's viewer gets instead of events: the public track view, first and after every change to its ticket. */
+export const LiveTrack = z.object({ kind: z.literal('track'), seq: z.number().int(), view: TrackView });
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
+export type LiveTrack = z.infer<typeof LiveTrack>;
 export type LiveEvent = z.infer<typeof LiveEvent>;

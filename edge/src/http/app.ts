@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -5,6 +6,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { attachmentRoutes } from '../attachments/routes.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { bridgeRoutes } from '../bridge/routes.ts';
+import { assigneeRoutes } from '../dispatch/assignee-routes.ts';
+import { exportRoutes } from '../exports/routes.ts';
+import { kpiRoutes } from '../kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from '../devices/routes.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { authRoutes } from '../auth/routes.ts';
@@ -18,6 +23,8 @@ import type { SiteStore } from '../store/site-store.ts';
 import { ticketRoutes } from '../tickets/routes.ts';
 import type { TicketService } from '../tickets/ticket-service.ts';
 import { trackRoutes } from '../tickets/track-routes.ts';
+import { occupantRoutes } from '../tickets/occupant-routes.ts';
+import { queueRoutes } from '../tickets/queue-routes.ts';
 import { liveRoutes } from '../live/ws-routes.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { markOptionalBodies } from './optional-bodies.ts';
@@ -70,6 +77,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
   });
   await app.register(cookie);
+  // Phones on a weak mobile link wait for every byte: page bundles and JSON over 1 kB go gzipped (about
+  // a quarter of their size). Compressed request bodies are not accepted, and brotli's default level costs too much CPU here.
+  await app.register(compress, { encodings: ['gzip', 'deflate'], globalDecompression: false, threshold: 1024 });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Doorside gateway API', version: deps.version, description: 'One building: rooms, tickets, service rejection, audit log.' },
@@ -83,11 +93,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roomRoutes, { auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store });
   await app.register(qrRoutes, { auth: deps.auth, store: deps.store, rooms: deps.rooms });
-  await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store });
+  await app.register(ticketRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store, clock: deps.clock });
   await app.register(attachmentRoutes, { auth: deps.auth, tickets: deps.tickets, store: deps.store, photos: deps.photos, clock: deps.clock });
   await app.register(deviceRoutes, { ...deps.devices, auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(trackRoutes, { store: deps.store, clock: deps.clock });
+  await app.register(occupantRoutes, { store: deps.store, tickets: deps.tickets, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(queueRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, tickets: deps.tickets, rooms: deps.rooms, metrics: deps.metrics, clock: deps.clock });
+  await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
+  await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
+  await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -10,8 +10,15 @@ export function markOptionalBodies<T extends { paths?: unknown }>(document: T): 
       const body = (operation as OpenAPIV3.OperationObject | undefined)?.requestBody as OpenAPIV3.RequestBodyObject | undefined;
       if (!body?.content) continue;
       const schemas = Object.values(body.content).map((media) => media.schema as OpenAPIV3.SchemaObject | undefined);
-      if (schemas.every((schema) => !schema?.required || schema.required.length === 0)) body.required = false;
+      if (!schemas.some(requiresAField)) body.required = false;
     }
   }
   return document;
+}
+
+/** A schema requires a field when it names one, or when each of its alternatives does. */
+function requiresAField(schema: OpenAPIV3.SchemaObject | undefined): boolean {
+  const alternatives = (schema?.anyOf ?? schema?.oneOf) as OpenAPIV3.SchemaObject[] | undefined;
+  if (alternatives) return alternatives.length > 0 && alternatives.every(requiresAField);
+  return (schema?.required?.length ?? 0) > 0;
 }

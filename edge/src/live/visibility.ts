@@ -4,15 +4,25 @@ import type { Actor } from '../tickets/actor.ts';
 /** Who is watching a live feed, and so which events reach them. */
 export type Viewer =
   | { kind: 'site' }
-  | { kind: 'teams'; teams: string[]; user: string | null }
-  | { kind: 'room'; room: string; tickets: boolean };
+  | { kind: 'teams'; teams: string[]; user: string | null; internalNotes: boolean }
+  | { kind: 'room'; room: string; tickets: boolean }
+  /** A tracking link: it gets its ticket's public view (tickets/track-feed.ts), never raw events. */
+  | { kind: 'track'; ticket: string; token: string };
 
 export interface FeedEvent { type: string; entity: string; state: unknown }
 
 export function viewerFor(actor: Actor): Viewer {
   if (actor.room !== null) return { kind: 'room', room: actor.room, tickets: true };
-  if (actor.role === 'staff' || actor.role === 'vendor') return { kind: 'teams', teams: actor.teams, user: actor.user };
-  return may(actor.role, 'read-audit') || may(actor.role, 'assign') ? { kind: 'site' } : { kind: 'teams', teams: actor.teams, user: actor.user };
+  const teams: Viewer = { kind: 'teams', teams: actor.teams, user: actor.user, internalNotes: may(actor.role, 'comment-internal') };
+  if (actor.role === 'staff' || actor.role === 'vendor') return teams;
+  return may(actor.role, 'read-audit') || may(actor.role, 'assign') ? { kind: 'site' } : teams;
+}
+
+/** The event's state as this viewer may read it: a ticket's staff-only notes only for those who may write them. */
+export function readableState(viewer: Viewer, event: FeedEvent): unknown {
+  const state = event.state as { notes?: Array<{ internal?: boolean }> } | null;
+  if (viewer.kind !== 'teams' || viewer.internalNotes || !event.entity.startsWith('ticket:') || !Array.isArray(state?.notes)) return event.state;
+  return { ...state, notes: state.notes.filter((note) => !note.internal) };
 }
 
 /**
@@ -28,6 +38,8 @@ export function sees(viewer: Viewer, event: FeedEvent): boolean {
       return true;
     case 'room':
       return (isRoom && state.id === viewer.room) || (viewer.tickets && isTicket && state.room === viewer.room);
+    case 'track':
+      return false;
     case 'teams':
       return isRoom || (isTicket && ((state.team !== undefined && viewer.teams.includes(state.team)) || (viewer.user !== null && state.assignee === viewer.user)));
   }

@@ -3,7 +3,7 @@ import type { Role } from '../contracts/index.ts';
 import { may, rightsTable, rolesWith } from './rights.ts';
 
 const allRoles: Role[] = [
-  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system', 'head_office',
 ];
 
 describe('rights', () => {
@@ -37,10 +37,10 @@ describe('rights', () => {
     expect(holders).toEqual(['occupant']);
   });
 
-  it('lets a vendor view, start, complete and comment but not comment internally', () => {
+  it('lets a vendor view, accept, start, complete and comment but not comment internally', () => {
     const rights = rightsTable.vendor;
 
-    expect([...rights].sort()).toEqual(['comment', 'complete', 'start', 'view']);
+    expect([...rights].sort()).toEqual(['accept', 'comment', 'complete', 'start', 'view']);
   });
 
   it('lets a door panel approve and reject but not start work', () => {
@@ -52,13 +52,13 @@ describe('rights', () => {
   it('keeps assign away from staff, vendors, panels and occupants', () => {
     const holders = rolesWith('assign');
 
-    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'floor_manager', 'reception', 'supervisor', 'system']);
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'floor_manager', 'head_office', 'reception', 'supervisor', 'system']);
   });
 
-  it('lets only facility heads, admins and the system set a room status by hand', () => {
+  it('lets only facility heads, admins, head office and the system set a room status by hand', () => {
     const holders = rolesWith('set-room-status');
 
-    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'system']);
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'head_office', 'system']);
   });
 
   it('lists the roles holding a right in the order of the table', () => {
@@ -90,5 +90,17 @@ describe('rights', () => {
     const roles = Object.keys(rightsTable).sort();
 
     expect(roles).toEqual([...allRoles].sort());
+  });
+
+  it('lets only vendors accept a work order', () => {
+    const holders = rolesWith('accept');
+
+    expect(holders).toEqual(['vendor']);
+  });
+
+  it('lets only facility heads, admins and head office change a category\'s rejection policy', () => {
+    const holders = rolesWith('set-rejection-policy');
+
+    expect([...holders].sort()).toEqual(['admin', 'facility_head', 'head_office']);
   });
 });

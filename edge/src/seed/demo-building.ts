@@ -52,37 +52,45 @@ export const demoCategories: Category[] = [
     rejectionReasons: ['Not cleaned', 'Partially cleaned', 'Supplies not refilled', 'Waste not removed', 'Damage during cleaning'],
     allowFreeTextReason: true,
     rejection: { route: 'return', followUp: true, roomStatus: 'pending_recovery', notify: [] },
+    occupantsMayDispute: true,
   },
   {
     id: 'av', name: 'Audio-visual', team: 'av', holdsRoom: false, slaMinutes: sla(1440, 240, 60, 15),
     rejectionReasons: ['Setup missing', 'Equipment not working', 'Wrong configuration', 'No response'],
     allowFreeTextReason: true,
     rejection: { route: 'escalate', followUp: false, roomStatus: null, notify: [] },
+    occupantsMayDispute: true,
   },
   {
     id: 'maintenance', name: 'Maintenance', team: 'maintenance', holdsRoom: true, slaMinutes: sla(2880, 480, 120, 60),
     rejectionReasons: ['Not repaired', 'Safety hazard remains', 'Work area left unsafe', 'No-show'],
     allowFreeTextReason: true,
     rejection: { route: 'escalate', followUp: true, roomStatus: 'do_not_use', notify: ['facility', 'security'] },
+    occupantsMayDispute: true,
   },
   {
     id: 'supplies', name: 'Supplies', team: 'facility', holdsRoom: false, slaMinutes: sla(1440, 240, 120, 60),
     rejectionReasons: ['Not refilled', 'Wrong item'], allowFreeTextReason: true,
     rejection: { route: 'return', followUp: false, roomStatus: null, notify: [] },
+    occupantsMayDispute: true,
   },
   {
     id: 'climate', name: 'Heating and air', team: 'maintenance', holdsRoom: false, slaMinutes: sla(1440, 240, 120, 60),
     rejectionReasons: ['Still too hot', 'Still too cold', 'Still noisy'], allowFreeTextReason: true,
     rejection: { route: 'escalate', followUp: true, roomStatus: null, notify: ['facility'] },
+    occupantsMayDispute: true,
   },
   {
     id: 'devices', name: 'Signs and panels', team: 'facility', holdsRoom: false, slaMinutes: sla(1440, 240, 120, 60),
     rejectionReasons: ['Still offline', 'Shows the wrong room'], allowFreeTextReason: true,
     rejection: { route: 'return', followUp: false, roomStatus: null, notify: [] },
+    // Whether a sign or a lock really works is for staff to judge, not the room's visitors.
+    occupantsMayDispute: false,
   },
   {
     id: 'security', name: 'Security', team: 'security', holdsRoom: false, slaMinutes: sla(240, 60, 30, 10),
     rejectionReasons: ['Door still not locking', 'No response'], allowFreeTextReason: true,
     rejection: { route: 'escalate', followUp: true, roomStatus: null, notify: ['facility'] },
+    occupantsMayDispute: false,
   },
 ];

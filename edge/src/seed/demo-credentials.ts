@@ -14,6 +14,8 @@ export const DemoCredentials = z.object({
   rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string(), reportApi: z.string() })),
   /** MQTT accounts for integrations such as Home Assistant, when switched on. */
   integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
+  /** The cloud bridge's key for this gateway's bridge routes (`authorization: Bearer <key>`). */
+  bridge: z.object({ key: z.string() }).optional(),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
@@ -53,7 +55,9 @@ export function refreshCredentials(dataDir: string, at: Endpoints): DemoCredenti
     devices: old.devices.map(({ id, room, kind, password }) => ({ id, room, kind: kind as DemoSecrets['devices'][number]['kind'], password })),
     rooms: old.rooms.map(({ id, name, qr }) => ({ id, name, qr })),
   };
-  const fresh = { ...credentialsFor(secrets, at), ...(old.integrations ? { integrations: old.integrations } : {}) };
+  const fresh = {
+    ...credentialsFor(secrets, at), ...(old.integrations ? { integrations: old.integrations } : {}), ...(old.bridge ? { bridge: old.bridge } : {}),
+  };
   writeCredentials(dataDir, fresh);
   return fresh;
 }
@@ -65,5 +69,14 @@ export function addIntegrationCredentials(dataDir: string, entry: { name: string
   const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
   const others = (current.integrations ?? []).filter((i) => i.name !== entry.name);
   writeCredentials(dataDir, { ...current, integrations: [...others, entry] });
+  return true;
+}
+
+/** Hands the cloud bridge's key over through the demo credentials file, if the site has one. */
+export function addBridgeCredentials(dataDir: string, key: string): boolean {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return false;
+  const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
+  writeCredentials(dataDir, { ...current, bridge: { key } });
   return true;
 }

@@ -118,6 +118,17 @@ const migrations: readonly string[] = [
     retired_at TEXT NOT NULL
   );
   `,
+  `
+  -- Head-office commands the cloud bridge brought, each applied (or refused) once; a re-sent id gets this answer.
+  CREATE TABLE bridge_commands (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('applied', 'refused')),
+    reason TEXT,
+    seq INTEGER,
+    at TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database): number {

@@ -1,8 +1,9 @@
-import type { Username } from '../contracts/index.ts';
+import type { TeamId, Username } from '../contracts/index.ts';
 
 export type TicketCommand =
-  | { type: 'assign'; assignee: Username; note?: string }
+  | { type: 'assign'; assignee?: Username; team?: TeamId; note?: string }
   | { type: 'claim'; note?: string }
+  | { type: 'accept'; note?: string }
   | { type: 'transfer'; to: Username; note?: string }
   | { type: 'start'; note?: string }
   | { type: 'complete'; note?: string; photos?: string[] }

@@ -15,6 +15,8 @@ export interface TicketContext {
   othersHolding: Ticket[];
   /** The user an assign or transfer names. */
   target: User | null;
+  /** The team an assign moves the ticket to, when it names one. */
+  targetTeam?: Team | null;
   nextTicketId: () => TicketId;
   rejectionId: string;
 }

@@ -4,9 +4,10 @@ import type { Ticket } from '../contracts/index.ts';
 import type { Change } from './change.ts';
 import type { TicketCommand } from './commands.ts';
 import type { Decision, TicketContext } from './context.ts';
-import { AlreadyAssigned, NotAssignee } from './errors.ts';
+import { AlreadyAccepted, AlreadyAssigned, NotAssignee } from './errors.ts';
 import { assertEligible } from './eligibility.ts';
 import { assertAllowed } from './lifecycle.ts';
+import { assigned } from './assign.ts';
 import { authorize } from './authorize.ts';
 import { assertAttached, decideRejection } from './reject.ts';
 import { respond, step } from './step.ts';
@@ -23,16 +24,14 @@ export function decide(ctx: TicketContext, command: TicketCommand): Decision {
 
   switch (command.type) {
     case 'assign':
+      return only(ticketChange('ticket-assigned', assigned(ctx, command)));
     case 'transfer': {
-      const to = command.type === 'assign' ? command.assignee : command.to;
-      if (command.type === 'transfer' && ticket.assignee !== actor.user && actor.role === 'staff') {
-        throw new NotAssignee('transfer', ticket.assignee);
-      }
+      const to = command.to;
+      if (ticket.assignee !== actor.user && actor.role === 'staff') throw new NotAssignee('transfer', ticket.assignee);
       if (!ctx.target || ctx.target.id !== to) throw new Invalid('UNKNOWN_USER', `there is no user ${to}`);
       assertEligible(ctx.target, ticket.team);
       const moved = to === ticket.assignee ? ticket : respond(ticket, 'reassigned');
-      return only(ticketChange(`ticket-${command.type === 'assign' ? 'assigned' : 'transferred'}`,
-        step(moved, at, actor, command.type, 'assigned', to, command.note)));
+      return only(ticketChange('ticket-transferred', step(moved, at, actor, 'transfer', 'assigned', to, command.note)));
     }
     case 'claim': {
       if (ticket.assignee && ticket.assignee !== actor.user) throw new AlreadyAssigned(ticket.assignee);
@@ -40,6 +39,12 @@ export function decide(ctx: TicketContext, command: TicketCommand): Decision {
         throw new Forbidden('NOT_YOUR_TEAM', `only team ${ticket.team} claims this ticket`, { team: ticket.team });
       }
       return only(ticketChange('ticket-claimed', step(ticket, at, actor, 'claim', 'assigned', actor.user, command.note)));
+    }
+    case 'accept': {
+      // The vendor's answer to a work order given to them: the job stays assigned, now acknowledged.
+      if (ticket.assignee !== actor.user) throw new NotAssignee('accept', ticket.assignee);
+      if (ticket.history.at(-1)?.action === 'accept') throw new AlreadyAccepted(ticket.assignee);
+      return only(ticketChange('ticket-accepted', step(ticket, at, actor, 'accept', 'assigned', ticket.assignee, command.note)));
     }
     case 'start': {
       if (ticket.assignee !== actor.user) throw new NotAssignee('start', ticket.assignee);

@@ -25,6 +25,14 @@ export class AlreadyAssigned extends DomainError {
   }
 }
 
+export class AlreadyAccepted extends DomainError {
+  readonly code = 'ALREADY_ACCEPTED';
+  readonly kind = 'conflict';
+  constructor(assignee: string | null) {
+    super(`${assignee ?? 'the assignee'} has already accepted this work order`, { assignee });
+  }
+}
+
 export class UnknownRejectionReason extends DomainError {
   readonly code = 'UNKNOWN_REJECTION_REASON';
   readonly kind = 'invalid';

@@ -6,7 +6,7 @@ import { allowedActions, assertAllowed, closedStatuses, isOpen } from './lifecyc
 
 const table: Record<TicketStatus, TicketAction[]> = {
   new: ['assign', 'claim', 'escalate', 'cancel', 'comment'],
-  assigned: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],
+  assigned: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment', 'accept'],
   in_progress: ['transfer', 'complete', 'escalate', 'cancel', 'comment'],
   done: ['approve', 'reject', 'comment'],
   rejected: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],

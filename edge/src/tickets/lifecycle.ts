@@ -4,7 +4,7 @@ import { IllegalTransition } from './errors.ts';
 /** Which actions a ticket accepts in each status. */
 const allowed: Record<TicketStatus, readonly TicketAction[]> = {
   new: ['assign', 'claim', 'escalate', 'cancel', 'comment'],
-  assigned: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],
+  assigned: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment', 'accept'],
   in_progress: ['transfer', 'complete', 'escalate', 'cancel', 'comment'],
   done: ['approve', 'reject', 'comment'],
   rejected: ['assign', 'transfer', 'start', 'escalate', 'cancel', 'comment'],

@@ -11,10 +11,11 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleScope, visibleTo } from './authorize.ts';
+import { ticketFor } from './internal-notes.ts';
 import type { TicketCommand } from './commands.ts';
 import type { TicketService } from './ticket-service.ts';
 
-export interface TicketRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore }
+export interface TicketRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore; clock: () => string }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -22,6 +23,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const actions = {
   assign: { body: AssignBody, command: (b: z.infer<typeof AssignBody>): TicketCommand => ({ type: 'assign', ...b }) },
   claim: { body: EmptyBody, command: (b: z.infer<typeof EmptyBody>): TicketCommand => ({ type: 'claim', ...b }) },
+  accept: { body: EmptyBody, command: (b: z.infer<typeof EmptyBody>): TicketCommand => ({ type: 'accept', ...b }) },
   transfer: { body: TransferBody, command: (b: z.infer<typeof TransferBody>): TicketCommand => ({ type: 'transfer', ...b }) },
   start: { body: EmptyBody, command: (b: z.infer<typeof EmptyBody>): TicketCommand => ({ type: 'start', ...b }) },
   complete: { body: CompleteBody, command: (b: z.infer<typeof CompleteBody>): TicketCommand => ({ type: 'complete', ...b }) },
@@ -32,13 +34,13 @@ const actions = {
   comment: { body: CommentBody, command: (b: z.infer<typeof CommentBody>): TicketCommand => ({ type: 'comment', ...b }) },
 } as const;
 
-export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, tickets, store }) => {
+export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, tickets, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/tickets', { schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = requireActor(auth, request);
     assertMay(actor.role, 'view');
-    return { tickets: store.tickets.list({ ...request.query, ...visibleScope(actor) }) };
+    return { tickets: store.tickets.list({ ...request.query, now: clock(), ...visibleScope(actor) }).map((t) => ticketFor(actor.role, t)) };
   });
 
   api.get('/api/tickets/:id', { schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {
@@ -46,13 +48,13 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     assertMay(actor.role, 'view');
     const ticket = store.tickets.get(request.params.id);
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
-    return ticket;
+    return ticketFor(actor.role, ticket);
   });
 
   api.post('/api/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {
     const actor = requireActor(auth, request);
     const ticket = await store.batch(() => tickets.create(actor, request.body));
-    return reply.code(201).send(ticket);
+    return reply.code(201).send(ticketFor(actor.role, ticket));
   });
 
   for (const [name, action] of Object.entries(actions)) {
@@ -61,7 +63,8 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     }, async (request) => {
       const actor = requireActor(auth, request);
       const command = (action.command as (b: unknown) => TicketCommand)(request.body ?? {});
-      return store.batch(() => tickets.act(actor, request.params.id, command));
+      const result = await store.batch(() => tickets.act(actor, request.params.id, command));
+      return { ...result, ticket: ticketFor(actor.role, result.ticket) };
     });
   }
 };

@@ -7,6 +7,10 @@ export interface TicketFilter {
   team?: string;
   assignee?: string;
   kind?: string;
+  priority?: string;
+  /** Open past its due time at `now` (true), or not (false). */
+  overdue?: boolean;
+  now?: string;
   limit: number;
 }
 
@@ -74,10 +78,15 @@ export class TicketRows {
   list(filter: TicketFilter): Ticket[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    for (const key of ['status', 'room', 'team', 'assignee'] as const) {
+    for (const key of ['status', 'room', 'team', 'assignee', 'priority'] as const) {
       if (filter[key]) { where.push(`${key} = ?`); args.push(filter[key]); }
     }
     if (filter.kind) { where.push("json_extract(doc, '$.kind') = ?"); args.push(filter.kind); }
+    if (filter.overdue !== undefined && filter.now) {
+      const overdue = "(status NOT IN ('verified', 'cancelled') AND due_at < ?)";
+      where.push(filter.overdue ? overdue : `NOT ${overdue}`);
+      args.push(filter.now);
+    }
     const sql = `SELECT doc FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at LIMIT ?`;
     return (this.db.prepare(sql).all(...args, filter.limit) as { doc: string }[]).map((row) => JSON.parse(row.doc));

@@ -111,7 +111,7 @@ export class TicketService {
     const ticket = this.store.tickets.get(id);
     if (!ticket) throw new NotFound('ticket', id);
     const room = this.#room(ticket.room);
-    const named = command.type === 'assign' ? command.assignee : command.type === 'transfer' ? command.to : null;
+    const named = command.type === 'assign' ? command.assignee ?? null : command.type === 'transfer' ? command.to : null;
     // Only a closing action looks at the room's other tickets; loading them for every command costs.
     const othersHolding = !closes(command.type) ? [] : this.store.tickets.openInRoom(room.id).filter((t) =>
       t.id !== id && (this.store.directory.category(t.category)?.holdsRoom === true || room.ticket === t.id));
@@ -120,6 +120,7 @@ export class TicketService {
       category: this.#category(ticket.category),
       team: this.store.directory.team(ticket.team) ?? null,
       target: named ? this.store.directory.user(named)?.user ?? null : null,
+      targetTeam: command.type === 'assign' && command.team ? this.store.directory.team(command.team) ?? null : null,
       nextTicketId,
       rejectionId: `R-${ticket.id.slice(2)}-${ticket.rejections.length + 1}`,
     };

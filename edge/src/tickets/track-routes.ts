@@ -1,33 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, RatingBody, TrackParams, TrackView } from '../contracts/index.ts';
-import { NotFound } from '../domain-error.ts';
 import { assertRateable } from './rating.ts';
 import { tokenDigest } from '../auth/token.ts';
+import { TrackLinks } from './track-links.sqlite.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-/** The occupant's tracking link: progress without internal notes or names, and one rating when done. */
+/** The occupant's tracking link: progress without internal notes or names, and one rating when done ("not resolved" is in occupant-routes.ts). */
 export const trackRoutes: FastifyPluginAsync<{ store: SiteStore; clock: () => string }> = async (app, { store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const find = (token: string) => {
-    const row = store.db.prepare('SELECT ticket, rating, comment FROM track_tokens WHERE token_hash = ?').get(tokenDigest(token)) as
-      { ticket: string; rating: number | null; comment: string | null } | undefined;
-    const ticket = row && store.tickets.get(row.ticket);
-    if (!row || !ticket) throw new NotFound('tracking link', 'given');
-    return { row, ticket };
-  };
-  const view = (token: string) => {
-    const { row, ticket } = find(token);
-    const room = store.rooms.get(ticket.room)!;
-    return {
-      ticket: ticket.id, room: { id: room.id, name: room.name }, category: ticket.category, status: ticket.status,
-      createdAt: ticket.createdAt, updatedAt: ticket.updatedAt,
-      history: ticket.history.map((h) => ({ at: h.at, status: h.status })),
-      rating: row.rating === null ? null : { score: row.rating, comment: row.comment },
-    };
-  };
+  const links = new TrackLinks(store);
+  const find = (token: string) => links.find(token);
+  const view = (token: string) => links.view(token);
 
   api.get('/api/track/:token', { schema: { tags: ['occupant'], params: TrackParams, response: { 200: TrackView, ...errors } } }, async (request) => view(request.params.token));
 

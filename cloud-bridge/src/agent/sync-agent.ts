@@ -1,0 +1,202 @@
+import type { ChainPoint } from '@doorside/edge/contracts';
+import type { AgentConfig } from './config.ts';
+import { Backoff } from './backoff.ts';
+import { fitted } from './batch-budget.ts';
+import { describe } from './command-label.ts';
+import { CentralClient } from './central-client.ts';
+import { GatewayClient } from './gateway-client.ts';
+import { LinkDown, Refused } from './http-json.ts';
+import { StatusBoard } from './sync-status.ts';
+
+export interface AgentDeps {
+  now?: () => Date;
+  random?: () => number;
+  say?: (line: string) => void;
+}
+
+/** Pages per round: a long catch-up still lets commands through and reports progress between pages. */
+const PAGES_PER_ROUND = 5;
+/** Well under the central server's body limit, whatever the events hold. */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** How often the central server hears the agent's own status while the link is up. */
+const CENTRAL_STATUS_EVERY_MS = 15_000;
+
+/**
+ * Ships a site's log to the central server and brings head office's commands back. Each
+ * round starts from the central server's cursor, so the agent keeps nothing that a kill
+ * could leave wrong: a batch sent twice is taken once, a command applied twice answers
+ * its recorded outcome.
+ */
+export class SyncAgent {
+  /** Aborts requests in flight: only when a stop is not done within its grace period. */
+  readonly #abort = new AbortController();
+  #stopping = false;
+  readonly #gateway: GatewayClient;
+  readonly #central: CentralClient;
+  readonly #backoff: Backoff;
+  readonly #board: StatusBoard;
+  readonly #say: (line: string) => void;
+  readonly #now: () => Date;
+  #wake: (() => void) | null = null;
+  #running: Promise<void> | null = null;
+  #lastProblem: string | null = null;
+  #centralStatusAt = 0;
+
+  constructor(private readonly config: AgentConfig, deps: AgentDeps = {}) {
+    this.#now = deps.now ?? (() => new Date());
+    this.#say = deps.say ?? (() => {});
+    this.#gateway = new GatewayClient(config.gatewayUrl, config.bridgeKey, config.timeoutMs, this.#abort.signal);
+    this.#central = new CentralClient(config.centralUrl, config.site, config.siteKey, config.timeoutMs, this.#abort.signal);
+    this.#backoff = new Backoff(config.backoffMinMs, config.backoffMaxMs, deps.random);
+    this.#board = new StatusBoard(this.#now);
+  }
+
+  get status() {
+    return this.#board.current;
+  }
+
+  /** Runs rounds until `stop`. */
+  start(): Promise<void> {
+    this.#running ??= this.#loop();
+    return this.#running;
+  }
+
+  /**
+   * Ends the loop after the request in flight, or drops that request once `graceMs` has
+   * passed (the central cursor makes a dropped request harmless). Waiting is kinder to
+   * the servers: a connection cut in the middle of a request keeps theirs open until it
+   * times out.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.#stopping = true;
+    this.#wake?.();
+    const timer = setTimeout(() => this.#abort.abort(), graceMs);
+    await this.#running;
+    clearTimeout(timer);
+  }
+
+  async #loop(): Promise<void> {
+    const previous = await this.#gateway.lastReport().catch(() => null);
+    if (previous) this.#board.resume(previous);
+    while (!this.#stopping) {
+      const wait = await this.round();
+      if (wait > 0 && !this.#stopping) await this.#sleep(wait);
+    }
+  }
+
+  /** One attempt: commands, then events, then the report. Returns how long to wait before the next. */
+  async round(): Promise<number> {
+    this.#board.attempted();
+    let wait: number;
+    try {
+      const cursor = await this.#central.cursor();
+      this.#board.reached(cursor);
+      await this.#relayCommands();
+      wait = await this.#ship(cursor);
+    } catch (error) {
+      if (this.#stopping) return 0;
+      wait = this.#failed(error);
+    }
+    await this.#report();
+    return wait;
+  }
+
+  async #relayCommands(): Promise<void> {
+    for (const command of await this.#central.pending()) {
+      if (this.#stopping) return;
+      const result = await this.#gateway.apply(command).catch((error: unknown) => {
+        // The gateway cannot read this command at all (a type it does not know): that is its answer.
+        if (error instanceof Refused && error.side === 'gateway' && error.status === 400) return { outcome: 'refused' as const, reason: `${error.code}: ${error.reason}`.slice(0, 1000) };
+        throw error;
+      });
+      await this.#central.answer(command.id, result);
+      this.#say(`command ${describe(command)}: ${result.outcome}${result.reason ? ` (${result.reason})` : ''}`);
+    }
+  }
+
+  async #ship(start: ChainPoint): Promise<number> {
+    let cursor = start;
+    let resends = 0;
+    let shipped = 0;
+    for (let pages = 0; pages < PAGES_PER_ROUND && !this.#stopping; pages++) {
+      const page = await this.#gateway.events(cursor.seq, this.config.batchSize);
+      this.#board.measured(cursor, page);
+      const events = fitted(page.events, MAX_BATCH_BYTES);
+      if (events.length === 0 && page.head.seq === cursor.seq && page.head.hash === cursor.hash) return this.#caughtUp(cursor, shipped);
+      // With nothing to send, the batch only reports the head; one behind the cursor (a cut-back log) follows its own head.
+      const after = events.length > 0 ? cursor.seq : Math.min(cursor.seq, page.head.seq);
+      const outcome = await this.#central.send({ after, events, head: page.head });
+      if (outcome.kind === 'refused') {
+        this.#board.failed(`${outcome.code}: ${outcome.message}`, true);
+        this.#note(`the central server refuses the log: ${outcome.code}: ${outcome.message}; trying again in ${Math.round(this.config.refusedRetryMs / 1000)} s`);
+        return this.config.refusedRetryMs;
+      }
+      if (outcome.kind === 'out-of-order') {
+        if (++resends > 3) throw new LinkDown('central', 'the central cursor keeps moving under the agent');
+        cursor = outcome.cursor;
+        continue;
+      }
+      shipped += outcome.stored;
+      cursor = outcome.cursor;
+      this.#board.synced(cursor);
+      this.#backoff.reset();
+      // Nothing was left to send, yet the heads differ and the central copy took it: do not loop on it.
+      if (events.length === 0) return this.#caughtUp(cursor, shipped);
+    }
+    if (shipped > 0) this.#say(`shipped ${shipped} events, central cursor at ${cursor.seq}`);
+    return 0;
+  }
+
+  #caughtUp(cursor: ChainPoint, shipped: number): number {
+    this.#board.synced(cursor);
+    this.#backoff.reset();
+    if (shipped > 0 || this.#lastProblem) this.#say(`in sync at seq ${cursor.seq}${shipped > 0 ? ` (shipped ${shipped} events)` : ''}`);
+    this.#lastProblem = null;
+    return this.config.pollMs;
+  }
+
+  #failed(error: unknown): number {
+    if (error instanceof LinkDown) {
+      this.#board.failed(error.message, error.side === 'gateway' && this.#board.current.linkUp);
+      const wait = this.#backoff.next();
+      this.#note(`${error.message}; retrying in ${(wait / 1000).toFixed(1)} s`);
+      return wait;
+    }
+    if (error instanceof Refused) {
+      // A wrong key or an answer the other side will not change soon: retry slowly, never spin.
+      this.#board.failed(error.message, error.side === 'central' || this.#board.current.linkUp);
+      this.#note(`${error.message}; trying again in ${Math.round(this.config.refusedRetryMs / 1000)} s`);
+      return this.config.refusedRetryMs;
+    }
+    this.#board.failed(`unexpected: ${(error as Error).message}`, false);
+    this.#note(`unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return this.#backoff.next();
+  }
+
+  /** Tells the gateway (always) and the central server (now and then) how it went; neither may stop the loop. */
+  async #report(): Promise<void> {
+    if (this.#stopping) return;
+    const status = this.#board.current;
+    await this.#gateway.report(status).catch(() => undefined);
+    const now = this.#now().getTime();
+    if (status.linkUp && now - this.#centralStatusAt >= CENTRAL_STATUS_EVERY_MS) {
+      this.#centralStatusAt = now;
+      await this.#central.uploadStatus(status).catch(() => undefined);
+    }
+  }
+
+  /** Says a problem once, not on every retry. */
+  #note(problem: string): void {
+    const key = problem.replace(/retrying in [\d.]+ s|trying again in \d+ s/, '');
+    if (key !== this.#lastProblem) this.#say(problem);
+    this.#lastProblem = key;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() { clearTimeout(timer); resolve(); }
+      this.#wake = () => { this.#wake = null; done(); };
+    });
+  }
+}

@@ -1,0 +1,69 @@
+import { DomainError } from '@doorside/edge/http';
+import type { ChainPoint } from '../protocol.ts';
+
+/**
+ * A batch that is well formed but cannot be taken into the central copy of the site's
+ * chain. The gateway's error handler has no kind for it; the site routes answer 422.
+ */
+export abstract class ChainRefusal extends DomainError {
+  readonly kind = 'invalid' as const;
+  readonly status = 422;
+  abstract readonly alertKind: string;
+}
+
+export class ChainBroken extends ChainRefusal {
+  readonly code = 'CHAIN_BROKEN';
+  readonly alertKind = 'chain-broken';
+  constructor(readonly firstBadSeq: number, readonly problem: string) {
+    super(`the batch breaks the hash chain at seq ${firstBadSeq}: ${problem}`, { firstBadSeq, problem });
+  }
+}
+
+export class LogCutBack extends ChainRefusal {
+  readonly code = 'LOG_CUT_BACK';
+  readonly alertKind = 'log-cut-back';
+  constructor(readonly head: ChainPoint, readonly cursor: ChainPoint, readonly problem: string) {
+    super(`the site's log was cut back: ${problem}`, { head, cursor, problem });
+  }
+}
+
+/** A gap or a stale start: the agent resends from `details.cursor`. */
+export class OutOfOrder extends DomainError {
+  readonly code = 'OUT_OF_ORDER';
+  readonly kind = 'conflict';
+  constructor(cursor: ChainPoint, after: number) {
+    super(`the batch follows seq ${after}, but the central copy ends at seq ${cursor.seq}: send the events after it`, { cursor, after });
+  }
+}
+
+export class BadSiteKey extends DomainError {
+  readonly code = 'BAD_SITE_KEY';
+  readonly kind = 'unauthorized';
+  constructor() {
+    super('unknown site or wrong site key');
+  }
+}
+
+export class ResultAlreadyRecorded extends DomainError {
+  readonly code = 'RESULT_ALREADY_RECORDED';
+  readonly kind = 'conflict';
+  constructor(id: string, state: string) {
+    super(`command ${id} was already answered as ${state}; a different answer is not taken`, { id, state });
+  }
+}
+
+export class SiteExists extends DomainError {
+  readonly code = 'SITE_EXISTS';
+  readonly kind = 'conflict';
+  constructor(site: string) {
+    super(`site ${site} is already registered`, { site });
+  }
+}
+
+export class SiteNotGranted extends DomainError {
+  readonly code = 'SITE_NOT_GRANTED';
+  readonly kind = 'forbidden';
+  constructor(site: string) {
+    super(`you may not see site ${site}`, { site });
+  }
+}

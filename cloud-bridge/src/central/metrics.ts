@@ -1,0 +1,13 @@
+import { Counter, Histogram, Registry } from 'prom-client';
+
+/** One registry per central server, so several in one process (tests, the bench) keep their own counts. */
+export class CentralMetrics {
+  readonly registry = new Registry();
+  readonly eventsIngested = new Counter({ name: 'doorside_central_events_ingested_total', help: 'Events stored, per site.', labelNames: ['site'], registers: [this.registry] });
+  readonly batchesRefused = new Counter({ name: 'doorside_central_batches_refused_total', help: 'Event batches refused, by reason.', labelNames: ['reason'], registers: [this.registry] });
+  readonly alerts = new Counter({ name: 'doorside_central_alerts_total', help: 'Alerts raised (chain broken, log cut back), per site and kind.', labelNames: ['site', 'kind'], registers: [this.registry] });
+  readonly ingestSeconds = new Histogram({
+    name: 'doorside_central_ingest_duration_seconds', help: 'Time to verify and store one batch.',
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
+  });
+}

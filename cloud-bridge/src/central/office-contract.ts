@@ -1,0 +1,72 @@
+import { LoggedEvent, LoginBody, Priority, RoomId, SiteId, TeamId, TicketStatus } from '@doorside/edge/contracts';
+import { z } from 'zod';
+import { ChainPoint, SyncStatus } from '../protocol.ts';
+import { OfficeRole } from './office-directory.ts';
+
+/** The head-office HTTP API: queries it reads and the views it answers with. The cross-site page uses these types. */
+export { LoginBody };
+
+export const OfficeSessionView = z.object({ user: z.string(), role: OfficeRole, sites: z.array(z.string()).nullable(), expiresAt: z.string() });
+export type OfficeSessionView = z.infer<typeof OfficeSessionView>;
+
+export const SiteOverview = z.object({
+  site: z.string(),
+  name: z.string(),
+  cursor: ChainPoint,
+  lastBatchAt: z.string().nullable(),
+  lag: z.object({ events: z.number(), secondsSinceBatch: z.number().nullable(), agent: SyncStatus.nullable(), agentAt: z.string().nullable() }),
+  alerts: z.number(),
+  devices: z.object({ total: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
+});
+export type SiteOverview = z.infer<typeof SiteOverview>;
+export const SitesAnswer = z.object({ sites: z.array(SiteOverview) });
+
+const Filter = (max: number) => z.string().trim().min(1).max(max).optional();
+
+export const SiteEventsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  type: Filter(60),
+  entity: Filter(120),
+  actor: Filter(120),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+export const SiteEventsAnswer = z.object({ site: z.string(), cursor: ChainPoint, events: z.array(LoggedEvent) });
+export type SiteEventsAnswer = z.infer<typeof SiteEventsAnswer>;
+
+export const TicketsQuery = z.strictObject({
+  site: SiteId.optional(),
+  status: TicketStatus.optional(),
+  team: TeamId.optional(),
+  priority: Priority.optional(),
+  room: RoomId.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export const CentralTicket = z.object({
+  site: z.string(), id: z.string(), kind: z.string(), category: z.string(), priority: z.string(), status: z.string(), room: z.string(),
+  team: z.string(), assignee: z.string().nullable(), title: z.string(), createdAt: z.string(), updatedAt: z.string(), dueAt: z.string(),
+  resolvedAt: z.string().nullable(), rejections: z.number(), rating: z.number().nullable(), overdue: z.boolean(),
+});
+export type CentralTicket = z.infer<typeof CentralTicket>;
+export const TicketsAnswer = z.object({ tickets: z.array(CentralTicket) });
+
+export const SiteQuery = z.strictObject({ site: SiteId.optional() });
+export const SiteKpis = z.object({
+  site: z.string(),
+  open: z.record(z.string(), z.number()),
+  openTotal: z.number(),
+  resolved: z.number(),
+  meanMinutesToResolve: z.number().nullable(),
+  slaBreaches: z.number(),
+  rejectionRate: z.number().nullable(),
+  averageRating: z.number().nullable(),
+  ratings: z.number(),
+});
+export type SiteKpis = z.infer<typeof SiteKpis>;
+export const KpisAnswer = z.object({ sites: z.array(SiteKpis) });
+
+export const AlertView = z.object({
+  site: z.string(), kind: z.string(), message: z.string(), seq: z.number().nullable(), at: z.string(), lastAt: z.string(), repeats: z.number(),
+});
+export type AlertView = z.infer<typeof AlertView>;
+export const AlertsAnswer = z.object({ alerts: z.array(AlertView) });

@@ -1,0 +1,113 @@
+import type {} from '@fastify/cookie';
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Unauthorized } from '@doorside/edge/http';
+import { CommandState, NewCentralCommand, SiteParams } from '../protocol.ts';
+import type { CommandInbox } from './command-inbox.ts';
+import { SiteNotGranted } from './errors.ts';
+import {
+  AlertsAnswer, KpisAnswer, LoginBody, OfficeSessionView, SiteEventsAnswer, SiteEventsQuery, SiteQuery, SitesAnswer, TicketsAnswer, TicketsQuery,
+} from './office-contract.ts';
+import { type OfficeDirectory, type OfficeSession, type OfficeUser, visibleSites } from './office-directory.ts';
+import type { OfficeViews } from './office-views.ts';
+import type { SiteLog } from './site-log.ts';
+
+export const OFFICE_COOKIE = 'ds_central_session';
+
+export interface OfficeRoutesOptions {
+  directory: OfficeDirectory;
+  views: OfficeViews;
+  log: SiteLog;
+  commands: CommandInbox;
+  clock: () => string;
+  secureCookies: boolean;
+}
+
+const view = (s: OfficeSession) => ({ user: s.user.username, role: s.user.role, sites: s.user.sites, expiresAt: s.expiresAt });
+
+/** Head office and site managers: sign-in, the cross-site views, commands for a site. */
+export const officeRoutes: FastifyPluginAsync<OfficeRoutesOptions> = async (app, { directory, views, log, commands, clock, secureCookies }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const cookie = { httpOnly: true, sameSite: 'strict' as const, secure: secureCookies, path: '/' };
+
+  async function signedIn(request: FastifyRequest): Promise<OfficeUser> {
+    const session = await directory.session(request.cookies[OFFICE_COOKIE], clock());
+    if (!session) throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in first: no valid session');
+    return session.user;
+  }
+  async function mayOpen(request: FastifyRequest, site: string): Promise<OfficeUser> {
+    const user = await signedIn(request);
+    if (user.sites !== null && !user.sites.includes(site)) throw new SiteNotGranted(site);
+    return user;
+  }
+  const clear = (reply: FastifyReply) => reply.clearCookie(OFFICE_COOKIE, cookie);
+
+  api.post('/api/auth/login', { schema: { tags: ['office'], body: LoginBody, response: { 200: OfficeSessionView } } }, async (request, reply) => {
+    const { token, session } = await directory.login(request.body.username, request.body.password, clock());
+    reply.setCookie(OFFICE_COOKIE, token, { ...cookie, expires: new Date(session.expiresAt) });
+    return view(session);
+  });
+
+  api.post('/api/auth/logout', { schema: { tags: ['office'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request, reply) => {
+    const token = request.cookies[OFFICE_COOKIE];
+    if (token) await directory.logout(token);
+    clear(reply);
+    return { ok: true as const };
+  });
+
+  api.get('/api/auth/session', { schema: { tags: ['office'], response: { 200: OfficeSessionView } } }, async (request) => {
+    const session = await directory.session(request.cookies[OFFICE_COOKIE], clock());
+    if (!session) throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in first: no valid session');
+    return view(session);
+  });
+
+  api.get('/api/sites', { schema: { tags: ['office'], response: { 200: SitesAnswer } } }, async (request) => {
+    const user = await signedIn(request);
+    return { sites: await views.sites(user.sites, clock()) };
+  });
+
+  api.get('/api/sites/:site/events', { schema: { tags: ['office'], params: SiteParams, querystring: SiteEventsQuery, response: { 200: SiteEventsAnswer } } }, async (request) => {
+    const { site } = request.params;
+    await mayOpen(request, site);
+    const cursor = await log.cursor(site);
+    const rows = await log.events(site, request.query);
+    return {
+      site, cursor,
+      events: rows.map((r) => ({ seq: r.seq, site, at: r.at, actor: r.actor, type: r.type, entity: r.entity, state: JSON.parse(r.state) as unknown, prevHash: r.prev_hash, hash: r.hash })),
+    };
+  });
+
+  api.get('/api/tickets', { schema: { tags: ['office'], querystring: TicketsQuery, response: { 200: TicketsAnswer } } }, async (request) => {
+    const user = await signedIn(request);
+    const { site, ...filter } = request.query;
+    return { tickets: await views.tickets({ ...filter, sites: visibleSites(user, site) }, clock()) };
+  });
+
+  api.get('/api/kpis', { schema: { tags: ['office'], querystring: SiteQuery, response: { 200: KpisAnswer } } }, async (request) => {
+    const user = await signedIn(request);
+    return { sites: await views.kpis(visibleSites(user, request.query.site), clock()) };
+  });
+
+  api.get('/api/alerts', { schema: { tags: ['office'], querystring: SiteQuery, response: { 200: AlertsAnswer } } }, async (request) => {
+    const user = await signedIn(request);
+    return { alerts: await log.alerts(visibleSites(user, request.query.site)) };
+  });
+
+  api.post('/api/sites/:site/commands', { schema: { tags: ['office'], params: SiteParams, body: NewCentralCommand, response: { 200: CommandState } } }, async (request) => {
+    const { site } = request.params;
+    const user = await mayOpen(request, site);
+    await log.cursor(site);
+    const id = randomUUID();
+    await commands.enqueue(site, { ...request.body, id, by: `central:${user.username}` }, clock());
+    return commands.state(id);
+  });
+
+  api.get('/api/commands/:id', { schema: { tags: ['office'], params: z.strictObject({ id: z.string().uuid() }), response: { 200: CommandState } } }, async (request) => {
+    const user = await signedIn(request);
+    const { site, command } = await commands.locate(request.params.id);
+    if (user.sites !== null && !user.sites.includes(site)) throw new SiteNotGranted(site);
+    return command;
+  });
+};

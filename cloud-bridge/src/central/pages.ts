@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyPluginAsync } from 'fastify';
+import { DomainError } from '@doorside/edge/http';
+
+/** Where `npm run build` puts the kiosk pages; the cross-site view is `central.{html,js}`. */
+export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.meta.url));
+
+export class PageNotBuilt extends DomainError {
+  readonly code = 'PAGE_NOT_BUILT';
+  readonly kind = 'not-found';
+  constructor() {
+    super('the cross-site view is not built on this server: run `npm run build` and reload', { page: 'central' });
+  }
+}
+
+/** The cross-site view at `/` and `/central`, its bundle under `/assets/`. The shell is read per request. */
+export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, { assets = kioskDist }) => {
+  await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
+  for (const path of ['/', '/central']) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
+      if (!existsSync(join(assets, 'central.html')) || !existsSync(join(assets, 'central.js'))) throw new PageNotBuilt();
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      return reply.sendFile('central.html', assets, { cacheControl: false });
+    });
+  }
+};

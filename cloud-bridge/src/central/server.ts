@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler, NotFound, tokenDigest } from '@doorside/edge/http';
+import type { VerifyResult } from '@doorside/edge/contracts';
+import { CentralCommand, type ChainPoint, type ShippedEvent } from '../protocol.ts';
+import { CommandInbox } from './command-inbox.ts';
+import { CentralMetrics } from './metrics.ts';
+import { migrate } from './migrations.ts';
+import { OfficeDirectory, type OfficeRole } from './office-directory.ts';
+import { officeRoutes } from './office-routes.ts';
+import { OfficeViews } from './office-views.ts';
+import { pageRoutes } from './pages.ts';
+import { newSiteKey } from './site-auth.ts';
+import { type Alert, SiteLog } from './site-log.ts';
+import { siteRoutes } from './site-routes.ts';
+import type { SqlDriver } from './sql-driver.ts';
+import { PgDriver } from './sql-driver.pg.ts';
+import { SqliteDriver } from './sql-driver.sqlite.ts';
+
+/** Omit that keeps a union a union: each command type loses its own `id` and `by`. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface CentralOptions {
+  dataDir: string;
+  /** PostgreSQL instead of the SQLite file `<dataDir>/central.sqlite`. */
+  databaseUrl?: string;
+  host?: string;
+  port?: number;
+  clock?: () => string;
+  logger?: boolean;
+  /** Mark the head-office cookie `Secure` (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Where the built kiosk pages are (tests may point elsewhere). */
+  assets?: string;
+}
+
+export interface Central {
+  url: string;
+  backend: SqlDriver['dialect'];
+  addSite(site: string, name?: string): Promise<{ siteKey: string }>;
+  enqueueCommand(site: string, command: DistributiveOmit<CentralCommand, 'id' | 'by'> & { by?: string }): Promise<string>;
+  commandState(id: string): Promise<{ state: 'pending' | 'applied' | 'refused'; reason: string | null; seq: number | null }>;
+  siteCursor(site: string): Promise<ChainPoint>;
+  alerts(site?: string): Promise<Array<{ site: string; kind: string; message: string; seq: number | null; at: string }>>;
+  eventCount(site: string): Promise<number>;
+  /** Stored events after `after`, as shipped (state as the hashed text). */
+  events(site: string, after?: number, limit?: number): Promise<ShippedEvent[]>;
+  /** Re-verifies the site's whole central copy from its first event. */
+  verifySite(site: string): Promise<VerifyResult>;
+  /** Adds a head-office user (`head_office` sees every site) or a site manager for the given sites. */
+  addUser(username: string, password: string, role: OfficeRole, sites?: string[]): Promise<void>;
+  hasUsers(): Promise<boolean>;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+const systemClock = () => new Date().toISOString();
+
+/** The central server: every site's verified log, the commands held for sites, and the head-office view. */
+export async function startCentral(options: CentralOptions): Promise<Central> {
+  const clock = options.clock ?? systemClock;
+  let driver: SqlDriver;
+  if (options.databaseUrl) {
+    driver = new PgDriver(options.databaseUrl);
+  } else {
+    mkdirSync(options.dataDir, { recursive: true });
+    driver = new SqliteDriver(join(options.dataDir, 'central.sqlite'));
+  }
+  try {
+    await migrate(driver, clock());
+  } catch (error) {
+    await driver.close().catch(() => undefined);
+    throw error;
+  }
+  const log = new SiteLog(driver);
+  const commands = new CommandInbox(driver);
+  const directory = new OfficeDirectory(driver);
+  const views = new OfficeViews(driver);
+  const metrics = new CentralMetrics();
+
+  const app = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: 256 * 1024,
+    // Several central processes may sit behind a load balancer; the address is not used for decisions.
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(siteRoutes, { log, commands, metrics, clock });
+  await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
+  await app.register(pageRoutes, options.assets ? { assets: options.assets } : {});
+  app.get('/health', async () => ({ status: 'ok', backend: driver.dialect }));
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  try {
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 8090 });
+  } catch (error) {
+    await app.close();
+    await driver.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    backend: driver.dialect,
+    app,
+    async addSite(site, name) {
+      const siteKey = newSiteKey();
+      await log.add(site, name ?? site, tokenDigest(siteKey), clock());
+      return { siteKey };
+    },
+    async enqueueCommand(site, command) {
+      await log.cursor(site);
+      const id = crypto.randomUUID();
+      const full = CentralCommand.parse({ ...command, id, by: command.by ?? 'central' });
+      await commands.enqueue(site, full, clock());
+      return id;
+    },
+    async commandState(id) {
+      const { state, reason, seq } = await commands.state(id);
+      return { state, reason, seq };
+    },
+    siteCursor: (site) => log.cursor(site),
+    async alerts(site) {
+      const all: Alert[] = await log.alerts(site === undefined ? null : [site]);
+      return all.map(({ site: s, kind, message, seq, at }) => ({ site: s, kind, message, seq, at }));
+    },
+    async eventCount(site) {
+      await log.cursor(site);
+      return log.eventCount(site);
+    },
+    async events(site, after = 0, limit = 1000) {
+      await log.cursor(site);
+      return log.shipped(site, after, limit);
+    },
+    async verifySite(site) {
+      await log.cursor(site);
+      return log.verify(site);
+    },
+    async addUser(username, password, role, sites = []) {
+      for (const site of sites) if (!(await log.keyHash(site))) throw new NotFound('site', site);
+      await directory.addUser(username, password, role, sites, clock());
+    },
+    hasUsers: () => directory.hasUsers(),
+    async close() {
+      await app.close();
+      await driver.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '@doorside/edge/http';
+import { BatchAccepted, CommandParams, CommandResult, CommandState, CursorAnswer, EventBatch, MAX_BATCH_BYTES, PendingCommands, SiteParams, StatusUpload } from '../protocol.ts';
+import type { CommandInbox } from './command-inbox.ts';
+import { ChainRefusal } from './errors.ts';
+import type { CentralMetrics } from './metrics.ts';
+import { requireSiteKey } from './site-auth.ts';
+import type { SiteLog } from './site-log.ts';
+
+export interface SiteRoutesOptions { log: SiteLog; commands: CommandInbox; metrics: CentralMetrics; clock: () => string }
+
+const INGEST_ROUTE = '/api/sites/:site/events';
+
+/** What a site's sync agent calls, with `authorization: Bearer <siteKey>`. */
+export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { log, commands, metrics, clock }) => {
+  // Checked before the body is even read: an unknown caller gets no 30 MB parse.
+  app.addHook('onRequest', async (request) => {
+    await requireSiteKey(log, String((request.params as { site?: unknown }).site ?? ''), request);
+  });
+  // The gateway's handler has no 422; this one answers chain refusals and hands everything else up.
+  app.setErrorHandler(async (error: Error, request, reply) => {
+    if (request.method === 'POST' && request.routeOptions.url === INGEST_ROUTE) {
+      const reason = error instanceof DomainError ? error.code : (error as { validation?: unknown }).validation ? 'INVALID' : 'OTHER';
+      metrics.batchesRefused.inc({ reason });
+    }
+    if (error instanceof ChainRefusal) {
+      metrics.alerts.inc({ site: (request.params as { site: string }).site, kind: error.alertKind });
+      return reply.code(error.status).send({ error: error.code, message: error.message, details: error.details });
+    }
+    throw error;
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/sites/:site/cursor', { schema: { tags: ['sync'], params: SiteParams, response: { 200: CursorAnswer } } }, async (request) => ({
+    cursor: await log.cursor(request.params.site),
+  }));
+
+  api.post(INGEST_ROUTE, { bodyLimit: MAX_BATCH_BYTES, schema: { tags: ['sync'], params: SiteParams, body: EventBatch, response: { 200: BatchAccepted } } }, async (request) => {
+    const stop = metrics.ingestSeconds.startTimer();
+    const outcome = await log.ingest(request.params.site, request.body, clock());
+    stop();
+    metrics.eventsIngested.inc({ site: request.params.site }, outcome.stored);
+    return outcome;
+  });
+
+  api.get('/api/sites/:site/commands', { schema: { tags: ['sync'], params: SiteParams, response: { 200: PendingCommands } } }, async (request) => ({
+    commands: await commands.pending(request.params.site),
+  }));
+
+  api.post('/api/sites/:site/commands/:id/result', { schema: { tags: ['sync'], params: CommandParams, body: CommandResult, response: { 200: CommandState } } }, async (request) =>
+    commands.answer(request.params.site, request.params.id, request.body, clock()));
+
+  api.post('/api/sites/:site/status', { schema: { tags: ['sync'], params: SiteParams, body: StatusUpload, response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request) => {
+    await log.recordStatus(request.params.site, request.body, clock());
+    return { ok: true as const };
+  });
+};

@@ -1,0 +1,72 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  BridgeEventsPage, BridgeEventsQuery, BridgeStatusAnswer, CentralCommand, CommandResult, ErrorBody, SyncStatus, SyncStatusView,
+} from '../contracts/index.ts';
+import { Unauthorized } from '../domain-error.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import type { Metrics } from '../metrics/metrics.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { RoomService } from '../rooms/room-service.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { TicketService } from '../tickets/ticket-service.ts';
+import { bridgeKeyMatches } from './bridge-key.ts';
+import { CommandApplier } from './command-applier.ts';
+import { ShippedLog } from './shipped-log.sqlite.ts';
+import { registerSyncGauges } from './sync-gauges.ts';
+import { SyncStatusStore } from './sync-status.sqlite.ts';
+
+export interface BridgeRoutesOptions {
+  store: SiteStore; auth: AuthService; tickets: TicketService; rooms: RoomService; metrics: Metrics; clock: () => string;
+}
+
+const errors = { 400: ErrorBody, 401: ErrorBody };
+
+/**
+ * The gateway's side of the cloud bridge. The sync agent (bridge key) reads the log as
+ * stored, hands over head-office commands and reports how syncing goes; the site
+ * dashboard (a session with the audit right) reads that report.
+ */
+export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, tickets, rooms, metrics, clock }) => {
+  const log = new ShippedLog(store.db);
+  const statuses = new SyncStatusStore(store.db, log, clock);
+  const applier = new CommandApplier({ store, tickets, rooms, clock });
+  registerSyncGauges(metrics.registry, statuses);
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/sync/status', {
+    schema: { tags: ['sync'], response: { 200: SyncStatusView, 401: ErrorBody, 403: ErrorBody } },
+  }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    return statuses.view();
+  });
+
+  await app.register(async (agent) => {
+    // Checked before the body is read: a request without the key touches nothing.
+    agent.addHook('onRequest', async (request) => {
+      if (!bridgeKeyMatches(store, request.headers.authorization)) {
+        throw new Unauthorized('BAD_BRIDGE_KEY', 'the bridge key is missing or wrong');
+      }
+    });
+    const api = agent.withTypeProvider<ZodTypeProvider>();
+
+    api.get('/api/bridge/events', {
+      schema: { tags: ['sync'], querystring: BridgeEventsQuery, response: { 200: BridgeEventsPage, ...errors } },
+    }, async (request) => log.page(request.query.after, request.query.limit));
+
+    api.post('/api/bridge/commands', {
+      schema: { tags: ['sync'], body: CentralCommand, response: { 200: CommandResult, ...errors } },
+    }, async (request) => applier.apply(request.body));
+
+    api.put('/api/bridge/status', {
+      schema: { tags: ['sync'], body: SyncStatus, response: { 200: SyncStatusView, ...errors } },
+    }, async (request) => {
+      statuses.save(request.body);
+      return statuses.view();
+    });
+
+    api.get('/api/bridge/status', {
+      schema: { tags: ['sync'], response: { 200: BridgeStatusAnswer, ...errors } },
+    }, async () => ({ status: statuses.reported() }));
+  });
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * What the gateway and its sync agent exchange. The agent forwards events to the central
+ * server and commands back as they are, so the central wire (cloud-bridge/src/protocol.ts)
+ * uses these same schemas.
+ */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash is 64 lowercase hex digits');
+
+export const ShippedEvent = z.strictObject({
+  seq: z.number().int().min(1),
+  at: z.string().max(40),
+  actor: z.string().max(120),
+  type: z.string().max(60),
+  entity: z.string().max(120),
+  /** The entity's new state as stored on the gateway (JSON text, hashed as is). */
+  state: z.string().max(256 * 1024),
+  prevHash: Sha256Hex,
+  hash: Sha256Hex,
+});
+export type ShippedEvent = z.infer<typeof ShippedEvent>;
+
+/** Where a chain stands: the last event's seq and hash (seq 0 and the genesis hash when empty). */
+export const ChainPoint = z.strictObject({ seq: z.number().int().min(0), hash: Sha256Hex });
+export type ChainPoint = z.infer<typeof ChainPoint>;
+
+/** A command head office holds for a site, applied on the gateway through its own rules. */
+export const CentralCommand = z.discriminatedUnion('type', [
+  z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('set-rejection-policy'), by: z.string().max(80), category: z.string().max(48), policy: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: z.string().max(1000).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: z.string().max(300).optional() }),
+]);
+export type CentralCommand = z.infer<typeof CentralCommand>;
+
+/** How a command ended on the gateway: applied (with the event that recorded it), or refused with the rules' reason. */
+export const CommandResult = z.strictObject({
+  outcome: z.enum(['applied', 'refused']),
+  reason: z.string().max(1000).optional(),
+  /** The gateway event that recorded the change, when applied. */
+  seq: z.number().int().min(1).optional(),
+});
+export type CommandResult = z.infer<typeof CommandResult>;
+
+/** What the agent tells its gateway after each attempt, shown on the site dashboard and in /metrics. */
+export const SyncStatus = z.strictObject({
+  lastSyncAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  centralCursor: z.number().int().min(0),
+  gatewayHead: z.number().int().min(0),
+  lagEvents: z.number().int().min(0),
+  /** Age of the oldest event not yet at the central server, in seconds (0 when caught up). */
+  lagSeconds: z.number().min(0),
+  linkUp: z.boolean(),
+  lastError: z.string().max(500).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** `GET /api/sync/status` for the site dashboard: `configured` once an agent has reported. */
+export const SyncStatusView = z.object({ configured: z.boolean(), status: SyncStatus.nullable() });
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+/** `GET /api/bridge/events?after=&limit=` (bridge key). */
+export const BridgeEventsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+/** The log after a seq, each event's state as the exact stored text, and the stored head. */
+export const BridgeEventsPage = z.object({ events: z.array(ShippedEvent), head: ChainPoint });
+export type BridgeEventsPage = z.infer<typeof BridgeEventsPage>;
+
+/** `GET /api/bridge/status` (bridge key): the last status an agent reported, so a restarted agent can show where it was. */
+export const BridgeStatusAnswer = z.object({ status: SyncStatus.nullable() });

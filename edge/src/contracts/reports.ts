@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { CategoryId, TeamId } from './ids.ts';
+import { AuditQuery, TicketQuery } from './http.ts';
+
+/** A day (`2026-11-01`, the whole day in UTC) or an exact time with its offset. */
+const Instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** The window the figures cover: tickets reported from `from` until `to` (a day as `to` counts whole); by default the last 30 days. */
+export const KpiQuery = z.strictObject({ from: Instant.optional(), to: Instant.optional() });
+export type KpiQuery = z.infer<typeof KpiQuery>;
+
+/** Rejections as a percentage of finished services (a job finished, rejected and finished again counts twice). */
+const Share = z.object({ completed: z.number().int(), rejected: z.number().int(), percent: z.number() });
+
+export const KpiReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  /** Tickets reported in the window. */
+  reported: z.number().int(),
+  /** Every ticket open right now, by status (not limited to the window). */
+  openByStatus: z.record(z.string(), z.number().int()),
+  /** Reported → approved, over the window's approved tickets. */
+  resolution: z.object({ resolved: z.number().int(), meanMinutes: z.number().nullable() }),
+  /** Not approved by the due time (or still open past it); cancelled tickets do not count. */
+  sla: z.object({ counted: z.number().int(), breached: z.number().int(), percent: z.number().nullable() }),
+  /** Finished services that a supervisor sent back, per category and per team. */
+  rejections: z.object({
+    byCategory: z.array(Share.extend({ category: CategoryId })),
+    byTeam: z.array(Share.extend({ team: TeamId })),
+  }),
+  ratings: z.object({
+    count: z.number().int(),
+    average: z.number().nullable(),
+    /** How many ratings gave 1, 2, 3, 4 and 5 stars, in that order. */
+    distribution: z.array(z.number().int()).length(5),
+  }),
+});
+export type KpiReport = z.infer<typeof KpiReport>;
+
+/** The ticket list's filters, for a download of every matching ticket. */
+export const TicketExportQuery = TicketQuery.extend({ limit: z.coerce.number().int().min(1).max(50_000).default(10_000) });
+
+/** The audit search's filters, for a download of every matching event. */
+export const AuditExportQuery = AuditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(20_000) });

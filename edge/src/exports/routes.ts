@@ -1,0 +1,40 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuditExportQuery, ErrorBody, TicketExportQuery } from '../contracts/index.ts';
+import { auditFilter } from '../audit/audit-filter.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { visibleScope } from '../tickets/authorize.ts';
+import { auditColumns } from './audit-csv.ts';
+import { attachmentName, csvDocument } from './csv-document.ts';
+import { ticketColumns } from './ticket-csv.ts';
+
+// A string sent with a CSV content type goes out as it is; the schema only documents it.
+const responses = { 200: z.string().describe('a CSV document (RFC 4180, UTF-8 with a byte order mark)'), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const CSV = 'text/csv; charset=utf-8';
+
+/**
+ * Downloads of the ticket list and the audit trail, with the same filters as the lists.
+ * Both are records of the whole site, so both need the right to read its audit trail.
+ */
+export const exportRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; clock: () => string }> = async (app, { auth, store, clock }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/exports/tickets.csv', { schema: { tags: ['reports'], querystring: TicketExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
+    const actor = requireActor(auth, request);
+    assertMay(actor.role, 'read-audit');
+    const now = clock();
+    const tickets = store.tickets.list({ ...request.query, now, ...visibleScope(actor) });
+    return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'tickets', now)).send(csvDocument(ticketColumns(now), tickets));
+  });
+
+  api.get('/api/exports/audit.csv', { schema: { tags: ['reports'], querystring: AuditExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    // The newest events that match, in the order they were written.
+    const events = store.log.search(auditFilter(request.query)).reverse();
+    return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'audit', clock())).send(csvDocument(auditColumns, events));
+  });
+};

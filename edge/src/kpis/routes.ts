@@ -1,0 +1,24 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody, KpiQuery, KpiReport } from '../contracts/index.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { requireActor } from '../http/session-cookie.ts';
+import { assertMay } from '../rights/rights.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { ticketFacts } from './kpi-facts.sqlite.ts';
+import { kpiReport } from './kpi-report.ts';
+import { kpiWindow } from './kpi-window.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/** The facility figures: for those who oversee the whole site, the same people who read its audit trail. */
+export const kpiRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; clock: () => string }> = async (app, { auth, store, clock }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/kpis', { schema: { tags: ['reports'], querystring: KpiQuery, response: { 200: KpiReport, ...errors } } }, async (request) => {
+    assertMay(requireActor(auth, request).role, 'read-audit');
+    const now = clock();
+    const window = kpiWindow(request.query, now);
+    return kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now);
+  });
+};

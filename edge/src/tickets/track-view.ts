@@ -1,0 +1,41 @@
+import type { Category, Room, Ticket, TrackView } from '../contracts/index.ts';
+import { occupantActor } from './actor.ts';
+import { disputeRefusal } from './dispute.ts';
+import { assertRateable } from './rating.ts';
+import { trackPhase } from './track-phase.ts';
+
+export interface Rating { score: number; comment: string | null }
+
+function rateable(ticket: Ticket, rating: Rating | null): boolean {
+  try {
+    assertRateable(ticket, rating !== null);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a tracking link shows: progress, the latest rejection's public reason and what
+ * the occupant may do now. Never notes, names, photos or other tickets.
+ */
+export function trackView(ticket: Ticket, room: Room, category: Category | undefined, rating: Rating | null): TrackView {
+  const last = ticket.rejections.at(-1);
+  const mayDispute = category !== undefined && disputeRefusal(ticket, category) === null;
+  return {
+    ticket: ticket.id,
+    room: { id: room.id, name: room.name },
+    category: ticket.category,
+    status: ticket.status,
+    createdAt: ticket.createdAt,
+    updatedAt: ticket.updatedAt,
+    history: ticket.history.map((h) => ({ at: h.at, status: h.status })),
+    rating,
+    phase: trackPhase(ticket),
+    rejection: last ? { at: last.at, reason: last.reason, byOccupant: last.by === occupantActor.ref } : null,
+    mayRate: rateable(ticket, rating),
+    mayDispute,
+    disputeReasons: mayDispute ? [...category.rejectionReasons] : [],
+    disputeFreeText: mayDispute && category.allowFreeTextReason,
+  };
+}

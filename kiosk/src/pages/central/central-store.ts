@@ -1,0 +1,103 @@
+import type { AlertView, AuditQuery, CentralApi, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview, TicketFilter } from './central-api.ts';
+
+export type Tab = 'sites' | 'tickets' | 'audit' | 'kpis';
+
+export interface CentralState {
+  session: OfficeSessionView | null;
+  /** False until the first session check answered, so the sign-in form does not flash. */
+  ready: boolean;
+  tab: Tab;
+  sites: SiteOverview[];
+  alerts: AlertView[];
+  tickets: CentralTicket[];
+  ticketFilter: TicketFilter;
+  kpis: SiteKpis[];
+  audit: { site: string; query: AuditQuery; answer: SiteEventsAnswer | null };
+  /** When the sites were last fetched, for "seconds since last batch" read at that moment. */
+  fetchedAt: string | null;
+}
+
+const empty: CentralState = {
+  session: null, ready: false, tab: 'sites', sites: [], alerts: [], tickets: [], ticketFilter: {}, kpis: [],
+  audit: { site: '', query: {}, answer: null }, fetchedAt: null,
+};
+
+/** The cross-site view's one store. The central server has no push feed, so the open tab is refreshed every 15 s. */
+export class CentralStore {
+  #state: CentralState = empty;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #listeners = new Set<(state: CentralState) => void>();
+
+  constructor(readonly api: CentralApi) {}
+
+  get state(): CentralState {
+    return this.#state;
+  }
+
+  subscribe(listener: (state: CentralState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async restore(): Promise<void> {
+    const session = await this.api.session().catch(() => null);
+    this.#set({ ...this.#state, session, ready: true });
+    if (session) await this.#opened();
+  }
+
+  /** Throws the server's `ApiError` on wrong credentials. */
+  async signIn(username: string, password: string): Promise<void> {
+    const session = await this.api.signIn(username, password);
+    this.#set({ ...empty, ready: true, session });
+    await this.#opened();
+  }
+
+  async signOut(): Promise<void> {
+    this.stop();
+    await this.api.signOut().catch(() => undefined);
+    this.#set({ ...empty, ready: true });
+  }
+
+  async show(tab: Tab): Promise<void> {
+    this.#set({ ...this.#state, tab });
+    await this.refresh();
+  }
+
+  async filterTickets(filter: TicketFilter): Promise<void> {
+    this.#set({ ...this.#state, ticketFilter: filter });
+    this.#set({ ...this.#state, tickets: await this.api.tickets(filter) });
+  }
+
+  async searchAudit(site: string, query: AuditQuery): Promise<void> {
+    const answer = site ? await this.api.events(site, query) : null;
+    this.#set({ ...this.#state, tab: 'audit', audit: { site, query, answer } });
+  }
+
+  /** Fetches what the open tab shows; the site list and alerts always, for the header counts. */
+  async refresh(): Promise<void> {
+    if (!this.#state.session) return;
+    const [sites, alerts] = await Promise.all([this.api.sites(), this.api.alerts()]);
+    let next: CentralState = { ...this.#state, sites, alerts, fetchedAt: new Date().toISOString() };
+    if (next.tab === 'tickets') next = { ...next, tickets: await this.api.tickets(next.ticketFilter) };
+    if (next.tab === 'kpis') next = { ...next, kpis: await this.api.kpis() };
+    if (next.tab === 'audit' && next.audit.site) next = { ...next, audit: { ...next.audit, answer: await this.api.events(next.audit.site, next.audit.query) } };
+    if (!next.audit.site && sites[0]) next = { ...next, audit: { ...next.audit, site: sites[0].site } };
+    if (this.#state.session) this.#set(next);
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #opened(): Promise<void> {
+    await this.refresh();
+    this.stop();
+    this.#timer = setInterval(() => void this.refresh().catch(() => undefined), 15_000);
+  }
+
+  #set(next: CentralState): void {
+    this.#state = next;
+    for (const listener of this.#listeners) listener(next);
+  }
+}

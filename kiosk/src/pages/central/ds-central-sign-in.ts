@@ -1,0 +1,43 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import { centralStyles } from './central-styles.ts';
+
+/** Username and password; fires `sign-in` with `detail.{username,password}`. */
+export class DsCentralSignIn extends LitElement {
+  static override properties = { speak: { attribute: false }, error: {}, busy: { type: Boolean } };
+  declare speak: Translator;
+  declare error: string;
+  declare busy: boolean;
+
+  static override styles = [centralStyles, css`
+    form { display: grid; gap: 1rem; max-width: 24rem; margin: 2rem auto; }
+  `];
+
+  constructor() {
+    super();
+    this.error = '';
+    this.busy = false;
+  }
+
+  override render() {
+    const t = this.speak.t;
+    return html`
+      <form class="card" @submit=${this.#submit}>
+        <h2>${t('central.signInTitle')}</h2>
+        <label>${t('central.username')}<input name="username" autocomplete="username" required maxlength="48"></label>
+        <label>${t('central.password')}<input name="password" type="password" autocomplete="current-password" required maxlength="200"></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('central.loading') : t('central.signIn')}</button>
+      </form>`;
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.dispatchEvent(new CustomEvent('sign-in', {
+      detail: { username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') }, bubbles: true, composed: true,
+    }));
+  }
+}
+
+customElements.define('ds-central-sign-in', DsCentralSignIn);

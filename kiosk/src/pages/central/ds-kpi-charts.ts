@@ -1,0 +1,105 @@
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { SiteKpis } from './central-api.ts';
+import { centralStyles } from './central-styles.ts';
+import { statusKey, ticketStatuses } from './ds-ticket-table.ts';
+
+// Only what a stacked bar chart needs: the bundle carries none of Chart.js's other charts.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
+
+// Distinct under common colour-vision deficiencies, each with 3:1 or more against white.
+const colours: Record<string, string> = {
+  new: '#0b3d91', assigned: '#6a3d9a', in_progress: '#1f78b4', done: '#33a02c', rejected: '#a4000f', escalated: '#b15928', verified: '#555555', cancelled: '#999999',
+};
+
+/** Open tickets by status per site as a stacked bar chart, and every KPI per site in a table. */
+export class DsKpiCharts extends LitElement {
+  static override properties = { speak: { attribute: false }, kpis: { attribute: false } };
+  declare speak: Translator;
+  declare kpis: SiteKpis[];
+
+  #chart: Chart<'bar'> | undefined;
+
+  static override styles = [centralStyles, css`
+    .plot { position: relative; height: 280px; }
+    td.n { font-variant-numeric: tabular-nums; }
+    section { display: grid; gap: 1rem; }
+  `];
+
+  constructor() {
+    super();
+    this.kpis = [];
+  }
+
+  override render() {
+    const t = this.speak.t;
+    const number = new Intl.NumberFormat(this.speak.lang, { maximumFractionDigits: 1 });
+    const percent = new Intl.NumberFormat(this.speak.lang, { style: 'percent', maximumFractionDigits: 1 });
+    const none = t('central.none');
+    const summary = this.kpis.map((k) => `${k.site}: ${k.openTotal}`).join(', ');
+    return html`
+      <section>
+        <figure class="card" style="margin:0">
+          <figcaption><h3>${t('central.openTickets')}</h3></figcaption>
+          <div class="plot"><canvas role="img" aria-label=${`${t('central.chartLabel')}: ${summary}`}></canvas></div>
+        </figure>
+        <div class="card scroll">
+          <table>
+            <thead><tr>
+              <th scope="col">${t('central.site')}</th><th scope="col">${t('central.openTotal')}</th><th scope="col">${t('central.resolved')}</th>
+              <th scope="col">${t('central.meanResolve')}</th><th scope="col">${t('central.slaBreaches')}</th>
+              <th scope="col">${t('central.rejectionRate')}</th><th scope="col">${t('central.averageRating')}</th>
+            </tr></thead>
+            <tbody>${this.kpis.map((k) => html`
+              <tr data-kpis=${k.site}>
+                <th scope="row">${k.site}</th><td class="n">${k.openTotal}</td><td class="n">${k.resolved}</td>
+                <td class="n">${k.meanMinutesToResolve === null ? none : t('central.minutes', { minutes: number.format(k.meanMinutesToResolve) })}</td>
+                <td class="n">${k.slaBreaches}</td>
+                <td class="n">${k.rejectionRate === null ? none : percent.format(k.rejectionRate)}</td>
+                <td class="n">${k.averageRating === null ? none : t('central.rating', { rating: number.format(k.averageRating), count: k.ratings })}</td>
+              </tr>`)}
+            </tbody>
+          </table>
+        </div>
+      </section>`;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('kpis')) this.#draw();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.destroy();
+    this.#chart = undefined;
+  }
+
+  #draw(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    if (!canvas) return;
+    const open = ticketStatuses.filter((s) => s !== 'verified' && s !== 'cancelled');
+    const data = {
+      labels: this.kpis.map((k) => k.site),
+      datasets: open.map((status) => ({
+        label: this.speak.t(statusKey(status)), backgroundColor: colours[status], data: this.kpis.map((k) => k.open[status] ?? 0),
+      })),
+    };
+    if (this.#chart) {
+      this.#chart.data = data;
+      this.#chart.update();
+      return;
+    }
+    this.#chart = new Chart(canvas, {
+      type: 'bar',
+      data,
+      options: {
+        animation: false, responsive: true, maintainAspectRatio: false, locale: this.speak.lang,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+        plugins: { legend: { position: 'bottom' } },
+      },
+    });
+  }
+}
+
+customElements.define('ds-kpi-charts', DsKpiCharts);

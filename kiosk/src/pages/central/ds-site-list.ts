@@ -1,0 +1,65 @@
+import { css, html, LitElement } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { AlertView, SiteOverview } from './central-api.ts';
+import { centralStyles } from './central-styles.ts';
+
+/** Every visible site: sync lag, device health, alerts. Fires `open-audit` with `detail.site`. */
+export class DsSiteList extends LitElement {
+  static override properties = { speak: { attribute: false }, sites: { attribute: false }, alerts: { attribute: false }, now: {} };
+  declare speak: Translator;
+  declare sites: SiteOverview[];
+  declare alerts: AlertView[];
+  declare now: string;
+
+  static override styles = [centralStyles, css`
+    ul.sites { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
+    dl { display: grid; grid-template-columns: auto 1fr; gap: 0.35rem 1rem; margin: 0.75rem 0; }
+    dt { font-weight: 600; }
+    dd { margin: 0; }
+    .alerts { margin: 0.5rem 0 0; padding-left: 1.2rem; }
+  `];
+
+  constructor() {
+    super();
+    this.sites = [];
+    this.alerts = [];
+    this.now = new Date().toISOString();
+  }
+
+  override render() {
+    const t = this.speak.t;
+    if (this.sites.length === 0) return html`<p>${t('central.noSites')}</p>`;
+    return html`<ul class="sites">${this.sites.map((s) => this.#site(s))}</ul>`;
+  }
+
+  #site(s: SiteOverview) {
+    const t = this.speak.t;
+    const now = new Date(this.now);
+    const lagEvents = Math.max(s.lag.events, s.lag.agent?.lagEvents ?? 0);
+    const alerts = this.alerts.filter((a) => a.site === s.site);
+    return html`
+      <li class="card" data-site=${s.site}>
+        <h3>${s.name} <span class="muted">(${s.site})</span></h3>
+        <dl>
+          <dt>${t('central.events')}</dt><dd data-cursor>${s.cursor.seq}</dd>
+          <dt>${t('central.lag')}</dt>
+          <dd data-lag class=${lagEvents > 0 ? 'bad' : 'good'}>${lagEvents > 0 ? t('central.lagEvents', { count: lagEvents }) : t('central.caughtUp')}</dd>
+          <dt>${t('central.lastBatchTitle')}</dt>
+          <dd>${s.lastBatchAt ? t('central.lastBatch', { ago: this.speak.ago(s.lastBatchAt, now), seconds: s.lag.secondsSinceBatch ?? 0 }) : t('central.neverSynced')}</dd>
+          <dt>${t('central.devices')}</dt>
+          <dd data-devices>${t('central.devicesHealth', { total: s.devices.total, offline: s.devices.offline, revoked: s.devices.revoked })}
+            ${s.devices.openAlerts > 0 ? html`<span class="bad">${t('central.deviceAlerts', { count: s.devices.openAlerts })}</span>` : ''}</dd>
+          <dt>${t('central.alerts')}</dt>
+          <dd data-alerts class=${s.alerts > 0 ? 'bad' : ''}>${s.alerts > 0 ? t('central.alertCount', { count: s.alerts }) : t('central.noAlerts')}</dd>
+        </dl>
+        ${alerts.length ? html`<ul class="alerts">${alerts.slice(0, 3).map((a) => html`<li>${a.message}</li>`)}</ul>` : ''}
+        <button type="button" @click=${() => this.#audit(s.site)}>${t('central.openAudit')}</button>
+      </li>`;
+  }
+
+  #audit(site: string): void {
+    this.dispatchEvent(new CustomEvent('open-audit', { detail: { site }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-site-list', DsSiteList);

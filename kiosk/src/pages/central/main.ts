@@ -1,0 +1,2 @@
+// The cross-site view's entry: bundled to dist/central.js and served by the central server at / and /central.
+import './ds-central-page.ts';

@@ -1,0 +1,67 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { DeviceView } from './dashboard-api.ts';
+import { dashBase } from './dashboard-styles.ts';
+
+/** The site's signs, panels and sensors: online or not, when last seen, their latest readings. Fires `refresh`. */
+export class DsDeviceList extends LitElement {
+  static override properties = { devices: { attribute: false }, failed: { type: Boolean }, speak: { attribute: false }, now: { attribute: false } };
+  declare devices: DeviceView[] | undefined;
+  declare failed: boolean;
+  declare speak: Translator | undefined;
+  declare now: Date;
+
+  static override styles = [dashBase, css`
+    .list { max-height: 420px; overflow: auto; border: 1px solid #c8c8c8; border-radius: 8px; }
+    .state { display: inline-flex; gap: 6px; align-items: center; font-weight: 700; }
+    .dot { width: 12px; height: 12px; border-radius: 50%; border: 2px solid #111; }
+    .online .dot { background: #0b5d2a; }
+    .offline .dot { background: #fff; }
+    .summary { margin-bottom: 8px; }
+  `];
+
+  constructor() {
+    super();
+    this.failed = false;
+    this.now = new Date();
+  }
+
+  override render() {
+    if (!this.speak) return nothing;
+    const { t } = this.speak;
+    const devices = this.devices;
+    const online = devices?.filter((d) => d.online).length ?? 0;
+    return html`
+      <div class="row summary">
+        ${devices ? html`<p>${t('dash.devicesSummary', { online, total: devices.length })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
+        <button @click=${() => this.dispatchEvent(new CustomEvent('refresh', { bubbles: true, composed: true }))}>${t('dash.refresh')}</button>
+      </div>
+      ${this.failed ? html`<p class="error" role="alert">${t('dash.loadFailed')}</p>` : nothing}
+      ${devices ? html`
+        <div class="list" tabindex="0" role="region" aria-label=${t('dash.devices')}><table>
+          <caption class="sr-only">${t('dash.devices')}</caption>
+          <thead><tr><th scope="col">${t('dash.colDevice')}</th><th scope="col">${t('dash.colRoom')}</th><th scope="col">${t('dash.colState')}</th>
+            <th scope="col">${t('dash.colLastSeen')}</th><th scope="col">${t('dash.colReadings')}</th></tr></thead>
+          <tbody>${devices.map((d) => this.#row(d))}</tbody>
+        </table></div>` : nothing}`;
+  }
+
+  #row(d: DeviceView) {
+    const { t, time, ago } = this.speak!;
+    const state = d.revoked ? 'revoked' : d.online ? 'online' : 'offline';
+    return html`
+      <tr data-device=${d.id} data-online=${d.online ? 'true' : 'false'}>
+        <td>${d.id}<br><span class="muted">${d.kind}</span></td>
+        <td>${d.room}</td>
+        <td><span class="state ${state}"><span class="dot" aria-hidden="true"></span>${t(`dash.device.${state}`)}</span></td>
+        <td>${d.lastSeen ? html`${time(d.lastSeen, this.now)}<br><span class="muted">${ago(d.lastSeen, this.now)}</span>` : t('dash.neverSeen')}</td>
+        <td>${d.readings.length === 0 ? '—' : d.readings.map((r) => html`<div>${r.sensor}: ${r.value}${r.unit ? ` ${r.unit}` : ''}</div>`)}</td>
+      </tr>`;
+  }
+}
+
+customElements.define('ds-device-list', DsDeviceList);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-device-list': DsDeviceList }
+}

@@ -1,0 +1,86 @@
+import type { Ticket } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import type { AssigneeList, AssignBody } from './dashboard-api.ts';
+import { dashBase } from './dashboard-styles.ts';
+
+/** Gives a ticket to a person or a team's queue; fires `dispatch` (detail: `{ticket, body}`). */
+export class DsDispatchForm extends LitElement {
+  static override properties = {
+    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false },
+    busy: { type: Boolean }, error: {}, notice: {}, team: { state: true },
+  };
+  declare ticket: Ticket | undefined;
+  declare assignees: AssigneeList | undefined;
+  declare speak: Translator | undefined;
+  declare busy: boolean;
+  declare error: string;
+  declare notice: string;
+  /** The team chosen in the form; the ticket's own until changed. */
+  declare team: string;
+
+  static override styles = [dashBase, css`
+    form { display: grid; gap: 10px; padding: 12px; border: 2px solid #0b3d91; border-radius: 10px; background: #f5f8fd; }
+    .row > label { flex: 1 1 160px; }
+    select, input { width: 100%; }
+  `];
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.error = '';
+    this.notice = '';
+    this.team = '';
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    const before = changed.get('ticket') as Ticket | undefined;
+    if (changed.has('ticket') && this.ticket && before?.id !== this.ticket.id) this.team = this.ticket.team;
+  }
+
+  override render() {
+    if (!this.speak || !this.ticket) return nothing;
+    const { t } = this.speak;
+    const people = (this.assignees?.people ?? []).filter((p) => p.teams.includes(this.team));
+    return html`
+      <form @submit=${this.#submit} aria-labelledby="dispatch-title" data-dispatch>
+        <h3 id="dispatch-title">${t('dash.dispatchTitle')}</h3>
+        <div class="row">
+          <label>${t('dash.dispatchTeam')}
+            <select name="team" @change=${(e: Event) => { this.team = (e.target as HTMLSelectElement).value; }}>
+              ${(this.assignees?.teams ?? []).map((team) => html`<option value=${team.id} ?selected=${team.id === this.team}>${team.name}</option>`)}
+            </select>
+          </label>
+          <label>${t('dash.dispatchPerson')}
+            <select name="assignee">
+              <option value="">${t('dash.teamQueue')}</option>
+              ${people.map((p) => html`<option value=${p.id} ?selected=${p.id === this.ticket!.assignee}>${p.name} (${p.id})</option>`)}
+            </select>
+          </label>
+        </div>
+        <label>${t('dash.dispatchNote')}<input name="note" maxlength="2000"></label>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+        <div><button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('dash.working') : t('dash.dispatch')}</button></div>
+      </form>`;
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement).value.trim();
+    const assignee = value('assignee');
+    const note = value('note');
+    // Without a person the ticket goes to the chosen team's queue; with one, the team is named only if it changes.
+    const body: AssignBody = {
+      ...(assignee ? { assignee } : {}), ...(!assignee || this.team !== this.ticket!.team ? { team: this.team } : {}), ...(note ? { note } : {}),
+    };
+    this.dispatchEvent(new CustomEvent('dispatch', { detail: { ticket: this.ticket!.id, body }, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-dispatch-form', DsDispatchForm);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-dispatch-form': DsDispatchForm }
+}

@@ -1,0 +1,99 @@
+import type { Ticket } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { MessageKey } from '../../i18n/index.ts';
+import type { Translator } from '../../i18n/translator.ts';
+import type { AssigneeList } from './dashboard-api.ts';
+import { dashBase } from './dashboard-styles.ts';
+import './ds-dispatch-form.ts';
+import { isOverdue } from './ticket-filters.ts';
+
+const actionWords: Record<string, MessageKey> = {
+  open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
+  transfer: 'dash.action.transfer', release: 'dash.action.release', start: 'dash.action.start', complete: 'dash.action.complete',
+  approve: 'dash.action.approve', reject: 'dash.action.reject', escalate: 'dash.action.escalate', cancel: 'dash.action.cancel',
+};
+
+/** One ticket in full: facts, dispatch, history, notes and rejections. Fires `close-detail`. */
+export class DsTicketDetail extends LitElement {
+  static override properties = {
+    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false }, now: { attribute: false },
+    busy: { type: Boolean }, error: {}, notice: {},
+  };
+  declare ticket: Ticket | undefined;
+  declare assignees: AssigneeList | undefined;
+  declare speak: Translator | undefined;
+  declare now: Date;
+  declare busy: boolean;
+  declare error: string;
+  declare notice: string;
+
+  static override styles = [dashBase, css`
+    article { display: grid; gap: 16px; padding: 16px; border: 2px solid #1d1d1d; border-radius: 12px; background: #fff; }
+    header { display: flex; gap: 12px; align-items: start; justify-content: space-between; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
+    dt { font-weight: 700; }
+    dd { margin: 0; }
+    ol, ul { margin: 0; padding-left: 1.2rem; display: grid; gap: 6px; }
+    .late { color: #8a0010; font-weight: 800; }
+    .rejection { border-left: 6px solid #a4000f; padding: 6px 10px; background: #fff3f3; }
+    .description { white-space: pre-wrap; }
+  `];
+
+  constructor() {
+    super();
+    this.now = new Date();
+    this.busy = false;
+    this.error = '';
+    this.notice = '';
+  }
+
+  override render() {
+    const ticket = this.ticket;
+    if (!this.speak || !ticket) return nothing;
+    const { t, time } = this.speak;
+    return html`
+      <article aria-labelledby="detail-title" data-detail=${ticket.id}>
+        <header>
+          <h2 id="detail-title">${ticket.id} · ${ticket.title}</h2>
+          <button @click=${() => this.dispatchEvent(new CustomEvent('close-detail', { bubbles: true, composed: true }))}>${t('dash.close')}</button>
+        </header>
+        <dl>
+          <dt>${t('dash.colRoom')}</dt><dd>${ticket.room}</dd>
+          <dt>${t('dash.category')}</dt><dd>${ticket.category}</dd>
+          <dt>${t('dash.colStatus')}</dt><dd data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</dd>
+          <dt>${t('dash.colPriority')}</dt><dd>${t(`dash.priority.${ticket.priority}`)}</dd>
+          <dt>${t('dash.colTeam')}</dt><dd data-team>${ticket.team}</dd>
+          <dt>${t('dash.colAssignee')}</dt><dd data-assignee>${ticket.assignee ?? t('dash.nobody')}</dd>
+          <dt>${t('dash.colDue')}</dt><dd class=${isOverdue(ticket, this.now) ? 'late' : ''}>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? ` · ${t('dash.overdue')}` : ''}</dd>
+          <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${ticket.reporter.kind}${ticket.reporter.id ? ` (${ticket.reporter.id})` : ''}</dd>
+          ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
+        </dl>
+        <p class="description">${ticket.description}</p>
+        <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} .speak=${this.speak} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
+        <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
+          <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${h.actor} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}
+            → ${t(`dash.ticketStatus.${h.status}`)}${h.assignee ? ` (${h.assignee})` : ''}${h.note ? html`<br><span class="muted">${h.note}</span>` : nothing}</li>`)}</ol>
+        </section>
+        <section aria-labelledby="notes-title"><h3 id="notes-title">${t('dash.notes')}</h3>
+          ${ticket.notes.length === 0 ? html`<p class="muted">${t('dash.noNotes')}</p>` : html`<ul>${ticket.notes.map((n) => html`
+            <li>${time(n.at, this.now)} · ${n.by} · ${n.internal ? t('dash.internal') : t('dash.shared')}<br>${n.text}</li>`)}</ul>`}
+        </section>
+        <section aria-labelledby="rejections-title"><h3 id="rejections-title">${t('dash.rejections')}</h3>
+          ${ticket.rejections.length === 0 ? html`<p class="muted">${t('dash.noRejections')}</p>` : ticket.rejections.map((r) => html`
+            <div class="rejection" data-rejection=${r.id}>
+              <p><strong>${r.reason}</strong> · ${time(r.at, this.now)} · ${r.by}</p>
+              ${r.notes ? html`<p>${r.notes}</p>` : nothing}
+              <p class="muted">${r.route === 'escalated' ? t('dash.rejectionEscalated', { who: r.escalatedTo ?? '—' }) : t('dash.rejectionReturned', { who: r.originalAssignee ?? '—' })}
+                ${r.followUp ? ` · ${t('dash.rejectionFollowUp', { ticket: r.followUp })}` : ''}
+                ${r.roomStatus ? ` · ${t('dash.rejectionRoom', { status: t(`status.${r.roomStatus}`) })}` : ''}</p>
+            </div>`)}
+        </section>
+      </article>`;
+  }
+}
+
+customElements.define('ds-ticket-detail', DsTicketDetail);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-ticket-detail': DsTicketDetail }
+}

@@ -1,0 +1,114 @@
+import { Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import { dashBase } from './dashboard-styles.ts';
+import { isOverdue, type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
+
+/**
+ * The site's tickets with filters and a sort order. Reports what the user chose:
+ * `filters-change` (detail: the filters), `sort-change` (detail: `{sort}`), `ticket-picked` (detail: `{id}`).
+ */
+export class DsTicketList extends LitElement {
+  static override properties = {
+    tickets: { attribute: false }, rooms: { attribute: false }, teams: { attribute: false }, filters: { attribute: false },
+    sort: {}, selected: {}, exportUrl: {}, speak: { attribute: false }, now: { attribute: false },
+  };
+  declare tickets: Ticket[];
+  declare rooms: Room[];
+  declare teams: { id: string; name: string }[];
+  declare filters: TicketFilters;
+  declare sort: TicketSort;
+  declare selected: string;
+  declare exportUrl: string;
+  declare speak: Translator | undefined;
+  declare now: Date;
+
+  static override styles = [dashBase, css`
+    .controls { margin-bottom: 12px; }
+    .list { max-height: 560px; overflow: auto; border: 1px solid #c8c8c8; border-radius: 8px; }
+    thead th { position: sticky; top: 0; background: #f1f1f1; }
+    tr[aria-selected='true'] td { background: #e4ecfa; }
+    .pick { min-height: 44px; padding: 4px 8px; border-width: 1px; text-align: left; font-weight: 700; }
+    .late { display: inline-block; margin-left: 6px; padding: 1px 6px; border-radius: 4px; background: #a4000f; color: #fff; font-weight: 700; font-size: 0.8rem; }
+    .urgent { font-weight: 800; }
+    .count { margin-top: 8px; }
+  `];
+
+  constructor() {
+    super();
+    this.tickets = [];
+    this.rooms = [];
+    this.teams = [];
+    this.sort = 'priority';
+    this.selected = '';
+    this.exportUrl = '';
+    this.now = new Date();
+  }
+
+  override render() {
+    if (!this.speak) return nothing;
+    const { t } = this.speak;
+    const shown = visibleTickets(this.tickets, this.filters, this.sort, this.now);
+    return html`
+      <div class="row controls" role="group" aria-label=${t('dash.filters')}>
+        ${this.#select('status', t('dash.filterStatus'), TicketStatus.options.map((s) => [s, t(`dash.ticketStatus.${s}`)]))}
+        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, team.name]))}
+        ${this.#select('priority', t('dash.filterPriority'), Priority.options.map((p) => [p, t(`dash.priority.${p}`)]))}
+        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${r.name}`]))}
+        ${this.#select('overdue', t('dash.filterOverdue'), [['true', t('dash.overdueOnly')], ['false', t('dash.onTimeOnly')]])}
+        <label>${t('dash.sortBy')}
+          <select name="sort" @change=${(e: Event) => this.#emit('sort-change', { sort: (e.target as HTMLSelectElement).value })}>
+            <option value="priority" ?selected=${this.sort === 'priority'}>${t('dash.sortPriority')}</option>
+            <option value="due" ?selected=${this.sort === 'due'}>${t('dash.sortDue')}</option>
+          </select>
+        </label>
+        <a class="button" href=${this.exportUrl} download data-export="tickets">${t('dash.exportTickets')}</a>
+      </div>
+      <div class="list" tabindex="0" role="region" aria-label=${t('dash.ticketsCaption')}>
+        <table>
+          <caption class="sr-only">${t('dash.ticketsCaption')}</caption>
+          <thead><tr>
+            <th scope="col">${t('dash.colTicket')}</th><th scope="col">${t('dash.colRoom')}</th><th scope="col">${t('dash.colStatus')}</th>
+            <th scope="col">${t('dash.colPriority')}</th><th scope="col">${t('dash.colTeam')}</th><th scope="col">${t('dash.colAssignee')}</th><th scope="col">${t('dash.colDue')}</th>
+          </tr></thead>
+          <tbody>${shown.map((ticket) => this.#row(ticket))}</tbody>
+        </table>
+      </div>
+      <p class="count muted" role="status" data-count=${shown.length}>${t('dash.ticketCount', { shown: shown.length, total: this.tickets.length })}</p>`;
+  }
+
+  #row(ticket: Ticket) {
+    const { t, time } = this.speak!;
+    return html`
+      <tr data-ticket=${ticket.id} aria-selected=${this.selected === ticket.id ? 'true' : 'false'}>
+        <td><button class="pick" @click=${() => this.#emit('ticket-picked', { id: ticket.id })}>${ticket.id}<br>${ticket.title}</button></td>
+        <td>${ticket.room}</td>
+        <td data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</td>
+        <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>
+        <td>${ticket.team}</td>
+        <td>${ticket.assignee ?? t('dash.nobody')}</td>
+        <td>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? html`<span class="late">${t('dash.overdue')}</span>` : nothing}</td>
+      </tr>`;
+  }
+
+  #select(name: keyof TicketFilters, label: string, options: string[][]) {
+    const { t } = this.speak!;
+    return html`
+      <label>${label}
+        <select name=${name} @change=${(e: Event) => this.#emit('filters-change', { ...this.filters, [name]: (e.target as HTMLSelectElement).value })}>
+          <option value="" ?selected=${this.filters[name] === ''}>${t('dash.any')}</option>
+          ${options.map(([value, text]) => html`<option value=${value!} ?selected=${this.filters[name] === value}>${text}</option>`)}
+        </select>
+      </label>`;
+  }
+
+  #emit(type: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-ticket-list', DsTicketList);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-ticket-list': DsTicketList }
+}

@@ -1,0 +1,193 @@
+import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import '../../components/ds-lang-switch.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
+import './ds-add-note.ts';
+import type { NoteInput } from './ds-add-note.ts';
+import './ds-report-form.ts';
+import './ds-report-sent.ts';
+import './ds-room-header.ts';
+import { categoryName } from './category-name.ts';
+import { occupantLook } from './occupant-look.ts';
+import { ReportApi, type ReportDraft, type ReportSent } from './report-api.ts';
+import { reportLink } from './report-link.ts';
+import { explainProblem } from './explain-problem.ts';
+import { type SendProblem, sendProblem } from './send-problem.ts';
+
+type Load = { kind: 'loading' } | { kind: 'failed'; problem: SendProblem } | { kind: 'ready'; room: OccupantRoomView };
+/** What the page shows below the room: its default, the report form, or a note for one open ticket. */
+type Mode = { kind: 'default' } | { kind: 'form' } | { kind: 'note'; ticket: OccupantTicket };
+
+/** The page a room's QR code opens: the room's status, then a report, or a note on the report already open. */
+export class DsReportPage extends LitElement {
+  static override properties = {
+    speak: { state: true }, load: { state: true }, mode: { state: true }, sending: { state: true },
+    failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true },
+  };
+  declare speak: Translator;
+  declare load: Load;
+  declare mode: Mode;
+  declare sending: number | null;
+  declare failure: string;
+  declare contactError: boolean;
+  declare sent: ReportSent | null;
+  declare noteAdded: string | null;
+
+  #link = reportLink(new URL(location.href), navigator.languages);
+  #api = new ReportApi(this.#link);
+
+  static override styles = [occupantLook, css`
+    main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
+    .top { display: flex; justify-content: flex-end; }
+    .notice { border: 4px solid #a4000f; border-radius: 0.75rem; padding: 1rem; display: grid; gap: 0.75rem; background: #fff; }
+    .notice h2 { color: #a4000f; font-size: 1.35rem; }
+    .held { border: 2px solid #555; border-radius: 0.75rem; padding: 1rem; display: grid; gap: 0.6rem; }
+    .held ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+    .held li { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; }
+    .wide { width: 100%; }
+  `];
+
+  constructor() {
+    super();
+    this.speak = translator(this.#link.languages.lang);
+    this.load = { kind: 'loading' };
+    this.mode = { kind: 'default' };
+    this.sending = null;
+    this.failure = '';
+    this.contactError = false;
+    this.sent = null;
+    this.noteAdded = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.speak.lang;
+    // The shell started this request before the script arrived; take it once.
+    const early = (window as { dsRoomView?: Promise<Response> }).dsRoomView;
+    delete (window as { dsRoomView?: Promise<Response> }).dsRoomView;
+    void this.#open(early);
+  }
+
+  override render() {
+    const t = this.speak.t;
+    const room = this.load.kind === 'ready' ? this.load.room : undefined;
+    document.title = room ? `${room.name} · ${t('report.title')}` : t('report.title');
+    return html`
+      <main>
+        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
+        ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
+        ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
+        ${room ? html`<ds-room-header .room=${room} .speak=${this.speak}></ds-room-header>${this.#body(room)}` : nothing}
+      </main>`;
+  }
+
+  #body(room: OccupantRoomView) {
+    const t = this.speak.t;
+    if (this.sent) {
+      return html`<ds-report-sent .ticket=${this.sent.ticket} .trackUrl=${this.#api.trackUrl(this.sent.trackToken, this.speak.lang).href} .speak=${this.speak}
+        @report-another=${() => { this.sent = null; this.mode = { kind: 'form' }; }}></ds-report-sent>`;
+    }
+    if (this.noteAdded) {
+      return html`<p class="ok" role="status" data-note-added=${this.noteAdded}>${t('report.noteAdded', { ticket: this.noteAdded })}</p>
+        <button class="wide" type="button" @click=${() => { this.noteAdded = null; this.mode = { kind: 'form' }; }}>${t('report.newInstead')}</button>`;
+    }
+    const [behind] = room.openTickets;
+    if (this.mode.kind === 'note') return this.#note(this.mode.ticket, true);
+    if (room.status === 'do_not_use' && this.mode.kind === 'default') {
+      return html`
+        <section class="notice" role="alert" data-dnu>
+          <h2>${t('report.dnuTitle')}</h2>
+          ${room.reason ? html`<p>${t('report.dnuReason', { reason: room.reason })}</p>` : nothing}
+          ${behind ? html`<p>${t('report.dnuKnown', { ticket: behind.id })}</p>` : nothing}
+        </section>
+        ${behind ? this.#note(behind, false) : nothing}
+        ${behind ? html`<button class="wide" type="button" data-new-report @click=${() => { this.mode = { kind: 'form' }; }}>${t('report.newInstead')}</button>` : this.#form(room)}`;
+    }
+    const held = room.status !== 'available' && room.openTickets.length > 0 && this.mode.kind === 'default';
+    return html`
+      ${held ? html`
+        <section class="held" aria-labelledby="held-title">
+          <h2 id="held-title">${t('report.heldTitle')}</h2>
+          <ul>${room.openTickets.map((x) => html`<li>
+            <span>${t('report.heldTicket', { ticket: x.id, category: categoryName(this.speak, room.categories.find((c) => c.id === x.category) ?? { id: x.category, name: x.category }) })}</span>
+            <button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'note', ticket: x }; }}>${t('report.addTo', { ticket: x.id })}</button></li>`)}
+          </ul>
+        </section>` : nothing}
+      ${this.mode.kind === 'form' && room.status === 'do_not_use' ? html`
+        <button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'default' }; }}>${t('report.backToNotice')}</button>` : nothing}
+      ${this.#form(room)}`;
+  }
+
+  #form(room: OccupantRoomView) {
+    return html`<ds-report-form .categories=${room.categories} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure}
+      .contactError=${this.contactError} @send-report=${this.#sendReport}></ds-report-form>`;
+  }
+
+  #note(ticket: OccupantTicket, withBack: boolean) {
+    return html`
+      <ds-add-note .ticket=${ticket} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure} @send-note=${this.#sendNote}></ds-add-note>
+      ${withBack ? html`<button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'default' }; }}>${this.speak.t('report.backToNotice')}</button>` : nothing}`;
+  }
+
+  #loadFailed(problem: SendProblem) {
+    const t = this.speak.t;
+    const final = { 'code-replaced': 'report.codeReplaced', 'code-wrong': 'report.codeWrong', 'not-found': 'report.roomUnknown' } as const;
+    if (problem.kind in final) return html`<p class="alert" role="alert" data-code-problem>${t(final[problem.kind as keyof typeof final])}</p>`;
+    return html`<p class="alert" role="alert">${problem.kind === 'other' ? t('report.errorOther', { message: problem.message }) : t('report.loadFailed')}</p>
+      <button type="button" @click=${() => void this.#open()}>${t('report.retry')}</button>`;
+  }
+
+  async #open(early?: Promise<Response>): Promise<void> {
+    this.load = { kind: 'loading' };
+    try {
+      this.load = { kind: 'ready', room: await this.#api.roomView(early) };
+    } catch (error) {
+      this.load = { kind: 'failed', problem: sendProblem(error) };
+    }
+  }
+
+  async #sendReport(event: CustomEvent<ReportDraft>): Promise<void> {
+    await this.#sending(async (progress) => { this.sent = await this.#api.sendReport(event.detail, progress); });
+  }
+
+  async #sendNote(event: CustomEvent<NoteInput>): Promise<void> {
+    const { ticket, text, photos } = event.detail;
+    await this.#sending(async (progress) => {
+      await this.#api.addNote(ticket, text, photos, progress);
+      this.noteAdded = ticket;
+      this.mode = { kind: 'default' };
+    });
+  }
+
+  /** Runs one send with progress; on failure says why and leaves every field as it was, ready to try again. */
+  async #sending(work: (progress: (fraction: number) => void) => Promise<void>): Promise<void> {
+    if (this.sending !== null) return;
+    this.sending = 0;
+    this.failure = '';
+    this.contactError = false;
+    try {
+      await work((fraction) => { this.sending = Math.min(99, Math.round(fraction * 100)); });
+    } catch (error) {
+      const problem = sendProblem(error);
+      this.contactError = problem.kind === 'invalid-field' && problem.field === 'contact';
+      this.failure = explainProblem(this.speak, problem);
+    } finally {
+      this.sending = null;
+    }
+  }
+
+  #switchLanguage(event: CustomEvent<{ lang: Lang }>): void {
+    this.speak = translator(event.detail.lang);
+    document.documentElement.lang = event.detail.lang;
+    const url = new URL(location.href);
+    url.searchParams.set('lang', event.detail.lang);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+customElements.define('ds-report-page', DsReportPage);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-report-page': DsReportPage }
+}

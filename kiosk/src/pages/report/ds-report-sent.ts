@@ -1,0 +1,38 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import { occupantLook } from './occupant-look.ts';
+
+/** After a report went through: its number and the tracking link as a button; `report-another` starts over. */
+export class DsReportSent extends LitElement {
+  static override properties = { ticket: {}, trackUrl: {}, speak: { attribute: false } };
+  declare ticket: string;
+  declare trackUrl: string;
+  declare speak: Translator | undefined;
+
+  static override styles = [occupantLook, css`
+    section { display: grid; gap: 1rem; }
+    h2 { font-size: 1.4rem; }
+    .number { font-size: 1.3rem; font-weight: 800; }
+    .button { width: 100%; font-size: 1.1rem; min-height: 56px; }
+  `];
+
+  override render() {
+    const { speak } = this;
+    if (!speak) return nothing;
+    const t = speak.t;
+    return html`
+      <section class="ok" role="status" data-sent=${this.ticket}>
+        <h2>${t('report.sentTitle')}</h2>
+        <p class="number">${t('report.sentTicket', { ticket: this.ticket })}</p>
+        <a class="button primary" href=${this.trackUrl} data-track-link>${t('report.follow')}</a>
+        <p class="hint">${t('report.followHint')}</p>
+        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('report-another', { bubbles: true, composed: true }))}>${t('report.another')}</button>
+      </section>`;
+  }
+}
+
+customElements.define('ds-report-sent', DsReportSent);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-report-sent': DsReportSent }
+}

@@ -1,0 +1,66 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import { staffBase } from './staff-styles.ts';
+
+/** The gateway takes up to three photos in one upload. */
+export const MAX_PHOTOS = 3;
+
+/** Finishing a job: a note and photos from the camera. Fires `ticket-action` (complete) or `close-form`. */
+export class DsStaffCompleteForm extends LitElement {
+  static override properties = { ticket: {}, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true } };
+  declare ticket: string;
+  declare speak: Translator | undefined;
+  declare busy: boolean;
+  declare problem: string;
+
+  static override styles = [staffBase, css`
+    form { display: grid; gap: 14px; border: 2px solid #0b5d2a; border-radius: 12px; padding: 14px; }
+    h3 { font-size: 1.1rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; }
+    .row button { flex: 1 1 140px; }
+  `];
+
+  constructor() {
+    super();
+    this.ticket = '';
+    this.busy = false;
+    this.problem = '';
+  }
+
+  override render() {
+    if (!this.speak) return nothing;
+    const { t } = this.speak;
+    return html`
+      <form @submit=${this.#submit} data-form="complete" aria-labelledby="complete-title">
+        <h3 id="complete-title">${t('staff.completeTitle')}</h3>
+        <label>${t('staff.note')}<textarea name="note" rows="3" maxlength="2000"></textarea></label>
+        <label>${t('staff.photos', { max: MAX_PHOTOS })}<input name="photos" type="file" accept="image/*" capture="environment" multiple></label>
+        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+        <div class="row">
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close-form', { bubbles: true, composed: true }))}>${t('staff.cancel')}</button>
+          <button class="go" type="submit" ?disabled=${this.busy}>${this.busy ? t('staff.working') : t('staff.confirmComplete')}</button>
+        </div>
+      </form>`;
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    const photos = [...((form.elements.namedItem('photos') as HTMLInputElement).files ?? [])];
+    if (photos.length > MAX_PHOTOS) {
+      this.problem = this.speak?.t('staff.tooManyPhotos', { max: MAX_PHOTOS }) ?? '';
+      return;
+    }
+    this.problem = '';
+    this.dispatchEvent(new CustomEvent('ticket-action', {
+      detail: { ticket: this.ticket, action: 'complete', body: note ? { note } : {}, photos }, bubbles: true, composed: true,
+    }));
+  }
+}
+
+customElements.define('ds-staff-complete-form', DsStaffCompleteForm);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-staff-complete-form': DsStaffCompleteForm }
+}

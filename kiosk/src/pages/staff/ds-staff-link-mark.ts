@@ -1,0 +1,40 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Connection } from '../../live/live-socket.ts';
+import type { Translator } from '../../i18n/translator.ts';
+
+/** A small mark in the header: live, connecting, or offline and reconnecting (then the lists may be old). */
+export class DsStaffLinkMark extends LitElement {
+  static override properties = { connection: {}, speak: { attribute: false } };
+  declare connection: Connection;
+  declare speak: Translator | undefined;
+
+  static override styles = css`
+    :host { display: inline-block; }
+    span { display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border-radius: 999px; font-size: 0.9rem; font-weight: 700; white-space: nowrap; }
+    svg { width: 14px; height: 14px; flex: none; }
+    .live { color: #0b5d2a; border: 2px solid #0b5d2a; }
+    .connecting { color: #333; border: 2px dashed #333; }
+    .offline { color: #111; background: #ffd60a; border: 2px solid #111; }
+  `;
+
+  constructor() {
+    super();
+    this.connection = 'connecting';
+  }
+
+  override render() {
+    if (!this.speak) return nothing;
+    const { t } = this.speak;
+    const label = { live: t('staff.live'), connecting: t('staff.connecting'), offline: t('staff.offline') }[this.connection];
+    const icon = this.connection === 'live'
+      ? html`<svg viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="4" fill="currentColor"/></svg>`
+      : html`<svg viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M1 9L9 1" stroke="currentColor" stroke-width="1.5"/></svg>`;
+    return html`<span role="status" class=${this.connection} data-connection=${this.connection}>${icon}${label}</span>`;
+  }
+}
+
+customElements.define('ds-staff-link-mark', DsStaffLinkMark);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-staff-link-mark': DsStaffLinkMark }
+}

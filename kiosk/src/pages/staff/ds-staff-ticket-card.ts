@@ -1,0 +1,91 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import './ds-staff-rejection-note.ts';
+import { dueState } from './due.ts';
+import { type Entry, openRejection } from './queue-lists.ts';
+import type { StaffAction } from './staff-api.ts';
+import { staffBase } from './staff-styles.ts';
+import { dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
+
+/** Actions done with one tap from the list; the others need a form and live in the detail. */
+const quick = ['claim', 'accept', 'start'] as const satisfies readonly StaffAction[];
+type QuickAction = (typeof quick)[number];
+
+/**
+ * One ticket in a list: priority, room, due time (overdue marked by colour, icon and word),
+ * a returned job's rejection on top, and its one-tap actions. Fires `ticket-action` and `open-ticket`.
+ */
+export class DsStaffTicketCard extends LitElement {
+  static override properties = {
+    entry: { attribute: false }, names: { attribute: false }, speak: { attribute: false }, now: { type: Number }, busy: { type: Boolean },
+  };
+  declare entry: Entry | undefined;
+  declare names: Names | undefined;
+  declare speak: Translator | undefined;
+  declare now: number;
+  declare busy: boolean;
+
+  static override styles = [staffBase, css`
+    article { border: 2px solid #111; border-radius: 12px; padding: 12px; display: grid; gap: 8px; background: #fff; }
+    article.overdue { border-color: #8a000c; border-left-width: 10px; }
+    .top { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; font-size: 0.95rem; }
+    .badge { padding: 2px 10px; border-radius: 999px; font-weight: 800; border: 2px solid #111; }
+    .status { font-weight: 700; }
+    h3 { font-size: 1.15rem; line-height: 1.25; overflow-wrap: anywhere; }
+    .due { font-weight: 700; }
+    .due.overdue { display: inline-flex; gap: 6px; align-items: center; background: #8a000c; color: #fff; padding: 4px 10px; border-radius: 8px; justify-self: start; }
+    .due svg { width: 18px; height: 18px; flex: none; }
+    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+    .actions button { flex: 1 1 120px; }
+  `];
+
+  constructor() {
+    super();
+    this.now = Date.now();
+    this.busy = false;
+  }
+
+  override render() {
+    const { entry, names, speak } = this;
+    if (!entry || !names || !speak) return nothing;
+    const { t } = speak;
+    const { ticket } = entry;
+    const due = dueState(ticket, this.now);
+    const look = priorityLook[ticket.priority];
+    const rejection = openRejection(ticket);
+    const titleId = `title-${ticket.id}`;
+    return html`
+      <article class=${due.kind === 'overdue' ? 'overdue' : ''} data-ticket=${ticket.id} data-priority=${ticket.priority} ?data-overdue=${due.kind === 'overdue'}>
+        ${rejection ? html`<ds-staff-rejection-note compact .rejection=${rejection} .names=${names} .speak=${speak} .now=${this.now}></ds-staff-rejection-note>` : nothing}
+        <div class="top">
+          <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
+          <span class="status">${t(`staff.ticketStatus.${ticket.status}`)}</span>
+          <span class="muted">${ticket.id}</span>
+        </div>
+        <h3 id=${titleId}>${ticket.title}</h3>
+        <p>${roomWords(ticket, names, speak)} · ${names.categories.get(ticket.category) ?? ticket.category}</p>
+        ${due.kind === 'none' ? nothing : html`
+          <p class="due ${due.kind}" data-due=${due.kind}>
+            ${due.kind === 'overdue' ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L23 21H1z" fill="#fff"/><path d="M12 9v5" stroke="#8a000c" stroke-width="2.6" stroke-linecap="round"/><circle cx="12" cy="17.5" r="1.5" fill="#8a000c"/></svg>` : nothing}
+            ${dueWords(ticket, due, new Date(this.now), speak)}
+          </p>`}
+        <div class="actions">
+          ${entry.actions.filter((a): a is QuickAction => (quick as readonly string[]).includes(a)).map((action) => html`
+            <button class="go" data-action=${action} aria-describedby=${titleId} ?disabled=${this.busy}
+              @click=${() => this.#fire('ticket-action', { ticket: ticket.id, action })}>${t(`staff.action.${action}`)}</button>`)}
+          <button data-action="open" aria-describedby=${titleId} @click=${() => this.#fire('open-ticket', { ticket: ticket.id })}>${t('staff.open')}</button>
+        </div>
+        ${entry.stale && entry.actions.length === 0 ? html`<p class="muted">${t('staff.updating')}</p>` : nothing}
+      </article>`;
+  }
+
+  #fire(name: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-staff-ticket-card', DsStaffTicketCard);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-staff-ticket-card': DsStaffTicketCard }
+}

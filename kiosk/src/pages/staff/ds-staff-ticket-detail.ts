@@ -1,0 +1,154 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import './ds-staff-comment-form.ts';
+import './ds-staff-complete-form.ts';
+import './ds-staff-rejection-note.ts';
+import './ds-staff-ticket-record.ts';
+import './ds-staff-transfer-form.ts';
+import { dueState } from './due.ts';
+import { type Entry, openRejection } from './queue-lists.ts';
+import type { StaffAction } from './staff-api.ts';
+import { staffBase } from './staff-styles.ts';
+import { dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
+
+export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
+
+/**
+ * A ticket in full: a returned job's rejection on top, room, category, description, the
+ * occupant's photos, due time, the actions it accepts, notes and history. Fires `back`,
+ * `open-form`, and `ticket-action` (from its buttons and forms).
+ */
+export class DsStaffTicketDetail extends LitElement {
+  static override properties = {
+    entry: { attribute: false }, names: { attribute: false }, speak: { attribute: false }, photoUrl: { attribute: false },
+    now: { type: Number }, busy: { type: Boolean }, form: {}, internalNotes: { type: Boolean },
+  };
+  declare entry: Entry | undefined;
+  declare names: Names | undefined;
+  declare speak: Translator | undefined;
+  declare photoUrl: ((id: string) => string) | undefined;
+  declare now: number;
+  declare busy: boolean;
+  declare form: DetailForm;
+  declare internalNotes: boolean;
+
+  static override styles = [staffBase, css`
+    :host { display: grid; gap: 16px; }
+    article { display: grid; gap: 16px; }
+    .top { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
+    .badge { padding: 2px 10px; border-radius: 999px; font-weight: 800; border: 2px solid #111; }
+    h2 { font-size: 1.35rem; line-height: 1.25; overflow-wrap: anywhere; }
+    dl { display: grid; grid-template-columns: max-content 1fr; gap: 6px 14px; margin: 0; }
+    dt { font-weight: 700; }
+    dd { margin: 0; overflow-wrap: anywhere; }
+    .due { font-weight: 700; }
+    .due.overdue { background: #8a000c; color: #fff; padding: 4px 10px; border-radius: 8px; justify-self: start; }
+    .description { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 1.05rem; }
+    section { display: grid; gap: 8px; }
+    h3 { font-size: 1.1rem; }
+    .photos { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; }
+    img { width: 140px; height: 140px; object-fit: cover; border-radius: 8px; border: 2px solid #111; display: block; }
+    .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+    .actions button { flex: 1 1 140px; }
+    .back { justify-self: start; }
+  `];
+
+  constructor() {
+    super();
+    this.now = Date.now();
+    this.busy = false;
+    this.form = '';
+    this.internalNotes = false;
+  }
+
+  override render() {
+    const { entry, names, speak } = this;
+    if (!names || !speak) return nothing;
+    const { t } = speak;
+    const back = html`<button class="back" data-action="back" @click=${() => this.#fire('back', {})}>← ${t('staff.back')}</button>`;
+    if (!entry) return html`${back}<p role="status">${t('staff.gone')}</p>`;
+    const { ticket } = entry;
+    const now = new Date(this.now);
+    const due = dueState(ticket, this.now);
+    const look = priorityLook[ticket.priority];
+    const room = names.rooms.get(ticket.room);
+    const rejection = openRejection(ticket);
+    const occupantPhotos = ticket.attachments.filter((a) => a.by === 'occupant');
+    return html`
+      ${back}
+      <article data-detail=${ticket.id}>
+        ${rejection ? html`<ds-staff-rejection-note .rejection=${rejection} .names=${names} .speak=${speak} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
+        <div class="top">
+          <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
+          <strong>${t(`staff.ticketStatus.${ticket.status}`)}</strong>
+          <span class="muted">${ticket.id}</span>
+        </div>
+        <h2>${ticket.title}</h2>
+        ${due.kind === 'none' ? nothing : html`<p class="due ${due.kind}" data-due=${due.kind}>${due.kind === 'overdue' ? '⚠ ' : ''}${dueWords(ticket, due, now, speak)}</p>`}
+        <dl>
+          <dt>${t('staff.room')}</dt><dd>${room ? `${room.name} (${ticket.room}) · ${t('staff.floor', { floor: room.floor })} · ${room.zone}` : ticket.room}</dd>
+          <dt>${t('staff.category')}</dt><dd>${names.categories.get(ticket.category) ?? ticket.category}</dd>
+          <dt>${t('staff.dueLabel')}</dt><dd>${speak.time(ticket.dueAt, now)}</dd>
+          <dt>${t('staff.reported')}</dt><dd>${whoIs(ticket.reporter.kind === 'occupant' ? 'occupant' : ticket.reporter.id ?? 'system', names, speak)} · ${speak.time(ticket.createdAt, now)}</dd>
+          <dt>${t('staff.assignee')}</dt><dd>${ticket.assignee ? names.people.get(ticket.assignee) ?? ticket.assignee : t('staff.nobody')}</dd>
+          ${ticket.parent ? html`<dt>${t('staff.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
+        </dl>
+        <section aria-labelledby="description-title">
+          <h3 id="description-title">${t('staff.description')}</h3>
+          <p class="description">${ticket.description}</p>
+        </section>
+        ${occupantPhotos.length === 0 || !this.photoUrl ? nothing : html`
+          <section aria-labelledby="occupant-photos-title" data-occupant-photos>
+            <h3 id="occupant-photos-title">${t('staff.occupantPhotos')}</h3>
+            <ul class="photos">${occupantPhotos.map((a, i) => html`<li><a href=${this.photoUrl!(a.id)} target="_blank" rel="noopener">
+              <img src=${this.photoUrl!(a.id)} alt=${t('staff.photoAlt', { n: i + 1, count: occupantPhotos.length })} loading="lazy"></a></li>`)}</ul>
+          </section>`}
+        ${this.#actions(entry)}
+        <ds-staff-ticket-record .ticket=${ticket} .names=${names} .speak=${speak} .photoUrl=${this.photoUrl} .now=${this.now}></ds-staff-ticket-record>
+        ${this.#earlierRejections(entry, rejection)}
+      </article>`;
+  }
+
+  #actions(entry: Entry) {
+    const t = this.speak!.t;
+    const { ticket, actions } = entry;
+    const has = (a: string) => actions.includes(a as StaffAction);
+    const oneTap = (['claim', 'accept', 'start'] as const).filter(has);
+    const forms: [DetailForm, boolean][] = [['complete', has('complete')], ['transfer', has('transfer') || has('release')], ['comment', has('comment')]];
+    return html`
+      <section aria-labelledby="actions-title">
+        <h3 id="actions-title">${t('staff.actions')}</h3>
+        ${entry.stale && actions.length === 0 ? html`<p class="muted">${t('staff.updating')}</p>` : nothing}
+        <div class="actions">
+          ${oneTap.map((action) => html`<button class="go" data-action=${action} ?disabled=${this.busy}
+            @click=${() => this.#fire('ticket-action', { ticket: ticket.id, action })}>${t(`staff.action.${action}`)}</button>`)}
+          ${forms.filter(([, shown]) => shown).map(([form]) => html`<button data-action=${form} aria-expanded=${String(this.form === form)}
+            @click=${() => this.#fire('open-form', { form: this.form === form ? '' : form })}>${t(`staff.action.${form as Exclude<DetailForm, ''>}`)}</button>`)}
+        </div>
+        ${this.form === 'complete' && has('complete') ? html`<ds-staff-complete-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy}></ds-staff-complete-form>` : nothing}
+        ${this.form === 'transfer' ? html`<ds-staff-transfer-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy} ?toTeam=${has('release')}
+          .people=${has('transfer') ? entry.transferTo.map((id) => ({ id, name: this.names!.people.get(id) ?? id })) : []}></ds-staff-transfer-form>` : nothing}
+        ${this.form === 'comment' && has('comment') ? html`<ds-staff-comment-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy} ?internalAllowed=${this.internalNotes}></ds-staff-comment-form>` : nothing}
+      </section>`;
+  }
+
+  #earlierRejections(entry: Entry, shown: ReturnType<typeof openRejection>) {
+    const earlier = entry.ticket.rejections.filter((r) => r !== shown).reverse();
+    if (earlier.length === 0) return nothing;
+    return html`
+      <section aria-labelledby="rejections-title">
+        <h3 id="rejections-title">${this.speak!.t('staff.earlierRejections')}</h3>
+        ${earlier.map((r) => html`<ds-staff-rejection-note .rejection=${r} .names=${this.names} .speak=${this.speak} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>`)}
+      </section>`;
+  }
+
+  #fire(name: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-staff-ticket-detail', DsStaffTicketDetail);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-staff-ticket-detail': DsStaffTicketDetail }
+}

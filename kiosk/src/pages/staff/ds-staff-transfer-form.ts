@@ -1,0 +1,86 @@
+import { css, html, LitElement, nothing } from 'lit';
+import type { Translator } from '../../i18n/translator.ts';
+import { staffBase } from './staff-styles.ts';
+
+const TEAM = '';
+
+/**
+ * Passing a job on: to a colleague of its team, or back to the team's pool. Fires
+ * `ticket-action` (transfer with `to`, or release) or `close-form`.
+ */
+export class DsStaffTransferForm extends LitElement {
+  static override properties = {
+    ticket: {}, people: { attribute: false }, toTeam: { type: Boolean }, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true },
+  };
+  declare ticket: string;
+  /** Colleagues who may take it: username and name. */
+  declare people: { id: string; name: string }[];
+  /** Whether handing it back to the team is allowed. */
+  declare toTeam: boolean;
+  declare speak: Translator | undefined;
+  declare busy: boolean;
+  declare problem: string;
+
+  static override styles = [staffBase, css`
+    form { display: grid; gap: 14px; border: 2px solid #0b4f9c; border-radius: 12px; padding: 14px; }
+    h3 { font-size: 1.1rem; }
+    fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 8px; }
+    legend { font-weight: 700; margin-bottom: 6px; }
+    .choice { display: flex; align-items: center; gap: 12px; min-height: 48px; padding: 6px 12px; border: 2px solid #111; border-radius: 10px; font-weight: 600; }
+    .choice input { width: 24px; height: 24px; min-height: 0; margin: 0; flex: none; }
+    .row { display: flex; flex-wrap: wrap; gap: 8px; }
+    .row button { flex: 1 1 140px; }
+  `];
+
+  constructor() {
+    super();
+    this.ticket = '';
+    this.people = [];
+    this.toTeam = false;
+    this.busy = false;
+    this.problem = '';
+  }
+
+  override render() {
+    if (!this.speak) return nothing;
+    const { t } = this.speak;
+    return html`
+      <form @submit=${this.#submit} data-form="transfer" aria-labelledby="transfer-title">
+        <h3 id="transfer-title">${t('staff.transferTitle')}</h3>
+        <fieldset>
+          <legend>${t('staff.transferTo')}</legend>
+          ${this.people.map((p) => html`<label class="choice"><input type="radio" name="to" value=${p.id}>${p.name}</label>`)}
+          ${this.toTeam ? html`<label class="choice"><input type="radio" name="to" value=${TEAM} data-to-team>${t('staff.toTeam')}</label>` : nothing}
+        </fieldset>
+        <label>${t('staff.note')}<textarea name="note" rows="2" maxlength="2000"></textarea></label>
+        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
+        <div class="row">
+          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close-form', { bubbles: true, composed: true }))}>${t('staff.cancel')}</button>
+          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('staff.working') : t('staff.confirmTransfer')}</button>
+        </div>
+      </form>`;
+  }
+
+  #submit(event: Event): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const chosen = form.querySelector<HTMLInputElement>('input[name="to"]:checked');
+    if (!chosen) {
+      this.problem = this.speak?.t('staff.chooseTarget') ?? '';
+      return;
+    }
+    this.problem = '';
+    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    const withNote = note ? { note } : {};
+    const detail = chosen.value === TEAM
+      ? { ticket: this.ticket, action: 'release', body: withNote }
+      : { ticket: this.ticket, action: 'transfer', body: { to: chosen.value, ...withNote } };
+    this.dispatchEvent(new CustomEvent('ticket-action', { detail, bubbles: true, composed: true }));
+  }
+}
+
+customElements.define('ds-staff-transfer-form', DsStaffTransferForm);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-staff-transfer-form': DsStaffTransferForm }
+}

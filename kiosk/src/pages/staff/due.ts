@@ -1,0 +1,20 @@
+import type { Ticket } from '@doorside/edge/contracts';
+
+export type Due =
+  | { kind: 'overdue'; minutes: number }
+  | { kind: 'due'; minutes: number }
+  | { kind: 'none' };
+
+/** Whether a ticket's due time has passed at `now` (the gateway's time); finished work is never overdue. */
+export function dueState(ticket: Ticket, now: number): Due {
+  if (['done', 'verified', 'cancelled'].includes(ticket.status)) return { kind: 'none' };
+  const left = Date.parse(ticket.dueAt) - now;
+  return left < 0 ? { kind: 'overdue', minutes: Math.max(1, Math.floor(-left / 60_000)) } : { kind: 'due', minutes: Math.floor(left / 60_000) };
+}
+
+/** A duration in whole minutes as days, hours and minutes, the two largest parts. */
+export function durationParts(minutes: number): { days: number; hours: number; minutes: number } {
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return { days, hours, minutes: minutes % 60 };
+}

@@ -1,0 +1,172 @@
+import type { TrackView } from '@doorside/edge/contracts';
+import { css, html, LitElement, nothing } from 'lit';
+import '../../components/ds-lang-switch.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { type Translator, translator } from '../../i18n/translator.ts';
+import { categoryName } from '../report/category-name.ts';
+import { occupantLook } from '../report/occupant-look.ts';
+import { explainProblem } from '../report/explain-problem.ts';
+import { sendProblem } from '../report/send-problem.ts';
+import './ds-dispute-form.ts';
+import './ds-rating-form.ts';
+import type { RatingInput } from './ds-rating-form.ts';
+import './ds-track-steps.ts';
+import { TrackApi, type DisputeInput } from './track-api.ts';
+import { trackLink } from './track-link.ts';
+import { type TrackState, TrackStore } from './track-store.ts';
+
+/** The occupant's tracking link: the report's progress live, a rating once done, and "not resolved" where allowed. */
+export class DsTrackPage extends LitElement {
+  static override properties = {
+    speak: { state: true }, state: { state: true }, now: { state: true }, disputing: { state: true },
+    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true },
+  };
+  declare speak: Translator;
+  declare state: TrackState;
+  declare now: Date;
+  declare disputing: boolean;
+  declare sending: number | null;
+  declare failure: string;
+  declare rating: boolean;
+  declare ratingFailure: string;
+
+  #link = trackLink(new URL(location.href), navigator.languages);
+  #api = new TrackApi(this.#link.base, this.#link.token);
+  #store = new TrackStore(this.#link.wsUrl, this.#api);
+  #stop: (() => void)[] = [];
+
+  static override styles = [occupantLook, css`
+    main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
+    .top { display: flex; justify-content: flex-end; }
+    header { display: grid; gap: 0.3rem; }
+    h1 { font-size: 1.6rem; }
+    .live { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 700; color: #0b5d2a; }
+    .live::before { content: ''; width: 0.7rem; height: 0.7rem; border-radius: 50%; background: currentColor; }
+    .card { border: 2px solid #555; border-radius: 0.75rem; padding: 1rem; }
+    .wide { width: 100%; }
+  `];
+
+  constructor() {
+    super();
+    this.speak = translator(this.#link.languages.lang);
+    this.state = this.#store.state;
+    this.now = new Date();
+    this.disputing = false;
+    this.sending = null;
+    this.failure = '';
+    this.rating = false;
+    this.ratingFailure = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.documentElement.lang = this.speak.lang;
+    this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); }));
+    const tick = setInterval(() => { this.now = new Date(); }, 30_000);
+    this.#stop.push(() => clearInterval(tick));
+    this.#store.start();
+    this.#stop.push(() => this.#store.stop());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const stop of this.#stop.splice(0)) stop();
+  }
+
+  override render() {
+    const t = this.speak.t;
+    const { view, unknown, connection } = this.state;
+    document.title = view ? `${t('track.heading', { ticket: view.ticket })} · ${view.room.name}` : t('track.title');
+    return html`
+      <main>
+        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('track.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
+        ${unknown ? html`<p class="alert" role="alert" data-unknown>${t('track.unknown')}</p>` : nothing}
+        ${!unknown && !view ? html`<p role="status">${t(connection === 'offline' ? 'track.loadFailed' : 'track.loading')}</p>` : nothing}
+        ${!unknown && view ? this.#view(view) : nothing}
+      </main>`;
+  }
+
+  #view(view: TrackView) {
+    const t = this.speak.t;
+    const category = categoryName(this.speak, { id: view.category, name: view.category });
+    return html`
+      <header>
+        <h1>${t('track.heading', { ticket: view.ticket })}</h1>
+        <p>${view.room.name} · ${category}</p>
+        ${this.state.connection === 'live'
+          ? html`<p class="live" data-live>${t('track.live')}</p>`
+          : html`<p class="alert" role="status">${t('track.offline')}</p>`}
+      </header>
+      <section class="card" aria-labelledby="progress">
+        <h2 id="progress" class="sr">${t('track.progress')}</h2>
+        <ds-track-steps .phase=${view.phase} .speak=${this.speak}></ds-track-steps>
+      </section>
+      ${view.phase === 'rejected' && view.rejection ? html`<p class="alert" role="status" data-rejection>
+        ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: view.rejection.reason })}</p>` : nothing}
+      ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
+      <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
+      ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
+      ${view.mayRate ? html`<section class="card"><ds-rating-form .speak=${this.speak} ?busy=${this.rating} .failure=${this.ratingFailure}
+        @send-rating=${this.#rate}></ds-rating-form></section>` : nothing}
+      ${this.#dispute(view)}`;
+  }
+
+  #dispute(view: TrackView) {
+    const t = this.speak.t;
+    if (!view.mayDispute) return view.phase === 'done' ? html`<p class="hint" data-no-dispute>${t('track.disputeNotAllowed')}</p>` : nothing;
+    if (!this.disputing) return html`<button class="wide" type="button" data-dispute @click=${() => { this.disputing = true; this.failure = ''; }}>${t('track.disputeOpen')}</button>`;
+    return html`<section class="card"><ds-dispute-form .reasons=${view.disputeReasons} .freeText=${view.disputeFreeText} .speak=${this.speak}
+      .sending=${this.sending} .failure=${this.failure} @cancel=${() => { this.disputing = false; }} @send-dispute=${this.#sendDispute}></ds-dispute-form></section>`;
+  }
+
+  async #rate(event: CustomEvent<RatingInput>): Promise<void> {
+    this.rating = true;
+    this.ratingFailure = '';
+    try {
+      this.#store.replace(await this.#api.rate(event.detail.score, event.detail.comment));
+    } catch (error) {
+      this.ratingFailure = this.#explain(error);
+    } finally {
+      this.rating = false;
+    }
+  }
+
+  async #sendDispute(event: CustomEvent<DisputeInput>): Promise<void> {
+    if (this.sending !== null) return;
+    this.sending = 0;
+    this.failure = '';
+    try {
+      const view = await this.#api.dispute(event.detail, (f) => { this.sending = Math.min(99, Math.round(f * 100)); });
+      this.disputing = false;
+      this.#store.replace(view);
+    } catch (error) {
+      this.failure = this.#explain(error);
+    } finally {
+      this.sending = null;
+    }
+  }
+
+  #explain(error: unknown): string {
+    const t = this.speak.t;
+    const problem = sendProblem(error);
+    if (problem.kind === 'network') return t('track.errorNetwork');
+    if (problem.kind === 'busy') return t('track.errorBusy', { seconds: problem.seconds });
+    if (problem.kind === 'other' && problem.code === 'DISPUTE_NOT_ALLOWED') return t('track.disputeNotAllowed');
+    if (problem.kind === 'other') return t('track.errorOther', { message: problem.message });
+    return explainProblem(this.speak, problem);
+  }
+
+  #switchLanguage(event: CustomEvent<{ lang: Lang }>): void {
+    this.speak = translator(event.detail.lang);
+    document.documentElement.lang = event.detail.lang;
+    const url = new URL(location.href);
+    url.searchParams.set('lang', event.detail.lang);
+    history.replaceState(history.state, '', url);
+  }
+}
+
+customElements.define('ds-track-page', DsTrackPage);
+
+declare global {
+  interface HTMLElementTagNameMap { 'ds-track-page': DsTrackPage }
+}

@@ -1,0 +1,62 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { seriousViolations } from './axe.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { dashboardUser, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
+
+const seen = { timeout: 10_000 };
+
+describe.skipIf(!hasChromium)('the facility dashboard for people who cannot see it well', () => {
+  let browser: Browser;
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    gw = await startTestGateway();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  it('has no serious or critical axe violations on the sign-in form', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${gw.http}/dashboard`);
+    await page.getByLabel('Username').waitFor(seen);
+
+    const serious = await seriousViolations(page);
+    await page.close();
+
+    expect(serious).toEqual([]);
+  });
+
+  it('has no serious or critical axe violations signed in, with a rejected room, figures and a ticket open', async () => {
+    const { id } = await rejectedMaintenance(gw, 'r102', 'Safety hazard remains');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInTo(page, gw, dashboardUser);
+    await page.locator('ds-room-grid [data-room="r102"][data-status="do_not_use"]').waitFor(seen);
+    await page.locator('ds-bar-chart[data-chart="open"]').getByRole('row', { name: /Escalated\s+1/ }).waitFor(seen);
+    await page.locator('ds-audit-trail [data-chain="ok"]').waitFor(seen);
+    await page.locator(`ds-ticket-list tr[data-ticket="${id}"] button`).click();
+    await page.locator(`ds-ticket-detail [data-detail="${id}"]`).waitFor(seen);
+
+    const serious = await seriousViolations(page);
+    await page.close();
+
+    expect(serious).toEqual([]);
+  });
+
+  it('has no serious or critical axe violations at phone width', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signInTo(page, gw, dashboardUser);
+    await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
+
+    const serious = await seriousViolations(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.close();
+
+    expect(serious).toEqual([]);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { catalogs } from '../src/i18n/index.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+import { report, roomOf, openPage } from './occupant-fixture.ts';
+
+const seen = { timeout: 10_000 };
+
+describe.skipIf(!hasChromium)("the occupant pages in the occupant's language", () => {
+  let browser: Browser;
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    gw = await startTestGateway();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  it('switches the report page to Chinese, Norwegian and Dutch with the language buttons', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await openPage(page, roomOf(gw, 'r101').reportUrl);
+    await page.locator('ds-report-form button[data-send]').getByText(catalogs.en['report.send']).waitFor(seen);
+    const shown: Record<string, string[]> = {};
+
+    for (const lang of ['zh', 'nb', 'nl'] as const) {
+      await page.locator(`ds-lang-switch button[data-lang="${lang}"]`).click();
+      await page.locator('ds-report-form button[data-send]').getByText(catalogs[lang]['report.send']).waitFor(seen);
+      shown[lang] = [
+        (await page.locator('ds-category-picker legend').textContent())!.trim(),
+        (await page.locator('ds-category-picker label[data-category="cleaning"]').textContent())!.trim(),
+        await page.evaluate(() => document.documentElement.lang),
+        new URL(page.url()).searchParams.get('lang')!,
+      ];
+    }
+    await page.close();
+
+    expect(shown).toEqual({
+      zh: [catalogs.zh['report.categoryLegend'], catalogs.zh['report.category.cleaning'], 'zh', 'zh'],
+      nb: [catalogs.nb['report.categoryLegend'], catalogs.nb['report.category.cleaning'], 'nb', 'nb'],
+      nl: [catalogs.nl['report.categoryLegend'], catalogs.nl['report.category.cleaning'], 'nl', 'nl'],
+    });
+  });
+
+  it("opens the report page in the browser's language when it is one of the four", async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+
+    await openPage(page, roomOf(gw, 'r102').reportUrl);
+
+    await page.locator('ds-category-picker legend').getByText(catalogs.nb['report.categoryLegend']).waitFor(seen);
+    expect(await page.locator('ds-lang-switch button[aria-pressed="true"]').getAttribute('data-lang')).toBe('nb');
+    await context.close();
+  });
+
+  it('takes ?lang= on the tracking page over the browser language', async () => {
+    const { token } = await report(gw, 'r103', 'cleaning');
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+
+    await openPage(page, `${gw.http}/track/${token}?lang=nl`);
+
+    await page.locator('ds-track-steps li[data-step="reported"]').getByText(catalogs.nl['track.step.reported']).waitFor(seen);
+    expect(await page.locator('ds-track-steps li[data-step="verified"]').textContent()).toContain(catalogs.nl['track.step.verified']);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await context.close();
+  });
+});

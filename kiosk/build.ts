@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -16,8 +16,14 @@ const pages = readdirSync(pagesDir, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 
-rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
+
+/** Pages are replaced file by file (write, then rename), so a gateway serving them never sees a missing or half-written file. */
+function replaceFile(path: string, contents: string | Uint8Array): void {
+  const next = `${path}.${process.pid}.next`;
+  writeFileSync(next, contents);
+  renameSync(next, path);
+}
 
 /**
  * The gateway's zod contracts import `z` as a namespace, which drags in zod's error
@@ -74,12 +80,13 @@ for (const page of pages) {
   const probe = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
   const code = probe.outputFiles.map((f) => f.text).join('\n');
   const used = new Set([...code.matchAll(/["'`]([a-zA-Z]+)\./g)].map((m) => m[1]!));
-  await build({ ...options, plugins: [zodWithoutLocales, catalogsFor((prefix) => used.has(prefix))], entryPoints, outdir: dist });
+  const result = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
+  for (const file of result.outputFiles) replaceFile(file.path, file.contents);
 }
 
 let overBudget = false;
 for (const page of pages) {
-  copyFileSync(join(pagesDir, page, 'index.html'), join(dist, `${page}.html`));
+  replaceFile(join(dist, `${page}.html`), readFileSync(join(pagesDir, page, 'index.html')));
   const js = readFileSync(join(dist, `${page}.js`));
   const gzip = gzipSync(js, { level: 9 }).length;
   const over = gzip > BUDGET_BYTES;

@@ -25,7 +25,7 @@ export class DsLangSwitch extends LitElement {
   constructor() {
     super();
     this.lang = 'en';
-    this.label = 'Language';
+    this.label = '';
   }
 
   override render() {

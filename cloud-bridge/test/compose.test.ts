@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { startTestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { parse } from 'yaml';
 
 interface Service {
@@ -75,6 +76,32 @@ describe('the docker-compose deployment', () => {
     for (const name of ['central', 'bridge']) {
       const command = services[name]!.command as string[];
       expect(sourceOf(command[1]!).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('calls the bridge healthy exactly when the gateway\'s /metrics says the link is up', async () => {
+    const script = services.bridge!.healthcheck!.test.at(-1)!.replaceAll('$$', '$');
+    const pattern = /process\.exit\(\/(.+)\/m\.test/.exec(script)?.[1];
+    expect(pattern).toBeDefined();
+    const linkUp = new RegExp(pattern!, 'm');
+    const gw = await startTestGateway();
+    try {
+      const report = (up: boolean) => gw.call('PUT', '/api/bridge/status', {
+        headers: { authorization: `Bearer ${gw.creds.bridge!.key}` },
+        body: { lastSyncAt: null, lastAttemptAt: new Date().toISOString(), centralCursor: 0, gatewayHead: 0, lagEvents: 0, lagSeconds: 0, linkUp: up, lastError: up ? null : 'central unreachable' },
+      });
+      const metrics = async () => (await gw.call('GET', '/metrics')).body as string;
+
+      expect((await report(false)).status).toBe(200);
+      const down = await metrics();
+      expect((await report(true)).status).toBe(200);
+      const up = await metrics();
+
+      expect(down).toContain('doorside_sync_link_up');
+      expect(linkUp.test(down)).toBe(false);
+      expect(linkUp.test(up)).toBe(true);
+    } finally {
+      await gw.stop();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -123,7 +124,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
     },
     async enqueueCommand(site, command) {
       await log.cursor(site);
-      const id = crypto.randomUUID();
+      const id = randomUUID();
       const full = CentralCommand.parse({ ...command, id, by: command.by ?? 'central' });
       await commands.enqueue(site, full, clock());
       return id;

@@ -3,12 +3,15 @@ import type { SyncStatusStore } from './sync-status.sqlite.ts';
 
 /** The bridge's health for Prometheus, read from the last agent report and the log at scrape time. */
 export function registerSyncGauges(registry: Registry, statuses: SyncStatusStore): void {
-  // One read per scrape, shared by the four gauges (prom-client collects them one after another).
-  let cached: { at: number; view: ReturnType<SyncStatusStore['view']> } | null = null;
+  // One read per scrape, shared by the four gauges: prom-client collects them one after
+  // another within the same turn of the event loop, and the next scrape reads afresh.
+  let cached: ReturnType<SyncStatusStore['view']> | null = null;
   const current = () => {
-    const now = Date.now();
-    if (!cached || now - cached.at > 100) cached = { at: now, view: statuses.view() };
-    return cached.view.status;
+    if (!cached) {
+      cached = statuses.view();
+      setImmediate(() => { cached = null; });
+    }
+    return cached.status;
   };
   new Gauge({
     name: 'doorside_sync_lag_events', help: 'Events in the site log not yet at the central server', registers: [registry],

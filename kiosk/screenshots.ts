@@ -2,10 +2,13 @@
  * `npm run screenshots`: every page at phone and tablet size, on a demo site with some
  * work in progress, written to docs/screenshots/<page>-<size>.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { SyncAgent } from '../cloud-bridge/src/agent/sync-agent.ts';
+import { type Central, startCentral } from '../cloud-bridge/src/central/server.ts';
 import { startTestGateway, type TestGateway } from '../edge/src/test-support/test-gateway.ts';
 import { hasChromium, launchChromium } from './test/chromium.ts';
 
@@ -16,15 +19,21 @@ const sizes = {
 } as const;
 
 type Size = keyof typeof sizes;
-interface Shot { name: string; path: string; signIn?: (context: BrowserContext) => Promise<void>; ready: (page: Page) => Promise<void> }
+const headOffice = { username: 'head', password: 'screenshots-head-office' };
+interface Shot { name: string; url: string; signIn?: (context: BrowserContext) => Promise<void>; ready: (page: Page) => Promise<void> }
 
 if (!hasChromium) process.exit(1);
 mkdirSync(out, { recursive: true });
 
 const gw = await startTestGateway();
+const centralDir = mkdtempSync(join(tmpdir(), 'doorside-screenshots-central-'));
+let central: Central | undefined;
+let agent: SyncAgent | undefined;
 try {
   const scene = await demoScene(gw);
-  const shots = shotsFor(gw, scene);
+  central = await startCentral({ dataDir: centralDir, host: '127.0.0.1', port: 0 });
+  agent = await synced(gw, central);
+  const shots = [...shotsFor(gw, scene), ...centralShots(central)];
   const browser = await launchChromium();
   try {
     for (const shot of shots) {
@@ -33,7 +42,7 @@ try {
         try {
           await shot.signIn?.(context);
           const page = await context.newPage();
-          await page.goto(`${gw.http}${shot.path}`);
+          await page.goto(shot.url);
           await shot.ready(page);
           await page.waitForTimeout(300);
           const file = join(out, `${shot.name}-${size}.png`);
@@ -48,7 +57,39 @@ try {
     await browser.close();
   }
 } finally {
+  await agent?.stop();
+  await central?.close();
+  rmSync(centralDir, { recursive: true, force: true });
   await gw.stop();
+}
+
+
+/** The demo site's log shipped to a central server by a real sync agent, for the cross-site view. */
+async function synced(gw: TestGateway, central: Central): Promise<SyncAgent> {
+  const { siteKey } = await central.addSite('demo', 'Demo building');
+  await central.addUser(headOffice.username, headOffice.password, 'head_office');
+  const agent = new SyncAgent({
+    gatewayUrl: gw.http, bridgeKey: gw.creds.bridge!.key, centralUrl: central.url, site: 'demo', siteKey,
+    batchSize: 2000, pollMs: 200, backoffMinMs: 100, backoffMaxMs: 2000, refusedRetryMs: 2000, timeoutMs: 10_000, log: false,
+  });
+  void agent.start();
+  const deadline = Date.now() + 30_000;
+  while ((await central.siteCursor('demo')).seq < gw.store.log.head.seq) {
+    if (Date.now() > deadline) throw new Error('the demo site did not reach the central server');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return agent;
+}
+
+function centralShots(central: Central): Shot[] {
+  const signIn = async (context: BrowserContext) => {
+    const res = await context.request.post(`${central.url}/api/auth/login`, { data: headOffice });
+    if (!res.ok()) throw new Error(`central sign-in: ${res.status()}`);
+  };
+  return [{ name: 'central', url: `${central.url}/central`, signIn, ready: async (page) => {
+    await page.waitForSelector('ds-central-page');
+    await page.waitForLoadState('networkidle');
+  } }];
 }
 
 interface Scene { trackToken: string; dnuRoom: string; finishedRoom: string }
@@ -99,7 +140,6 @@ function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
   const report = gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl;
   const reportDnu = gw.creds.rooms.find((r) => r.id === scene.dnuRoom)!.reportUrl;
   const panel = gw.creds.panels.find((p) => p.room === scene.finishedRoom)!;
-  const path = (url: string) => url.slice(gw.http.length);
   const settled = (selector: string) => async (page: Page) => {
     await page.waitForSelector(selector);
     await page.waitForLoadState('networkidle');
@@ -115,12 +155,12 @@ function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
     await page.locator('ds-finished-service').first().waitFor();
   };
   return [
-    { name: 'report', path: path(report), ready: settled('ds-report-page') },
-    { name: 'report-do-not-use', path: path(reportDnu), ready: settled('ds-report-page') },
-    { name: 'track', path: `/track/${scene.trackToken}`, ready: settled('ds-track-page') },
-    { name: 'sign', path: path(sign), ready: settled('ds-sign-page') },
-    { name: 'panel', path: path(panel.url!), ready: panelSignedIn },
-    { name: 'staff', path: '/staff', signIn: session('ana'), ready: settled('ds-staff-page') },
-    { name: 'dashboard', path: '/dashboard', signIn: session('hanna'), ready: settled('ds-dashboard-page') },
+    { name: 'report', url: report, ready: settled('ds-report-page') },
+    { name: 'report-do-not-use', url: reportDnu, ready: settled('ds-report-page') },
+    { name: 'track', url: `${gw.http}/track/${scene.trackToken}`, ready: settled('ds-track-page') },
+    { name: 'sign', url: sign, ready: settled('ds-sign-page') },
+    { name: 'panel', url: panel.url!, ready: panelSignedIn },
+    { name: 'staff', url: `${gw.http}/staff`, signIn: session('ana'), ready: settled('ds-staff-page') },
+    { name: 'dashboard', url: `${gw.http}/dashboard`, signIn: session('hanna'), ready: settled('ds-dashboard-page') },
   ];
 }

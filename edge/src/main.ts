@@ -15,6 +15,10 @@ try {
   console.log(`Doorside gateway for site "${config.site}" is running.
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
+  Dashboard     ${gateway.http}/dashboard   (facility team; users and passwords in the credentials file)
+  Staff queue   ${gateway.http}/staff
+  Report pages  ${gateway.http}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens)
+  Door panels   ${gateway.http}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}

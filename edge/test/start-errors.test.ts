@@ -113,6 +113,8 @@ describe('starting the gateway as a process', () => {
     await one.running();
     const http1 = `http://127.0.0.1:${first.http}`;
     const before = credentials(dir);
+    await expect.poll(() => one.out.stdout).toContain('Press Ctrl+C to stop.');
+    for (const page of [before.urls.dashboard, before.urls.staff, `${http1}/report/{room}`, `${http1}/panel/{room}`]) expect(one.out.stdout).toContain(page);
     const created = await post(http1, '/api/tickets', await login(http1, before, 'sofia'), { kind: 'task', category: 'cleaning', room: 'r101', description: 'Restock the coffee corner', assignee: 'ana' });
     const started = await post(http1, `/api/tickets/${created.body.id}/start`, await login(http1, before, 'ana'));
     expect(started.body.room).toMatchObject({ status: 'in_service', ticket: created.body.id });

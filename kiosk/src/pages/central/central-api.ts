@@ -1,5 +1,5 @@
 import type { AlertView, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview } from '@doorside/cloud-bridge/central-views';
-import { ApiError } from '../panel/panel-api.ts';
+import { ApiError } from '../../api/api-error.ts';
 
 export { ApiError };
 export type { AlertView, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview };

@@ -1,11 +1,11 @@
 import {
-  Assignees, KpiReport, LoggedEvent, type Room, SessionView, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
+  Assignees, KpiReport, LoggedEvent, type Room, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
 } from '@doorside/edge/contracts';
 import { z } from 'zod';
-import { ApiError } from '../panel/panel-api.ts';
+import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
 
 export { ApiError };
-export type Session = z.infer<typeof SessionView>;
+export type { Session };
 export type AssigneeList = z.infer<typeof Assignees>;
 
 export interface DeviceView {
@@ -31,30 +31,11 @@ export function queryOf(fields: object): string {
 }
 
 /** The gateway's HTTP API as the facility dashboard uses it; the session travels in its httpOnly cookie. */
-export class DashboardApi {
-  constructor(private readonly base: URL) {}
-
-  async session(): Promise<Session | undefined> {
-    try {
-      return SessionView.parse(await this.#send('GET', '/api/auth/session'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return undefined;
-      throw error;
-    }
-  }
-
-  async signIn(username: string, password: string): Promise<Session> {
-    return SessionView.parse(await this.#send('POST', '/api/auth/login', { username, password }));
-  }
-
-  async signOut(): Promise<void> {
-    await this.#send('POST', '/api/auth/logout');
-  }
-
+export class DashboardApi extends SignedInApi {
   /** The dashboard is for those who may read the site's audit trail; asking for one event tells. */
   async mayOverseeSite(): Promise<boolean> {
     try {
-      await this.#send('GET', '/api/audit?limit=1');
+      await this.send('GET', '/api/audit?limit=1');
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 403) return false;
@@ -63,37 +44,37 @@ export class DashboardApi {
   }
 
   async tickets(): Promise<Ticket[]> {
-    return TicketList.parse(await this.#send('GET', '/api/tickets?limit=500')).tickets;
+    return TicketList.parse(await this.send('GET', '/api/tickets?limit=500')).tickets;
   }
 
   async assign(ticket: string, body: AssignBody): Promise<{ ticket: Ticket; room: Room }> {
-    return (await this.#send('POST', `/api/tickets/${encodeURIComponent(ticket)}/assign`, body)) as { ticket: Ticket; room: Room };
+    return (await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/assign`, body)) as { ticket: Ticket; room: Room };
   }
 
   async assignees(): Promise<AssigneeList> {
-    return Assignees.parse(await this.#send('GET', '/api/assignees'));
+    return Assignees.parse(await this.send('GET', '/api/assignees'));
   }
 
   async devices(): Promise<DeviceView[]> {
-    return ((await this.#send('GET', '/api/devices')) as { devices: DeviceView[] }).devices;
+    return ((await this.send('GET', '/api/devices')) as { devices: DeviceView[] }).devices;
   }
 
   async audit(search: AuditSearch): Promise<LoggedEvent[]> {
-    return EventList.parse(await this.#send('GET', `/api/audit${queryOf({ ...search, limit: 200 })}`)).events;
+    return EventList.parse(await this.send('GET', `/api/audit${queryOf({ ...search, limit: 200 })}`)).events;
   }
 
   async verify(): Promise<VerifyResult> {
-    return VerifyResult.parse(await this.#send('GET', '/api/events/verify'));
+    return VerifyResult.parse(await this.send('GET', '/api/events/verify'));
   }
 
   async kpis(window: { from?: string; to?: string }): Promise<KpiReport> {
-    return KpiReport.parse(await this.#send('GET', `/api/kpis${queryOf(window)}`));
+    return KpiReport.parse(await this.send('GET', `/api/kpis${queryOf(window)}`));
   }
 
   /** A gateway without the sync route answers 404: that is "not available here", not an error. */
   async sync(): Promise<SyncLook> {
     try {
-      const view = SyncStatusView.parse(await this.#send('GET', '/api/sync/status'));
+      const view = SyncStatusView.parse(await this.send('GET', '/api/sync/status'));
       return view.configured && view.status ? { kind: 'status', status: view.status } : { kind: 'not-connected' };
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return { kind: 'unavailable' };
@@ -103,16 +84,5 @@ export class DashboardApi {
 
   exportUrl(what: 'tickets' | 'audit', filters: object): string {
     return new URL(`./api/exports/${what}.csv${queryOf(filters)}`, this.base).href;
-  }
-
-  async #send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(new URL(`.${path}`, this.base), {
-      method,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const parsed = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
-    if (!response.ok) throw new ApiError(response.status, parsed.error ?? 'HTTP_ERROR', parsed.message ?? `HTTP ${response.status}`, parsed.details);
-    return parsed;
   }
 }

@@ -1,4 +1,7 @@
 import type { Attachment, Room, RoomStatus, Ticket } from '@doorside/edge/contracts';
+import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
+
+export { ApiError };
 
 export type RoomDetail = Room & { openTickets: Ticket[] };
 
@@ -11,17 +14,6 @@ export interface ActionResultBody {
   triggered?: { route: 'returned' | 'escalated' | null; assignee: string | null; followUp: string | null; roomStatus: RoomStatus | null; notified: string[] };
 }
 
-/** A refusal from the gateway, carrying its error body (`message`, `details`). */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly details: unknown) {
-    super(message);
-  }
-
-  get retryAfterSeconds(): number | undefined {
-    const retry = (this.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-    return typeof retry === 'number' ? retry : undefined;
-  }
-}
 
 /** The gateway's HTTP API as a door panel uses it; the session travels in its cookie. */
 export class PanelApi {
@@ -59,15 +51,7 @@ export class PanelApi {
     return ((await this.#send('POST', `/api/tickets/${ticket}/attachments`, form)) as { attachments: Attachment[] }).attachments;
   }
 
-  async #send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const isForm = body instanceof FormData;
-    const response = await fetch(new URL(`.${path}`, this.base), {
-      method,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : isForm ? { body } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const parsed = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
-    if (!response.ok) throw new ApiError(response.status, parsed.error ?? 'HTTP_ERROR', parsed.message ?? `HTTP ${response.status}`, parsed.details);
-    return parsed;
+  #send(method: string, path: string, body?: unknown): Promise<unknown> {
+    return sendToGateway(this.base, method, path, body);
   }
 }

@@ -1,0 +1,56 @@
+import { SessionView } from '@doorside/edge/contracts';
+import type { z } from 'zod';
+import { ApiError } from './api-error.ts';
+
+export { ApiError };
+
+/**
+ * One request to the gateway the page came from (paths resolve against `base`, so a path
+ * prefix in front of the gateway is kept); JSON or a multipart form; a refusal becomes an
+ * ApiError. A rate limit that says how long to wait only in its Retry-After header has
+ * that wait copied into the details.
+ */
+export async function sendToGateway(base: URL, method: string, path: string, body?: unknown): Promise<unknown> {
+  const isForm = body instanceof FormData;
+  const response = await fetch(new URL(`.${path}`, base), {
+    method,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : isForm ? { body } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  const parsed = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
+  if (!response.ok) {
+    const retry = Number(response.headers.get('retry-after'));
+    const details = Number.isFinite(retry) && retry > 0 && (typeof parsed.details !== 'object' || parsed.details === null || !('retryAfterSeconds' in parsed.details))
+      ? { ...(parsed.details as object | undefined), retryAfterSeconds: retry } : parsed.details;
+    throw new ApiError(response.status, parsed.error ?? 'HTTP_ERROR', parsed.message ?? `HTTP ${response.status}`, details);
+  }
+  return parsed;
+}
+
+export type Session = z.infer<typeof SessionView>;
+
+/** The gateway's API for pages whose users sign in with a password; the session travels in its httpOnly cookie. */
+export class SignedInApi {
+  constructor(protected readonly base: URL) {}
+
+  async session(): Promise<Session | undefined> {
+    try {
+      return SessionView.parse(await this.send('GET', '/api/auth/session'));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return undefined;
+      throw error;
+    }
+  }
+
+  async signIn(username: string, password: string): Promise<Session> {
+    return SessionView.parse(await this.send('POST', '/api/auth/login', { username, password }));
+  }
+
+  async signOut(): Promise<void> {
+    await this.send('POST', '/api/auth/logout');
+  }
+
+  protected send(method: string, path: string, body?: unknown): Promise<unknown> {
+    return sendToGateway(this.base, method, path, body);
+  }
+}

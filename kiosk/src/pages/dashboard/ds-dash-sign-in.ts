@@ -1,54 +1,18 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css } from 'lit';
+import { SignInForm } from '../../components/sign-in-form.ts';
 import { dashBase } from './dashboard-styles.ts';
 
-/** Username and password; fires `sign-in` with `detail: {username, password}`. */
-export class DsDashSignIn extends LitElement {
-  static override properties = { speak: { attribute: false }, error: {}, notice: {}, busy: { type: Boolean } };
-  declare speak: Translator | undefined;
-  declare error: string;
-  declare notice: string;
-  declare busy: boolean;
-
+/** The dashboard's sign-in form. */
+export class DsDashSignIn extends SignInForm {
   static override styles = [dashBase, css`
     form { display: grid; gap: 18px; max-width: 420px; margin: 8vh auto 0; padding: 28px; background: #fff; border: 2px solid #1d1d1d; border-radius: 12px; }
     h2 { font-size: 1.5rem; }
     input { width: 100%; }
   `];
 
-  constructor() {
-    super();
-    this.error = '';
-    this.notice = '';
-    this.busy = false;
-  }
-
-  override render() {
-    if (!this.speak) return nothing;
-    const { t } = this.speak;
-    return html`
-      <form @submit=${this.#submit} data-sign-in>
-        <h2>${t('dash.signInTitle')}</h2>
-        ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-        <label>${t('dash.username')}
-          <input name="username" autocomplete="username" autocapitalize="none" spellcheck="false" required maxlength="48">
-        </label>
-        <label>${t('dash.password')}
-          <input name="password" type="password" autocomplete="current-password" required maxlength="200">
-        </label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('dash.signingIn') : t('dash.signIn')}</button>
-      </form>`;
-  }
-
-  #submit(event: Event): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('sign-in', {
-      detail: { username: value('username').trim().toLowerCase(), password: value('password') }, bubbles: true, composed: true,
-    }));
-  }
+  protected readonly texts = {
+    title: 'dash.signInTitle', username: 'dash.username', password: 'dash.password', signIn: 'dash.signIn', signingIn: 'dash.signingIn',
+  } as const;
 }
 
 customElements.define('ds-dash-sign-in', DsDashSignIn);

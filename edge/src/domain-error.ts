@@ -1,10 +1,11 @@
+import { type ErrorCode, httpStatusOf } from './contracts/errors.ts';
+
 /**
- * A refusal the domain can name. One handler maps `kind` to an HTTP status;
- * routes never pick a 4xx themselves.
+ * A refusal the domain can name. Its code is one of the error catalogue's, which also
+ * gives its HTTP status; routes never pick a 4xx themselves.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
-  abstract readonly kind: 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked';
+  abstract readonly code: ErrorCode;
   readonly details?: unknown;
 
   constructor(message: string, details?: unknown) {
@@ -12,39 +13,26 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
     this.details = details;
   }
+
+  get status(): number {
+    return httpStatusOf(this.code);
+  }
+}
+
+/** A refusal whose code is chosen where it is raised. */
+export class Refusal extends DomainError {
+  constructor(readonly code: ErrorCode, message: string, details?: unknown) {
+    super(message, details);
+  }
 }
 
 export class NotFound extends DomainError {
   readonly code = 'NOT_FOUND';
-  readonly kind = 'not-found';
   constructor(what: string, id: string) {
     super(`${what} ${id} does not exist`, { [what]: id });
   }
 }
 
-export class Invalid extends DomainError {
-  readonly code: string;
-  readonly kind = 'invalid';
-  constructor(code: string, message: string, details?: unknown) {
-    super(message, details);
-    this.code = code;
-  }
-}
-
-export class Forbidden extends DomainError {
-  readonly code: string;
-  readonly kind = 'forbidden';
-  constructor(code: string, message: string, details?: unknown) {
-    super(message, details);
-    this.code = code;
-  }
-}
-
-export class Unauthorized extends DomainError {
-  readonly code: string;
-  readonly kind = 'unauthorized';
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+export class Invalid extends Refusal {}
+export class Forbidden extends Refusal {}
+export class Unauthorized extends Refusal {}

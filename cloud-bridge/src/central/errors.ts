@@ -6,8 +6,6 @@ import type { ChainPoint } from '../protocol.ts';
  * chain. The gateway's error handler has no kind for it; the site routes answer 422.
  */
 export abstract class ChainRefusal extends DomainError {
-  readonly kind = 'invalid' as const;
-  readonly status = 422;
   abstract readonly alertKind: string;
 }
 
@@ -30,7 +28,6 @@ export class LogCutBack extends ChainRefusal {
 /** A gap or a stale start: the agent resends from `details.cursor`. */
 export class OutOfOrder extends DomainError {
   readonly code = 'OUT_OF_ORDER';
-  readonly kind = 'conflict';
   constructor(cursor: ChainPoint, after: number) {
     super(`the batch follows seq ${after}, but the central copy ends at seq ${cursor.seq}: send the events after it`, { cursor, after });
   }
@@ -38,7 +35,6 @@ export class OutOfOrder extends DomainError {
 
 export class BadSiteKey extends DomainError {
   readonly code = 'BAD_SITE_KEY';
-  readonly kind = 'unauthorized';
   constructor() {
     super('unknown site or wrong site key');
   }
@@ -46,7 +42,6 @@ export class BadSiteKey extends DomainError {
 
 export class ResultAlreadyRecorded extends DomainError {
   readonly code = 'RESULT_ALREADY_RECORDED';
-  readonly kind = 'conflict';
   constructor(id: string, state: string) {
     super(`command ${id} was already answered as ${state}; a different answer is not taken`, { id, state });
   }
@@ -54,7 +49,6 @@ export class ResultAlreadyRecorded extends DomainError {
 
 export class SiteExists extends DomainError {
   readonly code = 'SITE_EXISTS';
-  readonly kind = 'conflict';
   constructor(site: string) {
     super(`site ${site} is already registered`, { site });
   }
@@ -62,7 +56,6 @@ export class SiteExists extends DomainError {
 
 export class SiteNotGranted extends DomainError {
   readonly code = 'SITE_NOT_GRANTED';
-  readonly kind = 'forbidden';
   constructor(site: string) {
     super(`you may not see site ${site}`, { site });
   }

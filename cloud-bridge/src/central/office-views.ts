@@ -1,3 +1,4 @@
+import { CLOSED_STATUSES_SQL, isOverdue } from '@doorside/edge/contracts';
 import { SyncStatus, type ChainPoint } from '../protocol.ts';
 import { placeholders, type SqlDriver } from './sql-driver.ts';
 
@@ -33,7 +34,7 @@ export interface SiteKpis {
   ratings: number;
 }
 
-const CLOSED = "('verified', 'cancelled')";
+const CLOSED = CLOSED_STATUSES_SQL;
 
 /** Read models for head office, computed from the projected tickets and devices. */
 export class OfficeViews {
@@ -85,7 +86,8 @@ export class OfficeViews {
       site: r.site, id: r.id, kind: r.kind, category: r.category, priority: r.priority, status: r.status, room: r.room, team: r.team,
       assignee: r.assignee, title: r.title, createdAt: iso(r.created_ms), updatedAt: iso(r.updated_ms), dueAt: iso(r.due_ms),
       resolvedAt: r.resolved_ms === null ? null : iso(r.resolved_ms), rejections: r.rejections, rating: r.rating,
-      overdue: r.resolved_ms === null ? r.status !== 'cancelled' && r.due_ms < nowMs : r.resolved_ms > r.due_ms,
+      // A finished job counts as overdue when it was resolved late.
+      overdue: r.resolved_ms === null ? isOverdue({ status: r.status, dueAt: iso(r.due_ms) }, nowMs) : r.resolved_ms > r.due_ms,
     }));
   }
 

@@ -10,7 +10,6 @@ export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.me
 
 export class PageNotBuilt extends DomainError {
   readonly code = 'PAGE_NOT_BUILT';
-  readonly kind = 'not-found';
   constructor() {
     super('the cross-site view is not built on this server: run `npm run build` and reload', { page: 'central' });
   }

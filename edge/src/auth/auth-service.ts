@@ -11,7 +11,6 @@ export const PANEL_LOCK_MS = 60_000;
 
 export class PanelLocked extends DomainError {
   readonly code = 'PANEL_LOCKED';
-  readonly kind = 'locked';
   constructor(readonly retryAfterSeconds: number) {
     super(`too many wrong PINs: this panel is locked for ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
@@ -22,7 +21,6 @@ export const LOGIN_LOCK_MS = 5 * 60_000;
 
 export class SignInLocked extends DomainError {
   readonly code = 'SIGN_IN_LOCKED';
-  readonly kind = 'locked';
   constructor(readonly retryAfterSeconds: number) {
     super(`too many wrong passwords for this username: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }

@@ -6,3 +6,5 @@ export * from './live.ts';
 export * from './reports.ts';
 export * from './queue.ts';
 export * from './bridge.ts';
+export * from './errors.ts';
+export * from './ticket-status.ts';

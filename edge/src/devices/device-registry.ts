@@ -9,7 +9,6 @@ import type { DeviceBus } from '../broker/device-bus.ts';
 
 export class DeviceExists extends DomainError {
   readonly code = 'DEVICE_EXISTS';
-  readonly kind = 'conflict';
   constructor(id: string) {
     super(`a device ${id} is already registered`, { device: id });
   }

@@ -1,5 +1,4 @@
-import type { Ticket } from '../contracts/index.ts';
-import { isOpen } from '../tickets/lifecycle.ts';
+import { isOverdue, type Ticket } from '../contracts/index.ts';
 import type { CsvColumn } from './csv-document.ts';
 
 /** One row per ticket: what a facility team sorts and filters on in a spreadsheet. */
@@ -21,7 +20,7 @@ export function ticketColumns(now: string): CsvColumn<Ticket>[] {
     { header: 'due_at', value: (t) => t.dueAt },
     { header: 'updated_at', value: (t) => t.updatedAt },
     { header: 'resolved_at', value: resolvedAt },
-    { header: 'overdue', value: (t) => isOpen(t.status) && Date.parse(t.dueAt) < Date.parse(now) },
+    { header: 'overdue', value: (t) => isOverdue(t, now) },
     { header: 'rejections', value: (t) => t.rejections.length },
     { header: 'last_rejection_reason', value: (t) => t.rejections.at(-1)?.reason ?? null },
     { header: 'parent', value: (t) => t.parent },

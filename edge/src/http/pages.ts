@@ -12,7 +12,6 @@ export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.me
 
 export class PageNotBuilt extends DomainError {
   readonly code = 'PAGE_NOT_BUILT';
-  readonly kind = 'not-found';
   constructor(page: string) {
     super(`the ${page} page is not built on this gateway: run \`npm run build\` and reload`, { page });
   }

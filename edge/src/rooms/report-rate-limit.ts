@@ -17,7 +17,6 @@ export const defaultReportLimits: ReportLimits = {
 
 export class TooManyReports extends DomainError {
   readonly code = 'RATE_LIMITED';
-  readonly kind = 'locked';
   constructor(scope: string, retryAfterSeconds: number) {
     super(`too many reports from this ${scope}; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }

@@ -7,7 +7,6 @@ import { decideRejection } from './reject.ts';
 
 export class DisputeNotAllowed extends DomainError {
   readonly code = 'DISPUTE_NOT_ALLOWED';
-  readonly kind = 'forbidden';
   constructor(category: Category) {
     super(`staff check ${category.name} work themselves; to say it is not resolved, please ask reception`, { category: category.id });
   }
@@ -15,7 +14,6 @@ export class DisputeNotAllowed extends DomainError {
 
 export class NotDisputableNow extends DomainError {
   readonly code = 'NOT_DISPUTABLE_NOW';
-  readonly kind = 'conflict';
   constructor(status: string) {
     super(`a job can be marked not resolved once it is done and before it is checked (it is ${status})`, { status });
   }

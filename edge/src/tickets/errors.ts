@@ -3,7 +3,6 @@ import type { TicketAction, TicketStatus } from '../contracts/index.ts';
 
 export class IllegalTransition extends DomainError {
   readonly code = 'ILLEGAL_TRANSITION';
-  readonly kind = 'conflict';
   constructor(action: TicketAction, status: TicketStatus, allowed: TicketAction[]) {
     super(`cannot ${action} a ticket that is ${status}`, { status, allowed });
   }
@@ -11,7 +10,6 @@ export class IllegalTransition extends DomainError {
 
 export class NotAssignee extends DomainError {
   readonly code = 'NOT_ASSIGNEE';
-  readonly kind = 'forbidden';
   constructor(action: TicketAction, assignee: string | null) {
     super(`only the assignee (${assignee ?? 'nobody yet'}) may ${action} this ticket`, { assignee });
   }
@@ -19,7 +17,6 @@ export class NotAssignee extends DomainError {
 
 export class AlreadyAssigned extends DomainError {
   readonly code = 'ALREADY_ASSIGNED';
-  readonly kind = 'conflict';
   constructor(assignee: string) {
     super(`the ticket is already assigned to ${assignee}`, { assignee });
   }
@@ -27,7 +24,6 @@ export class AlreadyAssigned extends DomainError {
 
 export class AlreadyAccepted extends DomainError {
   readonly code = 'ALREADY_ACCEPTED';
-  readonly kind = 'conflict';
   constructor(assignee: string | null) {
     super(`${assignee ?? 'the assignee'} has already accepted this work order`, { assignee });
   }
@@ -35,7 +31,6 @@ export class AlreadyAccepted extends DomainError {
 
 export class UnknownRejectionReason extends DomainError {
   readonly code = 'UNKNOWN_REJECTION_REASON';
-  readonly kind = 'invalid';
   constructor(reason: string, allowed: string[]) {
     super(`"${reason}" is not a rejection reason for this category`, { allowed });
   }
@@ -43,7 +38,6 @@ export class UnknownRejectionReason extends DomainError {
 
 export class AssigneeNotEligible extends DomainError {
   readonly code = 'ASSIGNEE_NOT_ELIGIBLE';
-  readonly kind = 'invalid';
   constructor(user: string, why: string) {
     super(`${user} cannot take this ticket: ${why}`, { user });
   }
@@ -51,7 +45,6 @@ export class AssigneeNotEligible extends DomainError {
 
 export class UnknownPhoto extends DomainError {
   readonly code = 'UNKNOWN_PHOTO';
-  readonly kind = 'invalid';
   constructor(photo: string) {
     super(`photo ${photo} is not attached to this ticket`, { photo });
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TicketAction, TicketStatus } from '../contracts/index.ts';
 import { thrownBy } from '../test-support/domain-fixtures.ts';
 import { IllegalTransition } from './errors.ts';
-import { allowedActions, assertAllowed, closedStatuses, isOpen } from './lifecycle.ts';
+import { CLOSED_STATUSES as closedStatuses, isOpen } from '../contracts/index.ts';
+import { allowedActions, assertAllowed } from './lifecycle.ts';
 
 const table: Record<TicketStatus, TicketAction[]> = {
   new: ['assign', 'claim', 'escalate', 'cancel', 'comment'],

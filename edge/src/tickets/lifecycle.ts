@@ -13,12 +13,6 @@ const allowed: Record<TicketStatus, readonly TicketAction[]> = {
   cancelled: ['comment'],
 };
 
-export const closedStatuses: readonly TicketStatus[] = ['verified', 'cancelled'];
-
-export function isOpen(status: TicketStatus): boolean {
-  return !closedStatuses.includes(status);
-}
-
 export function allowedActions(status: TicketStatus): TicketAction[] {
   return [...allowed[status]];
 }

@@ -7,7 +7,6 @@ import type { Change } from './change.ts';
 
 export class NotOpenToOccupants extends DomainError {
   readonly code = 'NOT_OPEN_TO_OCCUPANTS';
-  readonly kind = 'forbidden';
   constructor(ticket: string) {
     super(`ticket ${ticket} is not one this room's visitors can add to; send a new report instead`, { ticket });
   }

@@ -1,10 +1,9 @@
-import type { Ticket } from '../contracts/index.ts';
+import { CLOSED_STATUSES_SQL, type Ticket } from '../contracts/index.ts';
 import type { Db } from '../store/database.sqlite.ts';
-import { closedStatuses } from './lifecycle.ts';
 
 // The queue's order: the most urgent first, then the one due soonest.
 const order = "ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at, id";
-const open = `status NOT IN (${closedStatuses.map((s) => `'${s}'`).join(', ')})`;
+const open = `status NOT IN ${CLOSED_STATUSES_SQL}`;
 
 /** The two lists of a worker's queue, each one indexed query (tickets_assignee, tickets_team). */
 export class QueueRows {

@@ -3,7 +3,6 @@ import { DomainError } from '../domain-error.ts';
 
 export class NotYetRateable extends DomainError {
   readonly code = 'NOT_YET_RATEABLE';
-  readonly kind = 'conflict';
   constructor(status: string) {
     super(`the job can be rated once it is done (it is ${status})`, { status });
   }
@@ -11,7 +10,6 @@ export class NotYetRateable extends DomainError {
 
 export class AlreadyRated extends DomainError {
   readonly code = 'ALREADY_RATED';
-  readonly kind = 'conflict';
   constructor() {
     super('this job has already been rated');
   }

@@ -9,7 +9,6 @@ import { respond, step } from './step.ts';
 
 export class AlreadyWithTeam extends DomainError {
   readonly code = 'ALREADY_WITH_TEAM';
-  readonly kind = 'conflict';
   constructor(team: string) {
     super(`the ticket has no assignee: it is already in team ${team}'s pool`, { team });
   }

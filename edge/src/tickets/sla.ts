@@ -4,7 +4,3 @@ export function dueAt(category: Category, priority: Priority, openedAt: string):
   const minutes = category.slaMinutes[priority] ?? 24 * 60;
   return new Date(Date.parse(openedAt) + minutes * 60_000).toISOString();
 }
-
-export function isOverdue(due: string, status: string, now: string): boolean {
-  return status !== 'verified' && status !== 'cancelled' && status !== 'done' && Date.parse(due) < Date.parse(now);
-}

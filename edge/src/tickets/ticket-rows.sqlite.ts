@@ -1,4 +1,4 @@
-import type { Ticket } from '../contracts/index.ts';
+import { CLOSED_STATUSES_SQL, type Ticket } from '../contracts/index.ts';
 import type { Db } from '../store/database.sqlite.ts';
 
 export interface TicketFilter {
@@ -29,7 +29,7 @@ export class TicketRows {
   constructor(private readonly db: Db) {
     this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');
     this.#openInRoom = db.prepare<[string], { doc: string }>(
-      "SELECT doc FROM tickets WHERE room = ? AND status NOT IN ('verified', 'cancelled') ORDER BY id",
+      `SELECT doc FROM tickets WHERE room = ? AND status NOT IN ${CLOSED_STATUSES_SQL} ORDER BY id`,
     );
     // SQLite rewrites an index whenever its column is SET, changed or not; so the document
     // and the indexed columns are written apart, the latter only when one of them moved.
@@ -83,7 +83,7 @@ export class TicketRows {
     }
     if (filter.kind) { where.push("json_extract(doc, '$.kind') = ?"); args.push(filter.kind); }
     if (filter.overdue !== undefined && filter.now) {
-      const overdue = "(status NOT IN ('verified', 'cancelled') AND due_at < ?)";
+      const overdue = `(status NOT IN ${CLOSED_STATUSES_SQL} AND due_at < ?)`;
       where.push(filter.overdue ? overdue : `NOT ${overdue}`);
       args.push(filter.now);
     }

@@ -14,7 +14,6 @@ export type Clock = () => string;
 
 export class QrReplaced extends DomainError {
   readonly code = 'QR_REPLACED';
-  readonly kind = 'gone';
   constructor() {
     super('this code has been replaced, ask reception');
   }

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * Every refusal the gateway and the central server can send, with its HTTP status and what
+ * it means. Errors carry one of these codes; the error handler takes the status from here;
+ * pages choose their words by the code. A code sent to a device over MQTT (in a `denied`
+ * command) comes from here too.
+ */
+export const errorCatalogue = {
+  // 400: the request itself is wrong
+  INVALID: { status: 400, meaning: 'the body, query or path does not match its schema; details list each problem' },
+  BAD_REQUEST: { status: 400, meaning: 'the request could not be read' },
+  BAD_PHOTO: { status: 400, meaning: 'an uploaded file is not an image the gateway accepts' },
+  NO_PHOTOS: { status: 400, meaning: 'the upload carried no image' },
+  ONE_PHOTO_ONLY: { status: 400, meaning: 'this action takes at most one photo' },
+  TOO_MANY_ATTACHMENTS: { status: 400, meaning: 'the ticket would hold more attachments than allowed' },
+  UNKNOWN_CATEGORY: { status: 400, meaning: 'the category named does not exist on this site' },
+  UNKNOWN_TEAM: { status: 400, meaning: 'the team named does not exist on this site' },
+  UNKNOWN_USER: { status: 400, meaning: 'the person named does not exist on this site' },
+  UNKNOWN_VENDOR: { status: 400, meaning: 'the vendor named does not exist on this site' },
+  UNKNOWN_PHOTO: { status: 400, meaning: 'a photo named is not attached to the ticket' },
+  UNKNOWN_REJECTION_REASON: { status: 400, meaning: 'the reason is not one the category lists, and it takes no free text' },
+  ASSIGNEE_NOT_ELIGIBLE: { status: 400, meaning: 'the person named may not hold tickets of that team' },
+  NOBODY_NAMED: { status: 400, meaning: 'an assignment names neither a person nor a team' },
+  INVALID_POLICY: { status: 400, meaning: 'a rejection policy change would leave the policy invalid' },
+  BAD_WINDOW: { status: 400, meaning: 'a reporting window ends before it starts or is too long' },
+  REASON_REQUIRED: { status: 400, meaning: 'a rejection needs a reason' },
+  // 401: who is asking is not known
+  SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
+  BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
+  BAD_BRIDGE_KEY: { status: 401, meaning: 'the sync agent\'s bridge key is missing or wrong' },
+  BAD_SITE_KEY: { status: 401, meaning: 'the central server does not know the site or its key' },
+  // 403: known, but not allowed
+  NOT_PERMITTED: { status: 403, meaning: 'the caller\'s role does not hold the right' },
+  WRONG_ROOM: { status: 403, meaning: 'a door panel or device acts only in its own room' },
+  NOT_YOUR_WORK_ORDER: { status: 403, meaning: 'a vendor acts only on work given to them' },
+  NOT_YOUR_TEAM: { status: 403, meaning: 'staff act only on their own teams\' tickets' },
+  NOT_ASSIGNEE: { status: 403, meaning: 'only the ticket\'s assignee may do this' },
+  NOT_A_WORKER: { status: 403, meaning: 'a work queue is for people who work tickets' },
+  BAD_QR_CODE: { status: 403, meaning: 'the sticker code does not belong to this room' },
+  NOT_OPEN_TO_OCCUPANTS: { status: 403, meaning: 'the ticket is not one the room\'s visitors may add to' },
+  DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
+  SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
+  // 404
+  NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
+  // 409: not in the current state
+  ILLEGAL_TRANSITION: { status: 409, meaning: 'the ticket\'s status does not allow the action; details list what it allows' },
+  ALREADY_ASSIGNED: { status: 409, meaning: 'someone else already holds the ticket' },
+  ALREADY_ACCEPTED: { status: 409, meaning: 'the work order was already accepted' },
+  ALREADY_WITH_TEAM: { status: 409, meaning: 'the ticket already sits in its team\'s pool' },
+  ALREADY_RATED: { status: 409, meaning: 'the job was rated already' },
+  NOT_YET_RATEABLE: { status: 409, meaning: 'a job is rated once it is done' },
+  NOT_DISPUTABLE_NOW: { status: 409, meaning: '"not resolved" applies to a finished job not yet checked' },
+  NOTHING_TO_VERIFY: { status: 409, meaning: 'no finished job in the room waits for a verdict' },
+  DEVICE_EXISTS: { status: 409, meaning: 'a device with that id is registered already' },
+  SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
+  OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
+  RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
+  // 410
+  QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
+  // 422: well formed, but breaks the central copy of a site's chain
+  CHAIN_BROKEN: { status: 422, meaning: 'a sync batch breaks the hash chain; details name the first bad seq' },
+  LOG_CUT_BACK: { status: 422, meaning: 'the site\'s log is shorter than, or differs from, what the central copy saw' },
+  // 429: wait and try again (Retry-After says how long)
+  RATE_LIMITED: { status: 429, meaning: 'too many reports from this phone, code or link' },
+  PANEL_LOCKED: { status: 429, meaning: 'too many wrong PINs: the panel is locked for a while' },
+  SIGN_IN_LOCKED: { status: 429, meaning: 'too many wrong passwords for the username' },
+  // 500
+  INTERNAL: { status: 500, meaning: 'the gateway failed; nothing was changed' },
+} as const satisfies Record<string, { status: number; meaning: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+export const ErrorCode = z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]);
+
+/**
+ * Codes fastify itself sends for a body or URL it cannot take (kept as fastify names them,
+ * so they match its documentation): too large, not JSON, a foreign content type, a bad URL.
+ */
+export const frameworkErrorCodes = [
+  'FST_ERR_CTP_BODY_TOO_LARGE', 'FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  'FST_ERR_CTP_EMPTY_JSON_BODY', 'FST_ERR_MAX_PARAM_LENGTH', 'FST_ERR_BAD_URL',
+] as const;
+
+export function httpStatusOf(code: ErrorCode): number {
+  return errorCatalogue[code].status;
+}
+
+/** Whether an error body carries the given code: how pages pick their words. */
+export function hasErrorCode(body: { error?: unknown } | undefined, code: ErrorCode): boolean {
+  return body?.error === code;
+}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, expect, it } from 'vitest';
-import type { Actor } from '../../edge/src/tickets/actor.ts';
+import type { Actor } from '../../edge/src/rights/actor.ts';
 import { killAll, spawnAgent } from './support/processes.ts';
 import { type Rig, startRig, until } from './support/sync-rig.ts';
 
@@ -18,9 +18,9 @@ function keepProducing(r: Rig) {
   let n = 0;
   const done = (async () => {
     while (running) {
-      await Promise.all(Array.from({ length: 5 }, () => r.gw.store.batch(() => r.gw.tickets.create(actor, {
-        kind: 'task', category: 'supplies', room: 'r201', description: `Restock ${n++}`, priority: 'normal',
-      }))));
+      await Promise.all(Array.from({ length: 5 }, () => r.gw.commands.handle(actor, { room: 'r201' }, {
+        type: 'open-ticket', kind: 'task', category: 'supplies', description: `Restock ${n++}`, priority: 'normal',
+      })));
       await sleep(5);
     }
   })();

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../edge/src/tickets/actor.ts';
+import type { Actor } from '../../edge/src/rights/actor.ts';
 import { inbox } from '../../edge/src/test-support/mqtt-inbox.ts';
 import type { TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { createDatabase, hasPostgres, startPostgres, type TestPostgres } from './support/postgres.ts';
@@ -13,9 +13,9 @@ async function produceEvents(gw: TestGateway, count: number): Promise<void> {
   const rooms = gw.creds.rooms.map((r) => r.id);
   for (let done = 0; done < count;) {
     const chunk = Math.min(1000, count - done);
-    await Promise.all(Array.from({ length: chunk }, (_, i) => gw.store.batch(() => gw.tickets.create(actor, {
-      kind: 'task', category: 'supplies', room: rooms[(done + i) % rooms.length]!, description: `Restock ${done + i}`, priority: 'normal',
-    }))));
+    await Promise.all(Array.from({ length: chunk }, (_, i) => gw.commands.handle(actor, { room: rooms[(done + i) % rooms.length]! }, {
+      type: 'open-ticket', kind: 'task', category: 'supplies', description: `Restock ${done + i}`, priority: 'normal',
+    })));
     done += chunk;
   }
 }

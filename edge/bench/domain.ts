@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { openDatabase } from '../src/store/database.sqlite.ts';
 import { SiteStore } from '../src/store/site-store.ts';
-import { TicketService } from '../src/tickets/ticket-service.ts';
+import { BenchTickets as TicketService } from './bench-tickets.ts';
+import { CommandHandler } from '../src/commands/handler.ts';
+import { siteCommandModules } from '../src/command-modules.ts';
 import { batched, type Cast, cast, cleaner, demoRoomIds, doneTicket, openAssigned } from './fixtures.ts';
 import { int, type LatencySummary, ms, summarize } from './stats.ts';
 
@@ -67,7 +69,7 @@ export async function domainBench(commands: number, capSeconds = 180): Promise<D
   const store = new SiteStore(openDatabase(join(dir, 'demo.sqlite')), 'demo');
   try {
     await seedDemo(store, clock());
-    const tickets = new TicketService(store, clock);
+    const tickets = new TicketService(new CommandHandler(store, clock, siteCommandModules));
     const c = cast(store);
     const lanes = demoRoomIds.flatMap((room, r) => [lane(tickets, c, room, 2 * r), lane(tickets, c, room, 2 * r + 1)]);
     // A short warm-up so JIT and statement caches are settled before the clock starts.

@@ -1,8 +1,8 @@
 import type { Role } from '../src/contracts/index.ts';
 import { demoRooms } from '../src/seed/demo-building.ts';
 import type { SiteStore } from '../src/store/site-store.ts';
-import type { Actor } from '../src/tickets/actor.ts';
-import type { TicketService } from '../src/tickets/ticket-service.ts';
+import type { Actor } from '../src/rights/actor.ts';
+import type { BenchTickets as TicketService } from './bench-tickets.ts';
 
 /** The demo building's 15 rooms, r101..r305. */
 export const demoRoomIds: readonly string[] = demoRooms.map((r) => r.id);

@@ -1,3 +1,4 @@
+import { BenchTickets } from './bench-tickets.ts';
 import type { TestGateway } from '../src/test-support/test-gateway.ts';
 import { type BareServer, rawCommitRate } from './bare-server.ts';
 import type { CannonJob, CannonResult, CannonScenario } from './cannon.ts';
@@ -72,7 +73,7 @@ export function combine(halves: HttpRun[]): HttpRun {
 export async function httpBench(gw: TestGateway, bare: BareServer, load: LoadGen, connections: number[], durationS: number): Promise<HttpBenchResult> {
   const c = cast(gw.store);
   const openTargets = demoRoomIds.length * 3;
-  const targets = prepareCommentTargets(gw.store, gw.tickets, c, demoRoomIds, 1_500, 3);
+  const targets = prepareCommentTargets(gw.store, new BenchTickets(gw.commands), c, demoRoomIds, 1_500, 3);
   const keep = new Set(targets.slice(0, openTargets));
   console.log(`  prepared ${int(targets.length)} comment targets (${openTargets} open, 3 per room, the rest verified); open per room: max ${openPerRoom(gw.store).max}`);
   const cookies = { sofia: await gw.login('sofia'), ana: await gw.login('ana'), ben: await gw.login('ben'), fiona: await gw.login('fiona') };
@@ -104,7 +105,7 @@ export async function httpBench(gw: TestGateway, bare: BareServer, load: LoadGen
   for (const conns of connections) {
     lifecycle.push(await measured(load, job({ name: 'lifecycle', base: gw.http, cookies, rooms: [...demoRoomIds] }, conns),
       'gateway lifecycle mix (create/assign/start/complete/approve)', gwEvents));
-    const cleared = clearBacklog(gw.store, gw.tickets, c, keep);
+    const cleared = clearBacklog(gw.store, new BenchTickets(gw.commands), c, keep);
     console.log(`    (closed ${cleared} tickets left mid-cycle, untimed)`);
   }
   const commentJob = (conns: number, seconds: number): CannonJob =>

@@ -1,3 +1,4 @@
+import { BenchTickets } from './bench-tickets.ts';
 import type { TestGateway } from '../src/test-support/test-gateway.ts';
 import { cast, clearBacklog, demoRoomIds, openPerRoom, openTicketIds, prepareDone } from './fixtures.ts';
 import type { LoadGen } from './loadgen-client.ts';
@@ -63,7 +64,7 @@ export async function tapGateway(gw: TestGateway, load: LoadGen, plan: Plan[]): 
   const cookie = await gw.login('fiona');
   const signs = demoSigns(gw, demoRoomIds);
   return ramp(load, plan, (rate, count) => {
-    const done = prepareDone(gw.store, gw.tickets, c, demoRoomIds, count);
+    const done = prepareDone(gw.store, new BenchTickets(gw.commands), c, demoRoomIds, count);
     return {
       kind: 'tap', base: gw.http, mqtt: gw.mqtt, signs, matchField: 'ticket', rate, drainMs: 5_000,
       requests: done.map((d) => ({ key: d.id, path: `/api/tickets/${d.id}/reject` })),
@@ -72,5 +73,5 @@ export async function tapGateway(gw: TestGateway, load: LoadGen, plan: Plan[]): 
   }, () => {
     const b = openPerRoom(gw.store);
     return `open tickets per room at start ${b.max}`;
-  }, () => { clearBacklog(gw.store, gw.tickets, c, keep); });
+  }, () => { clearBacklog(gw.store, new BenchTickets(gw.commands), c, keep); });
 }

@@ -17,7 +17,16 @@ export abstract class DomainError extends Error {
   get status(): number {
     return httpStatusOf(this.code);
   }
+
+  /** The kind of refusal, read off its HTTP status. */
+  get kind(): 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked' | 'internal' {
+    return kinds[this.status] ?? 'internal';
+  }
 }
+
+const kinds: Record<number, DomainError['kind']> = {
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 422: 'invalid', 429: 'locked',
+};
 
 /** A refusal whose code is chosen where it is raised. */
 export class Refusal extends DomainError {

@@ -9,23 +9,22 @@ import type { DeviceBus, DeviceBusHandlers } from './broker/device-bus.ts';
 import { DevicePresence } from './broker/device-presence.ts';
 import { SiteSignals } from './broker/site-signals.ts';
 import { DeviceEvents } from './devices/device-events.ts';
-import { DeviceRegistry } from './devices/device-registry.ts';
 import { discoveryMessages, HOME_ASSISTANT_USER } from './devices/home-assistant.ts';
 import { integrationAccount } from './devices/integration-account.ts';
 import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
-import { RoomService } from './rooms/room-service.ts';
 import { credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { SiteStore } from './store/site-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
-import { TicketService } from './tickets/ticket-service.ts';
+import { CommandHandler } from './commands/handler.ts';
+import { siteCommandModules } from './command-modules.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -60,7 +59,7 @@ export interface Gateway {
   presence: DevicePresence;
   deviceEvents: DeviceEvents;
   offlineWatch: OfflineWatch;
-  tickets: TicketService;
+  commands: CommandHandler;
   metrics: Metrics;
   http: string;
   mqtt: string;
@@ -101,44 +100,45 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
-    const tickets = new TicketService(store, clock);
-    let bus: DeviceBus | undefined;
-    let signals: SiteSignals | undefined;
-    const metrics = createMetrics(store, () => bus?.connectedClients ?? 0);
+    ensureCategory(store, OFFLINE_CATEGORY, clock());
+    const commands = new CommandHandler(store, clock, siteCommandModules);
+    const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
-    const deviceEvents = new DeviceEvents(store, tickets, () => signals!, drop, clock);
+    const deviceEvents = new DeviceEvents(store, commands, drop, clock);
     const handlers: DeviceBusHandlers = {
       onDrop: drop,
-      onDeviceEvent: (id, payload) => void deviceEvents.receive(id, payload).catch((error: Error) => process.emitWarning(error)),
+      onDeviceEvent: (id, payload) => deviceEvents.receive(id, payload),
       onPresence: (id, online) => presence.mark(id, online, clock()),
     };
     const homeAssistant = options.homeAssistant
       ? integrationAccount(store, options.dataDir, 'homeassistant', HOME_ASSISTANT_USER, options.say ?? (() => {}))
       : undefined;
-    const prime = (started: DeviceBus) => {
-      signals = new SiteSignals(started, options.site);
+    // Retained state goes out before the broker listens (and again on every reconnect to an external one).
+    const prime = (bus: DeviceBus) => {
+      const signs = new SiteSignals(bus, options.site);
       const rooms = store.rooms.all();
-      for (const room of rooms) signals.roomStatus(room);
-      if (homeAssistant) for (const { topic, payload } of discoveryMessages(options.site, rooms)) started.publish(topic, payload, true);
+      for (const room of rooms) signs.roomStatus(room);
+      if (homeAssistant) for (const { topic, payload } of discoveryMessages(options.site, rooms)) bus.publish(topic, payload, true);
     };
-    bus = options.externalBroker
+    const broker: DeviceBus = options.externalBroker
       ? await ExternalBroker.start({ ...options.externalBroker, site: options.site, handlers, prime })
       : await GatewayBroker.start(store, {
         host: options.host, port: options.mqttPort, handlers, prime, ...(homeAssistant ? { integration: homeAssistant } : {}),
         ...(options.connectTimeoutMs ? { connectTimeoutMs: options.connectTimeoutMs } : {}),
       }).catch((error) => { throw portInUse(error, 'DOORSIDE_MQTT_PORT', options.mqttPort); });
-    const broker = bus;
     closers.push(() => broker.close());
-    const live = signals!;
+    metrics.countClientsOf(broker);
+    const signals = new SiteSignals(broker, options.site);
     store.onCommit(({ changes }) => {
       for (const change of changes) {
-        if (change.entity === 'room') live.roomStatus(change.state);
-        if (change.entity === 'team') live.teamNotification(change.state);
+        if (change.entity === 'room') signals.roomStatus(change.state);
+        if (change.entity === 'team') signals.teamNotification(change.state);
+        // A device whose secret, room or standing changed signs in again under the new terms.
+        if (change.entity === 'device' && change.type !== 'device-registered') broker.disconnect(change.state.id);
       }
     });
 
-    ensureCategory(store, OFFLINE_CATEGORY, clock());
-    const watch = new OfflineWatch(store, presence, tickets, clock, options.offlineAlertMinutes ?? 10);
+    const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
     if (options.gpioConfig) {
@@ -146,11 +146,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closers.push(() => gpio.close());
     }
 
-    const registry = new DeviceRegistry(store, () => broker);
     const app = await buildApp({
-      devices: { registry, presence, events: deviceEvents, signals: () => live, bus: () => broker },
+      devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')),
-      store, auth: new AuthService(store, clock), tickets, rooms: new RoomService(store, clock), metrics, clock, version,
+      store, auth: new AuthService(store, clock), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
     });
@@ -162,7 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints);
     return {
       offlineWatch: watch,
-      store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals: live, presence, deviceEvents, tickets, metrics, credentials,
+      store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials,
       http: endpoints.http, mqtt: endpoints.mqtt, close: closeAll,
     };
   } catch (error) {

@@ -34,9 +34,9 @@ describe('the GPIO door panel on the gateway', () => {
     const opened = gw.store.tickets.openInRoom('r204').find((t) => t.reporter.id === 'device:gpio-r204')!;
     const afterRequest = lamps();
     const ana = { ref: 'user:ana', user: 'ana', role: 'staff' as const, teams: ['cleaning'], room: null };
-    gw.tickets.act({ ...ana, ref: 'user:sofia', user: 'sofia', role: 'supervisor' }, opened.id, { type: 'assign', assignee: 'ana' });
-    gw.tickets.act(ana, opened.id, { type: 'start' });
-    gw.tickets.act(ana, opened.id, { type: 'complete' });
+    gw.commands.run({ ...ana, ref: 'user:sofia', user: 'sofia', role: 'supervisor' }, { ticket: opened.id }, { type: 'assign', assignee: 'ana' });
+    gw.commands.run(ana, { ticket: opened.id }, { type: 'start' });
+    gw.commands.run(ana, { ticket: opened.id }, { type: 'complete' });
     await push();
 
     expect(before).toEqual({ red: 0, green: 1 });

@@ -4,22 +4,22 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Attachment, ErrorBody, TicketParams } from '../contracts/index.ts';
 import { Invalid, NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleTo } from '../tickets/authorize.ts';
-import type { TicketService } from '../tickets/ticket-service.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 import type { PhotoStore } from './photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
 
-export interface AttachmentRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore; photos: PhotoStore; clock: () => string }
+export interface AttachmentRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string }
 
 const AttachmentParams = z.strictObject({ attachment: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
 
 /** Staff and door panels add photos to a ticket (multipart, field `photos`), then name them in complete or reject. */
-export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = async (app, { auth, tickets, store, photos, clock }) => {
+export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = async (app, { auth, commands, store, photos, clock }) => {
   await acceptPhotoUploads(app);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -34,7 +34,7 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
     const added: Attachment[] = [];
     try {
       for (const file of files) added.push(await photos.ingest(file.buffer, actor.ref, clock(), file.filename));
-      await store.batch(() => tickets.attach(actor, ticket.id, added));
+      await commands.handle(actor, { ticket: ticket.id }, { type: 'attach', attachments: added });
     } catch (error) {
       photos.remove(added.map((a) => a.id));
       throw error;

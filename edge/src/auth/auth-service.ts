@@ -1,10 +1,12 @@
 import { DomainError, Unauthorized } from '../domain-error.ts';
 import type { Role } from '../contracts/index.ts';
-import type { SiteStore } from '../store/site-store.ts';
-import type { Actor } from '../tickets/actor.ts';
-import type { Clock } from '../tickets/ticket-service.ts';
+import type { SiteStore, Tx } from '../store/site-store.ts';
+import type { Actor } from '../rights/actor.ts';
+import type { Clock } from '../commands/handler.ts';
 import { verifySecret } from './passwords.ts';
-import { type Session, Sessions } from './sessions.sqlite.ts';
+import { type Session, Sessions } from '../store/sessions.sqlite.ts';
+import { newToken, tokenDigest } from './token.ts';
+import { sessionExpiry } from './session-rules.ts';
 
 export const PANEL_MAX_ATTEMPTS = 5;
 export const PANEL_LOCK_MS = 60_000;
@@ -58,7 +60,7 @@ export class AuthService {
   readonly #passwords = new PasswordGuard();
 
   constructor(private readonly store: SiteStore, private readonly clock: Clock) {
-    this.sessions = new Sessions(store.db);
+    this.sessions = store.sessions;
   }
 
   async login(username: string, password: string) {
@@ -72,8 +74,7 @@ export class AuthService {
     this.#passwords.succeeded(username);
     const now = this.clock();
     return this.store.transact(`user:${username}`, now, (tx) => {
-      tx.record('session-opened', `user:${username}`, { kind: 'user', role: record.user.role });
-      return this.sessions.open('user', username, record.user.role, null, now);
+      return this.#open(tx, { kind: 'user', role: record.user.role }, username, now);
     });
   }
 
@@ -94,9 +95,16 @@ export class AuthService {
     }
     this.store.directory.lockPanel(room, null);
     return this.store.transact(`panel:${room}`, now, (tx) => {
-      tx.record('session-opened', `panel:${room}`, { kind: 'panel', role: 'panel', room });
-      return this.sessions.open('panel', room, 'panel', room, now);
+      return this.#open(tx, { kind: 'panel', role: 'panel', room }, room, now);
     });
+  }
+
+  #open(tx: Tx, state: { kind: 'user' | 'panel'; role: string; room?: string }, subject: string, now: string) {
+    const token = newToken();
+    const expiresAt = sessionExpiry(state.kind, now);
+    tx.apply({ entity: 'session', type: 'session-opened', state, session: { subject, tokenDigest: tokenDigest(token), expiresAt } });
+    const session: Session = { kind: state.kind, subject, role: state.role, room: state.room ?? null, expiresAt };
+    return { token, session };
   }
 
   /** The actor behind a session token, or undefined when it is unknown, expired or its user was disabled. */

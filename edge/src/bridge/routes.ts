@@ -7,10 +7,9 @@ import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { assertMay } from '../rights/rights.ts';
-import type { RoomService } from '../rooms/room-service.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { TicketService } from '../tickets/ticket-service.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 import { bridgeKeyMatches } from './bridge-key.ts';
 import { CommandApplier } from './command-applier.ts';
 import { ShippedLog } from './shipped-log.sqlite.ts';
@@ -18,7 +17,7 @@ import { registerSyncGauges } from './sync-gauges.ts';
 import { SyncStatusStore } from './sync-status.sqlite.ts';
 
 export interface BridgeRoutesOptions {
-  store: SiteStore; auth: AuthService; tickets: TicketService; rooms: RoomService; metrics: Metrics; clock: () => string;
+  store: SiteStore; auth: AuthService; commands: CommandHandler; metrics: Metrics; clock: () => string;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody };
@@ -28,10 +27,10 @@ const errors = { 400: ErrorBody, 401: ErrorBody };
  * stored, hands over head-office commands and reports how syncing goes; the site
  * dashboard (a session with the audit right) reads that report.
  */
-export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, tickets, rooms, metrics, clock }) => {
+export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock }) => {
   const log = new ShippedLog(store.db);
   const statuses = new SyncStatusStore(store.db, log, clock);
-  const applier = new CommandApplier({ store, tickets, rooms, clock });
+  const applier = new CommandApplier(store, commands);
   registerSyncGauges(metrics.registry, statuses);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/sync/status', {

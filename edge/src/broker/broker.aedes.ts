@@ -91,12 +91,18 @@ export class GatewayBroker implements DeviceBus {
         handlers.onDrop('publish-denied');
         return done(new Error(`not allowed to publish to ${packet.topic}`));
       }
-      if (principal.device && packet.topic === topics.deviceEvents(site, principal.device.id)) {
-        packet.retain = false;
-        handlers.onDeviceEvent(principal.device.id, Buffer.from(packet.payload));
-      }
+      // A device's events are never kept as retained messages.
+      if (principal.device && packet.topic === topics.deviceEvents(site, principal.device.id)) packet.retain = false;
       done(null);
     };
+    // Device events are acted on once the broker has accepted and delivered them, not inside its authorization hook.
+    broker.on('publish', (packet, client) => {
+      const device = client ? deviceOf.get(client) : undefined;
+      if (!device || packet.topic !== topics.deviceEvents(site, device.id)) return;
+      void handlers.onDeviceEvent(device.id, Buffer.from(packet.payload))
+        .then((reply) => reply && gateway.publish(topics.deviceCommands(site, device.id), JSON.stringify(reply), false))
+        .catch((error: Error) => process.emitWarning(error));
+    });
     broker.on('clientReady', (client) => {
       const device = deviceOf.get(client);
       if (!device) return;

@@ -1,4 +1,5 @@
 import { connectAsync, type MqttClient } from 'mqtt';
+import { topics } from '../contracts/index.ts';
 import type { DeviceBus, DeviceBusHandlers } from './device-bus.ts';
 
 export interface ExternalBrokerOptions {
@@ -29,18 +30,23 @@ export class ExternalBroker implements DeviceBus {
       clean: true, reconnectPeriod: 2_000, connectTimeout: 10_000,
     });
     const bus = new ExternalBroker(client, options.url);
-    client.on('message', (topic, payload) => bus.#receive(options.handlers, topic, payload));
+    client.on('message', (topic, payload) => bus.#receive(options.handlers, options.site, topic, payload));
     await client.subscribeAsync([`doorside/${options.site}/devices/+/events`, `doorside/${options.site}/devices/+/presence`], { qos: 1 });
     options.prime(bus);
     client.on('connect', () => options.prime(bus));
     return bus;
   }
 
-  #receive(handlers: DeviceBusHandlers, topic: string, payload: Buffer): void {
+  #receive(handlers: DeviceBusHandlers, site: string, topic: string, payload: Buffer): void {
     const match = deviceTopic.exec(topic);
     if (!match) return handlers.onDrop('unexpected-topic');
     const [, device, kind] = match as unknown as [string, string, string];
-    if (kind === 'events') return handlers.onDeviceEvent(device, payload);
+    if (kind === 'events') {
+      void handlers.onDeviceEvent(device, payload)
+        .then((reply) => reply && this.publish(topics.deviceCommands(site, device), JSON.stringify(reply), false))
+        .catch((error: Error) => process.emitWarning(error));
+      return;
+    }
     const state = payload.toString();
     if (state !== 'online' && state !== 'offline') return handlers.onDrop('bad-payload');
     if (state === 'online') this.#online.add(device);

@@ -1,3 +1,5 @@
+import type { DeviceCommand } from '../contracts/index.ts';
+
 /**
  * The MQTT side of the gateway, whichever broker carries it: the embedded aedes, or an
  * external broker (Mosquitto, EMQX, HiveMQ) the gateway joins as a client.
@@ -15,7 +17,10 @@ export interface DeviceBus {
 export interface DeviceBusHandlers {
   /** A refused or dropped message or connection, with the reason. */
   onDrop(reason: string): void;
-  /** A payload a device published on its own `events` topic, not yet parsed. */
-  onDeviceEvent(deviceId: string, payload: Buffer): void;
+  /**
+   * A payload a device published on its own `events` topic, once the broker accepted it; not
+   * yet parsed. What it answers goes back to the device on its `commands` topic.
+   */
+  onDeviceEvent(deviceId: string, payload: Buffer): Promise<DeviceCommand | undefined>;
   onPresence(deviceId: string, online: boolean): void;
 }

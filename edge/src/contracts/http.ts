@@ -89,7 +89,9 @@ export const Triggered = z.object({
   roomStatus: RoomStatus.nullable(),
   notified: z.array(TeamId),
 });
+export type Triggered = z.infer<typeof Triggered>;
 export const ActionResult = z.object({ ticket: Ticket, room: Room, triggered: Triggered.optional() });
+export type ActionResult = z.infer<typeof ActionResult>;
 
 export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
 

@@ -8,3 +8,5 @@ export * from './queue.ts';
 export * from './bridge.ts';
 export * from './errors.ts';
 export * from './ticket-status.ts';
+export * from './changes.ts';
+export * from './commands.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aTicket } from '../test-support/domain-fixtures.ts';
-import { deviceActor, deviceIntent, singleButtonAction } from './device-intent.ts';
+import { deviceActor } from '../rights/actor.ts';
+import { deviceIntent, singleButtonAction } from './device-intent.ts';
 
 describe('what a device event asks for', () => {
   it('opens a cleaning request from a panel button unless another category is named', () => {

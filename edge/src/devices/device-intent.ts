@@ -1,6 +1,5 @@
-import type { Device, DeviceEvent, Role, Ticket } from '../contracts/index.ts';
-import type { Actor } from '../tickets/actor.ts';
-import type { TicketCommand } from '../tickets/commands.ts';
+import type { DeviceEvent, Ticket } from '../contracts/index.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 
 export const DEFAULT_SERVICE_CATEGORY = 'cleaning';
 
@@ -11,15 +10,6 @@ export type DeviceIntent =
   | { kind: 'note-scan' }
   | { kind: 'note-reading'; sensor: string; value: number; unit: string | null }
   | { kind: 'deny'; code: string; message: string };
-
-const roleOf: Record<Device['kind'], Role> = {
-  panel: 'panel', gpio_panel: 'panel', sign: 'device', epaper: 'device', qr_stand: 'device',
-};
-
-/** A device acts for its own room only, with its kind's role in the rights table. */
-export function deviceActor(device: Device): Actor {
-  return { ref: `device:${device.id}`, user: null, role: roleOf[device.kind], teams: [], room: device.room };
-}
 
 /** A one-button panel: approve the finished job if one waits for a verdict, otherwise ask for service. */
 export function singleButtonAction(roomTickets: Ticket[]): 'approve' | 'request_service' {

@@ -1,8 +1,8 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { DevicePresence } from '../broker/device-presence.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { systemActor } from '../tickets/actor.ts';
-import type { TicketService } from '../tickets/ticket-service.ts';
+import { systemActor } from '../rights/actor.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 import { offlineAlerts } from './offline-alerts.ts';
 
 export const OFFLINE_CATEGORY = 'devices';
@@ -18,7 +18,7 @@ export class OfflineWatch {
   constructor(
     private readonly store: SiteStore,
     private readonly presence: DevicePresence,
-    private readonly tickets: TicketService,
+    private readonly commands: CommandHandler,
     private readonly clock: () => string,
     private readonly minutes: number,
   ) {}
@@ -36,16 +36,15 @@ export class OfflineWatch {
       };
     });
     const { open, clear } = offlineAlerts(watched, this.clock(), this.minutes);
-    for (const device of clear) this.store.directory.setOfflineAlert(device.id, null);
+    for (const device of clear) await this.commands.handle(systemActor, { device: device.id }, { type: 'close-offline-alert' });
     const opened: string[] = [];
     for (const device of open) {
       const since = watched.find((w) => w.device.id === device.id)!.lastSeen;
-      const ticket = await this.store.batch(() => this.tickets.create(systemActor, {
-        kind: 'task', category: OFFLINE_CATEGORY, room: device.room, priority: 'high',
+      const { ticket } = await this.commands.handle(systemActor, { room: device.room }, {
+        type: 'open-ticket', kind: 'task', category: OFFLINE_CATEGORY, priority: 'high', alertFor: device.id,
         title: `${device.kind === 'sign' || device.kind === 'epaper' ? 'Sign' : 'Door panel'} ${device.id} offline`,
         description: `${device.id} has been offline since ${since}. Check its power and network.`,
-      }));
-      this.store.directory.setOfflineAlert(device.id, ticket.id);
+      });
       opened.push(ticket.id);
     }
     return opened;

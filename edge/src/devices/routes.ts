@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeviceCommand, DeviceId, DeviceKind, ErrorBody, RoomId } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DeviceBus } from '../broker/device-bus.ts';
 import type { DevicePresence } from '../broker/device-presence.ts';
@@ -12,11 +12,14 @@ import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { deviceConfigs } from './device-configs.ts';
 import type { DeviceEvents } from './device-events.ts';
-import type { DeviceRegistry, Issued } from './device-registry.ts';
+import type { CommandHandler } from '../commands/handler.ts';
+import type { Device } from '../contracts/index.ts';
+
+type Issued = { device: Device; secret: string | null };
 
 export interface DeviceRoutesOptions {
-  auth: AuthService; store: SiteStore; registry: DeviceRegistry; presence: DevicePresence;
-  events: DeviceEvents; signals: () => SiteSignals; bus: () => DeviceBus; clock: () => string;
+  auth: AuthService; store: SiteStore; commands: CommandHandler; presence: DevicePresence;
+  events: DeviceEvents; signals: SiteSignals; bus: DeviceBus; clock: () => string;
 }
 
 const Params = z.strictObject({ device: DeviceId });
@@ -44,9 +47,9 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
     return actor;
   };
   const issued = (request: FastifyRequest, { device, secret }: Issued) => {
-    const port = Number(new URL(o.bus().url).port || 1883);
+    const port = Number(new URL(o.bus.url).port || 1883);
     const reach = { baseUrl: `${request.protocol}://${request.host}`, broker: { host: request.hostname, port } };
-    return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret, reach) };
+    return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret ?? '', reach) };
   };
 
   api.get('/api/devices', { schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
@@ -63,23 +66,24 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   });
 
   api.post('/api/devices', { schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {
-    const added = o.registry.add(admin(request), o.clock(), request.body);
+    const { id, kind, room } = request.body;
+    const added = await o.commands.handle(admin(request), { device: id }, { type: 'register-device', kind, room });
     return reply.code(201).send(issued(request, added));
   });
 
   api.post('/api/devices/:device/bind', { schema: { tags: ['devices'], params: Params, body: BindBody, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
-    o.registry.bind(admin(request), o.clock(), request.params.device, request.body.room));
+    (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rebind-device', room: request.body.room })).device);
 
   api.post('/api/devices/:device/rotate', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView, ...errors } } }, async (request) =>
-    issued(request, o.registry.rotate(admin(request), o.clock(), request.params.device)));
+    issued(request, await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rotate-device-secret' })));
 
   api.post('/api/devices/:device/revoke', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
-    o.registry.revoke(admin(request), o.clock(), request.params.device));
+    (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'revoke-device' })).device);
 
   api.post('/api/devices/:device/commands', { schema: { tags: ['devices'], params: Params, body: SendBody, response: { 202: z.object({ sent: z.literal(true) }), ...errors } } }, async (request, reply) => {
     admin(request);
     if (!o.store.directory.device(request.params.device)) throw new NotFound('device', request.params.device);
-    o.signals().command(request.params.device, request.body);
+    o.signals.command(request.params.device, request.body);
     return reply.code(202).send({ sent: true as const });
   });
 };

@@ -5,7 +5,7 @@ import { AuditExportQuery, ErrorBody, TicketExportQuery } from '../contracts/ind
 import { auditFilter } from '../audit/audit-filter.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleScope } from '../tickets/authorize.ts';
 import { auditColumns } from './audit-csv.ts';

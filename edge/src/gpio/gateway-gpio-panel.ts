@@ -20,7 +20,9 @@ export async function attachGpioPanel(options: { configFile: string; store: Site
   const device: Device = { id: `gpio-${config.room}`, kind: 'gpio_panel', room: config.room, revoked: false };
   const press = () => {
     const action = config.button.action === 'auto' ? singleButtonAction(store.tickets.openInRoom(config.room)) : config.button.action;
-    events.handle(device, { type: 'button', action }).catch((error: Error) => options.say(`GPIO: button failed: ${error.message}`));
+    events.handle(device, { type: 'button', action })
+      .then((reply) => { if (reply?.type === 'denied') options.say(`GPIO: ${reply.code}: ${reply.message}`); })
+      .catch((error: Error) => options.say(`GPIO: button failed: ${error.message}`));
   };
   const panel = startGpioPanel({ driver, pins, initialStatus: room.status, onPress: press });
   const unsubscribe = store.onCommit(({ changes }) => {

@@ -2,7 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { Actor } from '../tickets/actor.ts';
+import type { Actor } from '../rights/actor.ts';
 
 export const SESSION_COOKIE = 'ds_session';
 

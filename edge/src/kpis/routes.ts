@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, KpiQuery, KpiReport } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { ticketFacts } from './kpi-facts.sqlite.ts';
 import { kpiReport } from './kpi-report.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../tickets/actor.ts';
+import type { Actor } from '../rights/actor.ts';
 import { sees, viewerFor } from './visibility.ts';
 
 const actor = (role: Actor['role'], teams: string[] = [], room: string | null = null): Actor =>

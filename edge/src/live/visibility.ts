@@ -1,5 +1,5 @@
 import { may } from '../rights/rights.ts';
-import type { Actor } from '../tickets/actor.ts';
+import type { Actor } from '../rights/actor.ts';
 
 /** Who is watching a live feed, and so which events reach them. */
 export type Viewer =

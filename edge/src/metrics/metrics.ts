@@ -11,10 +11,13 @@ export interface Metrics {
   registry: Registry;
   mqttDropped: Counter<'reason'>;
   mqttClients: Gauge;
+  /** Counts the clients of this bus from now on. */
+  countClientsOf(bus: { readonly connectedClients: number }): void;
 }
 
 /** One registry per gateway, so several gateways in one process (tests) never share counters. */
-export function createMetrics(store: SiteStore, connectedClients: () => number): Metrics {
+export function createMetrics(store: SiteStore): Metrics {
+  let clientsOf: { readonly connectedClients: number } | undefined;
   const registry = new Registry();
   registry.setDefaultLabels({ site: store.site });
   const eventsWritten = new Counter({ name: 'doorside_events_written_total', help: 'Events appended to the site log by this process', registers: [registry] });
@@ -32,12 +35,12 @@ export function createMetrics(store: SiteStore, connectedClients: () => number):
   });
   const mqttClients = new Gauge({
     name: 'doorside_mqtt_clients', help: 'MQTT clients connected to the embedded broker', registers: [registry],
-    collect() { this.set(connectedClients()); },
+    collect() { this.set(clientsOf?.connectedClients ?? 0); },
   });
   const mqttDropped = new Counter({
     name: 'doorside_mqtt_dropped_total', help: 'MQTT messages and connections refused or dropped, by reason',
     labelNames: ['reason'] as const, registers: [registry],
   });
   for (const reason of dropReasons) mqttDropped.inc({ reason }, 0);
-  return { registry, mqttDropped, mqttClients };
+  return { registry, mqttDropped, mqttClients, countClientsOf: (bus) => { clientsOf = bus; } };
 }

@@ -1,44 +1,99 @@
-import type { Role } from '../contracts/index.ts';
-import { Forbidden } from '../domain-error.ts';
+import type { Role, TicketAction, TicketStatus } from '../contracts/index.ts';
+import { TicketStatus as Statuses } from '../contracts/index.ts';
 
 export type Right =
   | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
   | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
-  | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy';
+  | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy'
+  // The gateway's own watch over its devices: raising and clearing offline alerts.
+  | 'watch-devices';
 
 /**
- * Who may do what, by role. Rules that depend on the ticket (only the assignee
- * starts it, a panel acts only on its own room) live in the ticket rules.
+ * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
+ * `team`'s; tickets of the `room` a door panel or device stands in. A grant with several
+ * scopes needs all of them.
  */
-const table: Record<Role, readonly Right[]> = {
-  occupant: ['report', 'dispute'],
-  staff: ['view', 'create', 'claim', 'transfer', 'start', 'complete', 'comment', 'comment-internal'],
-  vendor: ['view', 'accept', 'start', 'complete', 'comment'],
-  supervisor: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
-  floor_manager: ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit'],
-  reception: ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal'],
-  facility_head: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy'],
-  admin: ['view', 'create', 'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy'],
-  // A door panel is signed in with its room's PIN, which supervisors hold.
-  panel: ['view', 'create', 'approve', 'reject', 'comment', 'comment-internal'],
-  // A sign, e-paper display or QR stand: it shows and reports, it decides nothing.
-  device: [],
-  system: ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status'],
-  // Head office, through the cloud bridge: dispatch, a room's status, a category's rejection policy.
-  head_office: ['view', 'assign', 'comment', 'comment-internal', 'set-room-status', 'set-rejection-policy'],
-};
+export type Scope = 'any' | 'own' | 'team' | 'room';
 
-export const rightsTable: Readonly<Record<Role, readonly Right[]>> = table;
+export interface Grant {
+  role: Role;
+  right: Right;
+  scope: readonly Scope[];
+  /** The ticket statuses in which the right applies; `null` where it is not about a ticket's status. */
+  statuses: readonly TicketStatus[] | null;
+}
+
+/** In which statuses a ticket accepts each action: the lifecycle, as columns of the rights table. */
+const lifecycle: Record<TicketAction, readonly TicketStatus[]> = {
+  assign: ['new', 'assigned', 'rejected', 'escalated'],
+  claim: ['new', 'escalated'],
+  transfer: ['assigned', 'in_progress', 'rejected', 'escalated'],
+  start: ['assigned', 'rejected', 'escalated'],
+  complete: ['in_progress'],
+  approve: ['done'],
+  reject: ['done'],
+  escalate: ['new', 'assigned', 'in_progress', 'rejected'],
+  cancel: ['new', 'assigned', 'in_progress', 'rejected', 'escalated'],
+  comment: Statuses.options,
+  accept: ['assigned'],
+};
+const statusesOf = (right: Right): readonly TicketStatus[] | null =>
+  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? null;
+
+function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Right[]): Grant[] {
+  const scopes = typeof scope === 'string' ? [scope] : scope;
+  return rights.map((right) => ({ role, right, scope: scopes, statuses: statusesOf(right) }));
+}
+
+const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy'];
+
+/**
+ * Who may do what: one row per role × right, with its scope and the statuses in which it
+ * applies. Everything that asks "may this actor do this?" reads these rows through
+ * `refusal`; nothing else compares roles.
+ */
+export const grants: readonly Grant[] = [
+  ...grant('occupant', 'any', ['report', 'dispute']),
+  ...grant('staff', 'any', ['view', 'create', 'comment', 'comment-internal']),
+  ...grant('staff', 'team', ['claim']),
+  ...grant('staff', 'own', ['transfer']),
+  ...grant('staff', ['own', 'team'], ['start', 'complete']),
+  // A vendor sees and acts on the work given to them, nothing else.
+  ...grant('vendor', 'own', ['view', 'accept', 'start', 'complete', 'comment']),
+  ...grant('supervisor', 'any', ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
+  ...grant('supervisor', 'own', ['start', 'complete']),
+  ...grant('floor_manager', 'any', ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
+  ...grant('reception', 'any', ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal']),
+  ...grant('facility_head', 'any', managing),
+  ...grant('facility_head', 'own', ['start', 'complete']),
+  ...grant('admin', 'any', managing),
+  ...grant('admin', 'own', ['start', 'complete']),
+  // A door panel is signed in with its room's PIN, which supervisors hold; it acts in its room only.
+  ...grant('panel', 'room', ['view', 'create', 'approve', 'reject', 'comment', 'comment-internal']),
+  // A sign, e-paper display or QR stand (role `device`) shows and reports; it decides nothing.
+  ...grant('system', 'any', ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'watch-devices']),
+  // Head office, through the cloud bridge: dispatch, a room's status, a category's rejection policy.
+  ...grant('head_office', 'any', ['view', 'assign', 'comment', 'comment-internal', 'set-room-status', 'set-rejection-policy']),
+];
+
+export function grantsOf(role: Role, right: Right): Grant[] {
+  return grants.filter((g) => g.role === role && g.right === right);
+}
 
 export function may(role: Role, right: Right): boolean {
-  return table[role].includes(right);
+  return grants.some((g) => g.role === role && g.right === right);
+}
+
+/** The rights a role holds, in the table's order. */
+export function rightsOf(role: Role): Right[] {
+  return [...new Set(grants.filter((g) => g.role === role).map((g) => g.right))];
 }
 
 export function rolesWith(right: Right): Role[] {
-  return (Object.keys(table) as Role[]).filter((role) => may(role, right));
+  return [...new Set(grants.filter((g) => g.right === right).map((g) => g.role))];
 }
 
-/** Refuses with the role and the missing right named, for checks outside a ticket's own rules. */
-export function assertMay(role: Role, right: Right): void {
-  if (!may(role, right)) throw new Forbidden('NOT_PERMITTED', `a ${role} may not ${right}`, { role, right });
+/** The actions a ticket accepts in a status, whoever asks. */
+export function actionsIn(status: TicketStatus): TicketAction[] {
+  return (Object.keys(lifecycle) as TicketAction[]).filter((action) => lifecycle[action].includes(status));
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Category, ErrorBody } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /** What a rejecting screen needs to know about a category: its name and the reasons it lists. */

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { qrSheetPdf } from '@doorside/firmware-config';
 import { ErrorBody, RoomParams } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { RoomService } from './room-service.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const FloorParams = z.strictObject({ floor: z.coerce.number().int().min(-10).max(200) });
@@ -22,13 +22,13 @@ export const reportApi = (request: FastifyRequest, room: string, secret: string)
   `${request.protocol}://${request.host}/api/rooms/${room}/reports?k=${secret}`;
 
 /** Printable QR stickers per floor, and replacing a room's code when a sticker is lost or misused. */
-export const qrRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; rooms: RoomService }> = async (app, { auth, store, rooms }) => {
+export const qrRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; commands: CommandHandler }> = async (app, { auth, store, commands }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/rooms/:room/qr/rotate', {
     schema: { tags: ['rooms'], params: RoomParams, response: { 200: z.object({ room: z.string(), reportUrl: z.string(), reportApi: z.string() }), ...errors } },
   }, async (request) => {
-    const { room, secret } = rooms.rotateQr(requireActor(auth, request), request.params.room);
+    const { room, secret } = await commands.handle(requireActor(auth, request), { room: request.params.room }, { type: 'rotate-qr' });
     return { room: room.id, reportUrl: reportUrl(request, room.id, secret), reportApi: reportApi(request, room.id, secret) };
   });
 

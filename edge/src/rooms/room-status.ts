@@ -50,3 +50,8 @@ export function roomSetByHand(room: Room, status: RoomStatus, reason: string, at
   if (room.status === status && room.reason === reason) return null;
   return change(room, status, reason, null, at);
 }
+
+/** The room's open tickets, other than `except`, that keep it from use: their category holds the room, or the room's status names them. */
+export function holdingTickets(room: Room, open: readonly Ticket[], holdsRoom: (category: string) => boolean, except: string): Ticket[] {
+  return open.filter((t) => t.id !== except && (holdsRoom(t.category) || room.ticket === t.id));
+}

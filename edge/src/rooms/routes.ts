@@ -3,27 +3,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { optionalActor, requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { TicketService } from '../tickets/ticket-service.ts';
+import type { CommandHandler } from '../commands/handler.ts';
+import { occupantActor } from '../rights/actor.ts';
+import { roomByCode } from './room-by-code.ts';
 import { visibleTo } from '../tickets/authorize.ts';
-import type { RoomService } from './room-service.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
 
 export interface RoomRoutesOptions {
-  auth: AuthService; tickets: TicketService; rooms: RoomService; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
+  auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const browserCookie = { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 } as const;
 const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 
-export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, tickets, rooms, store, photos, clock, reportLimits }) => {
+export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms', { schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
@@ -41,7 +42,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
     }
     if (request.query.k) {
-      tickets.assertQrCode(room.id, request.query.k);
+      roomByCode(store, room.id, request.query.k);
       // The room page hands each browser its own key, so report limits count per phone, not per Wi-Fi address.
       if (!request.cookies[BROWSER_COOKIE]) reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
       return { ...room, openTickets: [] };
@@ -51,7 +52,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
 
   api.post('/api/rooms/:room/status', { schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
     const actor = requireActor(auth, request);
-    return store.batch(() => rooms.setStatus(actor, request.params.room, request.body.status, request.body.reason));
+    return commands.handle(actor, { room: request.params.room }, { type: 'set-room-status', ...request.body });
   });
 
   await app.register(async (scoped) => {
@@ -66,13 +67,15 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
         response: { 201: ReportCreated, ...errors },
       },
     }, async (request, reply) => {
-      if (!store.rooms.get(request.params.room)) throw new NotFound('room', request.params.room);
-      tickets.assertQrCode(request.params.room, request.query.k);
+      const target = { room: request.params.room, qr: request.query.k };
+      const report = (attachments: Attachment[]) => ({ type: 'open-ticket' as const, kind: 'report' as const, priority: 'normal' as const, ...request.body, attachments });
+      commands.check(occupantActor, target, report([]));
       const added: Attachment[] = [];
       let created;
       try {
         for (const file of uploadedPhotos(request)) added.push(await photos.ingest(file.buffer, 'occupant', clock(), file.filename));
-        created = await store.batch(() => tickets.report(request.params.room, request.query.k, request.body, added));
+        const { ticket, trackToken } = await commands.handle(occupantActor, target, report(added));
+        created = { ticket, trackToken: trackToken! };
       } catch (error) {
         photos.remove(added.map((a) => a.id));
         throw error;

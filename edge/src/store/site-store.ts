@@ -1,11 +1,32 @@
-import type { TicketId } from '../contracts/index.ts';
+import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
+import type { Change, TicketId } from '../contracts/index.ts';
 import { EventLog } from '../audit/event-log.sqlite.ts';
 import type { ChainRow } from '../audit/hash-chain.ts';
 import { RoomRows } from '../rooms/room-rows.sqlite.ts';
-import { type Change, entityKey } from '../tickets/change.ts';
 import { TicketRows } from '../tickets/ticket-rows.sqlite.ts';
+import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
+import { Sessions } from './sessions.sqlite.ts';
+import { TrackTokens } from './track-tokens.sqlite.ts';
+
+/** How the log names the entity a change is about. */
+export function entityKey(change: Change): string {
+  switch (change.entity) {
+    case 'ticket': return `ticket:${change.state.id}`;
+    case 'rating': return `ticket:${change.state.ticket}`;
+    case 'room': return `room:${change.state.id}`;
+    case 'room-qr': return `room:${change.state.room}`;
+    case 'team': return `team:${change.state.team}`;
+    case 'device': return `device:${change.state.id}`;
+    case 'category': return `category:${change.state.id}`;
+    case 'session': return `${change.state.kind}:${change.session.subject}`;
+    case 'offline-alert': return `device:${change.state.device}`;
+  }
+}
+
+/** The secret as Mosquitto's password file stores it, for sites on an external broker. */
+export const brokerHash = (id: string, secret: string) => mosquittoPasswordLine(id, secret).slice(id.length + 1);
 
 export interface Tx {
   /** Writes an entity's new state and its event. */
@@ -34,6 +55,9 @@ export class SiteStore {
   readonly rooms: RoomRows;
   readonly tickets: TicketRows;
   readonly directory: Directory;
+  readonly sessions: Sessions;
+  readonly trackTokens: TrackTokens;
+  readonly receipts: CommandReceipts;
   readonly #listeners: Listener[] = [];
   readonly #nextTicket;
   readonly #queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
@@ -44,6 +68,9 @@ export class SiteStore {
     this.rooms = new RoomRows(db);
     this.tickets = new TicketRows(db);
     this.directory = new Directory(db);
+    this.sessions = new Sessions(db);
+    this.trackTokens = new TrackTokens(db);
+    this.receipts = new CommandReceipts(db);
     db.prepare("INSERT OR IGNORE INTO counters (name, value) VALUES ('ticket', 1000)").run();
     this.#nextTicket = db.prepare<[], { value: number }>("UPDATE counters SET value = value + 1 WHERE name = 'ticket' RETURNING value");
   }
@@ -59,10 +86,10 @@ export class SiteStore {
     const headBefore = this.log.head;
     const tx: Tx = {
       apply: (change) => {
-        if (change.entity === 'ticket') this.tickets.put(change.state);
-        if (change.entity === 'room') this.rooms.put(change.state);
+        this.#write(change, at);
         changes.push(change);
-        events.push(this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state }));
+        // An offline alert's ticket is bookkeeping: the ticket it opened has its own event.
+        if (change.entity !== 'offline-alert') events.push(this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state }));
       },
       record: (type, entity, state) => {
         events.push(this.log.append({ at, actor, type, entity, state }));
@@ -76,6 +103,8 @@ export class SiteStore {
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
       this.log.head = headBefore;
+      // The cached categories must not remember a change that rolled back.
+      if (changes.some((c) => c.entity === 'category')) this.directory.reload();
       throw error;
     }
     if (events.length > 0) {
@@ -83,6 +112,32 @@ export class SiteStore {
       else this.#notify({ events, changes });
     }
     return result;
+  }
+
+  #write(change: Change, at: string): void {
+    switch (change.entity) {
+      case 'ticket':
+        this.tickets.put(change.state);
+        if (change.trackDigest) this.trackTokens.insert(change.trackDigest, change.state.id);
+        return;
+      case 'room': return this.rooms.put(change.state);
+      case 'room-qr': return this.rooms.replaceQrSecret(change.state.room, change.secret, at);
+      case 'team': return;
+      case 'rating': return this.trackTokens.rate(change.trackDigest, change.state.score, change.state.comment);
+      case 'device': {
+        const { id } = change.state;
+        const digest = change.secret ? secretDigest(change.secret) : this.directory.device(id)?.secretDigest;
+        const hash = change.secret ? brokerHash(id, change.secret) : this.directory.brokerHash(id);
+        if (!digest) throw new Error(`device ${id} has no secret`);
+        return this.directory.putDevice(change.state, digest, hash);
+      }
+      case 'category': return this.directory.putCategory(change.state);
+      case 'session': {
+        const { kind, role, room } = change.state;
+        return this.sessions.insert(change.session.tokenDigest, { kind, subject: change.session.subject, role, room: room ?? null, expiresAt: change.session.expiresAt }, at);
+      }
+      case 'offline-alert': return this.directory.setOfflineAlert(change.state.device, change.state.ticket);
+    }
   }
 
   /**
@@ -112,6 +167,7 @@ export class SiteStore {
       })();
     } catch (error) {
       this.log.head = headBefore;
+      this.directory.reload();
       this.#deferred = null;
       for (const item of items) item.reject(error);
       return;

@@ -1,7 +1,7 @@
 import type {
   Attachment, Category, RejectionPolicy, Role, Room, Team, TeamNotification, Ticket, TicketId, TicketStatus, User,
 } from '../contracts/index.ts';
-import type { Actor } from '../tickets/actor.ts';
+import type { Actor } from '../rights/actor.ts';
 import type { Decision, TicketContext } from '../tickets/context.ts';
 
 /** Fixed clock readings; tests never read the real clock. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket, User } from '../contracts/index.ts';
 import { T1, aContext, aTeam, aTicket, actorFor, thrownBy, ticketOf, users } from '../test-support/domain-fixtures.ts';
-import type { TicketCommand } from './commands.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 import type { TicketContext } from './context.ts';
 import { decide } from './decide.ts';
 

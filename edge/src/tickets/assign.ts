@@ -1,6 +1,6 @@
 import { Invalid } from '../domain-error.ts';
 import type { Ticket } from '../contracts/index.ts';
-import type { TicketCommand } from './commands.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 import type { TicketContext } from './context.ts';
 import { assertEligible } from './eligibility.ts';
 import { respond, step } from './step.ts';

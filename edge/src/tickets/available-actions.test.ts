@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { TicketAction, TicketStatus, type Ticket } from '../contracts/index.ts';
 import { aContext, aTicket, actorFor, panelActor, users } from '../test-support/domain-fixtures.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
-import type { TicketCommand } from './commands.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 import { decide } from './decide.ts';
 import { decideRelease } from './release.ts';
 

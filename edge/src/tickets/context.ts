@@ -1,8 +1,10 @@
-import type { Category, Room, Team, Ticket, TicketId, User } from '../contracts/index.ts';
-import type { Actor } from './actor.ts';
-import type { Change } from './change.ts';
+import type { Category, Change, Room, Team, Ticket, TicketId, Triggered, User } from '../contracts/index.ts';
 
-/** Everything a ticket decision needs, loaded by the store; the rules do no I/O. */
+export type { Triggered };
+import type { Actor } from '../rights/actor.ts';
+
+
+/** Everything a ticket decision needs, loaded by the command handler; the rules do no I/O. */
 export interface TicketContext {
   at: string;
   actor: Actor;
@@ -19,14 +21,6 @@ export interface TicketContext {
   targetTeam?: Team | null;
   nextTicketId: () => TicketId;
   rejectionId: string;
-}
-
-export interface Triggered {
-  route: 'returned' | 'escalated' | null;
-  assignee: string | null;
-  followUp: TicketId | null;
-  roomStatus: Room['status'] | null;
-  notified: string[];
 }
 
 export interface Decision {

@@ -4,8 +4,8 @@ import type { Ticket, User } from '../contracts/index.ts';
 import {
   T1, aContext, aRoom, aTeam, aTicket, aUser, actorFor, av, maintenance, panelActor, roomOf, thrownBy, ticketOf, users,
 } from '../test-support/domain-fixtures.ts';
-import type { Actor } from './actor.ts';
-import type { TicketCommand } from './commands.ts';
+import type { Actor } from '../rights/actor.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 import type { TicketContext } from './context.ts';
 import { decide } from './decide.ts';
 import { AlreadyAssigned, AssigneeNotEligible, NotAssignee } from './errors.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   T1, aContext, aTicket, anAttachment, cleaning, maintenance, notificationsOf, roomOf, thrownBy, ticketOf,
 } from '../test-support/domain-fixtures.ts';
-import { occupantActor } from './actor.ts';
+import { occupantActor } from '../rights/actor.ts';
 import { decideDispute, DisputeNotAllowed, NotDisputableNow } from './dispute.ts';
 import { decide } from './decide.ts';
 

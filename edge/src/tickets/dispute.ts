@@ -1,23 +1,12 @@
 import type { Attachment, Category, Ticket } from '../contracts/index.ts';
-import { DomainError, Invalid } from '../domain-error.ts';
-import { MAX_ATTACHMENTS } from './attach.ts';
-import { authorize } from './authorize.ts';
+import type { DomainError } from '../domain-error.ts';
+import { withAttachments } from './attach.ts';
 import type { Decision, TicketContext } from './context.ts';
+import { DisputeNotAllowed, NotDisputableNow } from './errors.ts';
 import { decideRejection } from './reject.ts';
+import { ticketRefusal } from './ticket-refusal.ts';
 
-export class DisputeNotAllowed extends DomainError {
-  readonly code = 'DISPUTE_NOT_ALLOWED';
-  constructor(category: Category) {
-    super(`staff check ${category.name} work themselves; to say it is not resolved, please ask reception`, { category: category.id });
-  }
-}
-
-export class NotDisputableNow extends DomainError {
-  readonly code = 'NOT_DISPUTABLE_NOW';
-  constructor(status: string) {
-    super(`a job can be marked not resolved once it is done and before it is checked (it is ${status})`, { status });
-  }
-}
+export { DisputeNotAllowed, NotDisputableNow };
 
 export interface DisputeCommand {
   reason: string;
@@ -39,14 +28,10 @@ export function disputeRefusal(ticket: Ticket, category: Category): DomainError 
 
 /** An occupant's "not resolved" is a rejection under the category's policy: work sent back or escalated, follow-up, room status, teams told. */
 export function decideDispute(ctx: TicketContext, command: DisputeCommand): Decision {
-  authorize(ctx.actor, 'dispute', ctx.ticket);
-  const refusal = disputeRefusal(ctx.ticket, ctx.category);
-  if (refusal) throw refusal;
-  const attachments = [...ctx.ticket.attachments, ...command.attachments];
-  if (attachments.length > MAX_ATTACHMENTS) {
-    throw new Invalid('TOO_MANY_ATTACHMENTS', `a ticket holds at most ${MAX_ATTACHMENTS} attachments`, { max: MAX_ATTACHMENTS });
-  }
-  return decideRejection({ ...ctx, ticket: { ...ctx.ticket, attachments } }, {
+  const refused = ticketRefusal(ctx.actor, ctx.ticket, { type: 'dispute', ...command }, { category: ctx.category });
+  if (refused) throw refused;
+  const ticket = withAttachments(ctx.ticket, command.attachments);
+  return decideRejection({ ...ctx, ticket }, {
     reason: command.reason,
     ...(command.notes ? { notes: command.notes } : {}),
     photos: command.attachments.map((a) => a.id),

@@ -1,19 +1,5 @@
+export { AssigneeNotEligible, IllegalTransition, NotAssignee } from '../rights/refusals.ts';
 import { DomainError } from '../domain-error.ts';
-import type { TicketAction, TicketStatus } from '../contracts/index.ts';
-
-export class IllegalTransition extends DomainError {
-  readonly code = 'ILLEGAL_TRANSITION';
-  constructor(action: TicketAction, status: TicketStatus, allowed: TicketAction[]) {
-    super(`cannot ${action} a ticket that is ${status}`, { status, allowed });
-  }
-}
-
-export class NotAssignee extends DomainError {
-  readonly code = 'NOT_ASSIGNEE';
-  constructor(action: TicketAction, assignee: string | null) {
-    super(`only the assignee (${assignee ?? 'nobody yet'}) may ${action} this ticket`, { assignee });
-  }
-}
 
 export class AlreadyAssigned extends DomainError {
   readonly code = 'ALREADY_ASSIGNED';
@@ -36,16 +22,51 @@ export class UnknownRejectionReason extends DomainError {
   }
 }
 
-export class AssigneeNotEligible extends DomainError {
-  readonly code = 'ASSIGNEE_NOT_ELIGIBLE';
-  constructor(user: string, why: string) {
-    super(`${user} cannot take this ticket: ${why}`, { user });
-  }
-}
-
 export class UnknownPhoto extends DomainError {
   readonly code = 'UNKNOWN_PHOTO';
   constructor(photo: string) {
     super(`photo ${photo} is not attached to this ticket`, { photo });
+  }
+}
+
+export class AlreadyWithTeam extends DomainError {
+  readonly code = 'ALREADY_WITH_TEAM';
+  constructor(team: string) {
+    super(`the ticket has no assignee: it is already in team ${team}'s pool`, { team });
+  }
+}
+
+export class NotOpenToOccupants extends DomainError {
+  readonly code = 'NOT_OPEN_TO_OCCUPANTS';
+  constructor(ticket: string) {
+    super(`ticket ${ticket} is not one this room's visitors can add to; send a new report instead`, { ticket });
+  }
+}
+
+export class DisputeNotAllowed extends DomainError {
+  readonly code = 'DISPUTE_NOT_ALLOWED';
+  constructor(category: { id: string; name: string }) {
+    super(`staff check ${category.name} work themselves; to say it is not resolved, please ask reception`, { category: category.id });
+  }
+}
+
+export class NotDisputableNow extends DomainError {
+  readonly code = 'NOT_DISPUTABLE_NOW';
+  constructor(status: string) {
+    super(`a job can be marked not resolved once it is done and before it is checked (it is ${status})`, { status });
+  }
+}
+
+export class NotYetRateable extends DomainError {
+  readonly code = 'NOT_YET_RATEABLE';
+  constructor(status: string) {
+    super(`the job can be rated once it is done (it is ${status})`, { status });
+  }
+}
+
+export class AlreadyRated extends DomainError {
+  readonly code = 'ALREADY_RATED';
+  constructor() {
+    super('this job has already been rated');
   }
 }

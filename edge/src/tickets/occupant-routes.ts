@@ -10,12 +10,14 @@ import type { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
 import { BROWSER_COOKIE, defaultReportLimits, type ReportLimits, reportRateLimits, TooManyReports } from '../rooms/report-rate-limit.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { OccupantService } from './occupant-service.ts';
+import { occupantRoomView } from '../rooms/occupant-room-view.ts';
+import { occupantActor } from '../rights/actor.ts';
+import type { CommandHandler } from '../commands/handler.ts';
+import { roomByCode } from '../rooms/room-by-code.ts';
 import { TrackLinks } from './track-links.sqlite.ts';
-import type { TicketService } from './ticket-service.ts';
 
 export interface OccupantRoutesOptions {
-  store: SiteStore; tickets: TicketService; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
+  store: SiteStore; commands: CommandHandler; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
 }
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 413: ErrorBody, 429: ErrorBody };
@@ -56,8 +58,8 @@ async function perLinkLimit(app: FastifyInstance, { max, windowMs }: ReportLimit
  * The occupant's side without an account: the room their QR code opens, a note added to a
  * ticket already open there, and "not resolved" through the tracking link.
  */
-export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (app, { store, tickets, photos, clock, reportLimits = defaultReportLimits }) => {
-  const occupants = new OccupantService(store, tickets, new TrackLinks(store), clock);
+export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (app, { store, commands, photos, clock, reportLimits = defaultReportLimits }) => {
+  const links = new TrackLinks(store);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms/:room/public', {
@@ -66,7 +68,8 @@ export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (
       description: "What the room's QR code opens: the room's public status, open tickets to add to while it is held, the categories to report in.",
     },
   }, async (request, reply) => {
-    const view = occupants.roomView(request.params.room, request.query.k);
+    const room = roomByCode(store, request.params.room, request.query.k);
+    const view = occupantRoomView(room, store.tickets.openInRoom(room.id), store.directory.categories());
     if (!request.cookies[BROWSER_COOKIE]) reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
     reply.header('cache-control', 'no-store');
     return view;
@@ -86,9 +89,10 @@ export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (
       },
     }, async (request, reply) => {
       const { room, id } = request.params;
-      occupants.assertMayAddNote(room, request.query.k, id);
-      const ticket = await withPhotos(photos, request, clock(), (added) =>
-        store.batch(() => occupants.addNote(room, request.query.k, id, request.body.text, added)));
+      const target = { room, qr: request.query.k };
+      const note = (attachments: Attachment[]) => ({ type: 'add-occupant-note' as const, ticket: id, text: request.body.text, attachments });
+      commands.check(occupantActor, target, note([]));
+      const { ticket } = await withPhotos(photos, request, clock(), (added) => commands.handle(occupantActor, target, note(added)));
       return reply.code(201).send({ ticket });
     });
   });
@@ -107,8 +111,10 @@ export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (
       },
     }, async (request) => {
       const { token } = request.params;
-      occupants.assertMayDispute(token);
-      return withPhotos(photos, request, clock(), (added) => store.batch(() => occupants.dispute(token, request.body, added)));
+      const dispute = (attachments: Attachment[]) => ({ type: 'dispute' as const, ...request.body, attachments });
+      commands.check(occupantActor, { track: token }, dispute([]));
+      await withPhotos(photos, request, clock(), (added) => commands.handle(occupantActor, { track: token }, dispute(added)));
+      return links.view(token);
     });
   });
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Forbidden } from '../domain-error.ts';
 import { T0, aRoom, aUser, actorFor, av, cleaning, thrownBy, users } from '../test-support/domain-fixtures.ts';
-import { occupantActor } from './actor.ts';
+import { occupantActor } from '../rights/actor.ts';
 import { AssigneeNotEligible } from './errors.ts';
 import { openTicket, type OpenTicket } from './open-ticket.ts';
 

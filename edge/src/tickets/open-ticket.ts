@@ -1,9 +1,8 @@
-import { Forbidden } from '../domain-error.ts';
-import { may } from '../rights/rights.ts';
+import { refusal, type Subject } from '../rights/refusal.ts';
 import type { Attachment, Category, Priority, Reporter, Room, Ticket, TicketId, TicketKind, User } from '../contracts/index.ts';
 import { roomOnOpen } from '../rooms/room-status.ts';
-import type { Actor } from './actor.ts';
-import type { Change } from './change.ts';
+import type { Actor } from '../rights/actor.ts';
+import type { Change } from '../contracts/index.ts';
 import { assertEligible } from './eligibility.ts';
 import { dueAt } from './sla.ts';
 
@@ -23,19 +22,23 @@ export interface OpenTicket {
   attachments?: Attachment[];
 }
 
-/** A new ticket: an occupant's report, a staff task or inquiry, or a rejection's follow-up. */
+/**
+ * A new ticket asked for by someone: an occupant's report, a staff task or inquiry, a
+ * panel's or device's request. The rights table decides who may open what, where.
+ */
 export function openTicket(input: OpenTicket): { ticket: Ticket; changes: Change[] } {
+  const { actor, category, room } = input;
+  const subject: Subject = { status: 'new', assignee: input.assignee?.id ?? null, team: category.team, room: room.id };
+  const refused = refusal(actor, input.kind === 'report' ? 'report' : 'create', subject)
+    ?? (input.assignee ? refusal(actor, 'assign', subject) : null);
+  if (refused) throw refused;
+  if (input.assignee) assertEligible(input.assignee, category.team);
+  return newTicket(input);
+}
+
+/** The ticket itself, and what it does to its room; a rejection's follow-up is opened here directly, as part of the rejection. */
+export function newTicket(input: OpenTicket): { ticket: Ticket; changes: Change[] } {
   const { actor, at, category, room } = input;
-  const right = input.kind === 'report' ? 'report' : 'create';
-  if (!may(actor.role, right)) {
-    throw new Forbidden('NOT_PERMITTED', `a ${actor.role} may not ${right} tickets`, { role: actor.role, right });
-  }
-  if (input.assignee) {
-    if (!may(actor.role, 'assign')) {
-      throw new Forbidden('NOT_PERMITTED', `a ${actor.role} may not assign tickets`, { role: actor.role, right: 'assign' });
-    }
-    assertEligible(input.assignee, category.team);
-  }
   const assignee = input.assignee?.id ?? null;
   const status = assignee ? 'assigned' : 'new';
   const ticket: Ticket = {

@@ -1,21 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ActionResult, EmptyBody, ErrorBody, QueueQuery, StaffQueue, TicketParams } from '../contracts/index.ts';
-import { NotFound } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { Actor } from './actor.ts';
 import { staffQueue } from './queue.ts';
 import { QueueRows } from './queue-rows.sqlite.ts';
-import { decideRelease } from './release.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 
-export interface QueueRoutesOptions { auth: AuthService; store: SiteStore; clock: () => string }
+export interface QueueRoutesOptions { auth: AuthService; store: SiteStore; commands: CommandHandler; clock: () => string }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 /** The staff queue page's reads and the one action the ticket routes lack: handing a ticket back to its team. */
-export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, { auth, store, clock }) => {
+export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, { auth, store, commands, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const rows = new QueueRows(store.db);
 
@@ -32,16 +30,7 @@ export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, {
       description: 'Hands the ticket back to its team\'s pool: no assignee, status new. Staff hand back only their own tickets.',
     },
   }, async (request) => {
-    const actor = requireActor(auth, request);
-    return store.batch(() => release(store, actor, request.params.id, clock(), request.body?.note));
+    const note = request.body?.note;
+    return commands.handle(requireActor(auth, request), { ticket: request.params.id }, { type: 'release', ...(note ? { note } : {}) });
   });
 };
-
-function release(store: SiteStore, actor: Actor, id: string, at: string, note: string | undefined) {
-  return store.transact(actor.ref, at, (tx) => {
-    const ticket = store.tickets.get(id);
-    if (!ticket) throw new NotFound('ticket', id);
-    tx.apply(decideRelease(ticket, actor, at, note));
-    return { ticket: store.tickets.get(id)!, room: store.rooms.get(ticket.room)! };
-  });
-}

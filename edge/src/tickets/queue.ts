@@ -2,7 +2,7 @@ import type { QueueItem, StaffQueue, Ticket, User } from '../contracts/index.ts'
 import { Forbidden } from '../domain-error.ts';
 import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
 import { withoutInternalNotes } from './internal-notes.ts';
 import { assertEligible } from './eligibility.ts';

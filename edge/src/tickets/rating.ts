@@ -1,22 +1,17 @@
 import type { Ticket } from '../contracts/index.ts';
-import { DomainError } from '../domain-error.ts';
+import type { DomainError } from '../domain-error.ts';
+import { AlreadyRated, NotYetRateable } from './errors.ts';
 
-export class NotYetRateable extends DomainError {
-  readonly code = 'NOT_YET_RATEABLE';
-  constructor(status: string) {
-    super(`the job can be rated once it is done (it is ${status})`, { status });
-  }
+export { AlreadyRated, NotYetRateable };
+
+/** Why an occupant may not rate the job now, or null: once, after it is done. */
+export function rateRefusal(ticket: Ticket, alreadyRated: boolean): DomainError | null {
+  if (ticket.status !== 'done' && ticket.status !== 'verified') return new NotYetRateable(ticket.status);
+  if (alreadyRated) return new AlreadyRated();
+  return null;
 }
 
-export class AlreadyRated extends DomainError {
-  readonly code = 'ALREADY_RATED';
-  constructor() {
-    super('this job has already been rated');
-  }
-}
-
-/** An occupant rates a job once, after it is done. */
 export function assertRateable(ticket: Ticket, alreadyRated: boolean): void {
-  if (ticket.status !== 'done' && ticket.status !== 'verified') throw new NotYetRateable(ticket.status);
-  if (alreadyRated) throw new AlreadyRated();
+  const refused = rateRefusal(ticket, alreadyRated);
+  if (refused) throw refused;
 }

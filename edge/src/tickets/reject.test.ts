@@ -3,7 +3,7 @@ import type { Category, Ticket } from '../contracts/index.ts';
 import {
   T1, aContext, aTicket, actorFor, anAttachment, av, cleaning, maintenance, notificationsOf, roomOf, thrownBy, ticketOf, users,
 } from '../test-support/domain-fixtures.ts';
-import type { TicketCommand } from './commands.ts';
+import type { TicketCommand } from '../contracts/index.ts';
 import type { TicketContext } from './context.ts';
 import { decide } from './decide.ts';
 import { IllegalTransition, UnknownPhoto, UnknownRejectionReason } from './errors.ts';

@@ -1,15 +1,20 @@
 import type { Rejection, Room, TeamNotification, Ticket } from '../contracts/index.ts';
 import { roomOnRejection } from '../rooms/room-status.ts';
-import type { Change } from './change.ts';
+import type { Change } from '../contracts/index.ts';
 import type { Decision, TicketContext } from './context.ts';
 import { UnknownPhoto, UnknownRejectionReason } from './errors.ts';
-import { openTicket } from './open-ticket.ts';
+import { newTicket } from './open-ticket.ts';
 import { step } from './step.ts';
 
 export interface RejectCommand {
   reason: string;
   notes?: string;
   photos?: string[];
+}
+
+/** Rejections are numbered per ticket: R-1024-1, R-1024-2, … */
+export function rejectionIdFor(ticket: Ticket): string {
+  return `R-${ticket.id.slice(2)}-${ticket.rejections.length + 1}`;
 }
 
 /** The reason as the category lists it, or as typed when the category takes free text. */
@@ -43,8 +48,8 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
 
   let followUp: Ticket | null = null;
   if (policy.followUp) {
-    const opened = openTicket({
-      id: ctx.nextTicketId(), at, actor: { ...actor, role: 'system' }, room, category,
+    const opened = newTicket({
+      id: ctx.nextTicketId(), at, actor, room, category,
       kind: 'task', priority: 'urgent', title: `Follow-up: ${reason} (${ticket.title})`,
       description: command.notes ? `${reason}. ${command.notes}` : reason,
       reporter: { kind: 'user', id: actor.ref, contact: null }, assignee: null, parent: ticket.id,

@@ -6,16 +6,16 @@ import {
   ReasonBody, RejectBody, Ticket, TicketParams, TicketQuery, TransferBody,
 } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/rights.ts';
+import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleScope, visibleTo } from './authorize.ts';
 import { ticketFor } from './internal-notes.ts';
-import type { TicketCommand } from './commands.ts';
-import type { TicketService } from './ticket-service.ts';
+import type { TicketCommand } from '../contracts/index.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 
-export interface TicketRoutesOptions { auth: AuthService; tickets: TicketService; store: SiteStore; clock: () => string }
+export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -34,7 +34,7 @@ const actions = {
   comment: { body: CommentBody, command: (b: z.infer<typeof CommentBody>): TicketCommand => ({ type: 'comment', ...b }) },
 } as const;
 
-export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, tickets, store, clock }) => {
+export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, commands, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/tickets', { schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
@@ -53,7 +53,8 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
 
   api.post('/api/tickets', { schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {
     const actor = requireActor(auth, request);
-    const ticket = await store.batch(() => tickets.create(actor, request.body));
+    const { room, ...body } = request.body;
+    const { ticket } = await commands.handle(actor, { room }, { type: 'open-ticket', ...body });
     return reply.code(201).send(ticketFor(actor.role, ticket));
   });
 
@@ -63,7 +64,7 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     }, async (request) => {
       const actor = requireActor(auth, request);
       const command = (action.command as (b: unknown) => TicketCommand)(request.body ?? {});
-      const result = await store.batch(() => tickets.act(actor, request.params.id, command));
+      const result = await commands.handle(actor, { ticket: request.params.id }, command);
       return { ...result, ticket: ticketFor(actor.role, result.ticket) };
     });
   }

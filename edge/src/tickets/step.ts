@@ -1,5 +1,5 @@
 import type { Ticket, TicketStatus, Username } from '../contracts/index.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '../rights/actor.ts';
 
 /** The ticket after one lifecycle step, with the step in its history. */
 export function step(

@@ -1,19 +1,9 @@
 import type { Category, Room, Ticket, TrackView } from '../contracts/index.ts';
-import { occupantActor } from './actor.ts';
-import { disputeRefusal } from './dispute.ts';
-import { assertRateable } from './rating.ts';
+import { occupantActor } from '../rights/actor.ts';
+import { ticketRefusal } from './ticket-refusal.ts';
 import { trackPhase } from './track-phase.ts';
 
 export interface Rating { score: number; comment: string | null }
-
-function rateable(ticket: Ticket, rating: Rating | null): boolean {
-  try {
-    assertRateable(ticket, rating !== null);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * What a tracking link shows: progress, the latest rejection's public reason and what
@@ -21,7 +11,9 @@ function rateable(ticket: Ticket, rating: Rating | null): boolean {
  */
 export function trackView(ticket: Ticket, room: Room, category: Category | undefined, rating: Rating | null): TrackView {
   const last = ticket.rejections.at(-1);
-  const mayDispute = category !== undefined && disputeRefusal(ticket, category) === null;
+  // The same questions the occupant's commands are judged by.
+  const mayDispute = category !== undefined && ticketRefusal(occupantActor, ticket, { type: 'dispute', reason: '-', attachments: [] }, { category }) === null;
+  const mayRate = ticketRefusal(occupantActor, ticket, { type: 'rate', score: 5 }, { alreadyRated: rating !== null }) === null;
   return {
     ticket: ticket.id,
     room: { id: room.id, name: room.name },
@@ -33,7 +25,7 @@ export function trackView(ticket: Ticket, room: Room, category: Category | undef
     rating,
     phase: trackPhase(ticket),
     rejection: last ? { at: last.at, reason: last.reason, byOccupant: last.by === occupantActor.ref } : null,
-    mayRate: rateable(ticket, rating),
+    mayRate,
     mayDispute,
     disputeReasons: mayDispute ? [...category.rejectionReasons] : [],
     disputeFreeText: mayDispute && category.allowFreeTextReason,

@@ -1,6 +1,7 @@
-import type { Db } from '../store/database.sqlite.ts';
-import { statementCache } from '../store/statements.ts';
-import { newToken, tokenDigest } from './token.ts';
+import { tokenDigest } from '../auth/token.ts';
+import { sessionIdle } from '../auth/session-rules.ts';
+import type { Db } from './database.sqlite.ts';
+import { statementCache } from './statements.ts';
 
 export interface Session {
   kind: 'user' | 'panel';
@@ -12,7 +13,6 @@ export interface Session {
 
 interface Row { kind: 'user' | 'panel'; subject: string; role: string; room: string | null; last_seen: string; expires_at: string }
 
-const idle = { user: 12 * 3600_000, panel: 10 * 60_000 };
 const touchEvery = 60_000;
 
 /**
@@ -26,12 +26,9 @@ export class Sessions {
     this.#sql = statementCache(db);
   }
 
-  open(kind: Session['kind'], subject: string, role: string, room: string | null, now: string): { token: string; session: Session } {
-    const token = newToken();
-    const expiresAt = new Date(Date.parse(now) + idle[kind]).toISOString();
+  insert(tokenDigest: string, session: Session, now: string): void {
     this.#sql('INSERT INTO sessions (token_hash, kind, subject, role, room, created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(tokenDigest(token), kind, subject, role, room, now, now, expiresAt);
-    return { token, session: { kind, subject, role, room, expiresAt } };
+      .run(tokenDigest, session.kind, session.subject, session.role, session.room, now, now, session.expiresAt);
   }
 
   /** The live session behind a token; sliding expiry, written at most once a minute. */
@@ -46,7 +43,7 @@ export class Sessions {
     }
     let expiresAt = row.expires_at;
     if (nowMs - Date.parse(row.last_seen) > touchEvery) {
-      expiresAt = new Date(nowMs + idle[row.kind]).toISOString();
+      expiresAt = new Date(nowMs + sessionIdle[row.kind]).toISOString();
       this.#sql('UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?').run(now, expiresAt, digest);
     }
     return { kind: row.kind, subject: row.subject, role: row.role, room: row.room, expiresAt };

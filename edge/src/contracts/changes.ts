@@ -1,0 +1,33 @@
+import type { Category, Device, Room, TeamNotification, Ticket } from './domain.ts';
+import type { DeviceId, RoomId, TicketId } from './ids.ts';
+
+/** What happened to a ticket, as its event names it. */
+export type TicketEventType =
+  | 'ticket-opened' | 'ticket-assigned' | 'ticket-claimed' | 'ticket-accepted' | 'ticket-transferred' | 'ticket-released'
+  | 'ticket-started' | 'ticket-completed' | 'ticket-approved' | 'ticket-cancelled' | 'ticket-rejected' | 'ticket-escalated'
+  | 'ticket-commented' | 'ticket-attachments-added';
+
+export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
+
+/**
+ * One write a decision asks for. The store writes each one's row and, for every kind
+ * but the bookkeeping ones at the end, appends its event in the same transaction.
+ */
+export type Change =
+  | { entity: 'ticket'; type: TicketEventType; state: Ticket; /** A tracking link handed out with a report, as its digest. */ trackDigest?: string }
+  | { entity: 'room'; type: 'room-status-changed'; state: Room }
+  | { entity: 'room-qr'; type: 'room-qr-rotated'; state: { room: RoomId }; secret: string }
+  | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
+  | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }
+  | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
+  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined'; state: Category }
+  | {
+    entity: 'session'; type: 'session-opened'; state: { kind: 'user' | 'panel'; role: string; room?: RoomId };
+    session: { subject: string; tokenDigest: string; expiresAt: string };
+  }
+  // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
+  | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } };
+
+export type EventType = Exclude<Change, { entity: 'offline-alert' }>['type']
+  // Written when a site is made or a device or user is set up, outside the command path.
+  | 'team-defined' | 'user-created' | 'room-created' | 'panel-configured';

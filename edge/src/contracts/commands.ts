@@ -1,0 +1,88 @@
+import type { ActionResult, OccupantTicket } from './http.ts';
+import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Ticket, TicketKind } from './domain.ts';
+import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from './ids.ts';
+
+/** What a caller asks of one ticket. */
+export type TicketCommand =
+  | { type: 'assign'; assignee?: Username; team?: TeamId; note?: string }
+  | { type: 'claim'; note?: string }
+  | { type: 'accept'; note?: string }
+  | { type: 'transfer'; to: Username; note?: string }
+  | { type: 'release'; note?: string }
+  | { type: 'start'; note?: string }
+  | { type: 'complete'; note?: string; photos?: string[] }
+  | { type: 'approve'; notes?: string }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'escalate'; reason: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'comment'; text: string; internal: boolean }
+  | { type: 'attach'; attachments: Attachment[] };
+
+/** What an occupant asks through a room's QR code or a tracking link. */
+export type OccupantCommand =
+  | { type: 'add-occupant-note'; ticket: TicketId; text: string; attachments: Attachment[] }
+  | { type: 'dispute'; reason: string; notes?: string; attachments: Attachment[] }
+  | { type: 'rate'; score: number; comment?: string };
+
+/** A new ticket: an occupant's report, a staff task or inquiry, a device's request, the gateway's own alert. */
+export interface OpenTicketCommand {
+  type: 'open-ticket';
+  kind: TicketKind;
+  category: CategoryId;
+  priority: Priority;
+  title?: string;
+  description: string;
+  assignee?: Username;
+  contact?: string;
+  attachments?: Attachment[];
+  /** The device whose offline alert this ticket is. */
+  alertFor?: DeviceId;
+}
+
+export type RoomCommand = { type: 'set-room-status'; status: RoomStatus; reason: string } | { type: 'rotate-qr' };
+
+export type DeviceAdminCommand =
+  | { type: 'register-device'; kind: DeviceKind; room: RoomId }
+  | { type: 'rebind-device'; room: RoomId }
+  | { type: 'rotate-device-secret' }
+  | { type: 'revoke-device' }
+  | { type: 'close-offline-alert' };
+
+export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category };
+
+export type SessionCommand = { type: 'open-session'; kind: 'user' | 'panel'; role: string };
+
+export type Command = TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand;
+export type CommandType = Command['type'];
+
+/** What a command acts on. A QR code or tracking link is the occupant's key to it. */
+export type Target =
+  | { ticket: TicketId }
+  | { room: RoomId; qr?: string }
+  | { track: string }
+  | { device: DeviceId }
+  | { category: CategoryId }
+  | { user: Username }
+  | { panel: RoomId };
+
+export type TicketActionResult = ActionResult;
+
+/** What each command answers once it is committed. */
+export interface CommandResults {
+  ticket: TicketActionResult;
+  'open-ticket': { ticket: Ticket; trackToken: string | null };
+  'add-occupant-note': { ticket: OccupantTicket };
+  dispute: { ticket: Ticket };
+  rate: { ticket: Ticket };
+  'set-room-status': Room;
+  'rotate-qr': { room: Room; secret: string };
+  device: { device: Device; secret: string | null };
+  category: Category;
+  'open-session': { token: string; expiresAt: string };
+}
+
+export type ResultOf<C extends Command> =
+  C extends TicketCommand ? CommandResults['ticket']
+    : C extends DeviceAdminCommand ? CommandResults['device']
+      : C extends CategoryCommand ? CommandResults['category']
+        : C['type'] extends keyof CommandResults ? CommandResults[C['type']] : never;

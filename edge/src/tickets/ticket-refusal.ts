@@ -1,0 +1,47 @@
+import type { Category, OccupantCommand, Ticket, TicketCommand } from '../contracts/index.ts';
+import type { DomainError } from '../domain-error.ts';
+import type { Actor } from '../rights/actor.ts';
+import { refusal } from '../rights/refusal.ts';
+import type { Right } from '../rights/rights.ts';
+import { disputeRefusal } from './dispute.ts';
+import { AlreadyAccepted, AlreadyAssigned, AlreadyWithTeam, NotOpenToOccupants } from './errors.ts';
+import { rateRefusal } from './rating.ts';
+
+/** What an occupant command needs to know beyond the ticket. */
+export interface OccupantFacts {
+  category?: Category;
+  /** Whether the room lists the ticket to its visitors. */
+  listed?: boolean;
+  alreadyRated?: boolean;
+}
+
+/**
+ * Why the actor may not give this command to this ticket now, or null: the rights table's
+ * answer for the command's right, with what the ticket's own state forbids.
+ */
+export function ticketRefusal(actor: Actor, ticket: Ticket, command: TicketCommand | OccupantCommand, facts: OccupantFacts = {}): DomainError | null {
+  const ask = (right: Right, action: string, state?: () => DomainError | null) => refusal(actor, right, ticket, action, state);
+  switch (command.type) {
+    case 'comment':
+      return ask(command.internal ? 'comment-internal' : 'comment', 'comment');
+    case 'attach':
+      // Whoever may comment may attach photos (before a completion or a rejection names them).
+      return ask('comment', 'comment');
+    case 'release':
+      // A hand-back to the team's pool is a transfer to the team rather than to a person.
+      return ask('transfer', 'transfer', () => (ticket.assignee === null ? new AlreadyWithTeam(ticket.team) : null));
+    case 'claim':
+      return ask('claim', 'claim', () => (ticket.assignee && ticket.assignee !== actor.user ? new AlreadyAssigned(ticket.assignee) : null));
+    case 'accept':
+      return ask('accept', 'accept', () => (ticket.history.at(-1)?.action === 'accept' ? new AlreadyAccepted(ticket.assignee) : null));
+    case 'dispute':
+      return ask('dispute', 'dispute', () => (facts.category ? disputeRefusal(ticket, facts.category) : null));
+    case 'add-occupant-note':
+      // Whoever may report may add to a ticket the room lists instead of filing a duplicate.
+      return ask('report', 'report', () => (facts.listed ? null : new NotOpenToOccupants(ticket.id)));
+    case 'rate':
+      return ask('report', 'rate', () => rateRefusal(ticket, facts.alreadyRated ?? false));
+    default:
+      return ask(command.type, command.type);
+  }
+}

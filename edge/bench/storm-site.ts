@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import { topics } from '../src/contracts/index.ts';
 import { brokerFiles, type BrokerFiles } from '../src/devices/broker-files.ts';
-import { brokerHash } from '../src/seed/seed-demo.ts';
+import { brokerHash } from '../src/store/site-store.ts';
 import { openDatabase } from '../src/store/database.sqlite.ts';
 import { SiteStore } from '../src/store/site-store.ts';
 import { gatewayUser, seedDemoSite } from '../test/support/mosquitto.ts';

@@ -13,6 +13,7 @@ import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
 import type { AuthService } from './auth/auth-service.ts';
 import { authRoutes } from './auth/routes.ts';
+import { installSignIn } from './auth/sign-in.ts';
 import type { Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import { roomRoutes } from './rooms/routes.ts';
@@ -28,7 +29,7 @@ import { liveRoutes } from './live/ws-routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { markOptionalBodies } from './http/optional-bodies.ts';
 import { pageRoutes } from './http/pages.ts';
-import type { CookiePolicy } from './http/session-cookie.ts';
+import type { CookiePolicy } from './auth/session-cookie.ts';
 
 export interface AppDeps {
   devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands'>;
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
   });
   await app.register(cookie);
+  installSignIn(app, deps.auth);
   // Phones on a weak mobile link wait for every byte: page bundles and JSON over 1 kB go gzipped (about
   // a quarter of their size). Compressed request bodies are not accepted, and brotli's default level costs too much CPU here.
   await app.register(compress, { encodings: ['gzip', 'deflate'], globalDecompression: false, threshold: 1024 });

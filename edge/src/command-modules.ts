@@ -1,3 +1,4 @@
+import { sessionCommands } from './auth/session-commands.ts';
 import { categoryCommands } from './bridge/category-commands.ts';
 import type { CommandModule } from './commands/command-module.ts';
 import { deviceCommands } from './devices/device-commands.ts';
@@ -7,4 +8,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands];

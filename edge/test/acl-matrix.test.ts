@@ -5,7 +5,7 @@ import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceKind } from '../src/contracts/index.ts';
 import { brokerFiles } from '../src/devices/broker-files.ts';
-import { brokerHash } from '../src/seed/seed-demo.ts';
+import { brokerHash } from '../src/store/site-store.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { gatewayUser, mosquittoBinary, mosquittoTitle, type RunningMosquitto, startMosquitto } from './support/mosquitto.ts';
 

@@ -4,11 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Attachment, ErrorBody, TicketParams } from '../contracts/index.ts';
 import { Invalid, NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { visibleTo } from '../tickets/authorize.ts';
+import { visibleTo } from '../rights/visibility.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import type { PhotoStore } from './photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
@@ -24,9 +23,10 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/tickets/:id/attachments', {
+    config: { right: 'comment' },
     schema: { tags: ['tickets'], consumes: ['multipart/form-data'], params: TicketParams, response: { 201: z.object({ attachments: z.array(Attachment) }), ...errors } },
   }, async (request, reply) => {
-    const actor = requireActor(auth, request);
+    const actor = signedInActor(request);
     const ticket = store.tickets.get(request.params.id);
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
     const files = uploadedPhotos(request);
@@ -42,9 +42,8 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
     return reply.code(201).send({ attachments: added });
   });
 
-  api.get('/api/attachments/:attachment', { schema: { tags: ['tickets'], params: AttachmentParams } }, async (request, reply) => {
-    const actor = requireActor(auth, request);
-    assertMay(actor.role, 'view');
+  api.get('/api/attachments/:attachment', { config: { right: 'view' }, schema: { tags: ['tickets'], params: AttachmentParams } }, async (request, reply) => {
+    const actor = signedInActor(request);
     const ticketId = store.tickets.ticketOfAttachment(request.params.attachment);
     const ticket = ticketId ? store.tickets.get(ticketId) : undefined;
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('attachment', request.params.attachment);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { type ChainRow, GENESIS_HASH, verifyChain } from './hash-chain.ts';
+import { ReadOnlySite } from '../store/read-only-site.sqlite.ts';
+import { GENESIS_HASH } from './hash-chain.ts';
 
 /**
  * `npm run verify -- <site.sqlite>`: walks a site's event log and says whether the chain holds.
@@ -19,15 +19,15 @@ if (!arg) fail('usage: npm run verify -- <site database file>');
 const file = resolve(process.env.INIT_CWD ?? process.cwd(), arg);
 if (!existsSync(file)) fail(`no such file: ${file}`);
 
-let db: Database.Database;
+let db: ReadOnlySite;
 try {
-  db = new Database(file, { readonly: true, fileMustExist: true });
+  db = new ReadOnlySite(file);
 } catch (error) {
   fail(`cannot open ${file}: ${(error as Error).message}`);
 }
 
 try {
-  const result = verifyChain(db.prepare('SELECT * FROM events ORDER BY seq').iterate() as Iterable<ChainRow>);
+  const result = db.verifyLog();
   const head = result.head ?? { seq: 0, hash: GENESIS_HASH };
   if (result.ok) {
     console.log(`ok: ${result.checked} events, head #${head.seq} ${head.hash}`);

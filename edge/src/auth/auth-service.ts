@@ -1,12 +1,10 @@
 import { DomainError, Unauthorized } from '../domain-error.ts';
 import type { Role } from '../contracts/index.ts';
-import type { SiteStore, Tx } from '../store/site-store.ts';
-import type { Actor } from '../rights/actor.ts';
-import type { Clock } from '../commands/handler.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { type Actor, actorOf, panelActor } from '../rights/actor.ts';
+import type { Clock, CommandHandler } from '../commands/handler.ts';
 import { verifySecret } from './passwords.ts';
 import { type Session, Sessions } from '../store/sessions.sqlite.ts';
-import { newToken, tokenDigest } from './token.ts';
-import { sessionExpiry } from './session-rules.ts';
 
 export const PANEL_MAX_ATTEMPTS = 5;
 export const PANEL_LOCK_MS = 60_000;
@@ -59,7 +57,7 @@ export class AuthService {
   readonly sessions: Sessions;
   readonly #passwords = new PasswordGuard();
 
-  constructor(private readonly store: SiteStore, private readonly clock: Clock) {
+  constructor(private readonly store: SiteStore, private readonly commands: CommandHandler, private readonly clock: Clock) {
     this.sessions = store.sessions;
   }
 
@@ -72,10 +70,9 @@ export class AuthService {
       throw new Unauthorized('BAD_CREDENTIALS', 'wrong username or password');
     }
     this.#passwords.succeeded(username);
-    const now = this.clock();
-    return this.store.transact(`user:${username}`, now, (tx) => {
-      return this.#open(tx, { kind: 'user', role: record.user.role }, username, now);
-    });
+    const role = record.user.role;
+    const { token, expiresAt } = await this.commands.handle(actorOf(record.user), { user: username }, { type: 'open-session', kind: 'user', role });
+    return { token, session: { kind: 'user' as const, subject: username, role, room: null, expiresAt } };
   }
 
   async panelLogin(room: string, pin: string) {
@@ -94,17 +91,8 @@ export class AuthService {
       throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${PANEL_MAX_ATTEMPTS - failed} tries left before the panel locks)`);
     }
     this.store.directory.lockPanel(room, null);
-    return this.store.transact(`panel:${room}`, now, (tx) => {
-      return this.#open(tx, { kind: 'panel', role: 'panel', room }, room, now);
-    });
-  }
-
-  #open(tx: Tx, state: { kind: 'user' | 'panel'; role: string; room?: string }, subject: string, now: string) {
-    const token = newToken();
-    const expiresAt = sessionExpiry(state.kind, now);
-    tx.apply({ entity: 'session', type: 'session-opened', state, session: { subject, tokenDigest: tokenDigest(token), expiresAt } });
-    const session: Session = { kind: state.kind, subject, role: state.role, room: state.room ?? null, expiresAt };
-    return { token, session };
+    const { token, expiresAt } = await this.commands.handle(panelActor(room), { panel: room }, { type: 'open-session', kind: 'panel', role: 'panel' });
+    return { token, session: { kind: 'panel' as const, subject: room, role: 'panel', room, expiresAt } };
   }
 
   /** The actor behind a session token, or undefined when it is unknown, expired or its user was disabled. */
@@ -113,11 +101,10 @@ export class AuthService {
     const session = this.sessions.find(token, this.clock());
     if (!session) return undefined;
     if (session.kind === 'panel') {
-      return { session, actor: { ref: `panel:${session.room}`, user: null, role: 'panel', teams: [], room: session.room } };
+      return { session, actor: panelActor(session.room ?? '') };
     }
     const record = this.store.directory.user(session.subject);
     if (!record?.user.active) return undefined;
-    const { user } = record;
-    return { session, actor: { ref: `user:${user.id}`, user: user.id, role: user.role as Role, teams: user.teams, room: null } };
+    return { session, actor: actorOf(record.user) };
   }
 }

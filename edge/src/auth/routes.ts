@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ErrorBody, LoginBody, PanelLoginBody, SessionView } from '../contracts/index.ts';
 import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from './auth-service.ts';
-import { type CookiePolicy, SESSION_COOKIE, clearSessionCookie, setSessionCookie } from '../http/session-cookie.ts';
+import { type CookiePolicy, SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 
 export interface AuthRoutesOptions { auth: AuthService; cookies: CookiePolicy }
 

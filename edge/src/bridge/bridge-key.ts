@@ -12,7 +12,7 @@ const META_KEY = 'bridge:key';
 export function ensureBridgeKey(store: SiteStore, dataDir: string, say: (line: string) => void): void {
   if (storedDigest(store)) return;
   const key = newToken(32);
-  store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(META_KEY, tokenDigest(key));
+  store.meta.set({ [META_KEY]: tokenDigest(key) });
   if (!addBridgeCredentials(dataDir, key)) say(`cloud bridge: key ${key} (shown once; the sync agent's DOORSIDE_BRIDGE_KEY)`);
 }
 
@@ -25,5 +25,5 @@ export function bridgeKeyMatches(store: SiteStore, authorization: string | undef
 }
 
 function storedDigest(store: SiteStore): string | undefined {
-  return (store.db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as { value: string } | undefined)?.value;
+  return store.meta.get(META_KEY);
 }

@@ -5,9 +5,7 @@ import {
 } from '../contracts/index.ts';
 import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
 import type { Metrics } from '../metrics/metrics.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { bridgeKeyMatches } from './bridge-key.ts';
@@ -34,9 +32,9 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
   registerSyncGauges(metrics.registry, statuses);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/sync/status', {
+    config: { right: 'read-audit' },
     schema: { tags: ['sync'], response: { 200: SyncStatusView, 401: ErrorBody, 403: ErrorBody } },
   }, async (request) => {
-    assertMay(requireActor(auth, request).role, 'read-audit');
     return statuses.view();
   });
 

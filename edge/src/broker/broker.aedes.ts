@@ -4,6 +4,7 @@ import { Aedes, type Client } from 'aedes';
 import { secretMatches } from '@doorside/firmware-config';
 import { type Device, topics } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { signedInDevice } from '../auth/device-sign-in.ts';
 import { integrationRights, mayPublish, maySubscribe, topicRights, type TopicRights } from './device-acl.ts';
 import type { DeviceBus, DeviceBusHandlers } from './device-bus.ts';
 import { exactRetainedPersistence } from './exact-retained.ts';
@@ -32,9 +33,8 @@ function signIn(store: SiteStore, options: BrokerOptions, username: string, pass
   if (integration && username === integration.username) {
     return secretMatches(password, integration.secretDigest) ? { id: username, device: null, rights: integrationRights(store.site) } : undefined;
   }
-  const record = store.directory.device(username);
-  if (!record || record.device.revoked || !secretMatches(password, record.secretDigest)) return undefined;
-  return { id: record.device.id, device: record.device, rights: topicRights(store.site, record.device) };
+  const device = signedInDevice(store.directory.device(username), password);
+  return device && { id: device.id, device, rights: topicRights(store.site, device) };
 }
 
 const refused = (returnCode: number) => Object.assign(new Error('connection refused'), { returnCode });

@@ -26,12 +26,10 @@ export class DevicePresence {
   }
 
   flush(): void {
-    if (this.#pending.size === 0 || !this.store.db.open) return;
-    const batch = [...this.#pending];
+    if (this.#pending.size === 0 || !this.store.isOpen) return;
+    const batch = [...this.#pending].map(([device, mark]) => ({ device, ...mark }));
     this.#pending.clear();
-    this.store.db.transaction(() => {
-      for (const [device, { online, at }] of batch) this.store.directory.markPresence(device, online, at);
-    })();
+    this.store.directory.markPresences(batch);
   }
 
   stop(): void {

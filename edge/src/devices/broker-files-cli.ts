@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { SiteId } from '../contracts/index.ts';
-import { Directory } from '../store/directory.sqlite.ts';
+import { ReadOnlySite } from '../store/read-only-site.sqlite.ts';
 import { brokerFiles, mosquittoConf } from './broker-files.ts';
 
 /**
@@ -34,9 +33,9 @@ if (!existsSync(dbFile)) fail(`no site database at ${dbFile} (set DOORSIDE_DATA_
 const gateway = { username: env.DOORSIDE_MQTT_USERNAME || 'doorside-gateway', password: env.DOORSIDE_MQTT_PASSWORD || randomBytes(24).toString('base64url') };
 const files = (() => {
   // Directory only reads; SiteStore would write in its constructor, so it is not used here.
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const db = new ReadOnlySite(dbFile);
   try {
-    return brokerFiles({ site: site.data, directory: new Directory(db) }, gateway);
+    return brokerFiles({ site: site.data, directory: db.directory() }, gateway);
   } catch (error) {
     return fail(`cannot read the devices from ${dbFile}: ${(error as Error).message}`);
   } finally {

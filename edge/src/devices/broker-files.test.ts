@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { newDeviceSecret, secretDigest, verifyMosquittoPassword } from '@doorside/firmware-config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Device } from '../contracts/index.ts';
-import { brokerHash } from '../seed/seed-demo.ts';
+import { brokerHash } from '../store/site-store.ts';
 import { openDatabase } from '../store/database.sqlite.ts';
 import { SiteStore } from '../store/site-store.ts';
 import { aRoom } from '../test-support/domain-fixtures.ts';

@@ -1,6 +1,6 @@
 import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import { addIntegrationCredentials } from '../seed/demo-credentials.ts';
-import { brokerHash } from '../seed/seed-demo.ts';
+import { brokerHash } from '../store/site-store.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /**
@@ -10,12 +10,11 @@ import type { SiteStore } from '../store/site-store.ts';
  */
 export function integrationAccount(store: SiteStore, dataDir: string, name: string, username: string, say: (line: string) => void) {
   const key = `integration:${name}`;
-  const row = store.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  if (row) return { username, secretDigest: row.value };
+  const stored = store.meta.get(key);
+  if (stored) return { username, secretDigest: stored };
   const password = newDeviceSecret();
-  store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, secretDigest(password));
-  // The same secret as a Mosquitto password-file line, for sites on an external broker.
-  store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(`${key}:broker`, `${username}:${brokerHash(username, password)}`);
+  // With the same secret as a Mosquitto password-file line, for sites on an external broker.
+  store.meta.set({ [key]: secretDigest(password), [`${key}:broker`]: `${username}:${brokerHash(username, password)}` });
   if (!addIntegrationCredentials(dataDir, { name, username, password })) {
     say(`${name}: MQTT user "${username}", password ${password} (shown once)`);
   }

@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeviceCommand, DeviceId, DeviceKind, ErrorBody, RoomId } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DeviceBus } from '../broker/device-bus.ts';
 import type { DevicePresence } from '../broker/device-presence.ts';
 import type { SiteSignals } from '../broker/site-signals.ts';
-import { requireActor } from '../http/session-cookie.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { deviceConfigs } from './device-configs.ts';
 import type { DeviceEvents } from './device-events.ts';
@@ -41,19 +40,15 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 /** Facility heads and admins provision the building's devices; the secret is shown once, with ready configs. */
 export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app, o) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const admin = (request: FastifyRequest) => {
-    const actor = requireActor(o.auth, request);
-    assertMay(actor.role, 'manage-devices');
-    return actor;
-  };
+  const admin = (request: FastifyRequest) => signedInActor(request);
+  const manage = { right: 'manage-devices' } as const;
   const issued = (request: FastifyRequest, { device, secret }: Issued) => {
     const port = Number(new URL(o.bus.url).port || 1883);
     const reach = { baseUrl: `${request.protocol}://${request.host}`, broker: { host: request.hostname, port } };
     return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret ?? '', reach) };
   };
 
-  api.get('/api/devices', { schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
-    assertMay(requireActor(o.auth, request).role, 'view');
+  api.get('/api/devices', { config: { right: 'view' }, schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
     const devices = o.store.directory.devices().map((d) => {
       const live = o.presence.current(d.id);
       return {
@@ -65,23 +60,22 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
     return { devices };
   });
 
-  api.post('/api/devices', { schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {
+  api.post('/api/devices', { config: manage, schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {
     const { id, kind, room } = request.body;
     const added = await o.commands.handle(admin(request), { device: id }, { type: 'register-device', kind, room });
     return reply.code(201).send(issued(request, added));
   });
 
-  api.post('/api/devices/:device/bind', { schema: { tags: ['devices'], params: Params, body: BindBody, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
+  api.post('/api/devices/:device/bind', { config: manage, schema: { tags: ['devices'], params: Params, body: BindBody, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
     (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rebind-device', room: request.body.room })).device);
 
-  api.post('/api/devices/:device/rotate', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView, ...errors } } }, async (request) =>
+  api.post('/api/devices/:device/rotate', { config: manage, schema: { tags: ['devices'], params: Params, response: { 200: IssuedView, ...errors } } }, async (request) =>
     issued(request, await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rotate-device-secret' })));
 
-  api.post('/api/devices/:device/revoke', { schema: { tags: ['devices'], params: Params, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
+  api.post('/api/devices/:device/revoke', { config: manage, schema: { tags: ['devices'], params: Params, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
     (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'revoke-device' })).device);
 
-  api.post('/api/devices/:device/commands', { schema: { tags: ['devices'], params: Params, body: SendBody, response: { 202: z.object({ sent: z.literal(true) }), ...errors } } }, async (request, reply) => {
-    admin(request);
+  api.post('/api/devices/:device/commands', { config: manage, schema: { tags: ['devices'], params: Params, body: SendBody, response: { 202: z.object({ sent: z.literal(true) }), ...errors } } }, async (request, reply) => {
     if (!o.store.directory.device(request.params.device)) throw new NotFound('device', request.params.device);
     o.signals.command(request.params.device, request.body);
     return reply.code(202).send({ sent: true as const });

@@ -2,8 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Assignees, ErrorBody } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { eligibleTeams } from './eligible-teams.ts';
 
@@ -13,8 +11,7 @@ const errors = { 401: ErrorBody, 403: ErrorBody };
 export const assigneeRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore }> = async (app, { auth, store }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/assignees', { schema: { tags: ['tickets'], response: { 200: Assignees, ...errors } } }, async (request) => {
-    assertMay(requireActor(auth, request).role, 'assign');
+  api.get('/api/assignees', { config: { right: 'assign' }, schema: { tags: ['tickets'], response: { 200: Assignees, ...errors } } }, async (request) => {
     const teams = store.directory.teams();
     const people = store.directory.users()
       .map((user) => ({ id: user.id, name: user.name, role: user.role, teams: eligibleTeams(user, teams) }))

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { AuditExportQuery, ErrorBody, TicketExportQuery } from '../contracts/index.ts';
 import { auditFilter } from '../audit/audit-filter.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/refusal.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { visibleScope } from '../tickets/authorize.ts';
+import { visibleScope } from '../rights/visibility.ts';
 import { auditColumns } from './audit-csv.ts';
 import { attachmentName, csvDocument } from './csv-document.ts';
 import { ticketColumns } from './ticket-csv.ts';
@@ -23,16 +22,14 @@ const CSV = 'text/csv; charset=utf-8';
 export const exportRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; clock: () => string }> = async (app, { auth, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/exports/tickets.csv', { schema: { tags: ['reports'], querystring: TicketExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
-    const actor = requireActor(auth, request);
-    assertMay(actor.role, 'read-audit');
+  api.get('/api/exports/tickets.csv', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: TicketExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
+    const actor = signedInActor(request);
     const now = clock();
     const tickets = store.tickets.list({ ...request.query, now, ...visibleScope(actor) });
     return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'tickets', now)).send(csvDocument(ticketColumns(now), tickets));
   });
 
-  api.get('/api/exports/audit.csv', { schema: { tags: ['reports'], querystring: AuditExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
-    assertMay(requireActor(auth, request).role, 'read-audit');
+  api.get('/api/exports/audit.csv', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: AuditExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
     // The newest events that match, in the order they were written.
     const events = store.log.search(auditFilter(request.query)).reverse();
     return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'audit', clock())).send(csvDocument(auditColumns, events));

@@ -2,8 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, KpiQuery, KpiReport } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { ticketFacts } from './kpi-facts.sqlite.ts';
 import { kpiReport } from './kpi-report.ts';
@@ -15,8 +13,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 export const kpiRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; clock: () => string }> = async (app, { auth, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/kpis', { schema: { tags: ['reports'], querystring: KpiQuery, response: { 200: KpiReport, ...errors } } }, async (request) => {
-    assertMay(requireActor(auth, request).role, 'read-audit');
+  api.get('/api/kpis', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: KpiQuery, response: { 200: KpiReport, ...errors } } }, async (request) => {
     const now = clock();
     const window = kpiWindow(request.query, now);
     return kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now);

@@ -1,4 +1,5 @@
 import { may } from '../rights/rights.ts';
+import { readsInternalNotes, withoutInternalNotes } from '../tickets/internal-notes.ts';
 import type { Actor } from '../rights/actor.ts';
 
 /** Who is watching a live feed, and so which events reach them. */
@@ -13,8 +14,8 @@ export interface FeedEvent { type: string; entity: string; state: unknown }
 
 export function viewerFor(actor: Actor): Viewer {
   if (actor.room !== null) return { kind: 'room', room: actor.room, tickets: true };
-  const teams: Viewer = { kind: 'teams', teams: actor.teams, user: actor.user, internalNotes: may(actor.role, 'comment-internal') };
-  if (actor.role === 'staff' || actor.role === 'vendor') return teams;
+  const teams: Viewer = { kind: 'teams', teams: actor.teams, user: actor.user, internalNotes: readsInternalNotes(actor.role) };
+  // Those who read the audit trail or dispatch see the whole site; the others their teams' and their own work.
   return may(actor.role, 'read-audit') || may(actor.role, 'assign') ? { kind: 'site' } : teams;
 }
 
@@ -22,7 +23,7 @@ export function viewerFor(actor: Actor): Viewer {
 export function readableState(viewer: Viewer, event: FeedEvent): unknown {
   const state = event.state as { notes?: Array<{ internal?: boolean }> } | null;
   if (viewer.kind !== 'teams' || viewer.internalNotes || !event.entity.startsWith('ticket:') || !Array.isArray(state?.notes)) return event.state;
-  return { ...state, notes: state.notes.filter((note) => !note.internal) };
+  return withoutInternalNotes({ ...state, notes: state.notes });
 }
 
 /**

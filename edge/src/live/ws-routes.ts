@@ -2,10 +2,10 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { secretMatches } from '@doorside/firmware-config';
+import { signedInDevice } from '../auth/device-sign-in.ts';
 import { DeviceId, type LiveEvent, type LiveSnapshot, RoomId, Token } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { optionalActor } from '../http/session-cookie.ts';
+import type { FastifyRequest } from 'fastify';
 import type { SiteStore } from '../store/site-store.ts';
 import { readableState, sees, type Viewer, viewerFor } from './visibility.ts';
 import { TrackFeed } from '../tickets/track-feed.ts';
@@ -20,19 +20,17 @@ const LiveQuery = z.strictObject({
 });
 
 /** Who a WebSocket upgrade belongs to: a session cookie, a device's credentials, a room's QR code or a tracking link. */
-function viewerOf(store: SiteStore, auth: AuthService, tracks: TrackFeed, request: Parameters<typeof optionalActor>[1]): Viewer | undefined {
+function viewerOf(store: SiteStore, auth: AuthService, tracks: TrackFeed, request: FastifyRequest): Viewer | undefined {
   const query = LiveQuery.safeParse(request.query);
   if (!query.success) return undefined;
   const { device, secret, room, k, track } = query.data;
   if (track) return tracks.viewer(track);
   if (device && secret) {
-    const record = store.directory.device(device);
-    if (record && !record.device.revoked && secretMatches(secret, record.secretDigest)) return { kind: 'room', room: record.device.room, tickets: false };
-    return undefined;
+    const signedIn = signedInDevice(store.directory.device(device), secret);
+    return signedIn ? { kind: 'room', room: signedIn.room, tickets: false } : undefined;
   }
   if (room && k) return store.rooms.qrSecret(room) === k ? { kind: 'room', room, tickets: false } : undefined;
-  const actor = optionalActor(auth, request);
-  return actor ? viewerFor(actor) : undefined;
+  return request.actor ? viewerFor(request.actor) : undefined;
 }
 
 /**

@@ -3,8 +3,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Category, ErrorBody } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /** What a rejecting screen needs to know about a category: its name and the reasons it lists. */
@@ -15,9 +13,9 @@ export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/categories', {
+    config: { right: 'view' },
     schema: { tags: ['rooms'], response: { 200: z.object({ categories: z.array(CategoryChoice) }), 401: ErrorBody, 403: ErrorBody } },
   }, async (request) => {
-    assertMay(requireActor(auth, request).role, 'view');
     const categories = store.directory.categories().map(({ id, name, rejectionReasons, allowFreeTextReason }) => ({ id, name, rejectionReasons, allowFreeTextReason }));
     return { categories };
   });

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { qrSheetPdf } from '@doorside/firmware-config';
 import { ErrorBody, RoomParams } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
-import { assertMay } from '../rights/refusal.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 
@@ -26,14 +25,14 @@ export const qrRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post('/api/rooms/:room/qr/rotate', {
+    config: { right: 'manage-devices' },
     schema: { tags: ['rooms'], params: RoomParams, response: { 200: z.object({ room: z.string(), reportUrl: z.string(), reportApi: z.string() }), ...errors } },
   }, async (request) => {
-    const { room, secret } = await commands.handle(requireActor(auth, request), { room: request.params.room }, { type: 'rotate-qr' });
+    const { room, secret } = await commands.handle(signedInActor(request), { room: request.params.room }, { type: 'rotate-qr' });
     return { room: room.id, reportUrl: reportUrl(request, room.id, secret), reportApi: reportApi(request, room.id, secret) };
   });
 
-  api.get('/api/qr-sheets/:floor', { schema: { tags: ['rooms'], params: FloorParams, produces: ['application/pdf'] } }, async (request, reply) => {
-    assertMay(requireActor(auth, request).role, 'manage-devices');
+  api.get('/api/qr-sheets/:floor', { config: { right: 'manage-devices' }, schema: { tags: ['rooms'], params: FloorParams, produces: ['application/pdf'] } }, async (request, reply) => {
     const onFloor = store.rooms.all().filter((r) => r.floor === request.params.floor);
     if (onFloor.length === 0) throw new NotFound('floor', String(request.params.floor));
     const pdf = await qrSheetPdf({

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { optionalActor, requireActor } from '../http/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
-import { visibleTo } from '../tickets/authorize.ts';
+import { visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
@@ -27,8 +27,7 @@ const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/rooms', { schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
-    assertMay(requireActor(auth, request).role, 'view');
+  api.get('/api/rooms', { config: { right: 'view' }, schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
     return { rooms: store.rooms.all() };
   });
 
@@ -36,7 +35,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
   api.get('/api/rooms/:room', { schema: { tags: ['rooms'], params: RoomParams, querystring: RoomQuery, response: { 200: RoomDetail, ...errors } } }, async (request, reply) => {
     const room = store.rooms.get(request.params.room);
     if (!room) throw new NotFound('room', request.params.room);
-    const actor = optionalActor(auth, request);
+    const { actor } = request;
     if (actor) {
       assertMay(actor.role, 'view');
       return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
@@ -50,8 +49,8 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in, or open this room from its QR code');
   });
 
-  api.post('/api/rooms/:room/status', { schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
-    const actor = requireActor(auth, request);
+  api.post('/api/rooms/:room/status', { config: { right: 'set-room-status' }, schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
+    const actor = signedInActor(request);
     return commands.handle(actor, { room: request.params.room }, { type: 'set-room-status', ...request.body });
   });
 

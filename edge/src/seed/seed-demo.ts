@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { mosquittoPasswordLine, newDeviceSecret, secretDigest } from '@doorside/firmware-config';
+import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import type { DeviceKind, Room } from '../contracts/index.ts';
 import { hashSecret } from '../auth/passwords.ts';
 import { newToken } from '../auth/token.ts';
-import type { SiteStore } from '../store/site-store.ts';
+import { brokerHash, type SiteStore } from '../store/site-store.ts';
 import { demoCategories, demoRooms, demoTeams, demoUsers } from './demo-building.ts';
 
 export interface DemoSecrets {
@@ -13,8 +13,6 @@ export interface DemoSecrets {
   rooms: { id: string; name: string; qr: string }[];
 }
 
-/** The secret as Mosquitto's password file stores it, for sites on an external broker. */
-export const brokerHash = (id: string, secret: string) => mosquittoPasswordLine(id, secret).slice(id.length + 1);
 
 const pin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 

@@ -12,7 +12,7 @@ export class Directory {
   #teams = new Map<string, Team>();
   #categories = new Map<string, Category>();
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.#sql = statementCache(db);
     this.reload();
   }
@@ -96,8 +96,12 @@ export class Directory {
     return (this.#sql("SELECT value FROM meta WHERE key LIKE 'integration:%:broker' ORDER BY key").all() as { value: string }[]).map((r) => r.value);
   }
 
-  markPresence(id: string, online: boolean, at: string): void {
-    this.#sql('UPDATE devices SET online = ?, last_seen = ? WHERE id = ?').run(online ? 1 : 0, at, id);
+  /** Presence of many devices in one transaction, so a storm of reconnecting signs costs one fsync. */
+  markPresences(marks: readonly { device: string; online: boolean; at: string }[]): void {
+    const update = this.#sql('UPDATE devices SET online = ? , last_seen = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const m of marks) update.run(m.online ? 1 : 0, m.at, m.device);
+    })();
   }
 
   panel(room: string): PanelRecord | undefined {

@@ -7,6 +7,7 @@ import { TicketRows } from '../tickets/ticket-rows.sqlite.ts';
 import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
+import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
 import { TrackTokens } from './track-tokens.sqlite.ts';
 
@@ -58,6 +59,7 @@ export class SiteStore {
   readonly sessions: Sessions;
   readonly trackTokens: TrackTokens;
   readonly receipts: CommandReceipts;
+  readonly meta: Meta;
   readonly #listeners: Listener[] = [];
   readonly #nextTicket;
   readonly #queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
@@ -71,6 +73,7 @@ export class SiteStore {
     this.sessions = new Sessions(db);
     this.trackTokens = new TrackTokens(db);
     this.receipts = new CommandReceipts(db);
+    this.meta = new Meta(db);
     db.prepare("INSERT OR IGNORE INTO counters (name, value) VALUES ('ticket', 1000)").run();
     this.#nextTicket = db.prepare<[], { value: number }>("UPDATE counters SET value = value + 1 WHERE name = 'ticket' RETURNING value");
   }
@@ -183,6 +186,10 @@ export class SiteStore {
       // A failing listener (a closed socket, say) must not turn a committed change into an error.
       try { listener(committed); } catch (error) { process.emitWarning(error as Error); }
     }
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   close(): void {

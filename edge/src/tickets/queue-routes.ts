@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ActionResult, EmptyBody, ErrorBody, QueueQuery, StaffQueue, TicketParams } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { requireActor } from '../http/session-cookie.ts';
+import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { staffQueue } from './queue.ts';
 import { QueueRows } from './queue-rows.sqlite.ts';
@@ -18,19 +18,21 @@ export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, {
   const rows = new QueueRows(store.db);
 
   api.get('/api/queue', {
+    config: { right: 'signed-in' },
     schema: {
       tags: ['tickets'], querystring: QueueQuery, response: { 200: StaffQueue, ...errors },
       description: 'The signed-in worker\'s open tickets and their teams\' unclaimed ones, by priority then due time, with the actions each accepts from them.',
     },
-  }, async (request) => staffQueue(store, rows, requireActor(auth, request), clock(), request.query.limit));
+  }, async (request) => staffQueue(store, rows, signedInActor(request), clock(), request.query.limit));
 
   api.post('/api/tickets/:id/release', {
+    config: { right: 'transfer' },
     schema: {
       tags: ['tickets'], params: TicketParams, body: EmptyBody, response: { 200: ActionResult, ...errors },
       description: 'Hands the ticket back to its team\'s pool: no assignee, status new. Staff hand back only their own tickets.',
     },
   }, async (request) => {
     const note = request.body?.note;
-    return commands.handle(requireActor(auth, request), { ticket: request.params.id }, { type: 'release', ...(note ? { note } : {}) });
+    return commands.handle(signedInActor(request), { ticket: request.params.id }, { type: 'release', ...(note ? { note } : {}) });
   });
 };

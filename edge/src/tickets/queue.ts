@@ -4,8 +4,8 @@ import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
-import { withoutInternalNotes } from './internal-notes.ts';
-import { assertEligible } from './eligibility.ts';
+import { readsInternalNotes, withoutInternalNotes } from './internal-notes.ts';
+import { holdRefusal } from '../rights/refusal.ts';
 import type { QueueRows } from './queue-rows.sqlite.ts';
 
 export class NotAWorker extends Forbidden {
@@ -20,14 +20,7 @@ export function worksTickets(actor: Actor): actor is Actor & { user: string } {
 }
 
 
-const canTake = (user: User, team: string): boolean => {
-  try {
-    assertEligible(user, team);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const canTake = (user: User, team: string): boolean => holdRefusal(user, team) === null;
 
 /**
  * A worker's queue: their own open tickets and their teams' unclaimed ones, each with
@@ -38,7 +31,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   const users = store.directory.users();
   const me = users.find((u) => u.id === actor.user);
   const claims = may(actor.role, 'claim');
-  const internalNotes = may(actor.role, 'comment-internal');
+  const internalNotes = readsInternalNotes(actor.role);
 
   const item = (ticket: Ticket): QueueItem => {
     const transferTo = users.filter((u) => u.id !== ticket.assignee && u.teams.includes(ticket.team) && canTake(u, ticket.team)).map((u) => u.id);

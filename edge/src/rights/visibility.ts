@@ -1,7 +1,7 @@
 import type { Ticket } from '../contracts/index.ts';
-import type { Actor } from '../rights/actor.ts';
-import { hiddenFrom } from '../rights/refusal.ts';
-import { grantsOf } from '../rights/rights.ts';
+import type { Actor } from './actor.ts';
+import { hiddenFrom } from './refusal.ts';
+import { grantsOf } from './rights.ts';
 
 /** Whether the actor may see the ticket: the scope of their `view` right. */
 export function visibleTo(actor: Actor, ticket: Ticket): boolean {

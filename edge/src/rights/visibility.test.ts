@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actorFor, aTicket, panelActor, users } from '../test-support/domain-fixtures.ts';
-import { visibleScope, visibleTo } from './authorize.ts';
+import { visibleScope, visibleTo } from './visibility.ts';
 
 describe('which tickets an actor sees', () => {
   it('shows a vendor only the work orders given to them', () => {

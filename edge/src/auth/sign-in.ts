@@ -1,0 +1,40 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Unauthorized } from '../domain-error.ts';
+import type { Actor } from '../rights/actor.ts';
+import { assertMay } from '../rights/refusal.ts';
+import type { Right } from '../rights/rights.ts';
+import type { AuthService } from './auth-service.ts';
+import { SESSION_COOKIE } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the session cookie signs in, if anyone. */
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** The right a route needs: its caller must be signed in and hold it; `signed-in` asks only for a session. */
+    right?: Right | 'signed-in';
+  }
+}
+
+/**
+ * Sign-in for every route: one hook sets the request's actor from the session cookie and,
+ * where a route's config names a right, refuses a caller without a session (401) or
+ * without the right (403). The command handler judges the rest (scope, status).
+ */
+export function installSignIn(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.addHook('preHandler', async (request) => {
+    request.actor = auth.actor(request.cookies[SESSION_COOKIE])?.actor ?? null;
+    const right = request.routeOptions.config.right;
+    if (right === undefined) return;
+    const actor = signedInActor(request);
+    if (right !== 'signed-in') assertMay(actor.role, right);
+  });
+}
+
+/** The request's actor on a route that asks for sign-in. */
+export function signedInActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in first: no valid session');
+  return request.actor;
+}

@@ -40,6 +40,20 @@ const zodWithoutLocales: Plugin = {
 };
 
 /**
+ * The central server's view schemas share a module with its sign-in directory, which
+ * imports the gateway's server-side HTTP helpers (argon2, node:crypto). A page uses only
+ * the schemas, so those helpers are replaced by an empty module marked free of side
+ * effects, and esbuild drops every import of it.
+ */
+const withoutServerHelpers: Plugin = {
+  name: 'without-server-helpers',
+  setup(b) {
+    b.onResolve({ filter: /^@doorside\/edge\/http$/ }, () => ({ path: 'edge-http', namespace: 'without-server-helpers', sideEffects: false }));
+    b.onLoad({ filter: /.*/, namespace: 'without-server-helpers' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/**
  * Every page would otherwise carry every page's texts in four languages. A page keeps the
  * catalog entries whose key prefix (`status.`, `panel.`, `dash.` …) its own code mentions:
  * a first pass bundles it with empty catalogs to see which prefixes it uses.
@@ -77,10 +91,10 @@ const options = {
 
 for (const page of pages) {
   const entryPoints = { [page]: join(pagesDir, page, 'main.ts') };
-  const probe = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
+  const probe = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
   const code = probe.outputFiles.map((f) => f.text).join('\n');
   const used = new Set([...code.matchAll(/["'`]([a-zA-Z]+)\./g)].map((m) => m[1]!));
-  const result = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
+  const result = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
   for (const file of result.outputFiles) replaceFile(file.path, file.contents);
 }
 

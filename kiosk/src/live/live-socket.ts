@@ -52,7 +52,8 @@ export class LiveSocket {
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return undefined;
   try {
-    return JSON.parse(data) as unknown;
+    const parsed: unknown = JSON.parse(data);
+    return parsed;
   } catch {
     return undefined;
   }

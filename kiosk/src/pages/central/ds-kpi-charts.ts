@@ -1,15 +1,16 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
+import { isOpen, TicketStatus } from '@doorside/edge/contracts';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type { Translator } from '../../i18n/translator.ts';
 import type { SiteKpis } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
-import { statusKey, ticketStatuses } from './ds-ticket-table.ts';
+import { statusKey } from './ticket-words.ts';
 
 // Only what a stacked bar chart needs: the bundle carries none of Chart.js's other charts.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
 // Distinct under common colour-vision deficiencies, each with 3:1 or more against white.
-const colours: Record<string, string> = {
+const colours: Record<TicketStatus, string> = {
   new: '#0b3d91', assigned: '#6a3d9a', in_progress: '#1f78b4', done: '#33a02c', rejected: '#a4000f', escalated: '#b15928', verified: '#555555', cancelled: '#999999',
 };
 
@@ -78,7 +79,7 @@ export class DsKpiCharts extends LitElement {
   #draw(): void {
     const canvas = this.renderRoot.querySelector('canvas');
     if (!canvas) return;
-    const open = ticketStatuses.filter((s) => s !== 'verified' && s !== 'cancelled');
+    const open = TicketStatus.options.filter((s) => isOpen(s));
     const data = {
       labels: this.kpis.map((k) => k.site),
       datasets: open.map((status) => ({

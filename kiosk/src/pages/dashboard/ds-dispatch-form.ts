@@ -72,9 +72,10 @@ export class DsDispatchForm extends LitElement {
     const assignee = value('assignee');
     const note = value('note');
     // Without a person the ticket goes to the chosen team's queue; with one, the team is named only if it changes.
-    const body: AssignBody = {
-      ...(assignee ? { assignee } : {}), ...(!assignee || this.team !== this.ticket!.team ? { team: this.team } : {}), ...(note ? { note } : {}),
-    };
+    const withNote = note ? { note } : {};
+    const body: AssignBody = assignee
+      ? { assignee, ...(this.team !== this.ticket!.team ? { team: this.team } : {}), ...withNote }
+      : { team: this.team, ...withNote };
     this.dispatchEvent(new CustomEvent('dispatch', { detail: { ticket: this.ticket!.id, body }, bubbles: true, composed: true }));
   }
 }

@@ -1,11 +1,10 @@
-import type { Ticket } from '@doorside/edge/contracts';
+import { isOverdue, type Ticket } from '@doorside/edge/contracts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
-import { isOverdue } from './ticket-filters.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',

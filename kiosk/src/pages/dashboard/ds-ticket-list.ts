@@ -1,8 +1,8 @@
-import { Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { isOverdue, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Translator } from '../../i18n/translator.ts';
 import { dashBase } from './dashboard-styles.ts';
-import { isOverdue, type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
+import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
 
 /**
  * The site's tickets with filters and a sort order. Reports what the user chose:

@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Translator } from '../../i18n/translator.ts';
-import type { ActionResultBody } from './panel-api.ts';
+import type { ActionResult } from './panel-api.ts';
 
 /** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
 export class DsActionResult extends LitElement {
   static override properties = { result: { attribute: false }, speak: { attribute: false } };
-  declare result: ActionResultBody | undefined;
+  declare result: ActionResult | undefined;
   declare speak: Translator | undefined;
 
   static override styles = css`
@@ -25,7 +25,7 @@ export class DsActionResult extends LitElement {
       </section>`;
   }
 
-  #lines({ ticket, triggered }: ActionResultBody, { t }: Translator): string[] {
+  #lines({ ticket, triggered }: ActionResult, { t }: Translator): string[] {
     if (ticket.status === 'verified' || !triggered) return [t('panel.approved')];
     const { route, assignee, followUp, roomStatus, notified } = triggered;
     const lines: string[] = [];

@@ -8,10 +8,10 @@ import './ds-finished-service.ts';
 import './ds-pin-pad.ts';
 import './ds-reject-view.ts';
 import { IdleTimer } from './idle-timer.ts';
-import { type ActionResultBody, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
+import { type ActionResult, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
 import { type PanelState, PanelStore } from './panel-store.ts';
 
-type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResultBody };
+type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
 /** The door tablet: a PIN keypad, then the room's finished services to approve or reject. */
 export class DsPanelPage extends LitElement {
@@ -140,7 +140,7 @@ export class DsPanelPage extends LitElement {
     return this.#act(async (api) => api.reject(ticket.id, input));
   }
 
-  async #act(action: (api: PanelApi) => Promise<ActionResultBody>): Promise<void> {
+  async #act(action: (api: PanelApi) => Promise<ActionResult>): Promise<void> {
     this.busy = true;
     this.error = '';
     try {

@@ -1,4 +1,4 @@
-import { LiveEvent } from '@doorside/edge/contracts';
+import { LiveEvent, Ticket } from '@doorside/edge/contracts';
 import { readFrame } from '../../live/live-frames.ts';
 import { type Connection, LiveSocket } from '../../live/live-socket.ts';
 import type { CategoryChoice, PanelApi, RoomDetail } from './panel-api.ts';
@@ -76,7 +76,8 @@ export class PanelStore {
   #isTicketHere(data: unknown): boolean {
     const event = LiveEvent.safeParse(data);
     if (!event.success || !event.data.entity.startsWith('ticket:')) return false;
-    return (event.data.state as { room?: unknown } | null)?.room === this.roomId;
+    const ticket = Ticket.safeParse(event.data.state);
+    return ticket.success && ticket.data.room === this.roomId;
   }
 
   #set(next: PanelState): void {

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { pickLanguage } from '../../i18n/pick-language.ts';
+import { provideTranslator } from '../../i18n/translator-context.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { ApiError, type AuditQuery, CentralApi, type TicketFilter } from './central-api.ts';
 import { type CentralState, CentralStore, type Tab } from './central-store.ts';
@@ -23,6 +24,8 @@ export class DsCentralPage extends LitElement {
   declare busy: boolean;
 
   #speak: Translator = translator(pickLanguage(new URLSearchParams(location.search), navigator.languages).lang);
+  /** Every component under the page reads the translator from here. */
+  readonly #translator = provideTranslator(this, this.#speak);
   #store = new CentralStore(new CentralApi(new URL('./', location.href)));
   #unsubscribe: (() => void) | undefined;
 
@@ -70,7 +73,7 @@ export class DsCentralPage extends LitElement {
       <main>
         ${this.error && session ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${!ready ? html`<p>${t('central.loading')}</p>` : session ? this.#content() : html`
-          <ds-central-sign-in .speak=${this.#speak} .error=${this.error} ?busy=${this.busy} @sign-in=${this.#signIn}></ds-central-sign-in>`}
+          <ds-central-sign-in .error=${this.error} ?busy=${this.busy} @sign-in=${this.#signIn}></ds-central-sign-in>`}
       </main>`;
   }
 
@@ -86,16 +89,16 @@ export class DsCentralPage extends LitElement {
     const speak = this.#speak;
     switch (s.tab) {
       case 'sites':
-        return html`<ds-site-list .speak=${speak} .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
+        return html`<ds-site-list .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
           @open-audit=${(e: CustomEvent<{ site: string }>) => this.#run(() => this.#store.searchAudit(e.detail.site, {}))}></ds-site-list>`;
       case 'tickets':
-        return html`<ds-ticket-table .speak=${speak} .tickets=${s.tickets} .sites=${s.sites} .filter=${s.ticketFilter}
+        return html`<ds-ticket-table .tickets=${s.tickets} .sites=${s.sites} .filter=${s.ticketFilter}
           @filter-change=${(e: CustomEvent<TicketFilter>) => this.#run(() => this.#store.filterTickets(e.detail))}></ds-ticket-table>`;
       case 'audit':
-        return html`<ds-audit-trail .speak=${speak} .sites=${s.sites} .site=${s.audit.site} .query=${s.audit.query} .answer=${s.audit.answer}
+        return html`<ds-audit-trail .sites=${s.sites} .site=${s.audit.site} .query=${s.audit.query} .answer=${s.audit.answer}
           @audit-search=${(e: CustomEvent<{ site: string; query: AuditQuery }>) => this.#run(() => this.#store.searchAudit(e.detail.site, e.detail.query))}></ds-audit-trail>`;
       case 'kpis':
-        return html`<ds-kpi-charts .speak=${speak} .kpis=${s.kpis}></ds-kpi-charts>`;
+        return html`<ds-kpi-charts .kpis=${s.kpis}></ds-kpi-charts>`;
     }
   }
 

@@ -1,7 +1,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
 import { isOpen, TicketStatus } from '@doorside/edge/contracts';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { SiteKpis } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
 import { statusKey } from './ticket-words.ts';
@@ -15,9 +15,8 @@ const colours: Record<TicketStatus, string> = {
 };
 
 /** Open tickets by status per site as a stacked bar chart, and every KPI per site in a table. */
-export class DsKpiCharts extends LitElement {
-  static override properties = { speak: { attribute: false }, kpis: { attribute: false } };
-  declare speak: Translator;
+export class DsKpiCharts extends LocalizedElement {
+  static override properties = { kpis: { attribute: false } };
   declare kpis: SiteKpis[];
 
   #chart: Chart<'bar'> | undefined;
@@ -34,9 +33,11 @@ export class DsKpiCharts extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
-    const number = new Intl.NumberFormat(this.speak.lang, { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(this.speak.lang, { style: 'percent', maximumFractionDigits: 1 });
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
+    const number = new Intl.NumberFormat(speak.lang, { maximumFractionDigits: 1 });
+    const percent = new Intl.NumberFormat(speak.lang, { style: 'percent', maximumFractionDigits: 1 });
     const none = t('central.none');
     const summary = this.kpis.map((k) => `${k.site}: ${k.openTotal}`).join(', ');
     return html`
@@ -78,12 +79,13 @@ export class DsKpiCharts extends LitElement {
 
   #draw(): void {
     const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas) return;
+    const speak = this.speak;
+    if (!canvas || !speak) return;
     const open = TicketStatus.options.filter((s) => isOpen(s));
     const data = {
       labels: this.kpis.map((k) => k.site),
       datasets: open.map((status) => ({
-        label: this.speak.t(statusKey(status)), backgroundColor: colours[status], data: this.kpis.map((k) => k.open[status] ?? 0),
+        label: speak.t(statusKey(status)), backgroundColor: colours[status], data: this.kpis.map((k) => k.open[status] ?? 0),
       })),
     };
     if (this.#chart) {
@@ -95,7 +97,7 @@ export class DsKpiCharts extends LitElement {
       type: 'bar',
       data,
       options: {
-        animation: false, responsive: true, maintainAspectRatio: false, locale: this.speak.lang,
+        animation: false, responsive: true, maintainAspectRatio: false, locale: speak.lang,
         scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { position: 'bottom' } },
       },

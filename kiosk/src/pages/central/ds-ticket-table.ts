@@ -1,15 +1,14 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { Priority, TicketStatus } from '@doorside/edge/contracts';
-import type { Translator } from '../../i18n/translator.ts';
 import type { CentralTicket, SiteOverview, TicketFilter } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
 import { priorityKey, priorityWord, statusKey, statusWord } from './ticket-words.ts';
 
 
 /** Tickets across sites with their filters. Fires `filter-change` with the new `TicketFilter`. */
-export class DsTicketTable extends LitElement {
-  static override properties = { speak: { attribute: false }, tickets: { attribute: false }, sites: { attribute: false }, filter: { attribute: false } };
-  declare speak: Translator;
+export class DsTicketTable extends LocalizedElement {
+  static override properties = { tickets: { attribute: false }, sites: { attribute: false }, filter: { attribute: false } };
   declare tickets: CentralTicket[];
   declare sites: SiteOverview[];
   declare filter: TicketFilter;
@@ -28,7 +27,9 @@ export class DsTicketTable extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
     const f = this.filter;
     const option = (value: string, label: string, selected: string | undefined) => html`<option value=${value} ?selected=${selected === value}>${label}</option>`;
     return html`
@@ -56,7 +57,7 @@ export class DsTicketTable extends LitElement {
             <tr data-ticket=${`${x.site}/${x.id}`}>
               <td>${x.site}</td><td class="id">${x.id}</td><td>${x.title}${x.overdue ? html` <span class="bad">${t('central.overdue')}</span>` : ''}</td>
               <td>${x.room}</td><td>${statusWord(t, x.status)}</td><td>${priorityWord(t, x.priority)}</td>
-              <td>${x.assignee ?? t('central.unassigned')}</td><td>${this.speak.time(x.updatedAt, new Date())}</td>
+              <td>${x.assignee ?? t('central.unassigned')}</td><td>${speak.time(x.updatedAt, new Date())}</td>
             </tr>`)}
           </tbody>
         </table>

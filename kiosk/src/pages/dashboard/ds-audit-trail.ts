@@ -1,23 +1,22 @@
 import type { LoggedEvent, VerifyResult } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditSearch } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 
 const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 
 /** The audit trail with search, and whether its hash chain holds. Fires `audit-search` (detail: the search) and `verify`. */
-export class DsAuditTrail extends LitElement {
+export class DsAuditTrail extends LocalizedElement {
   static override properties = {
     events: { attribute: false }, failed: { type: Boolean }, search: { attribute: false }, verify: { attribute: false },
-    exportUrl: {}, speak: { attribute: false }, now: { attribute: false },
+    exportUrl: {}, now: { attribute: false },
   };
   declare events: LoggedEvent[] | undefined;
   declare failed: boolean;
   declare search: AuditSearch;
   declare verify: VerifyResult | undefined;
   declare exportUrl: string;
-  declare speak: Translator | undefined;
   declare now: Date;
 
   static override styles = [dashBase, css`

@@ -1,18 +1,16 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AssigneeList, AssignBody } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 
 /** Gives a ticket to a person or a team's queue; fires `dispatch` (detail: `{ticket, body}`). */
-export class DsDispatchForm extends LitElement {
+export class DsDispatchForm extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {}, team: { state: true },
+    ticket: { attribute: false }, assignees: { attribute: false }, busy: { type: Boolean }, error: {}, notice: {}, team: { state: true },
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare error: string;
   declare notice: string;

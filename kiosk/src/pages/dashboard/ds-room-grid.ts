@@ -1,17 +1,16 @@
 import type { Room } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
-import type { Translator } from '../../i18n/translator.ts';
 import { dashBase } from './dashboard-styles.ts';
 
 /**
  * The building's rooms by floor, each tile in its status colour with the status word, the
  * reason and how long it has been so. Fires `room-picked` (detail: `{room}`) on a tile.
  */
-export class DsRoomGrid extends LitElement {
-  static override properties = { rooms: { attribute: false }, speak: { attribute: false }, now: { attribute: false }, picked: {} };
+export class DsRoomGrid extends LocalizedElement {
+  static override properties = { rooms: { attribute: false }, now: { attribute: false }, picked: {} };
   declare rooms: Room[];
-  declare speak: Translator | undefined;
   declare now: Date;
   declare picked: string;
 

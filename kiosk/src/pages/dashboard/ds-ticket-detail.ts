@@ -1,7 +1,7 @@
 import { isOverdue, type Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { Translator } from '../../i18n/translator.ts';
 import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
@@ -13,14 +13,13 @@ const actionWords: Record<string, MessageKey> = {
 };
 
 /** One ticket in full: facts, dispatch, history, notes and rejections. Fires `close-detail`. */
-export class DsTicketDetail extends LitElement {
+export class DsTicketDetail extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false }, now: { attribute: false },
+    ticket: { attribute: false }, assignees: { attribute: false }, now: { attribute: false },
     busy: { type: Boolean }, error: {}, notice: {},
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
-  declare speak: Translator | undefined;
   declare now: Date;
   declare busy: boolean;
   declare error: string;
@@ -68,7 +67,7 @@ export class DsTicketDetail extends LitElement {
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${ticket.description}</p>
-        <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} .speak=${this.speak} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
+        <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
           <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${h.actor} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}
             → ${t(`dash.ticketStatus.${h.status}`)}${h.assignee ? ` (${h.assignee})` : ''}${h.note ? html`<br><span class="muted">${h.note}</span>` : nothing}</li>`)}</ol>

@@ -1,12 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { ActionResult } from './panel-api.ts';
 
 /** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
-export class DsActionResult extends LitElement {
-  static override properties = { result: { attribute: false }, speak: { attribute: false } };
+export class DsActionResult extends LocalizedElement {
+  static override properties = { result: { attribute: false } };
   declare result: ActionResult | undefined;
-  declare speak: Translator | undefined;
 
   static override styles = css`
     :host { display: block; }

@@ -1,12 +1,11 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 
 /** One open ticket of the room; a finished one (`done`) offers Approve and Reject, fired as events. */
-export class DsFinishedService extends LitElement {
-  static override properties = { ticket: { attribute: false }, speak: { attribute: false }, busy: { type: Boolean } };
+export class DsFinishedService extends LocalizedElement {
+  static override properties = { ticket: { attribute: false }, busy: { type: Boolean } };
   declare ticket: Ticket | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
 
   static override styles = css`

@@ -1,6 +1,7 @@
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, LitElement, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
+import { provideTranslator } from '../../i18n/translator-context.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { signLink } from '../sign/sign-link.ts';
 import './ds-action-result.ts';
@@ -24,6 +25,8 @@ export class DsPanelPage extends LitElement {
 
   #link = signLink(new URL(location.href), navigator.languages);
   #speak: Translator = translator(this.#link.languages.lang);
+  /** Every component under the page reads the translator from here. */
+  readonly #translator = provideTranslator(this, this.#speak);
   #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(new URL('../', location.href)));
   #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.#speak.t('panel.idle')));
   #unsubscribe: (() => void) | undefined;
@@ -79,7 +82,7 @@ export class DsPanelPage extends LitElement {
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
         ${signedIn && room ? this.#signedIn(room) : html`
-          <ds-pin-pad .speak=${this.#speak} .error=${this.error} ?busy=${this.busy} @pin-entered=${this.#signIn}></ds-pin-pad>`}
+          <ds-pin-pad .error=${this.error} ?busy=${this.busy} @pin-entered=${this.#signIn}></ds-pin-pad>`}
       </main>`;
   }
 
@@ -88,12 +91,12 @@ export class DsPanelPage extends LitElement {
     const words = [{ lang: this.#speak.lang, text: t(`status.${room.status}`) }];
     const status = html`<ds-status-word aria-label=${t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>`;
     if (this.view.kind === 'result') {
-      return html`${status}<ds-action-result .result=${this.view.result} .speak=${this.#speak} @done=${() => { this.view = { kind: 'list' }; }}></ds-action-result>`;
+      return html`${status}<ds-action-result .result=${this.view.result} @done=${() => { this.view = { kind: 'list' }; }}></ds-action-result>`;
     }
     if (this.view.kind === 'reject') {
       const { ticket } = this.view;
       const category = this.state.categories.find((c) => c.id === ticket.category);
-      return html`<ds-reject-view .ticket=${ticket} .category=${category} .speak=${this.#speak} ?busy=${this.busy} .error=${this.error}
+      return html`<ds-reject-view .ticket=${ticket} .category=${category} ?busy=${this.busy} .error=${this.error}
         @back=${() => { this.view = { kind: 'list' }; this.error = ''; }} @confirm-reject=${(e: CustomEvent<RejectInput>) => this.#reject(ticket, e.detail)}></ds-reject-view>`;
     }
     const finished = room.openTickets.filter((x) => x.status === 'done');
@@ -102,11 +105,11 @@ export class DsPanelPage extends LitElement {
       ${status}
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
       <section class="list" aria-labelledby="finished"><h2 id="finished">${t('panel.finished')}</h2>
-        ${finished.map((x) => html`<ds-finished-service .ticket=${x} .speak=${this.#speak} ?busy=${this.busy}
+        ${finished.map((x) => html`<ds-finished-service .ticket=${x} ?busy=${this.busy}
           @approve-service=${() => this.#approve(x)} @reject-service=${() => { this.error = ''; this.view = { kind: 'reject', ticket: x }; }}></ds-finished-service>`)}
       </section>
       <section class="list" aria-labelledby="open"><h2 id="open">${t('panel.open')}</h2>
-        ${others.map((x) => html`<ds-finished-service .ticket=${x} .speak=${this.#speak}></ds-finished-service>`)}
+        ${others.map((x) => html`<ds-finished-service .ticket=${x}></ds-finished-service>`)}
         ${room.openTickets.length === 0 ? html`<p>${t('panel.none')}</p>` : nothing}
       </section>`;
   }

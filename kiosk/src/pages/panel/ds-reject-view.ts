@@ -1,20 +1,18 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { CategoryChoice, RejectInput } from './panel-api.ts';
 
 /**
  * Rejecting a finished service: the category's reasons as large buttons, a free-text reason
  * when the category allows it, notes and a camera photo. Fires `confirm-reject` (detail: RejectInput) or `back`.
  */
-export class DsRejectView extends LitElement {
+export class DsRejectView extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, category: { attribute: false }, speak: { attribute: false },
-    busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
+    ticket: { attribute: false }, category: { attribute: false }, busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
   };
   declare ticket: Ticket | undefined;
   declare category: CategoryChoice | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare error: string;
   declare reason: string;

@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { categoryIcon } from './category-icons.ts';
 import { categoryName } from './category-name.ts';
 import { occupantLook } from './occupant-look.ts';
@@ -7,12 +7,11 @@ import { occupantLook } from './occupant-look.ts';
 export interface CategoryChoice { id: string; name: string }
 
 /** The categories as large tiles with an icon and a word (radio buttons underneath); fires `category-change` (detail: id). */
-export class DsCategoryPicker extends LitElement {
-  static override properties = { categories: { attribute: false }, value: {}, error: {}, speak: { attribute: false }, disabled: { type: Boolean } };
+export class DsCategoryPicker extends LocalizedElement {
+  static override properties = { categories: { attribute: false }, value: {}, error: {}, disabled: { type: Boolean } };
   declare categories: CategoryChoice[];
   declare value: string;
   declare error: string;
-  declare speak: Translator | undefined;
   declare disabled: boolean;
 
   static override styles = [occupantLook, css`

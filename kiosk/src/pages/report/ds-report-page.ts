@@ -2,6 +2,7 @@ import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts'
 import { css, html, LitElement, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
+import { provideTranslator } from '../../i18n/translator-context.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import './ds-add-note.ts';
 import type { NoteInput } from './ds-add-note.ts';
@@ -22,10 +23,9 @@ type Mode = { kind: 'default' } | { kind: 'form' } | { kind: 'note'; ticket: Occ
 /** The page a room's QR code opens: the room's status, then a report, or a note on the report already open. */
 export class DsReportPage extends LitElement {
   static override properties = {
-    speak: { state: true }, load: { state: true }, mode: { state: true }, sending: { state: true },
+    load: { state: true }, mode: { state: true }, sending: { state: true },
     failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true },
   };
-  declare speak: Translator;
   declare load: Load;
   declare mode: Mode;
   declare sending: number | null;
@@ -36,6 +36,18 @@ export class DsReportPage extends LitElement {
 
   #link = reportLink(new URL(location.href), navigator.languages);
   #api = new ReportApi(this.#link);
+
+  readonly #translator = provideTranslator(this);
+
+  /** The page's language; components under the page read it from the context this element provides. */
+  get speak(): Translator {
+    return this.#translator.value;
+  }
+
+  set speak(next: Translator) {
+    this.#translator.setValue(next);
+    this.requestUpdate();
+  }
 
   static override styles = [occupantLook, css`
     main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
@@ -78,14 +90,14 @@ export class DsReportPage extends LitElement {
         <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
         ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
         ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
-        ${room ? html`<ds-room-header .room=${room} .speak=${this.speak}></ds-room-header>${this.#body(room)}` : nothing}
+        ${room ? html`<ds-room-header .room=${room}></ds-room-header>${this.#body(room)}` : nothing}
       </main>`;
   }
 
   #body(room: OccupantRoomView) {
     const t = this.speak.t;
     if (this.sent) {
-      return html`<ds-report-sent .ticket=${this.sent.ticket} .trackUrl=${this.#api.trackUrl(this.sent.trackToken, this.speak.lang).href} .speak=${this.speak}
+      return html`<ds-report-sent .ticket=${this.sent.ticket} .trackUrl=${this.#api.trackUrl(this.sent.trackToken, this.speak.lang).href}
         @report-another=${() => { this.sent = null; this.mode = { kind: 'form' }; }}></ds-report-sent>`;
     }
     if (this.noteAdded) {
@@ -120,13 +132,13 @@ export class DsReportPage extends LitElement {
   }
 
   #form(room: OccupantRoomView) {
-    return html`<ds-report-form .categories=${room.categories} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure}
+    return html`<ds-report-form .categories=${room.categories} .sending=${this.sending} .failure=${this.failure}
       .contactError=${this.contactError} @send-report=${this.#sendReport}></ds-report-form>`;
   }
 
   #note(ticket: OccupantTicket, withBack: boolean) {
     return html`
-      <ds-add-note .ticket=${ticket} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure} @send-note=${this.#sendNote}></ds-add-note>
+      <ds-add-note .ticket=${ticket} .sending=${this.sending} .failure=${this.failure} @send-note=${this.#sendNote}></ds-add-note>
       ${withBack ? html`<button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'default' }; }}>${this.speak.t('report.backToNotice')}</button>` : nothing}`;
   }
 

@@ -1,13 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from './occupant-look.ts';
 
 /** After a report went through: its number and the tracking link as a button; `report-another` starts over. */
-export class DsReportSent extends LitElement {
-  static override properties = { ticket: {}, trackUrl: {}, speak: { attribute: false } };
+export class DsReportSent extends LocalizedElement {
+  static override properties = { ticket: {}, trackUrl: {} };
   declare ticket: string;
   declare trackUrl: string;
-  declare speak: Translator | undefined;
 
   static override styles = [occupantLook, css`
     section { display: grid; gap: 1rem; }

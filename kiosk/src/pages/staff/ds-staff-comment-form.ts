@@ -1,13 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 
 /** A note on the ticket, staff-only by default for those who may write such notes. Fires `ticket-action` (comment) or `close-form`. */
-export class DsStaffCommentForm extends LitElement {
-  static override properties = { ticket: {}, internalAllowed: { type: Boolean }, speak: { attribute: false }, busy: { type: Boolean } };
+export class DsStaffCommentForm extends LocalizedElement {
+  static override properties = { ticket: {}, internalAllowed: { type: Boolean }, busy: { type: Boolean } };
   declare ticket: string;
   declare internalAllowed: boolean;
-  declare speak: Translator | undefined;
   declare busy: boolean;
 
   static override styles = [staffBase, css`

@@ -1,15 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 
 /** The gateway takes up to three photos in one upload. */
 export const MAX_PHOTOS = 3;
 
 /** Finishing a job: a note and photos from the camera. Fires `ticket-action` (complete) or `close-form`. */
-export class DsStaffCompleteForm extends LitElement {
-  static override properties = { ticket: {}, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true } };
+export class DsStaffCompleteForm extends LocalizedElement {
+  static override properties = { ticket: {}, busy: { type: Boolean }, problem: { state: true } };
   declare ticket: string;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare problem: string;
 

@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 
 const TEAM = '';
@@ -8,16 +8,15 @@ const TEAM = '';
  * Passing a job on: to a colleague of its team, or back to the team's pool. Fires
  * `ticket-action` (transfer with `to`, or release) or `close-form`.
  */
-export class DsStaffTransferForm extends LitElement {
+export class DsStaffTransferForm extends LocalizedElement {
   static override properties = {
-    ticket: {}, people: { attribute: false }, toTeam: { type: Boolean }, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true },
+    ticket: {}, people: { attribute: false }, toTeam: { type: Boolean }, busy: { type: Boolean }, problem: { state: true },
   };
   declare ticket: string;
   /** Colleagues who may take it: username and name. */
   declare people: { id: string; name: string }[];
   /** Whether handing it back to the team is allowed. */
   declare toTeam: boolean;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare problem: string;
 

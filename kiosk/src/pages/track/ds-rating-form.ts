@@ -1,13 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 
 export interface RatingInput { score: number; comment: string }
 
 /** One to five stars and a comment; `send-rating` (detail: RatingInput) asks the owner to send it. */
-export class DsRatingForm extends LitElement {
-  static override properties = { speak: { attribute: false }, busy: { type: Boolean }, failure: {}, score: { state: true }, comment: { state: true }, missing: { state: true } };
-  declare speak: Translator | undefined;
+export class DsRatingForm extends LocalizedElement {
+  static override properties = { busy: { type: Boolean }, failure: {}, score: { state: true }, comment: { state: true }, missing: { state: true } };
   declare busy: boolean;
   declare failure: string;
   declare score: number;

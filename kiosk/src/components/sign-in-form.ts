@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { LocalizedElement } from './localized-element.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { emit } from './emit.ts';
 
 /** The texts a page's sign-in form shows, from that page's own catalog keys. */
 export interface SignInTexts { title: MessageKey; username: MessageKey; password: MessageKey; signIn: MessageKey; signingIn: MessageKey }
@@ -47,8 +48,6 @@ export abstract class SignInForm extends LocalizedElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('sign-in', {
-      detail: { username: value('username').trim().toLowerCase(), password: value('password') }, bubbles: true, composed: true,
-    }));
+    emit(this, 'sign-in', { username: value('username').trim().toLowerCase(), password: value('password') });
   }
 }

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditQuery, SiteEventsAnswer, SiteOverview } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** One site's audit trail, newest first, with search. Fires `audit-search` with `detail.{site, query}`. */
 export class DsAuditTrail extends LocalizedElement {
@@ -74,7 +75,7 @@ export class DsAuditTrail extends LocalizedElement {
   }
 
   #emit(site: string, query: AuditQuery): void {
-    this.dispatchEvent(new CustomEvent('audit-search', { detail: { site, query }, bubbles: true, composed: true }));
+    emit(this, 'audit-search', { site, query });
   }
 }
 

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Username and password; fires `sign-in` with `detail.{username,password}`. */
 export class DsCentralSignIn extends LocalizedElement {
@@ -35,9 +36,7 @@ export class DsCentralSignIn extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.dispatchEvent(new CustomEvent('sign-in', {
-      detail: { username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') }, bubbles: true, composed: true,
-    }));
+    emit(this, 'sign-in', { username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') });
   }
 }
 

@@ -3,6 +3,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AlertView, SiteOverview } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Every visible site: sync lag, device health, alerts. Fires `open-audit` with `detail.site`. */
 export class DsSiteList extends LocalizedElement {
@@ -60,7 +61,7 @@ export class DsSiteList extends LocalizedElement {
   }
 
   #audit(site: string): void {
-    this.dispatchEvent(new CustomEvent('open-audit', { detail: { site }, bubbles: true, composed: true }));
+    emit(this, 'open-audit', { site });
   }
 }
 

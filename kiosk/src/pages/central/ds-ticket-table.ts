@@ -4,6 +4,7 @@ import { Priority, TicketStatus } from '@doorside/edge/contracts';
 import type { CentralTicket, SiteOverview, TicketFilter } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
 import { priorityKey, priorityWord, statusKey, statusWord } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
 
 /** Tickets across sites with their filters. Fires `filter-change` with the new `TicketFilter`. */
@@ -81,7 +82,7 @@ export class DsTicketTable extends LocalizedElement {
   }
 
   #emit(filter: TicketFilter): void {
-    this.dispatchEvent(new CustomEvent('filter-change', { detail: filter, bubbles: true, composed: true }));
+    emit(this, 'filter-change', filter);
   }
 }
 

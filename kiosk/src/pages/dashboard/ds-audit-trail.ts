@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditSearch } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 
@@ -56,7 +57,7 @@ export class DsAuditTrail extends LocalizedElement {
   #chain() {
     const { t } = this.speak!;
     const v = this.verify;
-    const again = html`<button @click=${() => this.dispatchEvent(new CustomEvent('verify', { bubbles: true, composed: true }))}>${t('dash.verifyAgain')}</button>`;
+    const again = html`<button @click=${() => emit(this, 'verify')}>${t('dash.verifyAgain')}</button>`;
     if (!v) return html`<div class="chain"><p>${t('dash.verifying')}</p>${again}</div>`;
     return html`
       <div class="chain ${v.ok ? '' : 'broken'}" role="status" data-chain=${v.ok ? 'ok' : 'broken'}>
@@ -87,7 +88,7 @@ export class DsAuditTrail extends LocalizedElement {
       const value = (form.elements.namedItem(name) as HTMLInputElement).value.trim();
       if (value) search[name] = value;
     }
-    this.dispatchEvent(new CustomEvent('audit-search', { detail: search, bubbles: true, composed: true }));
+    emit(this, 'audit-search', search);
   }
 }
 

@@ -1,8 +1,10 @@
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AssigneeList, AssignBody } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Gives a ticket to a person or a team's queue; fires `dispatch` (detail: `{ticket, body}`). */
 export class DsDispatchForm extends LocalizedElement {
@@ -57,9 +59,8 @@ export class DsDispatchForm extends LocalizedElement {
           </label>
         </div>
         <label>${t('dash.dispatchNote')}<input name="note" maxlength="2000"></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-        <div><button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('dash.working') : t('dash.dispatch')}</button></div>
+        <ds-form-footer .error=${this.error} ?busy=${this.busy} .submitLabel=${t('dash.dispatch')} .busyLabel=${t('dash.working')}></ds-form-footer>
       </form>`;
   }
 
@@ -74,7 +75,7 @@ export class DsDispatchForm extends LocalizedElement {
     const body: AssignBody = assignee
       ? { assignee, ...(this.team !== this.ticket!.team ? { team: this.team } : {}), ...withNote }
       : { team: this.team, ...withNote };
-    this.dispatchEvent(new CustomEvent('dispatch', { detail: { ticket: this.ticket!.id, body }, bubbles: true, composed: true }));
+    emit(this, 'dispatch', { ticket: this.ticket!.id, body });
   }
 }
 

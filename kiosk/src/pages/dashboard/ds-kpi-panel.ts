@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-bar-chart.ts';
 import { durationWords } from './duration-words.ts';
+import { emit } from '../../components/emit.ts';
 
 /** The facility figures for a window of days; fires `window-change` (detail: `{from, to}`, days or empty). */
 export class DsKpiPanel extends LocalizedElement {
@@ -72,7 +73,7 @@ export class DsKpiPanel extends LocalizedElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('window-change', { detail: { from: value('from'), to: value('to') }, bubbles: true, composed: true }));
+    emit(this, 'window-change', { from: value('from'), to: value('to') });
   }
 }
 

@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * The building's rooms by floor, each tile in its status colour with the status word, the
@@ -60,7 +61,7 @@ export class DsRoomGrid extends LocalizedElement {
   }
 
   #pick(room: string): void {
-    this.dispatchEvent(new CustomEvent('room-picked', { detail: { room: this.picked === room ? '' : room }, bubbles: true, composed: true }));
+    emit(this, 'room-picked', { room: this.picked === room ? '' : room });
   }
 }
 

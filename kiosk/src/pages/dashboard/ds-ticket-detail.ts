@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/index.ts';
 import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
+import { emit } from '../../components/emit.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
@@ -53,7 +54,7 @@ export class DsTicketDetail extends LocalizedElement {
       <article aria-labelledby="detail-title" data-detail=${ticket.id}>
         <header>
           <h2 id="detail-title">${ticket.id} · ${ticket.title}</h2>
-          <button @click=${() => this.dispatchEvent(new CustomEvent('close-detail', { bubbles: true, composed: true }))}>${t('dash.close')}</button>
+          <button @click=${() => emit(this, 'close-detail')}>${t('dash.close')}</button>
         </header>
         <dl>
           <dt>${t('dash.colRoom')}</dt><dd>${ticket.room}</dd>

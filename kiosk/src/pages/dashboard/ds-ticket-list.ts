@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * The site's tickets with filters and a sort order. Reports what the user chose:
@@ -102,7 +103,7 @@ export class DsTicketList extends LocalizedElement {
   }
 
   #emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, type, detail);
   }
 }
 

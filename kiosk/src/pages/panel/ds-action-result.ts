@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { ActionResult } from './panel-api.ts';
+import { emit } from '../../components/emit.ts';
 
 /** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
 export class DsActionResult extends LocalizedElement {
@@ -21,7 +22,7 @@ export class DsActionResult extends LocalizedElement {
     return html`
       <section role="status" data-result>
         <ul>${this.#lines(result, speak).map((line) => html`<li>${line}</li>`)}</ul>
-        <button @click=${() => this.dispatchEvent(new CustomEvent('done', { bubbles: true, composed: true }))}>${speak.t('panel.done')}</button>
+        <button @click=${() => emit(this, 'done')}>${speak.t('panel.done')}</button>
       </section>`;
   }
 

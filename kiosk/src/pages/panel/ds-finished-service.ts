@@ -1,6 +1,7 @@
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
+import { emit } from '../../components/emit.ts';
 
 /** One open ticket of the room; a finished one (`done`) offers Approve and Reject, fired as events. */
 export class DsFinishedService extends LocalizedElement {
@@ -41,7 +42,7 @@ export class DsFinishedService extends LocalizedElement {
   }
 
   #fire(name: string): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { ticket: this.ticket }, bubbles: true, composed: true }));
+    emit(this, name, { ticket: this.ticket });
   }
 }
 

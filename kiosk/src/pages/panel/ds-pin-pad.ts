@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
+import { emit } from '../../components/emit.ts';
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -60,7 +61,7 @@ export class DsPinPad extends LocalizedElement {
     if (this.busy || this.pin.length < 4) return;
     const pin = this.pin;
     this.pin = '';
-    this.dispatchEvent(new CustomEvent('pin-entered', { detail: { pin }, bubbles: true, composed: true }));
+    emit(this, 'pin-entered', { pin });
   }
 }
 

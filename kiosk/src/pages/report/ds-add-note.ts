@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
 import './ds-photo-picker.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 export interface NoteInput { ticket: string; text: string; photos: PreparedPhoto[] }
 
@@ -71,7 +72,7 @@ export class DsAddNote extends LocalizedElement {
     this.empty = this.text.trim() === '';
     if (this.empty) return;
     const detail: NoteInput = { ticket: this.ticket.id, text: this.text, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-note', { detail, bubbles: true, composed: true }));
+    emit(this, 'send-note', detail);
   }
 }
 

@@ -3,6 +3,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import { categoryIcon } from './category-icons.ts';
 import { categoryName } from './category-name.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 export interface CategoryChoice { id: string; name: string }
 
@@ -45,7 +46,7 @@ export class DsCategoryPicker extends LocalizedElement {
           ${this.categories.map((c) => html`
             <label data-category=${c.id}>
               <input type="radio" name="category" value=${c.id} .checked=${this.value === c.id}
-                @change=${() => this.dispatchEvent(new CustomEvent('category-change', { detail: c.id, bubbles: true, composed: true }))}>
+                @change=${() => emit(this, 'category-change', c.id)}>
               <svg viewBox="0 0 24 24" aria-hidden="true">${categoryIcon(c.id)}</svg>
               <span>${categoryName(speak, c)}</span>
             </label>`)}

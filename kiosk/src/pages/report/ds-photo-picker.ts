@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { PhotoUnreadable, type PreparedPhoto, preparePhoto } from '../../photos/resize-photo.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * Up to `max` photos with thumbnails. Each chosen file is shrunk and stripped on the phone
@@ -91,7 +92,7 @@ export class DsPhotoPicker extends LocalizedElement {
   }
 
   #fire(name: 'photos-add' | 'photo-remove', detail: PreparedPhoto[] | number): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

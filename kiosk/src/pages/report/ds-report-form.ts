@@ -6,6 +6,7 @@ import type { CategoryChoice } from './ds-category-picker.ts';
 import './ds-photo-picker.ts';
 import { occupantLook } from './occupant-look.ts';
 import type { ReportDraft } from './report-api.ts';
+import { emit } from '../../components/emit.ts';
 
 export const MAX_REPORT_PHOTOS = 3;
 
@@ -101,7 +102,7 @@ export class DsReportForm extends LocalizedElement {
     this.missing = { category: this.category === '', description: this.description.trim() === '' };
     if (this.missing.category || this.missing.description) return;
     const draft: ReportDraft = { category: this.category, description: this.description, contact: this.contact, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-report', { detail: draft, bubbles: true, composed: true }));
+    emit(this, 'send-report', draft);
   }
 }
 

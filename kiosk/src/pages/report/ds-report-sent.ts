@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 /** After a report went through: its number and the tracking link as a button; `report-another` starts over. */
 export class DsReportSent extends LocalizedElement {
@@ -25,7 +26,7 @@ export class DsReportSent extends LocalizedElement {
         <p class="number">${t('report.sentTicket', { ticket: this.ticket })}</p>
         <a class="button primary" href=${this.trackUrl} data-track-link>${t('report.follow')}</a>
         <p class="hint">${t('report.followHint')}</p>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('report-another', { bubbles: true, composed: true }))}>${t('report.another')}</button>
+        <button type="button" @click=${() => emit(this, 'report-another')}>${t('report.another')}</button>
       </section>`;
   }
 }

@@ -6,6 +6,7 @@ import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Actions done with one tap from the list; the others need a form and live in the detail. */
 const quick = ['claim', 'accept', 'start'] as const satisfies readonly StaffAction[];
@@ -79,7 +80,7 @@ export class DsStaffTicketCard extends LocalizedElement {
   }
 
   #fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

@@ -10,6 +10,7 @@ import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
 export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
 
@@ -142,7 +143,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
   }
 
   #fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

@@ -1,9 +1,11 @@
 import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
 import '../report/ds-photo-picker.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 import type { DisputeInput } from './track-api.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * "Not resolved": the category's reasons as buttons, another reason where the category takes
@@ -83,11 +85,9 @@ export class DsDisputeForm extends LocalizedElement {
         <ds-photo-picker .photos=${this.photos} .max=${1} .label=${t('track.disputePhoto')} ?disabled=${busy}
           @photos-add=${(e: CustomEvent<PreparedPhoto[]>) => { this.photos = e.detail.slice(0, 1); }}
           @photo-remove=${() => { this.photos.forEach(releasePhoto); this.photos = []; }}></ds-photo-picker>
-        ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
-        <div class="row">
-          <button type="button" ?disabled=${busy} @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>${t('track.cancel')}</button>
-          <button class="danger" type="submit" ?disabled=${busy}>${busy ? t('track.sending', { percent: this.sending ?? 0 }) : t('track.disputeSend')}</button>
-        </div>
+        <ds-form-footer .error=${this.failure} errorClass="alert" ?busy=${busy} .cancelWhileBusy=${false} submitClass="danger"
+          .submitLabel=${t('track.disputeSend')} .busyLabel=${t('track.sending', { percent: this.sending ?? 0 })}
+          .cancelLabel=${t('track.cancel')} @form-cancel=${() => emit(this, 'cancel')}></ds-form-footer>
       </form>`;
   }
 
@@ -98,7 +98,7 @@ export class DsDisputeForm extends LocalizedElement {
     this.missing = reason === '';
     if (this.missing) return;
     const detail: DisputeInput = { reason, notes: this.notes, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-dispute', { detail, bubbles: true, composed: true }));
+    emit(this, 'send-dispute', detail);
   }
 }
 

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { pageShells, shellHtml } from './src/pages/page-shells.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
 const BUDGET_BYTES = 150 * 1024;
@@ -100,7 +101,10 @@ for (const page of pages) {
 
 let overBudget = false;
 for (const page of pages) {
-  replaceFile(join(dist, `${page}.html`), readFileSync(join(pagesDir, page, 'index.html')));
+  const shell = pageShells[page];
+  if (!shell) throw new Error(`kiosk: no shell for page ${page} in src/pages/page-shells.ts`);
+  const early = shell.earlyScript ? readFileSync(join(pagesDir, page, shell.earlyScript), 'utf8') : undefined;
+  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early));
   const js = readFileSync(join(dist, `${page}.js`));
   const gzip = gzipSync(js, { level: 9 }).length;
   const over = gzip > BUDGET_BYTES;

@@ -22,7 +22,7 @@ export class ReportApi {
     return url;
   }
 
-  /** `early` is the request the page shell started before this script arrived (see index.html). */
+  /** `early` is the request the page shell started before this script arrived (see early-room-view.js). */
   async roomView(early?: Promise<Response>): Promise<OccupantRoomView> {
     const answer = early
       ? early.catch(() => { throw new SendError({ kind: 'network' }); }).then(readResponse)

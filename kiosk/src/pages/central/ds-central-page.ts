@@ -1,7 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { ApiError, type AuditQuery, CentralApi, type TicketFilter } from './central-api.ts';
 import { type CentralState, CentralStore, type Tab } from './central-store.ts';
 import { centralStyles } from './central-styles.ts';
@@ -17,15 +17,12 @@ const tabs: { tab: Tab; key: 'central.tabSites' | 'central.tabTickets' | 'centra
 ];
 
 /** Head office's view across sites: sign-in, then sites, tickets, audit trails and KPIs. */
-export class DsCentralPage extends LitElement {
+export class DsCentralPage extends LocalizingPage {
   static override properties = { state: { state: true }, error: { state: true }, busy: { state: true } };
   declare state: CentralState;
   declare error: string;
   declare busy: boolean;
 
-  #speak: Translator = translator(pickLanguage(new URLSearchParams(location.search), navigator.languages).lang);
-  /** Every component under the page reads the translator from here. */
-  readonly #translator = provideTranslator(this, this.#speak);
   #store = new CentralStore(new CentralApi(new URL('./', location.href)));
   #unsubscribe: (() => void) | undefined;
 
@@ -41,6 +38,7 @@ export class DsCentralPage extends LitElement {
 
   constructor() {
     super();
+    this.speak = translator(pickLanguage(new URLSearchParams(location.search), navigator.languages).lang);
     this.state = this.#store.state;
     this.error = '';
     this.busy = false;
@@ -48,7 +46,7 @@ export class DsCentralPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.#speak.lang;
+    document.documentElement.lang = this.speak.lang;
     this.#unsubscribe = this.#store.subscribe((state) => { this.state = state; });
     void this.#store.restore();
   }
@@ -60,7 +58,7 @@ export class DsCentralPage extends LitElement {
   }
 
   override render() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     const { session, ready } = this.state;
     document.title = t('central.title');
     return html`
@@ -78,7 +76,7 @@ export class DsCentralPage extends LitElement {
   }
 
   #nav() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     return html`<nav aria-label=${t('central.sections')}>${tabs.map(({ tab, key }) => html`
       <button type="button" aria-current=${this.state.tab === tab ? 'page' : 'false'} @click=${() => this.#run(() => this.#store.show(tab))}>${t(key)}</button>`)}
     </nav>`;
@@ -86,7 +84,7 @@ export class DsCentralPage extends LitElement {
 
   #content() {
     const s = this.state;
-    const speak = this.#speak;
+    const speak = this.speak;
     switch (s.tab) {
       case 'sites':
         return html`<ds-site-list .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
@@ -108,7 +106,7 @@ export class DsCentralPage extends LitElement {
     try {
       await this.#store.signIn(event.detail.username, event.detail.password);
     } catch (error) {
-      this.error = error instanceof ApiError && error.status === 401 ? this.#speak.t('central.badCredentials') : this.#explain(error);
+      this.error = error instanceof ApiError && error.status === 401 ? this.speak.t('central.badCredentials') : this.#explain(error);
     } finally {
       this.busy = false;
     }
@@ -125,7 +123,7 @@ export class DsCentralPage extends LitElement {
   }
 
   #explain(error: unknown): string {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     if (error instanceof ApiError && error.code === 'SITE_NOT_GRANTED') return t('central.notGranted');
     return t('central.failed', { message: error instanceof Error ? error.message : String(error) });
   }

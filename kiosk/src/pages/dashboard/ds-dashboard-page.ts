@@ -1,9 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { ApiError, type AssignBody, DashboardApi } from './dashboard-api.ts';
 import { type LiveState, DashboardStore } from './dashboard-store.ts';
 import { dashBase } from './dashboard-styles.ts';
@@ -17,7 +17,7 @@ const POLL_MS = 30_000;
 const FIGURES_SETTLE_MS = 2_000;
 
 /** The facility dashboard: sign in, then the whole site live — rooms, tickets, dispatch, figures, devices, audit, sync. */
-export class DsDashboardPage extends LitElement {
+export class DsDashboardPage extends LocalizingPage {
   static override properties = {
     live: { state: true }, reports: { state: true }, now: { state: true }, filters: { state: true }, sort: { state: true },
     selected: { state: true }, signInError: { state: true }, busy: { state: true }, dispatchError: { state: true }, dispatchNotice: { state: true },
@@ -38,18 +38,6 @@ export class DsDashboardPage extends LitElement {
   readonly siteReports = new SiteReports(this.api);
   #stop: (() => void)[] = [];
   #figuresTimer: ReturnType<typeof setTimeout> | undefined;
-
-  readonly #translator = provideTranslator(this);
-
-  /** The page's language; components under the page read it from the context this element provides. */
-  get speak(): Translator {
-    return this.#translator.value;
-  }
-
-  set speak(next: Translator) {
-    this.#translator.setValue(next);
-    this.requestUpdate();
-  }
 
   static override styles = [dashBase, signedInStyles, css`
     :host { min-height: 100vh; background: #f4f4f4; }

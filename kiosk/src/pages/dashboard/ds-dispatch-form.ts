@@ -1,5 +1,5 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AssigneeList, AssignBody } from './dashboard-api.ts';
@@ -33,8 +33,8 @@ export class DsDispatchForm extends LocalizedElement {
     this.team = '';
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    const before = changed.get('ticket') as Ticket | undefined;
+  override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('ticket');
     if (changed.has('ticket') && this.ticket && before?.id !== this.ticket.id) this.team = this.ticket.team;
   }
 

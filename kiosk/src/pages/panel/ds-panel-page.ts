@@ -1,8 +1,8 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { signLink } from '../sign/sign-link.ts';
 import './ds-action-result.ts';
 import './ds-finished-service.ts';
@@ -15,7 +15,7 @@ import { type PanelState, PanelStore } from './panel-store.ts';
 type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
 /** The door tablet: a PIN keypad, then the room's finished services to approve or reject. */
-export class DsPanelPage extends LitElement {
+export class DsPanelPage extends LocalizingPage {
   static override properties = { state: { state: true }, view: { state: true }, error: { state: true }, busy: { state: true }, notice: { state: true } };
   declare state: PanelState;
   declare view: View;
@@ -24,11 +24,8 @@ export class DsPanelPage extends LitElement {
   declare notice: string;
 
   #link = signLink(new URL(location.href), navigator.languages);
-  #speak: Translator = translator(this.#link.languages.lang);
-  /** Every component under the page reads the translator from here. */
-  readonly #translator = provideTranslator(this, this.#speak);
   #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(new URL('../', location.href)));
-  #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.#speak.t('panel.idle')));
+  #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.speak.t('panel.idle')));
   #unsubscribe: (() => void) | undefined;
 
   static override styles = css`
@@ -46,6 +43,7 @@ export class DsPanelPage extends LitElement {
 
   constructor() {
     super();
+    this.speak = translator(this.#link.languages.lang);
     this.state = this.#store.state;
     this.view = { kind: 'list' };
     this.error = '';
@@ -55,7 +53,7 @@ export class DsPanelPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.#speak.lang;
+    document.documentElement.lang = this.speak.lang;
     this.#unsubscribe = this.#store.subscribe((state) => {
       if (!state.signedIn) { this.#idle.disarm(); this.view = { kind: 'list' }; }
       this.state = state;
@@ -70,7 +68,7 @@ export class DsPanelPage extends LitElement {
   }
 
   override render() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
     document.title = `${room?.name ?? this.#link.room} · ${t('panel.title')}`;
     return html`
@@ -87,8 +85,8 @@ export class DsPanelPage extends LitElement {
   }
 
   #signedIn(room: NonNullable<PanelState['room']>) {
-    const t = this.#speak.t;
-    const words = [{ lang: this.#speak.lang, text: t(`status.${room.status}`) }];
+    const t = this.speak.t;
+    const words = [{ lang: this.speak.lang, text: t(`status.${room.status}`) }];
     const status = html`<ds-status-word aria-label=${t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>`;
     if (this.view.kind === 'result') {
       return html`${status}<ds-action-result .result=${this.view.result} @done=${() => { this.view = { kind: 'list' }; }}></ds-action-result>`;
@@ -158,7 +156,7 @@ export class DsPanelPage extends LitElement {
   }
 
   #explain(error: unknown, fallback: 'panel.signInFailed' | 'panel.failed'): string {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
     if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);

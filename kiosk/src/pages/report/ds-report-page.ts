@@ -1,9 +1,9 @@
 import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-add-note.ts';
 import type { NoteInput } from './ds-add-note.ts';
 import './ds-report-form.ts';
@@ -21,7 +21,7 @@ type Load = { kind: 'loading' } | { kind: 'failed'; problem: SendProblem } | { k
 type Mode = { kind: 'default' } | { kind: 'form' } | { kind: 'note'; ticket: OccupantTicket };
 
 /** The page a room's QR code opens: the room's status, then a report, or a note on the report already open. */
-export class DsReportPage extends LitElement {
+export class DsReportPage extends LocalizingPage {
   static override properties = {
     load: { state: true }, mode: { state: true }, sending: { state: true },
     failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true },
@@ -36,18 +36,6 @@ export class DsReportPage extends LitElement {
 
   #link = reportLink(new URL(location.href), navigator.languages);
   #api = new ReportApi(this.#link);
-
-  readonly #translator = provideTranslator(this);
-
-  /** The page's language; components under the page read it from the context this element provides. */
-  get speak(): Translator {
-    return this.#translator.value;
-  }
-
-  set speak(next: Translator) {
-    this.#translator.setValue(next);
-    this.requestUpdate();
-  }
 
   static override styles = [occupantLook, css`
     main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
@@ -76,8 +64,8 @@ export class DsReportPage extends LitElement {
     super.connectedCallback();
     document.documentElement.lang = this.speak.lang;
     // The shell started this request before the script arrived; take it once.
-    const early = (window as { dsRoomView?: Promise<Response> }).dsRoomView;
-    delete (window as { dsRoomView?: Promise<Response> }).dsRoomView;
+    const early = window.dsRoomView;
+    delete window.dsRoomView;
     void this.#open(early);
   }
 
@@ -202,4 +190,6 @@ customElements.define('ds-report-page', DsReportPage);
 
 declare global {
   interface HTMLElementTagNameMap { 'ds-report-page': DsReportPage }
+  /** The room view the shell's early script asked for (early-room-view.js). */
+  interface Window { dsRoomView?: Promise<Response> }
 }

@@ -1,9 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-staff-link-mark.ts';
 import './ds-staff-sign-in.ts';
 import './ds-staff-queue-lists.ts';
@@ -21,7 +21,7 @@ type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 const TICK_MS = 30_000;
 
 /** The staff work queue on a phone: sign in, my tickets and the team pool live, a ticket's detail and its actions. */
-export class DsStaffPage extends LitElement {
+export class DsStaffPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, busy: { state: true }, notice: { state: true }, signInError: { state: true },
     openId: { state: true }, form: { state: true },
@@ -41,18 +41,6 @@ export class DsStaffPage extends LitElement {
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
   #onHash = () => this.#follow();
-
-  readonly #translator = provideTranslator(this);
-
-  /** The page's language; components under the page read it from the context this element provides. */
-  get speak(): Translator {
-    return this.#translator.value;
-  }
-
-  set speak(next: Translator) {
-    this.#translator.setValue(next);
-    this.requestUpdate();
-  }
 
   static override styles = [staffBase, css`
     :host { min-height: 100vh; background: #f6f6f6; }

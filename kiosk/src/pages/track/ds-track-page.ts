@@ -1,9 +1,9 @@
 import type { TrackView } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { provideTranslator } from '../../i18n/translator-context.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { categoryName } from '../report/category-name.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 import { explainProblem } from '../report/explain-problem.ts';
@@ -17,7 +17,7 @@ import { trackLink } from './track-link.ts';
 import { type TrackState, TrackStore } from './track-store.ts';
 
 /** The occupant's tracking link: the report's progress live, a rating once done, and "not resolved" where allowed. */
-export class DsTrackPage extends LitElement {
+export class DsTrackPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, now: { state: true }, disputing: { state: true },
     sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true },
@@ -34,18 +34,6 @@ export class DsTrackPage extends LitElement {
   #api = new TrackApi(this.#link.base, this.#link.token);
   #store = new TrackStore(this.#link.wsUrl, this.#api);
   #stop: (() => void)[] = [];
-
-  readonly #translator = provideTranslator(this);
-
-  /** The page's language; components under the page read it from the context this element provides. */
-  get speak(): Translator {
-    return this.#translator.value;
-  }
-
-  set speak(next: Translator) {
-    this.#translator.setValue(next);
-    this.requestUpdate();
-  }
 
   static override styles = [occupantLook, css`
     main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }

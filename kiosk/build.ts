@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'esbuild';
+import { pageShells, shellHtml } from './src/pages/page-shells.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
 const BUDGET_BYTES = 150 * 1024;
@@ -36,6 +37,20 @@ const zodWithoutLocales: Plugin = {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       (/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'zod-without-locales' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+/**
+ * The central server's view schemas share a module with its sign-in directory, which
+ * imports the gateway's server-side HTTP helpers (argon2, node:crypto). A page uses only
+ * the schemas, so those helpers are replaced by an empty module marked free of side
+ * effects, and esbuild drops every import of it.
+ */
+const withoutServerHelpers: Plugin = {
+  name: 'without-server-helpers',
+  setup(b) {
+    b.onResolve({ filter: /^@doorside\/edge\/http$/ }, () => ({ path: 'edge-http', namespace: 'without-server-helpers', sideEffects: false }));
+    b.onLoad({ filter: /.*/, namespace: 'without-server-helpers' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
 
@@ -77,16 +92,19 @@ const options = {
 
 for (const page of pages) {
   const entryPoints = { [page]: join(pagesDir, page, 'main.ts') };
-  const probe = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
+  const probe = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
   const code = probe.outputFiles.map((f) => f.text).join('\n');
   const used = new Set([...code.matchAll(/["'`]([a-zA-Z]+)\./g)].map((m) => m[1]!));
-  const result = await build({ ...options, plugins: [zodWithoutLocales, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
+  const result = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
   for (const file of result.outputFiles) replaceFile(file.path, file.contents);
 }
 
 let overBudget = false;
 for (const page of pages) {
-  replaceFile(join(dist, `${page}.html`), readFileSync(join(pagesDir, page, 'index.html')));
+  const shell = pageShells[page];
+  if (!shell) throw new Error(`kiosk: no shell for page ${page} in src/pages/page-shells.ts`);
+  const early = shell.earlyScript ? readFileSync(join(pagesDir, page, shell.earlyScript), 'utf8') : undefined;
+  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early));
   const js = readFileSync(join(dist, `${page}.js`));
   const gzip = gzipSync(js, { level: 9 }).length;
   const over = gzip > BUDGET_BYTES;

@@ -1,6 +1,7 @@
 import { SessionView } from '@doorside/edge/contracts';
 import type { z } from 'zod';
-import { ApiError } from './api-error.ts';
+import { ApiError, retryAfterOf } from './api-error.ts';
+import { readErrorBody } from './error-body.ts';
 
 export { ApiError };
 
@@ -17,12 +18,13 @@ export async function sendToGateway(base: URL, method: string, path: string, bod
     credentials: 'same-origin',
     ...(body === undefined ? {} : isForm ? { body } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
-  const parsed = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
+  const parsed: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
+    const refusal = readErrorBody(parsed);
     const retry = Number(response.headers.get('retry-after'));
-    const details = Number.isFinite(retry) && retry > 0 && (typeof parsed.details !== 'object' || parsed.details === null || !('retryAfterSeconds' in parsed.details))
-      ? { ...(parsed.details as object | undefined), retryAfterSeconds: retry } : parsed.details;
-    throw new ApiError(response.status, parsed.error ?? 'HTTP_ERROR', parsed.message ?? `HTTP ${response.status}`, details);
+    const details = Number.isFinite(retry) && retry > 0 && retryAfterOf(refusal.details) === undefined
+      ? { ...(typeof refusal.details === 'object' ? refusal.details : {}), retryAfterSeconds: retry } : refusal.details;
+    throw new ApiError(response.status, refusal.error, refusal.message ?? `HTTP ${response.status}`, details);
   }
   return parsed;
 }

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { catalogs, type Lang, languages } from '../i18n/index.ts';
+import { emit } from './emit.ts';
 
 /**
  * The page's languages as buttons, each named in its own language so anyone finds theirs.
@@ -41,7 +42,7 @@ export class DsLangSwitch extends LitElement {
 
   #choose(lang: Lang): void {
     if (lang === this.lang) return;
-    this.dispatchEvent(new CustomEvent('lang-change', { detail: { lang }, bubbles: true, composed: true }));
+    emit(this, 'lang-change', { lang });
   }
 }
 

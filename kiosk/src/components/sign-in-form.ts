@@ -1,6 +1,7 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LocalizedElement } from './localized-element.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import type { Translator } from '../i18n/translator.ts';
+import { emit } from './emit.ts';
 
 /** The texts a page's sign-in form shows, from that page's own catalog keys. */
 export interface SignInTexts { title: MessageKey; username: MessageKey; password: MessageKey; signIn: MessageKey; signingIn: MessageKey }
@@ -9,9 +10,8 @@ export interface SignInTexts { title: MessageKey; username: MessageKey; password
  * Username and password for pages whose users sign in; fires `sign-in` with
  * `detail: {username, password}`. A page subclasses it with its styles and texts.
  */
-export abstract class SignInForm extends LitElement {
-  static override properties = { speak: { attribute: false }, error: {}, notice: {}, busy: { type: Boolean } };
-  declare speak: Translator | undefined;
+export abstract class SignInForm extends LocalizedElement {
+  static override properties = { error: {}, notice: {}, busy: { type: Boolean } };
   declare error: string;
   declare notice: string;
   declare busy: boolean;
@@ -48,8 +48,6 @@ export abstract class SignInForm extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('sign-in', {
-      detail: { username: value('username').trim().toLowerCase(), password: value('password') }, bubbles: true, composed: true,
-    }));
+    emit(this, 'sign-in', { username: value('username').trim().toLowerCase(), password: value('password') });
   }
 }

@@ -44,6 +44,8 @@ export class LiveSocket {
     socket.addEventListener('close', (event) => {
       if (socket !== this.#socket || this.#stopped) return;
       this.on.connection('offline', event.code);
+      // The handler may have stopped the feed (a session that ended): then it stays closed.
+      if (this.#stopped || socket !== this.#socket) return;
       this.#timer = setTimeout(() => this.#open(), backoffMs(this.#attempt++));
     });
   }
@@ -52,7 +54,8 @@ export class LiveSocket {
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return undefined;
   try {
-    return JSON.parse(data) as unknown;
+    const parsed: unknown = JSON.parse(data);
+    return parsed;
   } catch {
     return undefined;
   }

@@ -1,5 +1,8 @@
-import type { AlertView, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview } from '@doorside/cloud-bridge/central-views';
-import { ApiError } from '../../api/api-error.ts';
+import {
+  AlertsAnswer, KpisAnswer, OfficeSessionView, SiteEventsAnswer, SitesAnswer, TicketsAnswer,
+  type AlertView, type CentralTicket, type SiteKpis, type SiteOverview,
+} from '@doorside/cloud-bridge/central-views';
+import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
 
 export { ApiError };
 export type { AlertView, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview };
@@ -18,46 +21,39 @@ const query = (params: Record<string, string | number | undefined>) => {
 export class CentralApi {
   constructor(private readonly base: URL) {}
 
-  signIn(username: string, password: string): Promise<OfficeSessionView> {
-    return this.#send('POST', '/api/auth/login', { username, password }) as Promise<OfficeSessionView>;
+  async signIn(username: string, password: string): Promise<OfficeSessionView> {
+    return OfficeSessionView.parse(await this.#send('POST', '/api/auth/login', { username, password }));
   }
 
-  signOut(): Promise<unknown> {
-    return this.#send('POST', '/api/auth/logout');
+  async signOut(): Promise<void> {
+    await this.#send('POST', '/api/auth/logout');
   }
 
-  session(): Promise<OfficeSessionView> {
-    return this.#send('GET', '/api/auth/session') as Promise<OfficeSessionView>;
+  async session(): Promise<OfficeSessionView> {
+    return OfficeSessionView.parse(await this.#send('GET', '/api/auth/session'));
   }
 
   async sites(): Promise<SiteOverview[]> {
-    return ((await this.#send('GET', '/api/sites')) as { sites: SiteOverview[] }).sites;
+    return SitesAnswer.parse(await this.#send('GET', '/api/sites')).sites;
   }
 
   async tickets(filter: TicketFilter): Promise<CentralTicket[]> {
-    return ((await this.#send('GET', `/api/tickets${query({ ...filter })}`)) as { tickets: CentralTicket[] }).tickets;
+    return TicketsAnswer.parse(await this.#send('GET', `/api/tickets${query({ ...filter })}`)).tickets;
   }
 
   async kpis(): Promise<SiteKpis[]> {
-    return ((await this.#send('GET', '/api/kpis')) as { sites: SiteKpis[] }).sites;
+    return KpisAnswer.parse(await this.#send('GET', '/api/kpis')).sites;
   }
 
   async alerts(): Promise<AlertView[]> {
-    return ((await this.#send('GET', '/api/alerts')) as { alerts: AlertView[] }).alerts;
+    return AlertsAnswer.parse(await this.#send('GET', '/api/alerts')).alerts;
   }
 
-  events(site: string, search: AuditQuery): Promise<SiteEventsAnswer> {
-    return this.#send('GET', `/api/sites/${encodeURIComponent(site)}/events${query({ ...search, limit: 50 })}`) as Promise<SiteEventsAnswer>;
+  async events(site: string, search: AuditQuery): Promise<SiteEventsAnswer> {
+    return SiteEventsAnswer.parse(await this.#send('GET', `/api/sites/${encodeURIComponent(site)}/events${query({ ...search, limit: 50 })}`));
   }
 
-  async #send(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(new URL(`.${path}`, this.base), {
-      method,
-      credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const parsed = (await response.json().catch(() => ({}))) as { error?: string; message?: string; details?: unknown };
-    if (!response.ok) throw new ApiError(response.status, parsed.error ?? 'HTTP_ERROR', parsed.message ?? `HTTP ${response.status}`, parsed.details);
-    return parsed;
+  #send(method: string, path: string, body?: unknown): Promise<unknown> {
+    return sendToGateway(this.base, method, path, body);
   }
 }

@@ -1,3 +1,4 @@
+import { PageStore } from '../../live/page-store.ts';
 import type { AlertView, AuditQuery, CentralApi, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview, TicketFilter } from './central-api.ts';
 
 export type Tab = 'sites' | 'tickets' | 'audit' | 'kpis';
@@ -23,66 +24,57 @@ const empty: CentralState = {
 };
 
 /** The cross-site view's one store. The central server has no push feed, so the open tab is refreshed every 15 s. */
-export class CentralStore {
-  #state: CentralState = empty;
+export class CentralStore extends PageStore<CentralState> {
   #timer: ReturnType<typeof setInterval> | undefined;
-  readonly #listeners = new Set<(state: CentralState) => void>();
 
-  constructor(readonly api: CentralApi) {}
-
-  get state(): CentralState {
-    return this.#state;
-  }
-
-  subscribe(listener: (state: CentralState) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  constructor(readonly api: CentralApi) {
+    super(empty);
   }
 
   async restore(): Promise<void> {
     const session = await this.api.session().catch(() => null);
-    this.#set({ ...this.#state, session, ready: true });
+    this.publish({ ...this.state, session, ready: true });
     if (session) await this.#opened();
   }
 
   /** Throws the server's `ApiError` on wrong credentials. */
   async signIn(username: string, password: string): Promise<void> {
     const session = await this.api.signIn(username, password);
-    this.#set({ ...empty, ready: true, session });
+    this.publish({ ...empty, ready: true, session });
     await this.#opened();
   }
 
   async signOut(): Promise<void> {
     this.stop();
     await this.api.signOut().catch(() => undefined);
-    this.#set({ ...empty, ready: true });
+    this.publish({ ...empty, ready: true });
   }
 
   async show(tab: Tab): Promise<void> {
-    this.#set({ ...this.#state, tab });
+    this.publish({ ...this.state, tab });
     await this.refresh();
   }
 
   async filterTickets(filter: TicketFilter): Promise<void> {
-    this.#set({ ...this.#state, ticketFilter: filter });
-    this.#set({ ...this.#state, tickets: await this.api.tickets(filter) });
+    this.publish({ ...this.state, ticketFilter: filter });
+    this.publish({ ...this.state, tickets: await this.api.tickets(filter) });
   }
 
   async searchAudit(site: string, query: AuditQuery): Promise<void> {
     const answer = site ? await this.api.events(site, query) : null;
-    this.#set({ ...this.#state, tab: 'audit', audit: { site, query, answer } });
+    this.publish({ ...this.state, tab: 'audit', audit: { site, query, answer } });
   }
 
   /** Fetches what the open tab shows; the site list and alerts always, for the header counts. */
   async refresh(): Promise<void> {
-    if (!this.#state.session) return;
+    if (!this.state.session) return;
     const [sites, alerts] = await Promise.all([this.api.sites(), this.api.alerts()]);
-    let next: CentralState = { ...this.#state, sites, alerts, fetchedAt: new Date().toISOString() };
+    let next: CentralState = { ...this.state, sites, alerts, fetchedAt: new Date().toISOString() };
     if (next.tab === 'tickets') next = { ...next, tickets: await this.api.tickets(next.ticketFilter) };
     if (next.tab === 'kpis') next = { ...next, kpis: await this.api.kpis() };
     if (next.tab === 'audit' && next.audit.site) next = { ...next, audit: { ...next.audit, answer: await this.api.events(next.audit.site, next.audit.query) } };
     if (!next.audit.site && sites[0]) next = { ...next, audit: { ...next.audit, site: sites[0].site } };
-    if (this.#state.session) this.#set(next);
+    if (this.state.session) this.publish(next);
   }
 
   stop(): void {
@@ -94,10 +86,5 @@ export class CentralStore {
     await this.refresh();
     this.stop();
     this.#timer = setInterval(() => void this.refresh().catch(() => undefined), 15_000);
-  }
-
-  #set(next: CentralState): void {
-    this.#state = next;
-    for (const listener of this.#listeners) listener(next);
   }
 }

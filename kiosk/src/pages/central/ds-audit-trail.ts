@@ -1,14 +1,14 @@
-import { css, html, LitElement } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditQuery, SiteEventsAnswer, SiteOverview } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** One site's audit trail, newest first, with search. Fires `audit-search` with `detail.{site, query}`. */
-export class DsAuditTrail extends LitElement {
+export class DsAuditTrail extends LocalizedElement {
   static override properties = {
-    speak: { attribute: false }, sites: { attribute: false }, site: {}, query: { attribute: false }, answer: { attribute: false },
+    sites: { attribute: false }, site: {}, query: { attribute: false }, answer: { attribute: false },
   };
-  declare speak: Translator;
   declare sites: SiteOverview[];
   declare site: string;
   declare query: AuditQuery;
@@ -30,7 +30,9 @@ export class DsAuditTrail extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
     const events = this.answer?.events ?? [];
     const oldest = events[events.length - 1]?.seq;
     return html`
@@ -50,7 +52,7 @@ export class DsAuditTrail extends LitElement {
           </tr></thead>
           <tbody>${events.map((e) => html`
             <tr data-seq=${e.seq}>
-              <td class="seq">${e.seq}</td><td>${this.speak.time(e.at, new Date())}</td><td>${e.actor}</td><td>${e.type}</td><td>${e.entity}</td>
+              <td class="seq">${e.seq}</td><td>${speak.time(e.at, new Date())}</td><td>${e.actor}</td><td>${e.type}</td><td>${e.entity}</td>
               <td><code title=${e.hash}>${e.hash.slice(0, 12)}…</code></td>
             </tr>`)}
           </tbody>
@@ -73,7 +75,7 @@ export class DsAuditTrail extends LitElement {
   }
 
   #emit(site: string, query: AuditQuery): void {
-    this.dispatchEvent(new CustomEvent('audit-search', { detail: { site, query }, bubbles: true, composed: true }));
+    emit(this, 'audit-search', { site, query });
   }
 }
 

@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { ApiError, type AuditQuery, CentralApi, type TicketFilter } from './central-api.ts';
 import { type CentralState, CentralStore, type Tab } from './central-store.ts';
 import { centralStyles } from './central-styles.ts';
@@ -16,13 +17,12 @@ const tabs: { tab: Tab; key: 'central.tabSites' | 'central.tabTickets' | 'centra
 ];
 
 /** Head office's view across sites: sign-in, then sites, tickets, audit trails and KPIs. */
-export class DsCentralPage extends LitElement {
+export class DsCentralPage extends LocalizingPage {
   static override properties = { state: { state: true }, error: { state: true }, busy: { state: true } };
   declare state: CentralState;
   declare error: string;
   declare busy: boolean;
 
-  #speak: Translator = translator(pickLanguage(new URLSearchParams(location.search), navigator.languages).lang);
   #store = new CentralStore(new CentralApi(new URL('./', location.href)));
   #unsubscribe: (() => void) | undefined;
 
@@ -38,6 +38,7 @@ export class DsCentralPage extends LitElement {
 
   constructor() {
     super();
+    this.speak = translator(pickLanguage(new URLSearchParams(location.search), navigator.languages).lang);
     this.state = this.#store.state;
     this.error = '';
     this.busy = false;
@@ -45,7 +46,7 @@ export class DsCentralPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.#speak.lang;
+    document.documentElement.lang = this.speak.lang;
     this.#unsubscribe = this.#store.subscribe((state) => { this.state = state; });
     void this.#store.restore();
   }
@@ -57,7 +58,7 @@ export class DsCentralPage extends LitElement {
   }
 
   override render() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     const { session, ready } = this.state;
     document.title = t('central.title');
     return html`
@@ -70,12 +71,12 @@ export class DsCentralPage extends LitElement {
       <main>
         ${this.error && session ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${!ready ? html`<p>${t('central.loading')}</p>` : session ? this.#content() : html`
-          <ds-central-sign-in .speak=${this.#speak} .error=${this.error} ?busy=${this.busy} @sign-in=${this.#signIn}></ds-central-sign-in>`}
+          <ds-central-sign-in .error=${this.error} ?busy=${this.busy} @sign-in=${this.#signIn}></ds-central-sign-in>`}
       </main>`;
   }
 
   #nav() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     return html`<nav aria-label=${t('central.sections')}>${tabs.map(({ tab, key }) => html`
       <button type="button" aria-current=${this.state.tab === tab ? 'page' : 'false'} @click=${() => this.#run(() => this.#store.show(tab))}>${t(key)}</button>`)}
     </nav>`;
@@ -83,19 +84,19 @@ export class DsCentralPage extends LitElement {
 
   #content() {
     const s = this.state;
-    const speak = this.#speak;
+    const speak = this.speak;
     switch (s.tab) {
       case 'sites':
-        return html`<ds-site-list .speak=${speak} .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
+        return html`<ds-site-list .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
           @open-audit=${(e: CustomEvent<{ site: string }>) => this.#run(() => this.#store.searchAudit(e.detail.site, {}))}></ds-site-list>`;
       case 'tickets':
-        return html`<ds-ticket-table .speak=${speak} .tickets=${s.tickets} .sites=${s.sites} .filter=${s.ticketFilter}
+        return html`<ds-ticket-table .tickets=${s.tickets} .sites=${s.sites} .filter=${s.ticketFilter}
           @filter-change=${(e: CustomEvent<TicketFilter>) => this.#run(() => this.#store.filterTickets(e.detail))}></ds-ticket-table>`;
       case 'audit':
-        return html`<ds-audit-trail .speak=${speak} .sites=${s.sites} .site=${s.audit.site} .query=${s.audit.query} .answer=${s.audit.answer}
+        return html`<ds-audit-trail .sites=${s.sites} .site=${s.audit.site} .query=${s.audit.query} .answer=${s.audit.answer}
           @audit-search=${(e: CustomEvent<{ site: string; query: AuditQuery }>) => this.#run(() => this.#store.searchAudit(e.detail.site, e.detail.query))}></ds-audit-trail>`;
       case 'kpis':
-        return html`<ds-kpi-charts .speak=${speak} .kpis=${s.kpis}></ds-kpi-charts>`;
+        return html`<ds-kpi-charts .kpis=${s.kpis}></ds-kpi-charts>`;
     }
   }
 
@@ -105,7 +106,7 @@ export class DsCentralPage extends LitElement {
     try {
       await this.#store.signIn(event.detail.username, event.detail.password);
     } catch (error) {
-      this.error = error instanceof ApiError && error.status === 401 ? this.#speak.t('central.badCredentials') : this.#explain(error);
+      this.error = error instanceof ApiError && error.status === 401 ? this.speak.t('central.badCredentials') : this.#explain(error);
     } finally {
       this.busy = false;
     }
@@ -122,7 +123,7 @@ export class DsCentralPage extends LitElement {
   }
 
   #explain(error: unknown): string {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     if (error instanceof ApiError && error.code === 'SITE_NOT_GRANTED') return t('central.notGranted');
     return t('central.failed', { message: error instanceof Error ? error.message : String(error) });
   }

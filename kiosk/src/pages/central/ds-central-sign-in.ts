@@ -1,11 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Username and password; fires `sign-in` with `detail.{username,password}`. */
-export class DsCentralSignIn extends LitElement {
-  static override properties = { speak: { attribute: false }, error: {}, busy: { type: Boolean } };
-  declare speak: Translator;
+export class DsCentralSignIn extends LocalizedElement {
+  static override properties = { error: {}, busy: { type: Boolean } };
   declare error: string;
   declare busy: boolean;
 
@@ -20,7 +20,9 @@ export class DsCentralSignIn extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
     return html`
       <form class="card" @submit=${this.#submit}>
         <h2>${t('central.signInTitle')}</h2>
@@ -34,9 +36,7 @@ export class DsCentralSignIn extends LitElement {
   #submit(event: Event): void {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.dispatchEvent(new CustomEvent('sign-in', {
-      detail: { username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') }, bubbles: true, composed: true,
-    }));
+    emit(this, 'sign-in', { username: String(data.get('username') ?? '').trim(), password: String(data.get('password') ?? '') });
   }
 }
 

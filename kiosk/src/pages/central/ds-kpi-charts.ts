@@ -1,22 +1,22 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale } from 'chart.js';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { isOpen, TicketStatus } from '@doorside/edge/contracts';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { SiteKpis } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
-import { statusKey, ticketStatuses } from './ds-ticket-table.ts';
+import { statusKey } from './ticket-words.ts';
 
 // Only what a stacked bar chart needs: the bundle carries none of Chart.js's other charts.
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend);
 
 // Distinct under common colour-vision deficiencies, each with 3:1 or more against white.
-const colours: Record<string, string> = {
+const colours: Record<TicketStatus, string> = {
   new: '#0b3d91', assigned: '#6a3d9a', in_progress: '#1f78b4', done: '#33a02c', rejected: '#a4000f', escalated: '#b15928', verified: '#555555', cancelled: '#999999',
 };
 
 /** Open tickets by status per site as a stacked bar chart, and every KPI per site in a table. */
-export class DsKpiCharts extends LitElement {
-  static override properties = { speak: { attribute: false }, kpis: { attribute: false } };
-  declare speak: Translator;
+export class DsKpiCharts extends LocalizedElement {
+  static override properties = { kpis: { attribute: false } };
   declare kpis: SiteKpis[];
 
   #chart: Chart<'bar'> | undefined;
@@ -33,9 +33,11 @@ export class DsKpiCharts extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
-    const number = new Intl.NumberFormat(this.speak.lang, { maximumFractionDigits: 1 });
-    const percent = new Intl.NumberFormat(this.speak.lang, { style: 'percent', maximumFractionDigits: 1 });
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
+    const number = new Intl.NumberFormat(speak.lang, { maximumFractionDigits: 1 });
+    const percent = new Intl.NumberFormat(speak.lang, { style: 'percent', maximumFractionDigits: 1 });
     const none = t('central.none');
     const summary = this.kpis.map((k) => `${k.site}: ${k.openTotal}`).join(', ');
     return html`
@@ -77,12 +79,13 @@ export class DsKpiCharts extends LitElement {
 
   #draw(): void {
     const canvas = this.renderRoot.querySelector('canvas');
-    if (!canvas) return;
-    const open = ticketStatuses.filter((s) => s !== 'verified' && s !== 'cancelled');
+    const speak = this.speak;
+    if (!canvas || !speak) return;
+    const open = TicketStatus.options.filter((s) => isOpen(s));
     const data = {
       labels: this.kpis.map((k) => k.site),
       datasets: open.map((status) => ({
-        label: this.speak.t(statusKey(status)), backgroundColor: colours[status], data: this.kpis.map((k) => k.open[status] ?? 0),
+        label: speak.t(statusKey(status)), backgroundColor: colours[status], data: this.kpis.map((k) => k.open[status] ?? 0),
       })),
     };
     if (this.#chart) {
@@ -94,7 +97,7 @@ export class DsKpiCharts extends LitElement {
       type: 'bar',
       data,
       options: {
-        animation: false, responsive: true, maintainAspectRatio: false, locale: this.speak.lang,
+        animation: false, responsive: true, maintainAspectRatio: false, locale: speak.lang,
         scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
         plugins: { legend: { position: 'bottom' } },
       },

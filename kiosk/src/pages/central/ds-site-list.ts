@@ -1,12 +1,13 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import type { AlertView, SiteOverview } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Every visible site: sync lag, device health, alerts. Fires `open-audit` with `detail.site`. */
-export class DsSiteList extends LitElement {
-  static override properties = { speak: { attribute: false }, sites: { attribute: false }, alerts: { attribute: false }, now: {} };
-  declare speak: Translator;
+export class DsSiteList extends LocalizedElement {
+  static override properties = { sites: { attribute: false }, alerts: { attribute: false }, now: {} };
   declare sites: SiteOverview[];
   declare alerts: AlertView[];
   declare now: string;
@@ -27,13 +28,15 @@ export class DsSiteList extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
     if (this.sites.length === 0) return html`<p>${t('central.noSites')}</p>`;
-    return html`<ul class="sites">${this.sites.map((s) => this.#site(s))}</ul>`;
+    return html`<ul class="sites">${this.sites.map((s) => this.#site(s, speak))}</ul>`;
   }
 
-  #site(s: SiteOverview) {
-    const t = this.speak.t;
+  #site(s: SiteOverview, speak: Translator) {
+    const t = speak.t;
     const now = new Date(this.now);
     const lagEvents = Math.max(s.lag.events, s.lag.agent?.lagEvents ?? 0);
     const alerts = this.alerts.filter((a) => a.site === s.site);
@@ -45,7 +48,7 @@ export class DsSiteList extends LitElement {
           <dt>${t('central.lag')}</dt>
           <dd data-lag class=${lagEvents > 0 ? 'bad' : 'good'}>${lagEvents > 0 ? t('central.lagEvents', { count: lagEvents }) : t('central.caughtUp')}</dd>
           <dt>${t('central.lastBatchTitle')}</dt>
-          <dd>${s.lastBatchAt ? t('central.lastBatch', { ago: this.speak.ago(s.lastBatchAt, now), seconds: s.lag.secondsSinceBatch ?? 0 }) : t('central.neverSynced')}</dd>
+          <dd>${s.lastBatchAt ? t('central.lastBatch', { ago: speak.ago(s.lastBatchAt, now), seconds: s.lag.secondsSinceBatch ?? 0 }) : t('central.neverSynced')}</dd>
           <dt>${t('central.devices')}</dt>
           <dd data-devices>${t('central.devicesHealth', { total: s.devices.total, offline: s.devices.offline, revoked: s.devices.revoked })}
             ${s.devices.openAlerts > 0 ? html`<span class="bad">${t('central.deviceAlerts', { count: s.devices.openAlerts })}</span>` : ''}</dd>
@@ -58,7 +61,7 @@ export class DsSiteList extends LitElement {
   }
 
   #audit(site: string): void {
-    this.dispatchEvent(new CustomEvent('open-audit', { detail: { site }, bubbles: true, composed: true }));
+    emit(this, 'open-audit', { site });
   }
 }
 

@@ -1,19 +1,15 @@
-import { css, html, LitElement } from 'lit';
-import type { MessageKey } from '../../i18n/index.ts';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
+import { Priority, TicketStatus } from '@doorside/edge/contracts';
 import type { CentralTicket, SiteOverview, TicketFilter } from './central-api.ts';
 import { centralStyles } from './central-styles.ts';
+import { priorityKey, priorityWord, statusKey, statusWord } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
-export const ticketStatuses = ['new', 'assigned', 'in_progress', 'done', 'verified', 'rejected', 'escalated', 'cancelled'] as const;
-const priorities = ['low', 'normal', 'high', 'urgent'] as const;
-
-export const statusKey = (status: string) => `central.st.${status}` as MessageKey;
-const priorityKey = (priority: string) => `central.pr.${priority}` as MessageKey;
 
 /** Tickets across sites with their filters. Fires `filter-change` with the new `TicketFilter`. */
-export class DsTicketTable extends LitElement {
-  static override properties = { speak: { attribute: false }, tickets: { attribute: false }, sites: { attribute: false }, filter: { attribute: false } };
-  declare speak: Translator;
+export class DsTicketTable extends LocalizedElement {
+  static override properties = { tickets: { attribute: false }, sites: { attribute: false }, filter: { attribute: false } };
   declare tickets: CentralTicket[];
   declare sites: SiteOverview[];
   declare filter: TicketFilter;
@@ -32,16 +28,18 @@ export class DsTicketTable extends LitElement {
   }
 
   override render() {
-    const t = this.speak.t;
+    const speak = this.speak;
+    if (!speak) return nothing;
+    const t = speak.t;
     const f = this.filter;
     const option = (value: string, label: string, selected: string | undefined) => html`<option value=${value} ?selected=${selected === value}>${label}</option>`;
     return html`
       <form class="filters card" aria-label=${t('central.filters')} @submit=${this.#apply}>
         <label>${t('central.site')}<select name="site">${option('', t('central.allSites'), f.site ?? '')}${this.sites.map((s) => option(s.site, s.name, f.site))}</select></label>
-        <label>${t('central.status')}<select name="status">${option('', t('central.any'), f.status ?? '')}${ticketStatuses.map((s) => option(s, t(statusKey(s)), f.status))}</select></label>
+        <label>${t('central.status')}<select name="status">${option('', t('central.any'), f.status ?? '')}${TicketStatus.options.map((s) => option(s, t(statusKey(s)), f.status))}</select></label>
         <label>${t('central.team')}<input name="team" list="teams" .value=${f.team ?? ''} maxlength="48"></label>
         <datalist id="teams">${[...new Set(this.tickets.map((x) => x.team))].sort().map((team) => html`<option value=${team}></option>`)}</datalist>
-        <label>${t('central.priority')}<select name="priority">${option('', t('central.any'), f.priority ?? '')}${priorities.map((s) => option(s, t(priorityKey(s)), f.priority))}</select></label>
+        <label>${t('central.priority')}<select name="priority">${option('', t('central.any'), f.priority ?? '')}${Priority.options.map((s) => option(s, t(priorityKey(s)), f.priority))}</select></label>
         <label>${t('central.room')}<input name="room" .value=${f.room ?? ''} maxlength="48"></label>
         <div class="actions">
           <button class="primary" type="submit">${t('central.apply')}</button>
@@ -59,8 +57,8 @@ export class DsTicketTable extends LitElement {
           <tbody>${this.tickets.map((x) => html`
             <tr data-ticket=${`${x.site}/${x.id}`}>
               <td>${x.site}</td><td class="id">${x.id}</td><td>${x.title}${x.overdue ? html` <span class="bad">${t('central.overdue')}</span>` : ''}</td>
-              <td>${x.room}</td><td>${t(statusKey(x.status))}</td><td>${t(priorityKey(x.priority))}</td>
-              <td>${x.assignee ?? t('central.unassigned')}</td><td>${this.speak.time(x.updatedAt, new Date())}</td>
+              <td>${x.room}</td><td>${statusWord(t, x.status)}</td><td>${priorityWord(t, x.priority)}</td>
+              <td>${x.assignee ?? t('central.unassigned')}</td><td>${speak.time(x.updatedAt, new Date())}</td>
             </tr>`)}
           </tbody>
         </table>
@@ -84,7 +82,7 @@ export class DsTicketTable extends LitElement {
   }
 
   #emit(filter: TicketFilter): void {
-    this.dispatchEvent(new CustomEvent('filter-change', { detail: filter, bubbles: true, composed: true }));
+    emit(this, 'filter-change', filter);
   }
 }
 

@@ -1,5 +1,5 @@
 import {
-  Assignees, KpiReport, LoggedEvent, type Room, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
+  ActionResult, type AssignBody, Assignees, Device, KpiReport, LoggedEvent, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
 } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
@@ -8,16 +8,21 @@ export { ApiError };
 export type { Session };
 export type AssigneeList = z.infer<typeof Assignees>;
 
-export interface DeviceView {
-  id: string; room: string; kind: string; revoked: boolean; online: boolean; lastSeen: string | null;
-  readings: { sensor: string; value: number; unit: string | null; at: string }[];
-}
+export type AssignBody = z.infer<typeof AssignBody>;
+
+/** `GET /api/devices`: each device with whether it is online and its latest readings (its scans are not shown here). */
+const DeviceView = Device.extend({
+  online: z.boolean(),
+  lastSeen: z.string().nullable(),
+  readings: z.array(z.object({ sensor: z.string(), value: z.number(), unit: z.string().nullable(), at: z.string() })),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+const DeviceList = z.object({ devices: z.array(DeviceView) });
 
 /** What the sync panel can say: the route is not on this gateway, no agent has reported, or the agent's last report. */
 export type SyncLook = { kind: 'unavailable' } | { kind: 'not-connected' } | { kind: 'status'; status: SyncStatus };
 
 export interface AuditSearch { room?: string; ticket?: string; actor?: string; type?: string; q?: string }
-export interface AssignBody { assignee?: string; team?: string; note?: string }
 
 const TicketList = z.object({ tickets: z.array(Ticket) });
 const EventList = z.object({ events: z.array(LoggedEvent) });
@@ -47,8 +52,8 @@ export class DashboardApi extends SignedInApi {
     return TicketList.parse(await this.send('GET', '/api/tickets?limit=500')).tickets;
   }
 
-  async assign(ticket: string, body: AssignBody): Promise<{ ticket: Ticket; room: Room }> {
-    return (await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/assign`, body)) as { ticket: Ticket; room: Room };
+  async assign(ticket: string, body: AssignBody): Promise<z.infer<typeof ActionResult>> {
+    return ActionResult.parse(await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/assign`, body));
   }
 
   async assignees(): Promise<AssigneeList> {
@@ -56,7 +61,7 @@ export class DashboardApi extends SignedInApi {
   }
 
   async devices(): Promise<DeviceView[]> {
-    return ((await this.send('GET', '/api/devices')) as { devices: DeviceView[] }).devices;
+    return DeviceList.parse(await this.send('GET', '/api/devices')).devices;
   }
 
   async audit(search: AuditSearch): Promise<LoggedEvent[]> {

@@ -1,6 +1,7 @@
 import { LiveEvent, type Room, Ticket } from '@doorside/edge/contracts';
 import { readFrame } from '../../live/live-frames.ts';
-import { type Connection, LiveSocket } from '../../live/live-socket.ts';
+import type { Connection } from '../../live/live-socket.ts';
+import { PageStore } from '../../live/page-store.ts';
 import type { DashboardApi, Session } from './dashboard-api.ts';
 import { mergeTickets } from './ticket-filters.ts';
 
@@ -26,28 +27,18 @@ const initial: LiveState = { phase: 'checking', session: undefined, rooms: [], t
  * The dashboard's one store: who is signed in, and the site's rooms and tickets kept
  * current from `/ws` (a session that oversees the site receives every event).
  */
-export class DashboardStore {
-  #state: LiveState = initial;
-  #socket: LiveSocket | undefined;
-  readonly #listeners = new Set<(state: LiveState) => void>();
+export class DashboardStore extends PageStore<LiveState> {
 
-  constructor(readonly api: DashboardApi, private readonly wsUrl: string) {}
-
-  get state(): LiveState {
-    return this.#state;
-  }
-
-  subscribe(listener: (state: LiveState) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  constructor(readonly api: DashboardApi, private readonly wsUrl: string) {
+    super(initial);
   }
 
   /** Picks up a session the browser already has. */
   async start(): Promise<void> {
     const session = await this.api.session().catch(() => undefined);
     // A gateway that cannot be asked leaves the sign-in form, which says so when it is used.
-    if (session) await this.#enter(session).catch(() => this.#set({ ...initial, phase: 'signed-out' }));
-    else this.#set({ ...initial, phase: 'signed-out' });
+    if (session) await this.#enter(session).catch(() => this.publish({ ...initial, phase: 'signed-out' }));
+    else this.publish({ ...initial, phase: 'signed-out' });
   }
 
   /** Throws the gateway's `ApiError` on wrong credentials. */
@@ -56,45 +47,44 @@ export class DashboardStore {
   }
 
   async signOut(): Promise<void> {
-    this.#stopFeed();
-    this.#set({ ...initial, phase: 'signed-out' });
+    this.closeFeed();
+    this.publish({ ...initial, phase: 'signed-out' });
     await this.api.signOut().catch(() => undefined);
   }
 
   stop(): void {
-    this.#stopFeed();
+    this.closeFeed();
   }
 
   /** Takes a ticket the gateway just answered with, before its event arrives. */
   acceptTicket(ticket: Ticket): void {
-    this.#set({ ...this.#state, tickets: mergeTickets(this.#state.tickets, [ticket]) });
+    this.publish({ ...this.state, tickets: mergeTickets(this.state.tickets, [ticket]) });
   }
 
   async #enter(session: Session): Promise<void> {
     if (!(await this.api.mayOverseeSite())) {
-      this.#set({ ...initial, phase: 'not-allowed', session });
+      this.publish({ ...initial, phase: 'not-allowed', session });
       return;
     }
-    this.#set({ ...initial, phase: 'ready', session });
-    this.#stopFeed();
-    this.#socket = new LiveSocket(this.wsUrl, {
+    this.publish({ ...initial, phase: 'ready', session });
+    this.closeFeed();
+    this.openFeed(this.wsUrl, {
       frame: (data) => this.#frame(data),
       connection: (connection, closeCode) => {
         if (closeCode === 4401) void this.#ended();
-        else this.#set({ ...this.#state, connection });
+        else this.publish({ ...this.state, connection });
       },
     });
-    this.#socket.start();
   }
 
   #frame(data: unknown): void {
     const frame = readFrame(data);
     if (frame.kind === 'snapshot') {
-      this.#set({ ...this.#state, rooms: frame.rooms, connection: 'live', resync: this.#state.resync + 1 });
+      this.publish({ ...this.state, rooms: frame.rooms, connection: 'live', resync: this.state.resync + 1 });
       void this.#reloadTickets();
     } else if (frame.kind === 'room') {
-      const rooms = this.#state.rooms.map((r) => (r.id === frame.room.id ? frame.room : r));
-      this.#set({ ...this.#state, rooms: rooms.some((r) => r.id === frame.room.id) ? rooms : [...rooms, frame.room] });
+      const rooms = this.state.rooms.map((r) => (r.id === frame.room.id ? frame.room : r));
+      this.publish({ ...this.state, rooms: rooms.some((r) => r.id === frame.room.id) ? rooms : [...rooms, frame.room] });
     } else {
       this.#ticketEvent(data);
     }
@@ -104,27 +94,18 @@ export class DashboardStore {
     const event = LiveEvent.safeParse(data);
     if (!event.success || !event.data.entity.startsWith('ticket:')) return;
     const ticket = Ticket.safeParse(event.data.state);
-    const tickets = ticket.success ? mergeTickets(this.#state.tickets, [ticket.data]) : this.#state.tickets;
-    this.#set({ ...this.#state, tickets, ticketEvents: this.#state.ticketEvents + 1 });
+    const tickets = ticket.success ? mergeTickets(this.state.tickets, [ticket.data]) : this.state.tickets;
+    this.publish({ ...this.state, tickets, ticketEvents: this.state.ticketEvents + 1 });
   }
 
   async #reloadTickets(): Promise<void> {
     const fetched = await this.api.tickets().catch(() => undefined);
-    if (fetched && this.#state.phase === 'ready') this.#set({ ...this.#state, tickets: mergeTickets(this.#state.tickets, fetched) });
+    if (fetched && this.state.phase === 'ready') this.publish({ ...this.state, tickets: mergeTickets(this.state.tickets, fetched) });
   }
 
   async #ended(): Promise<void> {
-    this.#stopFeed();
-    this.#set({ ...initial, phase: 'signed-out', ended: true });
+    this.closeFeed();
+    this.publish({ ...initial, phase: 'signed-out', ended: true });
   }
 
-  #stopFeed(): void {
-    this.#socket?.stop();
-    this.#socket = undefined;
-  }
-
-  #set(next: LiveState): void {
-    this.#state = next;
-    for (const listener of this.#listeners) listener(next);
-  }
 }

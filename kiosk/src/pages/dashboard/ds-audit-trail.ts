@@ -1,23 +1,23 @@
 import type { LoggedEvent, VerifyResult } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditSearch } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 
 /** The audit trail with search, and whether its hash chain holds. Fires `audit-search` (detail: the search) and `verify`. */
-export class DsAuditTrail extends LitElement {
+export class DsAuditTrail extends LocalizedElement {
   static override properties = {
     events: { attribute: false }, failed: { type: Boolean }, search: { attribute: false }, verify: { attribute: false },
-    exportUrl: {}, speak: { attribute: false }, now: { attribute: false },
+    exportUrl: {}, now: { attribute: false },
   };
   declare events: LoggedEvent[] | undefined;
   declare failed: boolean;
   declare search: AuditSearch;
   declare verify: VerifyResult | undefined;
   declare exportUrl: string;
-  declare speak: Translator | undefined;
   declare now: Date;
 
   static override styles = [dashBase, css`
@@ -57,7 +57,7 @@ export class DsAuditTrail extends LitElement {
   #chain() {
     const { t } = this.speak!;
     const v = this.verify;
-    const again = html`<button @click=${() => this.dispatchEvent(new CustomEvent('verify', { bubbles: true, composed: true }))}>${t('dash.verifyAgain')}</button>`;
+    const again = html`<button @click=${() => emit(this, 'verify')}>${t('dash.verifyAgain')}</button>`;
     if (!v) return html`<div class="chain"><p>${t('dash.verifying')}</p>${again}</div>`;
     return html`
       <div class="chain ${v.ok ? '' : 'broken'}" role="status" data-chain=${v.ok ? 'ok' : 'broken'}>
@@ -88,7 +88,7 @@ export class DsAuditTrail extends LitElement {
       const value = (form.elements.namedItem(name) as HTMLInputElement).value.trim();
       if (value) search[name] = value;
     }
-    this.dispatchEvent(new CustomEvent('audit-search', { detail: search, bubbles: true, composed: true }));
+    emit(this, 'audit-search', search);
   }
 }
 

@@ -1,8 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { ApiError, type AssignBody, DashboardApi } from './dashboard-api.ts';
 import { type LiveState, DashboardStore } from './dashboard-store.ts';
 import { dashBase } from './dashboard-styles.ts';
@@ -16,14 +17,13 @@ const POLL_MS = 30_000;
 const FIGURES_SETTLE_MS = 2_000;
 
 /** The facility dashboard: sign in, then the whole site live — rooms, tickets, dispatch, figures, devices, audit, sync. */
-export class DsDashboardPage extends LitElement {
+export class DsDashboardPage extends LocalizingPage {
   static override properties = {
-    live: { state: true }, reports: { state: true }, speak: { state: true }, now: { state: true }, filters: { state: true }, sort: { state: true },
+    live: { state: true }, reports: { state: true }, now: { state: true }, filters: { state: true }, sort: { state: true },
     selected: { state: true }, signInError: { state: true }, busy: { state: true }, dispatchError: { state: true }, dispatchNotice: { state: true },
   };
   declare live: LiveState;
   declare reports: ReportsState;
-  declare speak: Translator;
   declare now: Date;
   declare filters: TicketFilters;
   declare sort: TicketSort;
@@ -93,7 +93,7 @@ export class DsDashboardPage extends LitElement {
       </header>
       <main>
         ${phase === 'checking' ? html`<p class="muted">${t('dash.loading')}</p>` : nothing}
-        ${phase === 'signed-out' ? html`<ds-dash-sign-in .speak=${this.speak} .error=${this.signInError} ?busy=${this.busy}
+        ${phase === 'signed-out' ? html`<ds-dash-sign-in .error=${this.signInError} ?busy=${this.busy}
           .notice=${this.live.ended ? t('dash.sessionEnded') : ''} @sign-in=${this.#signIn}></ds-dash-sign-in>` : nothing}
         ${phase === 'not-allowed' ? html`<div class="notice" role="alert" data-not-allowed>
           <h2>${t('dash.notAllowedTitle')}</h2><p>${t('dash.notAllowed', { role: session?.role ?? '' })}</p>

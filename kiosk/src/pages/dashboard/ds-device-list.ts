@@ -1,14 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { DeviceView } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** The site's signs, panels and sensors: online or not, when last seen, their latest readings. Fires `refresh`. */
-export class DsDeviceList extends LitElement {
-  static override properties = { devices: { attribute: false }, failed: { type: Boolean }, speak: { attribute: false }, now: { attribute: false } };
+export class DsDeviceList extends LocalizedElement {
+  static override properties = { devices: { attribute: false }, failed: { type: Boolean }, now: { attribute: false } };
   declare devices: DeviceView[] | undefined;
   declare failed: boolean;
-  declare speak: Translator | undefined;
   declare now: Date;
 
   static override styles = [dashBase, css`
@@ -34,7 +34,7 @@ export class DsDeviceList extends LitElement {
     return html`
       <div class="row summary">
         ${devices ? html`<p>${t('dash.devicesSummary', { online, total: devices.length })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
-        <button @click=${() => this.dispatchEvent(new CustomEvent('refresh', { bubbles: true, composed: true }))}>${t('dash.refresh')}</button>
+        <button @click=${() => emit(this, 'refresh')}>${t('dash.refresh')}</button>
       </div>
       ${this.failed ? html`<p class="error" role="alert">${t('dash.loadFailed')}</p>` : nothing}
       ${devices ? html`

@@ -1,18 +1,18 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AssigneeList, AssignBody } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Gives a ticket to a person or a team's queue; fires `dispatch` (detail: `{ticket, body}`). */
-export class DsDispatchForm extends LitElement {
+export class DsDispatchForm extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {}, team: { state: true },
+    ticket: { attribute: false }, assignees: { attribute: false }, busy: { type: Boolean }, error: {}, notice: {}, team: { state: true },
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare error: string;
   declare notice: string;
@@ -33,8 +33,8 @@ export class DsDispatchForm extends LitElement {
     this.team = '';
   }
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    const before = changed.get('ticket') as Ticket | undefined;
+  override willUpdate(changed: PropertyValues<this>): void {
+    const before = changed.get('ticket');
     if (changed.has('ticket') && this.ticket && before?.id !== this.ticket.id) this.team = this.ticket.team;
   }
 
@@ -59,9 +59,8 @@ export class DsDispatchForm extends LitElement {
           </label>
         </div>
         <label>${t('dash.dispatchNote')}<input name="note" maxlength="2000"></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-        <div><button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('dash.working') : t('dash.dispatch')}</button></div>
+        <ds-form-footer .error=${this.error} ?busy=${this.busy} .submitLabel=${t('dash.dispatch')} .busyLabel=${t('dash.working')}></ds-form-footer>
       </form>`;
   }
 
@@ -72,10 +71,11 @@ export class DsDispatchForm extends LitElement {
     const assignee = value('assignee');
     const note = value('note');
     // Without a person the ticket goes to the chosen team's queue; with one, the team is named only if it changes.
-    const body: AssignBody = {
-      ...(assignee ? { assignee } : {}), ...(!assignee || this.team !== this.ticket!.team ? { team: this.team } : {}), ...(note ? { note } : {}),
-    };
-    this.dispatchEvent(new CustomEvent('dispatch', { detail: { ticket: this.ticket!.id, body }, bubbles: true, composed: true }));
+    const withNote = note ? { note } : {};
+    const body: AssignBody = assignee
+      ? { assignee, ...(this.team !== this.ticket!.team ? { team: this.team } : {}), ...withNote }
+      : { team: this.team, ...withNote };
+    emit(this, 'dispatch', { ticket: this.ticket!.id, body });
   }
 }
 

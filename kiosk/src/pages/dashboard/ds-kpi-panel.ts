@@ -1,17 +1,17 @@
 import { type KpiReport, TicketStatus } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-bar-chart.ts';
 import { durationWords } from './duration-words.ts';
+import { emit } from '../../components/emit.ts';
 
 /** The facility figures for a window of days; fires `window-change` (detail: `{from, to}`, days or empty). */
-export class DsKpiPanel extends LitElement {
-  static override properties = { figures: { attribute: false }, failed: { type: Boolean }, window: { attribute: false }, speak: { attribute: false } };
+export class DsKpiPanel extends LocalizedElement {
+  static override properties = { figures: { attribute: false }, failed: { type: Boolean }, window: { attribute: false } };
   declare figures: KpiReport | undefined;
   declare failed: boolean;
   declare window: { from: string; to: string };
-  declare speak: Translator | undefined;
 
   static override styles = [dashBase, css`
     .cards { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); margin: 12px 0; padding: 0; list-style: none; }
@@ -73,7 +73,7 @@ export class DsKpiPanel extends LitElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
-    this.dispatchEvent(new CustomEvent('window-change', { detail: { from: value('from'), to: value('to') }, bubbles: true, composed: true }));
+    emit(this, 'window-change', { from: value('from'), to: value('to') });
   }
 }
 

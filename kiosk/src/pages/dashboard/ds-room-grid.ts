@@ -1,17 +1,17 @@
 import type { Room } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
-import type { Translator } from '../../i18n/translator.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * The building's rooms by floor, each tile in its status colour with the status word, the
  * reason and how long it has been so. Fires `room-picked` (detail: `{room}`) on a tile.
  */
-export class DsRoomGrid extends LitElement {
-  static override properties = { rooms: { attribute: false }, speak: { attribute: false }, now: { attribute: false }, picked: {} };
+export class DsRoomGrid extends LocalizedElement {
+  static override properties = { rooms: { attribute: false }, now: { attribute: false }, picked: {} };
   declare rooms: Room[];
-  declare speak: Translator | undefined;
   declare now: Date;
   declare picked: string;
 
@@ -61,7 +61,7 @@ export class DsRoomGrid extends LitElement {
   }
 
   #pick(room: string): void {
-    this.dispatchEvent(new CustomEvent('room-picked', { detail: { room: this.picked === room ? '' : room }, bubbles: true, composed: true }));
+    emit(this, 'room-picked', { room: this.picked === room ? '' : room });
   }
 }
 

@@ -1,15 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { SyncLook } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { durationWords } from './duration-words.ts';
 
 /** How far the central server is behind this site, as the sync agent last reported. */
-export class DsSyncPanel extends LitElement {
-  static override properties = { sync: { attribute: false }, failed: { type: Boolean }, speak: { attribute: false }, now: { attribute: false } };
+export class DsSyncPanel extends LocalizedElement {
+  static override properties = { sync: { attribute: false }, failed: { type: Boolean }, now: { attribute: false } };
   declare sync: SyncLook | undefined;
   declare failed: boolean;
-  declare speak: Translator | undefined;
   declare now: Date;
 
   static override styles = [dashBase, css`

@@ -1,11 +1,11 @@
-import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { isOverdue, type Ticket } from '@doorside/edge/contracts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import type { Translator } from '../../i18n/translator.ts';
 import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
-import { isOverdue } from './ticket-filters.ts';
+import { emit } from '../../components/emit.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
@@ -14,14 +14,13 @@ const actionWords: Record<string, MessageKey> = {
 };
 
 /** One ticket in full: facts, dispatch, history, notes and rejections. Fires `close-detail`. */
-export class DsTicketDetail extends LitElement {
+export class DsTicketDetail extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, assignees: { attribute: false }, speak: { attribute: false }, now: { attribute: false },
+    ticket: { attribute: false }, assignees: { attribute: false }, now: { attribute: false },
     busy: { type: Boolean }, error: {}, notice: {},
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
-  declare speak: Translator | undefined;
   declare now: Date;
   declare busy: boolean;
   declare error: string;
@@ -55,7 +54,7 @@ export class DsTicketDetail extends LitElement {
       <article aria-labelledby="detail-title" data-detail=${ticket.id}>
         <header>
           <h2 id="detail-title">${ticket.id} · ${ticket.title}</h2>
-          <button @click=${() => this.dispatchEvent(new CustomEvent('close-detail', { bubbles: true, composed: true }))}>${t('dash.close')}</button>
+          <button @click=${() => emit(this, 'close-detail')}>${t('dash.close')}</button>
         </header>
         <dl>
           <dt>${t('dash.colRoom')}</dt><dd>${ticket.room}</dd>
@@ -69,7 +68,7 @@ export class DsTicketDetail extends LitElement {
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${ticket.description}</p>
-        <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} .speak=${this.speak} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
+        <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
           <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${h.actor} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}
             → ${t(`dash.ticketStatus.${h.status}`)}${h.assignee ? ` (${h.assignee})` : ''}${h.note ? html`<br><span class="muted">${h.note}</span>` : nothing}</li>`)}</ol>

@@ -1,17 +1,18 @@
-import { Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { isOverdue, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
-import { isOverdue, type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
+import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * The site's tickets with filters and a sort order. Reports what the user chose:
  * `filters-change` (detail: the filters), `sort-change` (detail: `{sort}`), `ticket-picked` (detail: `{id}`).
  */
-export class DsTicketList extends LitElement {
+export class DsTicketList extends LocalizedElement {
   static override properties = {
     tickets: { attribute: false }, rooms: { attribute: false }, teams: { attribute: false }, filters: { attribute: false },
-    sort: {}, selected: {}, exportUrl: {}, speak: { attribute: false }, now: { attribute: false },
+    sort: {}, selected: {}, exportUrl: {}, now: { attribute: false },
   };
   declare tickets: Ticket[];
   declare rooms: Room[];
@@ -20,7 +21,6 @@ export class DsTicketList extends LitElement {
   declare sort: TicketSort;
   declare selected: string;
   declare exportUrl: string;
-  declare speak: Translator | undefined;
   declare now: Date;
 
   static override styles = [dashBase, css`
@@ -103,7 +103,7 @@ export class DsTicketList extends LitElement {
   }
 
   #emit(type: string, detail: unknown): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, type, detail);
   }
 }
 

@@ -1,2 +1,2 @@
-// The facility dashboard's entry: bundled to dist/dashboard.js and loaded by the shell in index.html.
+// The facility dashboard's entry: bundled to dist/dashboard.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-dashboard-page.ts';

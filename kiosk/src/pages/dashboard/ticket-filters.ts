@@ -1,4 +1,4 @@
-import type { Priority, Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { isOverdue, type Priority, type Ticket, type TicketStatus } from '@doorside/edge/contracts';
 
 /** The ticket list's filters; an empty string means "any". The same names as the gateway's query. */
 export interface TicketFilters {
@@ -9,17 +9,14 @@ export interface TicketFilters {
   overdue: '' | 'true' | 'false';
 }
 
+/** The overdue filter is the gateway's own rule, re-exported beside the other filters. */
+export { isOverdue };
+
 export type TicketSort = 'priority' | 'due';
 
 export const noFilters: TicketFilters = { status: '', team: '', priority: '', room: '', overdue: '' };
 
-const closed: readonly TicketStatus[] = ['verified', 'cancelled'];
 const priorityRank: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-
-/** Open and past its due time: the same rule as the gateway's `overdue` filter. */
-export function isOverdue(ticket: Ticket, now: Date): boolean {
-  return !closed.includes(ticket.status) && Date.parse(ticket.dueAt) < now.getTime();
-}
 
 export function matches(ticket: Ticket, filters: TicketFilters, now: Date): boolean {
   return (filters.status === '' || ticket.status === filters.status)

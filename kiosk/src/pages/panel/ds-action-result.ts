@@ -1,12 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import type { ActionResultBody } from './panel-api.ts';
+import type { ActionResult } from './panel-api.ts';
+import { emit } from '../../components/emit.ts';
 
 /** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
-export class DsActionResult extends LitElement {
-  static override properties = { result: { attribute: false }, speak: { attribute: false } };
-  declare result: ActionResultBody | undefined;
-  declare speak: Translator | undefined;
+export class DsActionResult extends LocalizedElement {
+  static override properties = { result: { attribute: false } };
+  declare result: ActionResult | undefined;
 
   static override styles = css`
     :host { display: block; }
@@ -21,11 +22,11 @@ export class DsActionResult extends LitElement {
     return html`
       <section role="status" data-result>
         <ul>${this.#lines(result, speak).map((line) => html`<li>${line}</li>`)}</ul>
-        <button @click=${() => this.dispatchEvent(new CustomEvent('done', { bubbles: true, composed: true }))}>${speak.t('panel.done')}</button>
+        <button @click=${() => emit(this, 'done')}>${speak.t('panel.done')}</button>
       </section>`;
   }
 
-  #lines({ ticket, triggered }: ActionResultBody, { t }: Translator): string[] {
+  #lines({ ticket, triggered }: ActionResult, { t }: Translator): string[] {
     if (ticket.status === 'verified' || !triggered) return [t('panel.approved')];
     const { route, assignee, followUp, roomStatus, notified } = triggered;
     const lines: string[] = [];

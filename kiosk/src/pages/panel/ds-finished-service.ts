@@ -1,12 +1,12 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
+import { emit } from '../../components/emit.ts';
 
 /** One open ticket of the room; a finished one (`done`) offers Approve and Reject, fired as events. */
-export class DsFinishedService extends LitElement {
-  static override properties = { ticket: { attribute: false }, speak: { attribute: false }, busy: { type: Boolean } };
+export class DsFinishedService extends LocalizedElement {
+  static override properties = { ticket: { attribute: false }, busy: { type: Boolean } };
   declare ticket: Ticket | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
 
   static override styles = css`
@@ -42,7 +42,7 @@ export class DsFinishedService extends LitElement {
   }
 
   #fire(name: string): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { ticket: this.ticket }, bubbles: true, composed: true }));
+    emit(this, name, { ticket: this.ticket });
   }
 }
 

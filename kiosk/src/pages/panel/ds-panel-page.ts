@@ -1,20 +1,21 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { signLink } from '../sign/sign-link.ts';
 import './ds-action-result.ts';
 import './ds-finished-service.ts';
 import './ds-pin-pad.ts';
 import './ds-reject-view.ts';
 import { IdleTimer } from './idle-timer.ts';
-import { type ActionResultBody, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
+import { type ActionResult, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
 import { type PanelState, PanelStore } from './panel-store.ts';
 
-type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResultBody };
+type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
 /** The door tablet: a PIN keypad, then the room's finished services to approve or reject. */
-export class DsPanelPage extends LitElement {
+export class DsPanelPage extends LocalizingPage {
   static override properties = { state: { state: true }, view: { state: true }, error: { state: true }, busy: { state: true }, notice: { state: true } };
   declare state: PanelState;
   declare view: View;
@@ -23,9 +24,8 @@ export class DsPanelPage extends LitElement {
   declare notice: string;
 
   #link = signLink(new URL(location.href), navigator.languages);
-  #speak: Translator = translator(this.#link.languages.lang);
   #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(new URL('../', location.href)));
-  #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.#speak.t('panel.idle')));
+  #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.speak.t('panel.idle')));
   #unsubscribe: (() => void) | undefined;
 
   static override styles = css`
@@ -43,6 +43,7 @@ export class DsPanelPage extends LitElement {
 
   constructor() {
     super();
+    this.speak = translator(this.#link.languages.lang);
     this.state = this.#store.state;
     this.view = { kind: 'list' };
     this.error = '';
@@ -52,7 +53,7 @@ export class DsPanelPage extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = this.#speak.lang;
+    document.documentElement.lang = this.speak.lang;
     this.#unsubscribe = this.#store.subscribe((state) => {
       if (!state.signedIn) { this.#idle.disarm(); this.view = { kind: 'list' }; }
       this.state = state;
@@ -67,7 +68,7 @@ export class DsPanelPage extends LitElement {
   }
 
   override render() {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
     document.title = `${room?.name ?? this.#link.room} · ${t('panel.title')}`;
     return html`
@@ -79,21 +80,21 @@ export class DsPanelPage extends LitElement {
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
         ${signedIn && room ? this.#signedIn(room) : html`
-          <ds-pin-pad .speak=${this.#speak} .error=${this.error} ?busy=${this.busy} @pin-entered=${this.#signIn}></ds-pin-pad>`}
+          <ds-pin-pad .error=${this.error} ?busy=${this.busy} @pin-entered=${this.#signIn}></ds-pin-pad>`}
       </main>`;
   }
 
   #signedIn(room: NonNullable<PanelState['room']>) {
-    const t = this.#speak.t;
-    const words = [{ lang: this.#speak.lang, text: t(`status.${room.status}`) }];
+    const t = this.speak.t;
+    const words = [{ lang: this.speak.lang, text: t(`status.${room.status}`) }];
     const status = html`<ds-status-word aria-label=${t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>`;
     if (this.view.kind === 'result') {
-      return html`${status}<ds-action-result .result=${this.view.result} .speak=${this.#speak} @done=${() => { this.view = { kind: 'list' }; }}></ds-action-result>`;
+      return html`${status}<ds-action-result .result=${this.view.result} @done=${() => { this.view = { kind: 'list' }; }}></ds-action-result>`;
     }
     if (this.view.kind === 'reject') {
       const { ticket } = this.view;
       const category = this.state.categories.find((c) => c.id === ticket.category);
-      return html`<ds-reject-view .ticket=${ticket} .category=${category} .speak=${this.#speak} ?busy=${this.busy} .error=${this.error}
+      return html`<ds-reject-view .ticket=${ticket} .category=${category} ?busy=${this.busy} .error=${this.error}
         @back=${() => { this.view = { kind: 'list' }; this.error = ''; }} @confirm-reject=${(e: CustomEvent<RejectInput>) => this.#reject(ticket, e.detail)}></ds-reject-view>`;
     }
     const finished = room.openTickets.filter((x) => x.status === 'done');
@@ -102,11 +103,11 @@ export class DsPanelPage extends LitElement {
       ${status}
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
       <section class="list" aria-labelledby="finished"><h2 id="finished">${t('panel.finished')}</h2>
-        ${finished.map((x) => html`<ds-finished-service .ticket=${x} .speak=${this.#speak} ?busy=${this.busy}
+        ${finished.map((x) => html`<ds-finished-service .ticket=${x} ?busy=${this.busy}
           @approve-service=${() => this.#approve(x)} @reject-service=${() => { this.error = ''; this.view = { kind: 'reject', ticket: x }; }}></ds-finished-service>`)}
       </section>
       <section class="list" aria-labelledby="open"><h2 id="open">${t('panel.open')}</h2>
-        ${others.map((x) => html`<ds-finished-service .ticket=${x} .speak=${this.#speak}></ds-finished-service>`)}
+        ${others.map((x) => html`<ds-finished-service .ticket=${x}></ds-finished-service>`)}
         ${room.openTickets.length === 0 ? html`<p>${t('panel.none')}</p>` : nothing}
       </section>`;
   }
@@ -140,7 +141,7 @@ export class DsPanelPage extends LitElement {
     return this.#act(async (api) => api.reject(ticket.id, input));
   }
 
-  async #act(action: (api: PanelApi) => Promise<ActionResultBody>): Promise<void> {
+  async #act(action: (api: PanelApi) => Promise<ActionResult>): Promise<void> {
     this.busy = true;
     this.error = '';
     try {
@@ -155,7 +156,7 @@ export class DsPanelPage extends LitElement {
   }
 
   #explain(error: unknown, fallback: 'panel.signInFailed' | 'panel.failed'): string {
-    const t = this.#speak.t;
+    const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
     if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);

@@ -1,12 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
+import { emit } from '../../components/emit.ts';
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /** A large numeric keypad; fires `pin-entered` with `detail.pin` when Sign in is pressed. */
-export class DsPinPad extends LitElement {
-  static override properties = { speak: { attribute: false }, error: {}, busy: { type: Boolean }, pin: { state: true } };
-  declare speak: Translator | undefined;
+export class DsPinPad extends LocalizedElement {
+  static override properties = { error: {}, busy: { type: Boolean }, pin: { state: true } };
   declare error: string;
   declare busy: boolean;
   declare pin: string;
@@ -61,7 +61,7 @@ export class DsPinPad extends LitElement {
     if (this.busy || this.pin.length < 4) return;
     const pin = this.pin;
     this.pin = '';
-    this.dispatchEvent(new CustomEvent('pin-entered', { detail: { pin }, bubbles: true, composed: true }));
+    emit(this, 'pin-entered', { pin });
   }
 }
 

@@ -1,20 +1,20 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { CategoryChoice, RejectInput } from './panel-api.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * Rejecting a finished service: the category's reasons as large buttons, a free-text reason
  * when the category allows it, notes and a camera photo. Fires `confirm-reject` (detail: RejectInput) or `back`.
  */
-export class DsRejectView extends LitElement {
+export class DsRejectView extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, category: { attribute: false }, speak: { attribute: false },
-    busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
+    ticket: { attribute: false }, category: { attribute: false }, busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
   };
   declare ticket: Ticket | undefined;
   declare category: CategoryChoice | undefined;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare error: string;
   declare reason: string;
@@ -62,11 +62,8 @@ export class DsRejectView extends LitElement {
           </label>` : nothing}
         <label>${t('panel.notes')}<textarea name="notes" rows="2" maxlength="2000"></textarea></label>
         <label>${t('panel.photo')}<input name="photo" type="file" accept="image/*" capture="environment"></label>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        <div class="row">
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('back', { bubbles: true, composed: true }))}>${t('panel.back')}</button>
-          <button class="confirm" type="submit" ?disabled=${this.busy}>${this.busy ? t('panel.working') : t('panel.confirm')}</button>
-        </div>
+        <ds-form-footer .error=${this.error} ?busy=${this.busy} submitClass="confirm" .submitLabel=${t('panel.confirm')}
+          .busyLabel=${t('panel.working')} .cancelLabel=${t('panel.back')} @form-cancel=${() => emit(this, 'back')}></ds-form-footer>
       </form>`;
   }
 
@@ -81,7 +78,7 @@ export class DsRejectView extends LitElement {
     const notes = (form.elements.namedItem('notes') as HTMLTextAreaElement).value.trim();
     const photo = (form.elements.namedItem('photo') as HTMLInputElement).files?.[0];
     const detail: RejectInput = { reason, ...(notes ? { notes } : {}), ...(photo ? { photo } : {}) };
-    this.dispatchEvent(new CustomEvent('confirm-reject', { detail, bubbles: true, composed: true }));
+    emit(this, 'confirm-reject', detail);
   }
 }
 

@@ -1,2 +1,2 @@
-// The door panel's entry: bundled to dist/panel.js and loaded by the shell in index.html.
+// The door panel's entry: bundled to dist/panel.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-panel-page.ts';

@@ -1,54 +1,54 @@
-import type { Attachment, Room, RoomStatus, Ticket } from '@doorside/edge/contracts';
+import { ActionResult, type Attachment, Category, RoomDetail, SessionView } from '@doorside/edge/contracts';
+import { z } from 'zod';
+import { AttachmentList } from '../../api/attachment-list.ts';
 import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
 
 export { ApiError };
 
-export type RoomDetail = Room & { openTickets: Ticket[] };
+export type RoomDetail = z.infer<typeof RoomDetail>;
+export type ActionResult = z.infer<typeof ActionResult>;
 
-export interface CategoryChoice { id: string; name: string; rejectionReasons: string[]; allowFreeTextReason: boolean }
+/** `GET /api/categories` as a panel sees it: what it needs to offer a rejection's reasons. */
+const CategoryChoice = Category.pick({ id: true, name: true, rejectionReasons: true, allowFreeTextReason: true });
+export type CategoryChoice = z.infer<typeof CategoryChoice>;
+const CategoryList = z.object({ categories: z.array(CategoryChoice) });
+
 export interface RejectInput { reason: string; notes?: string; photo?: File }
-/** What an approve or reject set off, as the gateway's `ActionResult` says it. */
-export interface ActionResultBody {
-  ticket: Ticket;
-  room: Room;
-  triggered?: { route: 'returned' | 'escalated' | null; assignee: string | null; followUp: string | null; roomStatus: RoomStatus | null; notified: string[] };
-}
-
 
 /** The gateway's HTTP API as a door panel uses it; the session travels in its cookie. */
 export class PanelApi {
   constructor(private readonly base: URL) {}
 
-  signIn(room: string, pin: string): Promise<unknown> {
-    return this.#send('POST', '/api/auth/panel', { room, pin });
+  async signIn(room: string, pin: string): Promise<z.infer<typeof SessionView>> {
+    return SessionView.parse(await this.#send('POST', '/api/auth/panel', { room, pin }));
   }
 
-  signOut(): Promise<unknown> {
-    return this.#send('POST', '/api/auth/logout');
+  async signOut(): Promise<void> {
+    await this.#send('POST', '/api/auth/logout');
   }
 
-  room(room: string): Promise<RoomDetail> {
-    return this.#send('GET', `/api/rooms/${encodeURIComponent(room)}`) as Promise<RoomDetail>;
+  async room(room: string): Promise<RoomDetail> {
+    return RoomDetail.parse(await this.#send('GET', `/api/rooms/${encodeURIComponent(room)}`));
   }
 
   async categories(): Promise<CategoryChoice[]> {
-    return ((await this.#send('GET', '/api/categories')) as { categories: CategoryChoice[] }).categories;
+    return CategoryList.parse(await this.#send('GET', '/api/categories')).categories;
   }
 
-  approve(ticket: string): Promise<ActionResultBody> {
-    return this.#send('POST', `/api/tickets/${ticket}/approve`, {}) as Promise<ActionResultBody>;
+  async approve(ticket: string): Promise<ActionResult> {
+    return ActionResult.parse(await this.#send('POST', `/api/tickets/${ticket}/approve`, {}));
   }
 
-  async reject(ticket: string, input: RejectInput): Promise<ActionResultBody> {
+  async reject(ticket: string, input: RejectInput): Promise<ActionResult> {
     const photos = input.photo ? (await this.#upload(ticket, input.photo)).map((a) => a.id) : [];
     const body = { reason: input.reason, ...(input.notes ? { notes: input.notes } : {}), ...(photos.length ? { photos } : {}) };
-    return this.#send('POST', `/api/tickets/${ticket}/reject`, body) as Promise<ActionResultBody>;
+    return ActionResult.parse(await this.#send('POST', `/api/tickets/${ticket}/reject`, body));
   }
 
   async #upload(ticket: string, photo: File): Promise<Attachment[]> {
     const form = new FormData();
     form.append('photos', photo, photo.name || 'photo.jpg');
-    return ((await this.#send('POST', `/api/tickets/${ticket}/attachments`, form)) as { attachments: Attachment[] }).attachments;
+    return AttachmentList.parse(await this.#send('POST', `/api/tickets/${ticket}/attachments`, form)).attachments;
   }
 
   #send(method: string, path: string, body?: unknown): Promise<unknown> {

@@ -1,6 +1,7 @@
-import { LiveEvent } from '@doorside/edge/contracts';
+import { LiveEvent, Ticket } from '@doorside/edge/contracts';
 import { readFrame } from '../../live/live-frames.ts';
-import { type Connection, LiveSocket } from '../../live/live-socket.ts';
+import type { Connection } from '../../live/live-socket.ts';
+import { PageStore } from '../../live/page-store.ts';
 import type { CategoryChoice, PanelApi, RoomDetail } from './panel-api.ts';
 
 export interface PanelState {
@@ -17,57 +18,45 @@ const signedOut: PanelState = { signedIn: false, room: undefined, categories: []
  * The door panel's one store: signs in with the room's PIN, then keeps the room and its
  * open tickets current from the WebSocket (room frames in place, ticket events by refetching).
  */
-export class PanelStore {
-  #state: PanelState = signedOut;
-  #socket: LiveSocket | undefined;
-  readonly #listeners = new Set<(state: PanelState) => void>();
+export class PanelStore extends PageStore<PanelState> {
 
-  constructor(private readonly roomId: string, private readonly wsUrl: string, readonly api: PanelApi) {}
-
-  get state(): PanelState {
-    return this.#state;
-  }
-
-  subscribe(listener: (state: PanelState) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  constructor(private readonly roomId: string, private readonly wsUrl: string, readonly api: PanelApi) {
+    super(signedOut);
   }
 
   /** Throws the gateway's `ApiError` on a wrong PIN or a locked panel. */
   async signIn(pin: string): Promise<void> {
     await this.api.signIn(this.roomId, pin);
     const [room, categories] = await Promise.all([this.api.room(this.roomId), this.api.categories()]);
-    this.#set({ signedIn: true, room, categories, connection: 'connecting' });
-    this.#socket = new LiveSocket(this.wsUrl, {
+    this.publish({ signedIn: true, room, categories, connection: 'connecting' });
+    this.openFeed(this.wsUrl, {
       frame: (data) => this.#frame(data),
-      connection: (connection, closeCode) => (closeCode === 4401 ? this.signOut() : this.#set({ ...this.#state, connection })),
+      connection: (connection, closeCode) => (closeCode === 4401 ? this.signOut() : this.publish({ ...this.state, connection })),
     });
-    this.#socket.start();
   }
 
   async signOut(): Promise<void> {
-    this.#socket?.stop();
-    this.#socket = undefined;
-    const was = this.#state.signedIn;
-    this.#set(signedOut);
+    this.closeFeed();
+    const was = this.state.signedIn;
+    this.publish(signedOut);
     if (was) await this.api.signOut().catch(() => undefined);
   }
 
   /** Fetches the room's open tickets again (after an action, or a ticket event for this room). */
   async refresh(): Promise<void> {
-    if (!this.#state.signedIn) return;
+    if (!this.state.signedIn) return;
     const room = await this.api.room(this.roomId).catch(() => undefined);
-    if (room && this.#state.signedIn) this.#set({ ...this.#state, room });
+    if (room && this.state.signedIn) this.publish({ ...this.state, room });
   }
 
   #frame(data: unknown): void {
     const frame = readFrame(data);
-    const room = this.#state.room;
+    const room = this.state.room;
     if (frame.kind === 'snapshot') {
-      this.#set({ ...this.#state, connection: 'live' });
+      this.publish({ ...this.state, connection: 'live' });
       void this.refresh();
     } else if (frame.kind === 'room' && frame.room.id === this.roomId && room) {
-      this.#set({ ...this.#state, room: { ...room, ...frame.room } });
+      this.publish({ ...this.state, room: { ...room, ...frame.room } });
     } else if (this.#isTicketHere(data)) {
       void this.refresh();
     }
@@ -76,11 +65,7 @@ export class PanelStore {
   #isTicketHere(data: unknown): boolean {
     const event = LiveEvent.safeParse(data);
     if (!event.success || !event.data.entity.startsWith('ticket:')) return false;
-    return (event.data.state as { room?: unknown } | null)?.room === this.roomId;
-  }
-
-  #set(next: PanelState): void {
-    this.#state = next;
-    for (const listener of this.#listeners) listener(next);
+    const ticket = Ticket.safeParse(event.data.state);
+    return ticket.success && ticket.data.room === this.roomId;
   }
 }

@@ -1,9 +1,10 @@
 import type { OccupantTicket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
 import './ds-photo-picker.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 export interface NoteInput { ticket: string; text: string; photos: PreparedPhoto[] }
 
@@ -11,13 +12,12 @@ export interface NoteInput { ticket: string; text: string; photos: PreparedPhoto
  * Adding what one sees to a report already open for the room: a short note and one photo.
  * Keeps what was typed through a failed send; `send-note` (detail: NoteInput) asks the owner to send it.
  */
-export class DsAddNote extends LitElement {
+export class DsAddNote extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, speak: { attribute: false }, sending: { attribute: false }, failure: {},
+    ticket: { attribute: false }, sending: { attribute: false }, failure: {},
     text: { state: true }, photos: { state: true }, empty: { state: true },
   };
   declare ticket: OccupantTicket | undefined;
-  declare speak: Translator | undefined;
   declare sending: number | null;
   declare failure: string;
   declare text: string;
@@ -56,7 +56,7 @@ export class DsAddNote extends LitElement {
             @input=${(e: Event) => { this.text = (e.target as HTMLTextAreaElement).value; this.empty = false; }}></textarea>
           ${this.empty ? html`<span class="error" role="alert">${t('report.noteEmpty')}</span>` : nothing}
         </label>
-        <ds-photo-picker .photos=${this.photos} .max=${1} .label=${t('report.photoOne')} .speak=${speak} ?disabled=${busy}
+        <ds-photo-picker .photos=${this.photos} .max=${1} .label=${t('report.photoOne')} ?disabled=${busy}
           @photos-add=${(e: CustomEvent<PreparedPhoto[]>) => { this.photos = e.detail.slice(0, 1); }}
           @photo-remove=${() => { this.photos.forEach(releasePhoto); this.photos = []; }}></ds-photo-picker>
         ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
@@ -72,7 +72,7 @@ export class DsAddNote extends LitElement {
     this.empty = this.text.trim() === '';
     if (this.empty) return;
     const detail: NoteInput = { ticket: this.ticket.id, text: this.text, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-note', { detail, bubbles: true, composed: true }));
+    emit(this, 'send-note', detail);
   }
 }
 

@@ -1,18 +1,18 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { categoryIcon } from './category-icons.ts';
 import { categoryName } from './category-name.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 export interface CategoryChoice { id: string; name: string }
 
 /** The categories as large tiles with an icon and a word (radio buttons underneath); fires `category-change` (detail: id). */
-export class DsCategoryPicker extends LitElement {
-  static override properties = { categories: { attribute: false }, value: {}, error: {}, speak: { attribute: false }, disabled: { type: Boolean } };
+export class DsCategoryPicker extends LocalizedElement {
+  static override properties = { categories: { attribute: false }, value: {}, error: {}, disabled: { type: Boolean } };
   declare categories: CategoryChoice[];
   declare value: string;
   declare error: string;
-  declare speak: Translator | undefined;
   declare disabled: boolean;
 
   static override styles = [occupantLook, css`
@@ -46,7 +46,7 @@ export class DsCategoryPicker extends LitElement {
           ${this.categories.map((c) => html`
             <label data-category=${c.id}>
               <input type="radio" name="category" value=${c.id} .checked=${this.value === c.id}
-                @change=${() => this.dispatchEvent(new CustomEvent('category-change', { detail: c.id, bubbles: true, composed: true }))}>
+                @change=${() => emit(this, 'category-change', c.id)}>
               <svg viewBox="0 0 24 24" aria-hidden="true">${categoryIcon(c.id)}</svg>
               <span>${categoryName(speak, c)}</span>
             </label>`)}

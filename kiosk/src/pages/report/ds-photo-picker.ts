@@ -1,22 +1,22 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { PhotoUnreadable, type PreparedPhoto, preparePhoto } from '../../photos/resize-photo.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * Up to `max` photos with thumbnails. Each chosen file is shrunk and stripped on the phone
  * (preparePhoto) before the owner hears of it: `photos-add` (detail: PreparedPhoto[]) and
  * `photo-remove` (detail: index); the owner keeps the list.
  */
-export class DsPhotoPicker extends LitElement {
+export class DsPhotoPicker extends LocalizedElement {
   static override properties = {
-    photos: { attribute: false }, max: { type: Number }, label: {}, speak: { attribute: false }, disabled: { type: Boolean },
+    photos: { attribute: false }, max: { type: Number }, label: {}, disabled: { type: Boolean },
     preparing: { state: true }, problem: { state: true },
   };
   declare photos: PreparedPhoto[];
   declare max: number;
   declare label: string;
-  declare speak: Translator | undefined;
   declare disabled: boolean;
   declare preparing: boolean;
   declare problem: boolean;
@@ -92,7 +92,7 @@ export class DsPhotoPicker extends LitElement {
   }
 
   #fire(name: 'photos-add' | 'photo-remove', detail: PreparedPhoto[] | number): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
 import './ds-category-picker.ts';
 import type { CategoryChoice } from './ds-category-picker.ts';
 import './ds-photo-picker.ts';
 import { occupantLook } from './occupant-look.ts';
 import type { ReportDraft } from './report-api.ts';
+import { emit } from '../../components/emit.ts';
 
 export const MAX_REPORT_PHOTOS = 3;
 
@@ -14,13 +15,12 @@ export const MAX_REPORT_PHOTOS = 3;
  * page, so a failed send loses nothing; `send-report` (detail: ReportDraft) asks the owner
  * to send it. While `sending` is a number (0–100) the form is locked and shows progress.
  */
-export class DsReportForm extends LitElement {
+export class DsReportForm extends LocalizedElement {
   static override properties = {
-    categories: { attribute: false }, speak: { attribute: false }, sending: { attribute: false }, failure: {}, contactError: { type: Boolean },
+    categories: { attribute: false }, sending: { attribute: false }, failure: {}, contactError: { type: Boolean },
     category: { state: true }, description: { state: true }, contact: { state: true }, photos: { state: true }, missing: { state: true },
   };
   declare categories: CategoryChoice[];
-  declare speak: Translator | undefined;
   declare sending: number | null;
   declare failure: string;
   declare contactError: boolean;
@@ -62,7 +62,7 @@ export class DsReportForm extends LitElement {
     const busy = this.sending !== null;
     return html`
       <form novalidate @submit=${this.#submit}>
-        <ds-category-picker .categories=${this.categories} .value=${this.category} .speak=${speak} ?disabled=${busy}
+        <ds-category-picker .categories=${this.categories} .value=${this.category} ?disabled=${busy}
           .error=${this.missing.category ? t('report.chooseCategory') : ''}
           @category-change=${(e: CustomEvent<string>) => { this.category = e.detail; this.missing = { ...this.missing, category: false }; }}></ds-category-picker>
         <label class="field">${t('report.describe')}
@@ -72,7 +72,7 @@ export class DsReportForm extends LitElement {
             @input=${(e: Event) => { this.description = (e.target as HTMLTextAreaElement).value; this.missing = { ...this.missing, description: false }; }}></textarea>
           ${this.missing.description ? html`<span class="error" role="alert">${t('report.describeFirst')}</span>` : nothing}
         </label>
-        <ds-photo-picker .photos=${this.photos} .max=${MAX_REPORT_PHOTOS} .label=${t('report.photos', { max: MAX_REPORT_PHOTOS })} .speak=${speak} ?disabled=${busy}
+        <ds-photo-picker .photos=${this.photos} .max=${MAX_REPORT_PHOTOS} .label=${t('report.photos', { max: MAX_REPORT_PHOTOS })} ?disabled=${busy}
           @photos-add=${(e: CustomEvent<PreparedPhoto[]>) => { this.photos = [...this.photos, ...e.detail].slice(0, MAX_REPORT_PHOTOS); }}
           @photo-remove=${this.#remove}></ds-photo-picker>
         <label class="field">${t('report.contact')}
@@ -102,7 +102,7 @@ export class DsReportForm extends LitElement {
     this.missing = { category: this.category === '', description: this.description.trim() === '' };
     if (this.missing.category || this.missing.description) return;
     const draft: ReportDraft = { category: this.category, description: this.description, contact: this.contact, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-report', { detail: draft, bubbles: true, composed: true }));
+    emit(this, 'send-report', draft);
   }
 }
 

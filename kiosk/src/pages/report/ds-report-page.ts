@@ -1,8 +1,9 @@
 import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-add-note.ts';
 import type { NoteInput } from './ds-add-note.ts';
 import './ds-report-form.ts';
@@ -20,12 +21,11 @@ type Load = { kind: 'loading' } | { kind: 'failed'; problem: SendProblem } | { k
 type Mode = { kind: 'default' } | { kind: 'form' } | { kind: 'note'; ticket: OccupantTicket };
 
 /** The page a room's QR code opens: the room's status, then a report, or a note on the report already open. */
-export class DsReportPage extends LitElement {
+export class DsReportPage extends LocalizingPage {
   static override properties = {
-    speak: { state: true }, load: { state: true }, mode: { state: true }, sending: { state: true },
+    load: { state: true }, mode: { state: true }, sending: { state: true },
     failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true },
   };
-  declare speak: Translator;
   declare load: Load;
   declare mode: Mode;
   declare sending: number | null;
@@ -64,8 +64,8 @@ export class DsReportPage extends LitElement {
     super.connectedCallback();
     document.documentElement.lang = this.speak.lang;
     // The shell started this request before the script arrived; take it once.
-    const early = (window as { dsRoomView?: Promise<Response> }).dsRoomView;
-    delete (window as { dsRoomView?: Promise<Response> }).dsRoomView;
+    const early = window.dsRoomView;
+    delete window.dsRoomView;
     void this.#open(early);
   }
 
@@ -78,14 +78,14 @@ export class DsReportPage extends LitElement {
         <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
         ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
         ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
-        ${room ? html`<ds-room-header .room=${room} .speak=${this.speak}></ds-room-header>${this.#body(room)}` : nothing}
+        ${room ? html`<ds-room-header .room=${room}></ds-room-header>${this.#body(room)}` : nothing}
       </main>`;
   }
 
   #body(room: OccupantRoomView) {
     const t = this.speak.t;
     if (this.sent) {
-      return html`<ds-report-sent .ticket=${this.sent.ticket} .trackUrl=${this.#api.trackUrl(this.sent.trackToken, this.speak.lang).href} .speak=${this.speak}
+      return html`<ds-report-sent .ticket=${this.sent.ticket} .trackUrl=${this.#api.trackUrl(this.sent.trackToken, this.speak.lang).href}
         @report-another=${() => { this.sent = null; this.mode = { kind: 'form' }; }}></ds-report-sent>`;
     }
     if (this.noteAdded) {
@@ -120,13 +120,13 @@ export class DsReportPage extends LitElement {
   }
 
   #form(room: OccupantRoomView) {
-    return html`<ds-report-form .categories=${room.categories} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure}
+    return html`<ds-report-form .categories=${room.categories} .sending=${this.sending} .failure=${this.failure}
       .contactError=${this.contactError} @send-report=${this.#sendReport}></ds-report-form>`;
   }
 
   #note(ticket: OccupantTicket, withBack: boolean) {
     return html`
-      <ds-add-note .ticket=${ticket} .speak=${this.speak} .sending=${this.sending} .failure=${this.failure} @send-note=${this.#sendNote}></ds-add-note>
+      <ds-add-note .ticket=${ticket} .sending=${this.sending} .failure=${this.failure} @send-note=${this.#sendNote}></ds-add-note>
       ${withBack ? html`<button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'default' }; }}>${this.speak.t('report.backToNotice')}</button>` : nothing}`;
   }
 
@@ -190,4 +190,6 @@ customElements.define('ds-report-page', DsReportPage);
 
 declare global {
   interface HTMLElementTagNameMap { 'ds-report-page': DsReportPage }
+  /** The room view the shell's early script asked for (early-room-view.js). */
+  interface Window { dsRoomView?: Promise<Response> }
 }

@@ -1,13 +1,13 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from './occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 /** After a report went through: its number and the tracking link as a button; `report-another` starts over. */
-export class DsReportSent extends LitElement {
-  static override properties = { ticket: {}, trackUrl: {}, speak: { attribute: false } };
+export class DsReportSent extends LocalizedElement {
+  static override properties = { ticket: {}, trackUrl: {} };
   declare ticket: string;
   declare trackUrl: string;
-  declare speak: Translator | undefined;
 
   static override styles = [occupantLook, css`
     section { display: grid; gap: 1rem; }
@@ -26,7 +26,7 @@ export class DsReportSent extends LitElement {
         <p class="number">${t('report.sentTicket', { ticket: this.ticket })}</p>
         <a class="button primary" href=${this.trackUrl} data-track-link>${t('report.follow')}</a>
         <p class="hint">${t('report.followHint')}</p>
-        <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('report-another', { bubbles: true, composed: true }))}>${t('report.another')}</button>
+        <button type="button" @click=${() => emit(this, 'report-another')}>${t('report.another')}</button>
       </section>`;
   }
 }

@@ -1,14 +1,13 @@
 import type { OccupantRoomView } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
-import type { Translator } from '../../i18n/translator.ts';
 import { occupantLook } from './occupant-look.ts';
 
 /** The room's name, where it is and its status as a coloured badge with an icon, so the state reads without colour too. */
-export class DsRoomHeader extends LitElement {
-  static override properties = { room: { attribute: false }, speak: { attribute: false } };
+export class DsRoomHeader extends LocalizedElement {
+  static override properties = { room: { attribute: false } };
   declare room: OccupantRoomView | undefined;
-  declare speak: Translator | undefined;
 
   static override styles = [occupantLook, css`
     header { display: grid; gap: 0.4rem; }

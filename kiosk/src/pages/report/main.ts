@@ -1,2 +1,2 @@
-// The occupant report page's entry: bundled to dist/report.js and loaded by the shell in index.html.
+// The occupant report page's entry: bundled to dist/report.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-report-page.ts';

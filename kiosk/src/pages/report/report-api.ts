@@ -1,4 +1,4 @@
-import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts';
+import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportCreated } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import type { ReportLink } from './report-link.ts';
 import { get, post, readResponse, SendError } from './send-form.ts';
@@ -22,18 +22,18 @@ export class ReportApi {
     return url;
   }
 
-  /** `early` is the request the page shell started before this script arrived (see index.html). */
-  roomView(early?: Promise<Response>): Promise<OccupantRoomView> {
+  /** `early` is the request the page shell started before this script arrived (see early-room-view.js). */
+  async roomView(early?: Promise<Response>): Promise<OccupantRoomView> {
     const answer = early
       ? early.catch(() => { throw new SendError({ kind: 'network' }); }).then(readResponse)
       : get(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/public`));
-    return answer as Promise<OccupantRoomView>;
+    return OccupantRoomView.parse(await answer);
   }
 
   async sendReport(draft: ReportDraft, onProgress: (fraction: number) => void): Promise<ReportSent> {
     const fields = { category: draft.category, description: draft.description.trim(), ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}) };
     const body = draft.photos.length === 0 ? fields : withPhotos(fields, draft.photos);
-    const created = await post(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/reports`), body, onProgress) as { ticket: { id: string }; trackToken: string };
+    const created = ReportCreated.parse(await post(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/reports`), body, onProgress));
     return { ticket: created.ticket.id, trackToken: created.trackToken };
   }
 
@@ -41,7 +41,7 @@ export class ReportApi {
     const fields = { text: text.trim() };
     const body = photos.length === 0 ? fields : withPhotos(fields, photos);
     const path = `/api/rooms/${encodeURIComponent(this.link.room)}/tickets/${encodeURIComponent(ticket)}/notes`;
-    return ((await post(this.#url(path), body, onProgress)) as { ticket: OccupantTicket }).ticket;
+    return OccupantNoteAdded.parse(await post(this.#url(path), body, onProgress)).ticket;
   }
 
   /** The tracking page for a sent report, in the language the occupant chose here. */

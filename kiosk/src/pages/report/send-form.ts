@@ -1,3 +1,7 @@
+import type { ErrorCode } from '@doorside/edge/contracts';
+import { catalogued, retryAfterOf } from '../../api/api-error.ts';
+import { readErrorBody } from '../../api/error-body.ts';
+
 /**
  * Talking to the gateway from an occupant's phone. Sending goes through XMLHttpRequest
  * because fetch reports no upload progress, and on a slow link a photo takes seconds.
@@ -5,7 +9,8 @@
 
 export type SendFailure =
   | { kind: 'network' }
-  | { kind: 'http'; status: number; code: string; message: string; details: unknown; retryAfterSeconds: number | undefined };
+  /** `code` is undefined when the answer carried no code from the catalogue. */
+  | { kind: 'http'; status: number; code: ErrorCode | undefined; message: string; details: unknown; retryAfterSeconds: number | undefined };
 
 export class SendError extends Error {
   constructor(readonly failure: SendFailure) {
@@ -13,23 +18,20 @@ export class SendError extends Error {
   }
 }
 
-interface ErrorBody { error?: unknown; message?: unknown; details?: unknown }
-
 function parse(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
   } catch {
     return undefined;
   }
 }
 
 function httpFailure(status: number, body: unknown, retryHeader: string | null): SendError {
-  const b = (typeof body === 'object' && body !== null ? body : {}) as ErrorBody;
-  const fromDetails = (b.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  const retry = typeof fromDetails === 'number' ? fromDetails : retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+  const b = readErrorBody(body);
+  const retry = retryAfterOf(b.details) ?? (retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined);
   return new SendError({
-    kind: 'http', status, code: typeof b.error === 'string' ? b.error : 'HTTP_ERROR',
-    message: typeof b.message === 'string' ? b.message : `HTTP ${status}`, details: b.details, retryAfterSeconds: retry,
+    kind: 'http', status, code: catalogued(b.error), message: b.message ?? `HTTP ${status}`, details: b.details, retryAfterSeconds: retry,
   });
 }
 

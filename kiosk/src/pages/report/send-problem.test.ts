@@ -1,8 +1,9 @@
+import type { ErrorCode } from '@doorside/edge/contracts';
 import { describe, expect, it } from 'vitest';
 import { SendError } from './send-form.ts';
 import { sendProblem } from './send-problem.ts';
 
-const http = (status: number, code: string, details?: unknown, retryAfterSeconds?: number) =>
+const http = (status: number, code: ErrorCode, details?: unknown, retryAfterSeconds?: number) =>
   new SendError({ kind: 'http', status, code, message: `${code} message`, details, retryAfterSeconds });
 
 describe('explaining a failed send', () => {

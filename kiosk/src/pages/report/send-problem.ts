@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@doorside/edge/contracts';
 import { SendError } from './send-form.ts';
 
 /** What went wrong with a request, in the terms an occupant's page explains it. */
@@ -11,11 +12,12 @@ export type SendProblem =
   | { kind: 'code-wrong' }
   | { kind: 'not-found' }
   | { kind: 'invalid-field'; field: string }
-  | { kind: 'other'; code: string; message: string };
+  /** `code` is undefined for a refusal without a catalogued code, or a failure on the phone itself. */
+  | { kind: 'other'; code: ErrorCode | undefined; message: string };
 
 /** Pages choose their text by the gateway's error code, never by parsing its message. */
 export function sendProblem(error: unknown): SendProblem {
-  if (!(error instanceof SendError)) return { kind: 'other', code: 'CLIENT', message: String(error) };
+  if (!(error instanceof SendError)) return { kind: 'other', code: undefined, message: String(error) };
   const failure = error.failure;
   if (failure.kind === 'network') return { kind: 'network' };
   const { status, code, details, retryAfterSeconds, message } = failure;
@@ -26,9 +28,16 @@ export function sendProblem(error: unknown): SendProblem {
   if (code === 'BAD_QR_CODE') return { kind: 'code-wrong' };
   if (code === 'BAD_PHOTO') return { kind: 'photo' };
   if (status === 404) return { kind: 'not-found' };
-  if (code === 'INVALID' && Array.isArray(details)) {
-    const path = (details[0] as { path?: unknown } | undefined)?.path;
-    if (typeof path === 'string' && path.startsWith('/')) return { kind: 'invalid-field', field: path.slice(1).split('/')[0] ?? '' };
+  if (code === 'INVALID') {
+    const path = firstIssuePath(details);
+    if (path?.startsWith('/')) return { kind: 'invalid-field', field: path.slice(1).split('/')[0] ?? '' };
   }
   return { kind: 'other', code, message };
+}
+
+/** The path of the first problem an `INVALID` refusal lists (`/contact`), if it names one. */
+function firstIssuePath(details: unknown): string | undefined {
+  const first: unknown = Array.isArray(details) ? details[0] : undefined;
+  if (typeof first !== 'object' || first === null || !('path' in first)) return undefined;
+  return typeof first.path === 'string' ? first.path : undefined;
 }

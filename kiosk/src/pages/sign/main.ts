@@ -1,2 +1,2 @@
-// The sign page's entry: bundled to dist/sign.js and loaded by the shell in index.html.
+// The sign page's entry: bundled to dist/sign.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-sign-page.ts';

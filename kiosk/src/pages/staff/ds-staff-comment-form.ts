@@ -1,13 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** A note on the ticket, staff-only by default for those who may write such notes. Fires `ticket-action` (comment) or `close-form`. */
-export class DsStaffCommentForm extends LitElement {
-  static override properties = { ticket: {}, internalAllowed: { type: Boolean }, speak: { attribute: false }, busy: { type: Boolean } };
+export class DsStaffCommentForm extends LocalizedElement {
+  static override properties = { ticket: {}, internalAllowed: { type: Boolean }, busy: { type: Boolean } };
   declare ticket: string;
   declare internalAllowed: boolean;
-  declare speak: Translator | undefined;
   declare busy: boolean;
 
   static override styles = [staffBase, css`
@@ -34,10 +35,8 @@ export class DsStaffCommentForm extends LitElement {
         <h3 id="comment-title">${t('staff.commentTitle')}</h3>
         <label>${t('staff.commentText')}<textarea name="text" rows="3" maxlength="2000" required></textarea></label>
         ${this.internalAllowed ? html`<label class="check"><input type="checkbox" name="internal" checked>${t('staff.commentInternal')}</label>` : nothing}
-        <div class="row">
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close-form', { bubbles: true, composed: true }))}>${t('staff.cancel')}</button>
-          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('staff.working') : t('staff.confirmComment')}</button>
-        </div>
+        <ds-form-footer ?busy=${this.busy} .submitLabel=${t('staff.confirmComment')}
+          .busyLabel=${t('staff.working')} .cancelLabel=${t('staff.cancel')} @form-cancel=${() => emit(this, 'close-form')}></ds-form-footer>
       </form>`;
   }
 
@@ -48,9 +47,7 @@ export class DsStaffCommentForm extends LitElement {
     if (!text) return;
     // Without the right to staff-only notes the note must say it is shared, or the gateway refuses it.
     const internal = this.internalAllowed && (form.elements.namedItem('internal') as HTMLInputElement).checked;
-    this.dispatchEvent(new CustomEvent('ticket-action', {
-      detail: { ticket: this.ticket, action: 'comment', body: { text, internal } }, bubbles: true, composed: true,
-    }));
+    emit(this, 'ticket-action', { ticket: this.ticket, action: 'comment', body: { text, internal } });
   }
 }
 

@@ -1,15 +1,16 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 /** The gateway takes up to three photos in one upload. */
 export const MAX_PHOTOS = 3;
 
 /** Finishing a job: a note and photos from the camera. Fires `ticket-action` (complete) or `close-form`. */
-export class DsStaffCompleteForm extends LitElement {
-  static override properties = { ticket: {}, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true } };
+export class DsStaffCompleteForm extends LocalizedElement {
+  static override properties = { ticket: {}, busy: { type: Boolean }, problem: { state: true } };
   declare ticket: string;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare problem: string;
 
@@ -35,11 +36,8 @@ export class DsStaffCompleteForm extends LitElement {
         <h3 id="complete-title">${t('staff.completeTitle')}</h3>
         <label>${t('staff.note')}<textarea name="note" rows="3" maxlength="2000"></textarea></label>
         <label>${t('staff.photos', { max: MAX_PHOTOS })}<input name="photos" type="file" accept="image/*" capture="environment" multiple></label>
-        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        <div class="row">
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close-form', { bubbles: true, composed: true }))}>${t('staff.cancel')}</button>
-          <button class="go" type="submit" ?disabled=${this.busy}>${this.busy ? t('staff.working') : t('staff.confirmComplete')}</button>
-        </div>
+        <ds-form-footer .error=${this.problem} ?busy=${this.busy} submitClass="go" .submitLabel=${t('staff.confirmComplete')}
+          .busyLabel=${t('staff.working')} .cancelLabel=${t('staff.cancel')} @form-cancel=${() => emit(this, 'close-form')}></ds-form-footer>
       </form>`;
   }
 
@@ -53,9 +51,7 @@ export class DsStaffCompleteForm extends LitElement {
       return;
     }
     this.problem = '';
-    this.dispatchEvent(new CustomEvent('ticket-action', {
-      detail: { ticket: this.ticket, action: 'complete', body: note ? { note } : {}, photos }, bubbles: true, composed: true,
-    }));
+    emit(this, 'ticket-action', { ticket: this.ticket, action: 'complete', body: note ? { note } : {}, photos });
   }
 }
 

@@ -1,12 +1,11 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Connection } from '../../live/live-socket.ts';
-import type { Translator } from '../../i18n/translator.ts';
 
 /** A small mark in the header: live, connecting, or offline and reconnecting (then the lists may be old). */
-export class DsStaffLinkMark extends LitElement {
-  static override properties = { connection: {}, speak: { attribute: false } };
+export class DsStaffLinkMark extends LocalizedElement {
+  static override properties = { connection: {} };
   declare connection: Connection;
-  declare speak: Translator | undefined;
 
   static override styles = css`
     :host { display: inline-block; }

@@ -1,8 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-staff-link-mark.ts';
 import './ds-staff-sign-in.ts';
 import './ds-staff-queue-lists.ts';
@@ -20,15 +21,14 @@ type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 const TICK_MS = 30_000;
 
 /** The staff work queue on a phone: sign in, my tickets and the team pool live, a ticket's detail and its actions. */
-export class DsStaffPage extends LitElement {
+export class DsStaffPage extends LocalizingPage {
   static override properties = {
-    state: { state: true }, speak: { state: true }, busy: { state: true }, notice: { state: true }, signInError: { state: true },
+    state: { state: true }, busy: { state: true }, notice: { state: true }, signInError: { state: true },
     openId: { state: true }, form: { state: true },
     // Moves every half minute, so due times and overdue marks keep up with the clock.
     tick: { state: true },
   };
   declare state: StaffState;
-  declare speak: Translator;
   declare busy: boolean;
   declare notice: Notice;
   declare signInError: string;
@@ -91,7 +91,7 @@ export class DsStaffPage extends LitElement {
       <header>
         <h1>${t('staff.title')}</h1>
         ${phase === 'signed-in' && queue ? html`
-          <ds-staff-link-mark .speak=${this.speak} connection=${connection}></ds-staff-link-mark>
+          <ds-staff-link-mark connection=${connection}></ds-staff-link-mark>
           <span class="who">${queue.me.name}</span>
           <button data-action="sign-out" @click=${() => void this.#signOut()}>${t('staff.signOut')}</button>` : nothing}
         <ds-lang-switch .lang=${this.speak.lang} .label=${t('staff.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.#setLang(e.detail.lang)}></ds-lang-switch>
@@ -99,14 +99,14 @@ export class DsStaffPage extends LitElement {
       <main>
         ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'} data-notice=${this.notice.kind}>${this.notice.text}</p>` : nothing}
         ${phase === 'checking' ? html`<p role="status">${t('staff.loading')}</p>` : nothing}
-        ${phase === 'signed-out' ? html`<ds-staff-sign-in .speak=${this.speak} .error=${this.signInError} ?busy=${this.busy}
+        ${phase === 'signed-out' ? html`<ds-staff-sign-in .error=${this.signInError} ?busy=${this.busy}
           .notice=${this.state.signedOutBecause === 'session-ended' ? t('staff.sessionEnded') : ''} @sign-in=${this.#signIn}></ds-staff-sign-in>` : nothing}
         ${phase === 'signed-in' && queue ? (this.openId ? this.#detail() : this.#lists()) : nothing}
       </main>`;
   }
 
   #lists() {
-    return html`<ds-staff-queue-lists .queue=${this.state.queue} .speak=${this.speak} .now=${this.#now()} ?busy=${this.busy}
+    return html`<ds-staff-queue-lists .queue=${this.state.queue} .now=${this.#now()} ?busy=${this.busy}
       @ticket-action=${this.#onAction} @open-ticket=${(e: CustomEvent<{ ticket: string }>) => this.#open(e.detail.ticket)}></ds-staff-queue-lists>`;
   }
 
@@ -114,7 +114,7 @@ export class DsStaffPage extends LitElement {
     const queue = this.state.queue!;
     const entry = [...queue.mine, ...queue.pool].find((e) => e.ticket.id === this.openId);
     return html`
-      <ds-staff-ticket-detail .entry=${entry} .names=${namesOf(this.state.queue)} .speak=${this.speak} .now=${this.#now()} ?busy=${this.busy}
+      <ds-staff-ticket-detail .entry=${entry} .names=${namesOf(this.state.queue)} .now=${this.#now()} ?busy=${this.busy}
         .photoUrl=${(id: string) => this.#api.photoUrl(id)} .form=${this.form} ?internalNotes=${queue.me.internalNotes}
         @ticket-action=${this.#onAction} @back=${() => this.#open('')}
         @open-form=${(e: CustomEvent<{ form: DetailForm }>) => { this.form = e.detail.form; }} @close-form=${() => { this.form = ''; }}></ds-staff-ticket-detail>`;

@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-ticket-card.ts';
 import type { StaffState } from './staff-store.ts';
 import type { Entry } from './queue-lists.ts';
@@ -7,10 +7,9 @@ import { staffBase } from './staff-styles.ts';
 import { namesOf } from './ticket-words.ts';
 
 /** "My tickets" and, for those who take work from a pool, "Team pool": side by side on a tablet. Its cards fire the events. */
-export class DsStaffQueueLists extends LitElement {
-  static override properties = { queue: { attribute: false }, speak: { attribute: false }, now: { type: Number }, busy: { type: Boolean } };
+export class DsStaffQueueLists extends LocalizedElement {
+  static override properties = { queue: { attribute: false }, now: { type: Number }, busy: { type: Boolean } };
   declare queue: StaffState['queue'];
-  declare speak: Translator | undefined;
   declare now: number;
   declare busy: boolean;
 
@@ -43,7 +42,7 @@ export class DsStaffQueueLists extends LitElement {
       <section aria-labelledby="${id}-title" data-list=${id}>
         <h2 id="${id}-title">${title} (${entries.length})</h2>
         ${entries.length === 0 ? html`<p class="muted">${empty}</p>` : entries.map((entry) => html`
-          <ds-staff-ticket-card .entry=${entry} .names=${namesOf(this.queue)} .speak=${this.speak} .now=${this.now} ?busy=${this.busy}></ds-staff-ticket-card>`)}
+          <ds-staff-ticket-card .entry=${entry} .names=${namesOf(this.queue)} .now=${this.now} ?busy=${this.busy}></ds-staff-ticket-card>`)}
       </section>`;
   }
 }

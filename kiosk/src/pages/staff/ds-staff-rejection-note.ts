@@ -1,6 +1,6 @@
 import type { Rejection } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 import { type Names, whoIs } from './ticket-words.ts';
 
@@ -8,14 +8,12 @@ import { type Names, whoIs } from './ticket-words.ts';
  * Why a job came back: the reason, who sent it back and when, their notes and photos.
  * Shown on top of the ticket's card and detail until the job is done again.
  */
-export class DsStaffRejectionNote extends LitElement {
+export class DsStaffRejectionNote extends LocalizedElement {
   static override properties = {
-    rejection: { attribute: false }, names: { attribute: false }, speak: { attribute: false },
-    photoUrl: { attribute: false }, now: { type: Number }, compact: { type: Boolean },
+    rejection: { attribute: false }, names: { attribute: false }, photoUrl: { attribute: false }, now: { type: Number }, compact: { type: Boolean },
   };
   declare rejection: Rejection | undefined;
   declare names: Names | undefined;
-  declare speak: Translator | undefined;
   declare photoUrl: ((id: string) => string) | undefined;
   declare now: number;
   declare compact: boolean;

@@ -1,11 +1,12 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-rejection-note.ts';
 import { dueState } from './due.ts';
 import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
 /** Actions done with one tap from the list; the others need a form and live in the detail. */
 const quick = ['claim', 'accept', 'start'] as const satisfies readonly StaffAction[];
@@ -15,13 +16,12 @@ type QuickAction = (typeof quick)[number];
  * One ticket in a list: priority, room, due time (overdue marked by colour, icon and word),
  * a returned job's rejection on top, and its one-tap actions. Fires `ticket-action` and `open-ticket`.
  */
-export class DsStaffTicketCard extends LitElement {
+export class DsStaffTicketCard extends LocalizedElement {
   static override properties = {
-    entry: { attribute: false }, names: { attribute: false }, speak: { attribute: false }, now: { type: Number }, busy: { type: Boolean },
+    entry: { attribute: false }, names: { attribute: false }, now: { type: Number }, busy: { type: Boolean },
   };
   declare entry: Entry | undefined;
   declare names: Names | undefined;
-  declare speak: Translator | undefined;
   declare now: number;
   declare busy: boolean;
 
@@ -56,7 +56,7 @@ export class DsStaffTicketCard extends LitElement {
     const titleId = `title-${ticket.id}`;
     return html`
       <article class=${due.kind === 'overdue' ? 'overdue' : ''} data-ticket=${ticket.id} data-priority=${ticket.priority} ?data-overdue=${due.kind === 'overdue'}>
-        ${rejection ? html`<ds-staff-rejection-note compact .rejection=${rejection} .names=${names} .speak=${speak} .now=${this.now}></ds-staff-rejection-note>` : nothing}
+        ${rejection ? html`<ds-staff-rejection-note compact .rejection=${rejection} .names=${names} .now=${this.now}></ds-staff-rejection-note>` : nothing}
         <div class="top">
           <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <span class="status">${t(`staff.ticketStatus.${ticket.status}`)}</span>
@@ -80,7 +80,7 @@ export class DsStaffTicketCard extends LitElement {
   }
 
   #fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

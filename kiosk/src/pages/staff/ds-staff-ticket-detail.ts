@@ -1,5 +1,5 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-comment-form.ts';
 import './ds-staff-complete-form.ts';
 import './ds-staff-rejection-note.ts';
@@ -10,6 +10,7 @@ import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
+import { emit } from '../../components/emit.ts';
 
 export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
 
@@ -18,14 +19,13 @@ export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
  * occupant's photos, due time, the actions it accepts, notes and history. Fires `back`,
  * `open-form`, and `ticket-action` (from its buttons and forms).
  */
-export class DsStaffTicketDetail extends LitElement {
+export class DsStaffTicketDetail extends LocalizedElement {
   static override properties = {
-    entry: { attribute: false }, names: { attribute: false }, speak: { attribute: false }, photoUrl: { attribute: false },
+    entry: { attribute: false }, names: { attribute: false }, photoUrl: { attribute: false },
     now: { type: Number }, busy: { type: Boolean }, form: {}, internalNotes: { type: Boolean },
   };
   declare entry: Entry | undefined;
   declare names: Names | undefined;
-  declare speak: Translator | undefined;
   declare photoUrl: ((id: string) => string) | undefined;
   declare now: number;
   declare busy: boolean;
@@ -77,7 +77,7 @@ export class DsStaffTicketDetail extends LitElement {
     return html`
       ${back}
       <article data-detail=${ticket.id}>
-        ${rejection ? html`<ds-staff-rejection-note .rejection=${rejection} .names=${names} .speak=${speak} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
+        ${rejection ? html`<ds-staff-rejection-note .rejection=${rejection} .names=${names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
         <div class="top">
           <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <strong>${t(`staff.ticketStatus.${ticket.status}`)}</strong>
@@ -104,7 +104,7 @@ export class DsStaffTicketDetail extends LitElement {
               <img src=${this.photoUrl!(a.id)} alt=${t('staff.photoAlt', { n: i + 1, count: occupantPhotos.length })} loading="lazy"></a></li>`)}</ul>
           </section>`}
         ${this.#actions(entry)}
-        <ds-staff-ticket-record .ticket=${ticket} .names=${names} .speak=${speak} .photoUrl=${this.photoUrl} .now=${this.now}></ds-staff-ticket-record>
+        <ds-staff-ticket-record .ticket=${ticket} .names=${names} .photoUrl=${this.photoUrl} .now=${this.now}></ds-staff-ticket-record>
         ${this.#earlierRejections(entry, rejection)}
       </article>`;
   }
@@ -125,10 +125,10 @@ export class DsStaffTicketDetail extends LitElement {
           ${forms.filter(([, shown]) => shown).map(([form]) => html`<button data-action=${form} aria-expanded=${String(this.form === form)}
             @click=${() => this.#fire('open-form', { form: this.form === form ? '' : form })}>${t(`staff.action.${form as Exclude<DetailForm, ''>}`)}</button>`)}
         </div>
-        ${this.form === 'complete' && has('complete') ? html`<ds-staff-complete-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy}></ds-staff-complete-form>` : nothing}
-        ${this.form === 'transfer' ? html`<ds-staff-transfer-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy} ?toTeam=${has('release')}
+        ${this.form === 'complete' && has('complete') ? html`<ds-staff-complete-form .ticket=${ticket.id} ?busy=${this.busy}></ds-staff-complete-form>` : nothing}
+        ${this.form === 'transfer' ? html`<ds-staff-transfer-form .ticket=${ticket.id} ?busy=${this.busy} ?toTeam=${has('release')}
           .people=${has('transfer') ? entry.transferTo.map((id) => ({ id, name: this.names!.people.get(id) ?? id })) : []}></ds-staff-transfer-form>` : nothing}
-        ${this.form === 'comment' && has('comment') ? html`<ds-staff-comment-form .ticket=${ticket.id} .speak=${this.speak} ?busy=${this.busy} ?internalAllowed=${this.internalNotes}></ds-staff-comment-form>` : nothing}
+        ${this.form === 'comment' && has('comment') ? html`<ds-staff-comment-form .ticket=${ticket.id} ?busy=${this.busy} ?internalAllowed=${this.internalNotes}></ds-staff-comment-form>` : nothing}
       </section>`;
   }
 
@@ -138,12 +138,12 @@ export class DsStaffTicketDetail extends LitElement {
     return html`
       <section aria-labelledby="rejections-title">
         <h3 id="rejections-title">${this.speak!.t('staff.earlierRejections')}</h3>
-        ${earlier.map((r) => html`<ds-staff-rejection-note .rejection=${r} .names=${this.names} .speak=${this.speak} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>`)}
+        ${earlier.map((r) => html`<ds-staff-rejection-note .rejection=${r} .names=${this.names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>`)}
       </section>`;
   }
 
   #fire(name: string, detail: object): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emit(this, name, detail);
   }
 }
 

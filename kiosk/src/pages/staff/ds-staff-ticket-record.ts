@@ -1,17 +1,16 @@
 import type { Ticket } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 import { historyWords, type Names, whoIs } from './ticket-words.ts';
 
 /** What has been written and done on a ticket: notes (shared and staff-only), work photos and history. */
-export class DsStaffTicketRecord extends LitElement {
+export class DsStaffTicketRecord extends LocalizedElement {
   static override properties = {
-    ticket: { attribute: false }, names: { attribute: false }, speak: { attribute: false }, photoUrl: { attribute: false }, now: { type: Number },
+    ticket: { attribute: false }, names: { attribute: false }, photoUrl: { attribute: false }, now: { type: Number },
   };
   declare ticket: Ticket | undefined;
   declare names: Names | undefined;
-  declare speak: Translator | undefined;
   declare photoUrl: ((id: string) => string) | undefined;
   declare now: number;
 

@@ -1,6 +1,8 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
+import { emit } from '../../components/emit.ts';
 
 const TEAM = '';
 
@@ -8,16 +10,15 @@ const TEAM = '';
  * Passing a job on: to a colleague of its team, or back to the team's pool. Fires
  * `ticket-action` (transfer with `to`, or release) or `close-form`.
  */
-export class DsStaffTransferForm extends LitElement {
+export class DsStaffTransferForm extends LocalizedElement {
   static override properties = {
-    ticket: {}, people: { attribute: false }, toTeam: { type: Boolean }, speak: { attribute: false }, busy: { type: Boolean }, problem: { state: true },
+    ticket: {}, people: { attribute: false }, toTeam: { type: Boolean }, busy: { type: Boolean }, problem: { state: true },
   };
   declare ticket: string;
   /** Colleagues who may take it: username and name. */
   declare people: { id: string; name: string }[];
   /** Whether handing it back to the team is allowed. */
   declare toTeam: boolean;
-  declare speak: Translator | undefined;
   declare busy: boolean;
   declare problem: string;
 
@@ -53,11 +54,8 @@ export class DsStaffTransferForm extends LitElement {
           ${this.toTeam ? html`<label class="choice"><input type="radio" name="to" value=${TEAM} data-to-team>${t('staff.toTeam')}</label>` : nothing}
         </fieldset>
         <label>${t('staff.note')}<textarea name="note" rows="2" maxlength="2000"></textarea></label>
-        ${this.problem ? html`<p class="error" role="alert">${this.problem}</p>` : nothing}
-        <div class="row">
-          <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('close-form', { bubbles: true, composed: true }))}>${t('staff.cancel')}</button>
-          <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('staff.working') : t('staff.confirmTransfer')}</button>
-        </div>
+        <ds-form-footer .error=${this.problem} ?busy=${this.busy} .submitLabel=${t('staff.confirmTransfer')}
+          .busyLabel=${t('staff.working')} .cancelLabel=${t('staff.cancel')} @form-cancel=${() => emit(this, 'close-form')}></ds-form-footer>
       </form>`;
   }
 
@@ -75,7 +73,7 @@ export class DsStaffTransferForm extends LitElement {
     const detail = chosen.value === TEAM
       ? { ticket: this.ticket, action: 'release', body: withNote }
       : { ticket: this.ticket, action: 'transfer', body: { to: chosen.value, ...withNote } };
-    this.dispatchEvent(new CustomEvent('ticket-action', { detail, bubbles: true, composed: true }));
+    emit(this, 'ticket-action', detail);
   }
 }
 

@@ -1,2 +1,2 @@
-// The staff queue's entry: bundled to dist/staff.js and loaded by the shell in index.html.
+// The staff queue's entry: bundled to dist/staff.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-staff-page.ts';

@@ -1,4 +1,4 @@
-import type { Priority, QueueItem, StaffQueue, Ticket } from '@doorside/edge/contracts';
+import { isOpen, type Priority, type QueueItem, type StaffQueue, type Ticket } from '@doorside/edge/contracts';
 
 /** A list entry; `stale` until the gateway has said again what it accepts (after a live event). */
 export type Entry = QueueItem & { stale?: boolean };
@@ -6,7 +6,6 @@ export interface Lists { mine: Entry[]; pool: Entry[] }
 type Me = StaffQueue['me'];
 
 const rank: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
-const closed = new Set(['verified', 'cancelled']);
 
 /** The gateway's order: the most urgent first, then the one due soonest, then the oldest. */
 export function byUrgency(a: Entry, b: Entry): number {
@@ -17,7 +16,7 @@ export function byUrgency(a: Entry, b: Entry): number {
 
 /** Which list a ticket belongs in for this worker, by the same rule as the gateway's queue. */
 export function listFor(ticket: Ticket, me: Me): keyof Lists | null {
-  if (closed.has(ticket.status)) return null;
+  if (!isOpen(ticket.status)) return null;
   if (ticket.assignee === me.id) return 'mine';
   if (ticket.assignee === null && me.claims && me.teams.includes(ticket.team)) return 'pool';
   return null;
@@ -49,6 +48,6 @@ export function applyTicket(lists: Lists, me: Me, ticket: Ticket): Lists {
 /** The rejection a returned job carries until it has been done again, or undefined. */
 export function openRejection(ticket: Ticket): Ticket['rejections'][number] | undefined {
   const last = ticket.rejections.at(-1);
-  if (!last || last.response === 'redone' || ticket.status === 'done' || closed.has(ticket.status)) return undefined;
+  if (!last || last.response === 'redone' || ticket.status === 'done' || !isOpen(ticket.status)) return undefined;
   return last;
 }

@@ -1,13 +1,14 @@
-import { ActionResult, type Attachment, StaffQueue } from '@doorside/edge/contracts';
+import { ActionResult, type QueueAction, StaffQueue } from '@doorside/edge/contracts';
 import type { z } from 'zod';
+import { AttachmentList } from '../../api/attachment-list.ts';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
 
 export { ApiError };
 export type { Session };
-export type ActionResultBody = z.infer<typeof ActionResult>;
+export type ActionResult = z.infer<typeof ActionResult>;
 
 /** The ticket actions the queue page sends; `release` hands a ticket back to its team. */
-export type StaffAction = 'claim' | 'accept' | 'start' | 'complete' | 'transfer' | 'release' | 'comment';
+export type StaffAction = Extract<QueueAction, 'claim' | 'accept' | 'start' | 'complete' | 'transfer' | 'release' | 'comment'>;
 
 /** `/ws` beside the page, so a path prefix in front of the gateway (a proxy) is kept. */
 export function liveAddress(page: string): string {
@@ -24,15 +25,15 @@ export class StaffApi extends SignedInApi {
     return StaffQueue.parse(await this.send('GET', '/api/queue'));
   }
 
-  act(ticket: string, action: StaffAction, body: object = {}): Promise<ActionResultBody> {
-    return this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/${action}`, body) as Promise<ActionResultBody>;
+  async act(ticket: string, action: StaffAction, body: object = {}): Promise<ActionResult> {
+    return ActionResult.parse(await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/${action}`, body));
   }
 
   /** Sends photos in one request (the gateway takes up to three) and answers with their attachment ids. */
   async upload(ticket: string, photos: File[]): Promise<string[]> {
     const form = new FormData();
     for (const photo of photos) form.append('photos', photo, photo.name || 'photo.jpg');
-    const body = (await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/attachments`, form)) as { attachments: Attachment[] };
+    const body = AttachmentList.parse(await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/attachments`, form));
     return body.attachments.map((a) => a.id);
   }
 

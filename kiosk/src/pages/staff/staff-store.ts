@@ -1,5 +1,6 @@
 import { LiveEvent, LiveSnapshot, type StaffQueue, Ticket } from '@doorside/edge/contracts';
-import { type Connection, LiveSocket } from '../../live/live-socket.ts';
+import type { Connection } from '../../live/live-socket.ts';
+import { PageStore } from '../../live/page-store.ts';
 import { ApiError, type Session, type StaffApi } from './staff-api.ts';
 import { applyTicket, type Lists } from './queue-lists.ts';
 
@@ -27,31 +28,21 @@ const REFRESH_EVERY_MS = 5 * 60_000;
  * tickets between the lists at once; the queue is then fetched again, so the actions offered
  * are always the gateway's own answer. After a reconnect the feed's snapshot triggers a refetch.
  */
-export class StaffStore {
-  #state: StaffState = initial;
-  #socket: LiveSocket | undefined;
+export class StaffStore extends PageStore<StaffState> {
   #settle: ReturnType<typeof setTimeout> | undefined;
   #poll: ReturnType<typeof setInterval> | undefined;
   #inFlight: Promise<void> | undefined;
   #again = false;
-  readonly #listeners = new Set<(state: StaffState) => void>();
 
-  constructor(readonly api: StaffApi, private readonly wsUrl: string) {}
-
-  get state(): StaffState {
-    return this.#state;
-  }
-
-  subscribe(listener: (state: StaffState) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  constructor(readonly api: StaffApi, private readonly wsUrl: string) {
+    super(initial);
   }
 
   /** On load: a valid staff session goes straight to the queue. */
   async start(): Promise<void> {
     const session = await this.api.session().catch(() => undefined);
     if (session?.kind === 'user' && session.user) await this.#open().catch(() => this.signOut());
-    else this.#set({ ...initial, phase: 'signed-out' });
+    else this.publish({ ...initial, phase: 'signed-out' });
   }
 
   /** Throws the gateway's `ApiError` on a wrong password or too many tries. */
@@ -69,7 +60,7 @@ export class StaffStore {
 
   async signOut(because: StaffState['signedOutBecause'] = ''): Promise<void> {
     this.#close();
-    this.#set({ ...initial, phase: 'signed-out', signedOutBecause: because });
+    this.publish({ ...initial, phase: 'signed-out', signedOutBecause: because });
     // A session that already ended has nothing left to close on the gateway.
     if (because === '') await this.api.signOut().catch(() => undefined);
   }
@@ -97,8 +88,8 @@ export class StaffStore {
   async #fetch(): Promise<void> {
     try {
       const { now, mine, pool, ...rest } = await this.api.queue();
-      if (this.#state.phase === 'checking' || this.#state.phase === 'signed-in') {
-        this.#set({ ...this.#state, phase: 'signed-in', queue: { ...rest, mine, pool }, skewMs: Date.parse(now) - Date.now() });
+      if (this.state.phase === 'checking' || this.state.phase === 'signed-in') {
+        this.publish({ ...this.state, phase: 'signed-in', queue: { ...rest, mine, pool }, skewMs: Date.parse(now) - Date.now() });
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) await this.signOut('session-ended');
@@ -108,23 +99,21 @@ export class StaffStore {
 
   async #open(): Promise<void> {
     this.#close();
-    this.#set({ ...initial, phase: 'checking' });
+    this.publish({ ...initial, phase: 'checking' });
     await this.refresh();
-    if (this.#state.phase !== 'signed-in') return;
-    this.#socket = new LiveSocket(this.wsUrl, {
+    if (this.state.phase !== 'signed-in') return;
+    this.openFeed(this.wsUrl, {
       frame: (data) => this.#frame(data),
       connection: (connection, closeCode) => {
         if (closeCode === 4401) void this.signOut('session-ended');
-        else this.#set({ ...this.#state, connection });
+        else this.publish({ ...this.state, connection });
       },
     });
-    this.#socket.start();
     this.#poll = setInterval(() => void this.refresh().catch(() => undefined), REFRESH_EVERY_MS);
   }
 
   #close(): void {
-    this.#socket?.stop();
-    this.#socket = undefined;
+    this.closeFeed();
     clearTimeout(this.#settle);
     clearInterval(this.#poll);
   }
@@ -132,22 +121,17 @@ export class StaffStore {
   #frame(data: unknown): void {
     if (LiveSnapshot.safeParse(data).success) {
       // A new socket: whatever happened while the link was down is fetched now.
-      this.#set({ ...this.#state, connection: 'live' });
+      this.publish({ ...this.state, connection: 'live' });
       void this.refresh().catch(() => undefined);
       return;
     }
     const event = LiveEvent.safeParse(data);
     if (!event.success || !event.data.entity.startsWith('ticket:')) return;
     const ticket = Ticket.safeParse(event.data.state);
-    const queue = this.#state.queue;
+    const queue = this.state.queue;
     if (!ticket.success || !queue) return;
-    this.#set({ ...this.#state, queue: { ...queue, ...applyTicket(queue, queue.me, ticket.data) } });
+    this.publish({ ...this.state, queue: { ...queue, ...applyTicket(queue, queue.me, ticket.data) } });
     clearTimeout(this.#settle);
     this.#settle = setTimeout(() => void this.refresh().catch(() => undefined), SETTLE_MS);
-  }
-
-  #set(next: StaffState): void {
-    this.#state = next;
-    for (const listener of this.#listeners) listener(next);
   }
 }

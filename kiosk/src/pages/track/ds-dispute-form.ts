@@ -1,23 +1,24 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
 import '../report/ds-photo-picker.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 import type { DisputeInput } from './track-api.ts';
+import { emit } from '../../components/emit.ts';
 
 /**
  * "Not resolved": the category's reasons as buttons, another reason where the category takes
  * one, details and a photo. Keeps its input through a failed send; fires `send-dispute`
  * (detail: DisputeInput) or `cancel`.
  */
-export class DsDisputeForm extends LitElement {
+export class DsDisputeForm extends LocalizedElement {
   static override properties = {
-    reasons: { attribute: false }, freeText: { type: Boolean }, speak: { attribute: false }, sending: { attribute: false }, failure: {},
+    reasons: { attribute: false }, freeText: { type: Boolean }, sending: { attribute: false }, failure: {},
     reason: { state: true }, other: { state: true }, notes: { state: true }, photos: { state: true }, missing: { state: true },
   };
   declare reasons: string[];
   declare freeText: boolean;
-  declare speak: Translator | undefined;
   declare sending: number | null;
   declare failure: string;
   declare reason: string;
@@ -81,14 +82,12 @@ export class DsDisputeForm extends LitElement {
           <textarea name="notes" rows="3" maxlength="2000" .value=${this.notes} ?disabled=${busy}
             @input=${(e: Event) => { this.notes = (e.target as HTMLTextAreaElement).value; }}></textarea>
         </label>
-        <ds-photo-picker .photos=${this.photos} .max=${1} .label=${t('track.disputePhoto')} .speak=${speak} ?disabled=${busy}
+        <ds-photo-picker .photos=${this.photos} .max=${1} .label=${t('track.disputePhoto')} ?disabled=${busy}
           @photos-add=${(e: CustomEvent<PreparedPhoto[]>) => { this.photos = e.detail.slice(0, 1); }}
           @photo-remove=${() => { this.photos.forEach(releasePhoto); this.photos = []; }}></ds-photo-picker>
-        ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
-        <div class="row">
-          <button type="button" ?disabled=${busy} @click=${() => this.dispatchEvent(new CustomEvent('cancel', { bubbles: true, composed: true }))}>${t('track.cancel')}</button>
-          <button class="danger" type="submit" ?disabled=${busy}>${busy ? t('track.sending', { percent: this.sending ?? 0 }) : t('track.disputeSend')}</button>
-        </div>
+        <ds-form-footer .error=${this.failure} errorClass="alert" ?busy=${busy} .cancelWhileBusy=${false} submitClass="danger"
+          .submitLabel=${t('track.disputeSend')} .busyLabel=${t('track.sending', { percent: this.sending ?? 0 })}
+          .cancelLabel=${t('track.cancel')} @form-cancel=${() => emit(this, 'cancel')}></ds-form-footer>
       </form>`;
   }
 
@@ -99,7 +98,7 @@ export class DsDisputeForm extends LitElement {
     this.missing = reason === '';
     if (this.missing) return;
     const detail: DisputeInput = { reason, notes: this.notes, photos: this.photos };
-    this.dispatchEvent(new CustomEvent('send-dispute', { detail, bubbles: true, composed: true }));
+    emit(this, 'send-dispute', detail);
   }
 }
 

@@ -1,13 +1,14 @@
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import '../../components/ds-form-footer.ts';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from '../report/occupant-look.ts';
+import { emit } from '../../components/emit.ts';
 
 export interface RatingInput { score: number; comment: string }
 
 /** One to five stars and a comment; `send-rating` (detail: RatingInput) asks the owner to send it. */
-export class DsRatingForm extends LitElement {
-  static override properties = { speak: { attribute: false }, busy: { type: Boolean }, failure: {}, score: { state: true }, comment: { state: true }, missing: { state: true } };
-  declare speak: Translator | undefined;
+export class DsRatingForm extends LocalizedElement {
+  static override properties = { busy: { type: Boolean }, failure: {}, score: { state: true }, comment: { state: true }, missing: { state: true } };
   declare busy: boolean;
   declare failure: string;
   declare score: number;
@@ -25,6 +26,7 @@ export class DsRatingForm extends LitElement {
     .stars label:focus-within { outline: 3px solid #0b4f9c; border-radius: 0.4rem; }
     .stars input { position: absolute; inset: 0; opacity: 0; margin: 0; cursor: pointer; }
     svg { width: 40px; height: 40px; }
+    .row { display: grid; }
   `];
 
   constructor() {
@@ -60,8 +62,7 @@ export class DsRatingForm extends LitElement {
           <textarea name="comment" rows="2" maxlength="1000" .value=${this.comment} ?disabled=${this.busy}
             @input=${(e: Event) => { this.comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
         </label>
-        ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.busy}>${t('track.rateSend')}</button>
+        <ds-form-footer .error=${this.failure} errorClass="alert" ?busy=${this.busy} .submitLabel=${t('track.rateSend')}></ds-form-footer>
       </form>`;
   }
 
@@ -71,7 +72,7 @@ export class DsRatingForm extends LitElement {
     this.missing = this.score === 0;
     if (this.missing) return;
     const detail: RatingInput = { score: this.score, comment: this.comment };
-    this.dispatchEvent(new CustomEvent('send-rating', { detail, bubbles: true, composed: true }));
+    emit(this, 'send-rating', detail);
   }
 }
 

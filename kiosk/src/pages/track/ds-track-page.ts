@@ -1,8 +1,9 @@
 import type { TrackView } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
-import { type Translator, translator } from '../../i18n/translator.ts';
+import { translator } from '../../i18n/translator.ts';
+import { LocalizingPage } from '../../components/localizing-page.ts';
 import { categoryName } from '../report/category-name.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 import { explainProblem } from '../report/explain-problem.ts';
@@ -16,12 +17,11 @@ import { trackLink } from './track-link.ts';
 import { type TrackState, TrackStore } from './track-store.ts';
 
 /** The occupant's tracking link: the report's progress live, a rating once done, and "not resolved" where allowed. */
-export class DsTrackPage extends LitElement {
+export class DsTrackPage extends LocalizingPage {
   static override properties = {
-    speak: { state: true }, state: { state: true }, now: { state: true }, disputing: { state: true },
+    state: { state: true }, now: { state: true }, disputing: { state: true },
     sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true },
   };
-  declare speak: Translator;
   declare state: TrackState;
   declare now: Date;
   declare disputing: boolean;
@@ -99,14 +99,14 @@ export class DsTrackPage extends LitElement {
       </header>
       <section class="card" aria-labelledby="progress">
         <h2 id="progress" class="sr">${t('track.progress')}</h2>
-        <ds-track-steps .phase=${view.phase} .speak=${this.speak}></ds-track-steps>
+        <ds-track-steps .phase=${view.phase}></ds-track-steps>
       </section>
       ${view.phase === 'rejected' && view.rejection ? html`<p class="alert" role="status" data-rejection>
         ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: view.rejection.reason })}</p>` : nothing}
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
-      ${view.mayRate ? html`<section class="card"><ds-rating-form .speak=${this.speak} ?busy=${this.rating} .failure=${this.ratingFailure}
+      ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure}
         @send-rating=${this.#rate}></ds-rating-form></section>` : nothing}
       ${this.#dispute(view)}`;
   }
@@ -115,7 +115,7 @@ export class DsTrackPage extends LitElement {
     const t = this.speak.t;
     if (!view.mayDispute) return view.phase === 'done' ? html`<p class="hint" data-no-dispute>${t('track.disputeNotAllowed')}</p>` : nothing;
     if (!this.disputing) return html`<button class="wide" type="button" data-dispute @click=${() => { this.disputing = true; this.failure = ''; }}>${t('track.disputeOpen')}</button>`;
-    return html`<section class="card"><ds-dispute-form .reasons=${view.disputeReasons} .freeText=${view.disputeFreeText} .speak=${this.speak}
+    return html`<section class="card"><ds-dispute-form .reasons=${view.disputeReasons} .freeText=${view.disputeFreeText}
       .sending=${this.sending} .failure=${this.failure} @cancel=${() => { this.disputing = false; }} @send-dispute=${this.#sendDispute}></ds-dispute-form></section>`;
   }
 

@@ -1,14 +1,13 @@
 import type { TrackPhase } from '@doorside/edge/contracts';
-import { css, html, LitElement, nothing } from 'lit';
-import type { Translator } from '../../i18n/translator.ts';
+import { css, html, nothing } from 'lit';
+import { LocalizedElement } from '../../components/localized-element.ts';
 import { occupantLook } from '../report/occupant-look.ts';
 import { trackSteps } from './track-steps.ts';
 
 /** The job's progress as a vertical list of steps: done ones ticked, the current one marked, the rest waiting. */
-export class DsTrackSteps extends LitElement {
-  static override properties = { phase: {}, speak: { attribute: false } };
+export class DsTrackSteps extends LocalizedElement {
+  static override properties = { phase: {} };
   declare phase: TrackPhase;
-  declare speak: Translator | undefined;
 
   static override styles = [occupantLook, css`
     ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0; }

@@ -1,2 +1,2 @@
-// The tracking page's entry: bundled to dist/track.js and loaded by the shell in index.html.
+// The tracking page's entry: bundled to dist/track.js and loaded by the shell the build writes from page-shells.ts.
 import './ds-track-page.ts';

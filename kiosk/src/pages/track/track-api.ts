@@ -1,4 +1,4 @@
-import type { TrackView } from '@doorside/edge/contracts';
+import { TrackView } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -12,20 +12,21 @@ export class TrackApi {
     return new URL(`./api/track/${encodeURIComponent(this.token)}${suffix}`, this.base);
   }
 
-  view(): Promise<TrackView> {
-    return get(this.#url()) as Promise<TrackView>;
+  async view(): Promise<TrackView> {
+    return TrackView.parse(await get(this.#url()));
   }
 
-  rate(score: number, comment: string): Promise<TrackView> {
-    return post(this.#url('/rating'), { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }) as Promise<TrackView>;
+  async rate(score: number, comment: string): Promise<TrackView> {
+    return TrackView.parse(await post(this.#url('/rating'), { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
   }
 
-  dispute(input: DisputeInput, onProgress: (fraction: number) => void): Promise<TrackView> {
+  async dispute(input: DisputeInput, onProgress: (fraction: number) => void): Promise<TrackView> {
     const fields = { reason: input.reason.trim(), ...(input.notes.trim() ? { notes: input.notes.trim() } : {}) };
-    if (input.photos.length === 0) return post(this.#url('/dispute'), fields, onProgress) as Promise<TrackView>;
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    input.photos.forEach((photo, i) => form.append('photos', photo.blob, `photo-${i + 1}.jpg`));
-    return post(this.#url('/dispute'), form, onProgress) as Promise<TrackView>;
+    const body = input.photos.length === 0 ? fields : new FormData();
+    if (body instanceof FormData) {
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+      input.photos.forEach((photo, i) => body.append('photos', photo.blob, `photo-${i + 1}.jpg`));
+    }
+    return TrackView.parse(await post(this.#url('/dispute'), body, onProgress));
   }
 }

@@ -1,0 +1,9 @@
+import { ErrorBody } from '@doorside/edge/contracts';
+
+const Loose = ErrorBody.partial();
+
+/** The gateway's error body as far as it is one: anything else (an empty answer, a proxy's page) reads as no fields. */
+export function readErrorBody(body: unknown): Partial<ErrorBody> {
+  const parsed = Loose.safeParse(body);
+  return parsed.success ? parsed.data : {};
+}

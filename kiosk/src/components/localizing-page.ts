@@ -1,0 +1,20 @@
+import { LitElement } from 'lit';
+import { provideTranslator } from '../i18n/translator-context.ts';
+import type { Translator } from '../i18n/translator.ts';
+
+/**
+ * A page element: it holds the page's translator and provides it to every component
+ * under it (`LocalizedElement`). Setting another one switches the whole page's language.
+ */
+export class LocalizingPage extends LitElement {
+  readonly #translator = provideTranslator(this);
+
+  get speak(): Translator {
+    return this.#translator.value;
+  }
+
+  set speak(next: Translator) {
+    this.#translator.setValue(next);
+    this.requestUpdate();
+  }
+}

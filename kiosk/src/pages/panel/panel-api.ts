@@ -1,4 +1,5 @@
 import { ActionResult, type Attachment, Category, RoomDetail, SessionView } from '@doorside/edge/contracts';
+export type { ActionResult };
 import { z } from 'zod';
 import { AttachmentList } from '../../api/attachment-list.ts';
 import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
@@ -6,7 +7,6 @@ import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
 export { ApiError };
 
 export type RoomDetail = z.infer<typeof RoomDetail>;
-export type ActionResult = z.infer<typeof ActionResult>;
 
 /** `GET /api/categories` as a panel sees it: what it needs to offer a rejection's reasons. */
 const CategoryChoice = Category.pick({ id: true, name: true, rejectionReasons: true, allowFreeTextReason: true });

@@ -1,11 +1,11 @@
 import { ActionResult, type QueueAction, StaffQueue } from '@doorside/edge/contracts';
+export type { ActionResult };
 import type { z } from 'zod';
 import { AttachmentList } from '../../api/attachment-list.ts';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
 
 export { ApiError };
 export type { Session };
-export type ActionResult = z.infer<typeof ActionResult>;
 
 /** The ticket actions the queue page sends; `release` hands a ticket back to its team. */
 export type StaffAction = Extract<QueueAction, 'claim' | 'accept' | 'start' | 'complete' | 'transfer' | 'release' | 'comment'>;

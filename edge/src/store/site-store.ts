@@ -59,10 +59,12 @@ export class SiteStore {
     const headBefore = this.log.head;
     const tx: Tx = {
       apply: (change) => {
-        if (change.entity === 'ticket') this.tickets.put(change.state);
+        // The event first: a ticket's row points at the event that holds its state.
+        const event = this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
+        if (change.entity === 'ticket') this.tickets.put(change.state, event.seq);
         if (change.entity === 'room') this.rooms.put(change.state);
         changes.push(change);
-        events.push(this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state }));
+        events.push(event);
       },
       record: (type, entity, state) => {
         events.push(this.log.append({ at, actor, type, entity, state }));

@@ -174,15 +174,16 @@ const migrations: readonly string[] = [
   `,
 ];
 
-export function migrate(db: Database): number {
+/** Brings the schema up to `target` (the newest by default) and returns the version reached. */
+export function migrate(db: Database, target = migrations.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current >= migrations.length) return migrations.length;
+  if (current >= target) return current;
   // Rebuilding a table that others reference needs foreign keys off while it is replaced, and
   // they cannot be switched inside a transaction; each version checks them before it commits.
   const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
   db.pragma('foreign_keys = OFF');
   try {
-    for (let version = current; version < migrations.length; version++) {
+    for (let version = current; version < target; version++) {
       db.transaction(() => {
         db.exec(migrations[version]!);
         const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
@@ -193,5 +194,5 @@ export function migrate(db: Database): number {
   } finally {
     if (enforced) db.pragma('foreign_keys = ON');
   }
-  return migrations.length;
+  return target;
 }

@@ -29,7 +29,7 @@ function walMeter(file: string, pageSize: number) {
  * a rejection (through TicketService, one transaction each), a comment, and the bare
  * pipeline's single-row insert. Untimed; the figure is what the fsync has to carry.
  */
-export async function walPages(n = 300): Promise<WalPages> {
+export async function walPages(n = 300, history = 3_000): Promise<WalPages> {
   const dir = mkdtempSync(join(tmpdir(), 'doorside-bench-wal-'));
   try {
     const file = join(dir, 'site.sqlite');
@@ -41,7 +41,7 @@ export async function walPages(n = 300): Promise<WalPages> {
     const tickets = new TicketService(store, clock);
     const c = cast(store);
     // Some history first, so the tables and indexes are more than one page deep.
-    batched(store, () => { for (let i = 0; i < 3_000; i++) { const id = doneTicket(tickets, c, demoRoomIds[i % 15]!, i); tickets.act(c.fiona, id, { type: 'approve' }); } });
+    batched(store, () => { for (let i = 0; i < history; i++) { const id = doneTicket(tickets, c, demoRoomIds[i % 15]!, i); tickets.act(c.fiona, id, { type: 'approve' }); } });
     const done = batched(store, () => Array.from({ length: n }, (_, i) => doneTicket(tickets, c, demoRoomIds[i % 15]!, i)));
     const open = batched(store, () => demoRoomIds.map((room, i) => openAssigned(tickets, c, room, i)));
     db.pragma('wal_autocheckpoint = 0');
@@ -59,7 +59,7 @@ export async function walPages(n = 300): Promise<WalPages> {
     bare.exec('CREATE TABLE writes (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL)');
     const insert = bare.prepare('INSERT INTO writes (at, id, body) VALUES (?, ?, ?)');
     const body = JSON.stringify({ text: 'x'.repeat(40) });
-    for (let i = 0; i < 3_000; i++) insert.run(new Date().toISOString(), `b${i}`, body);
+    for (let i = 0; i < history; i++) insert.run(new Date().toISOString(), `b${i}`, body);
     bare.pragma('wal_checkpoint(TRUNCATE)');
     const bareMeter = walMeter(bareFile, bare.pragma('page_size', { simple: true }) as number);
     const bareCost = bareMeter(n, () => { for (let i = 0; i < n; i++) insert.run(new Date().toISOString(), `b${i}`, body); });
@@ -70,8 +70,12 @@ export async function walPages(n = 300): Promise<WalPages> {
   }
 }
 
-if (process.argv[1]?.endsWith('wal-pages.ts')) {
-  const r = await walPages();
-  const f = (x: WalCost) => `${x.pages.toFixed(1)} pages (${Math.round(x.bytes).toLocaleString('en')} B, page ${x.pageSize} B)`;
-  console.log(`WAL per commit: reject ${f(r.reject)}; comment ${f(r.comment)}; bare insert ${f(r.bare)}`);
+const cost = (x: WalCost) => `${x.pages.toFixed(1)} pages (${Math.round(x.bytes).toLocaleString('en')} B)`;
+
+export function describeWal(r: WalPages): string {
+  return `  WAL written per commit (page ${r.bare.pageSize} B): rejection ${cost(r.reject)}, comment ${cost(r.comment)}, ` +
+    `bare insert ${cost(r.bare)}; rejection / bare ${(r.reject.pages / r.bare.pages).toFixed(1)}x`;
 }
+
+// `npx tsx bench/wal-pages.ts` prints the figure alone.
+if (process.argv[1]?.endsWith('wal-pages.ts')) console.log(describeWal(await walPages()));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { seedDemo } from '../src/seed/seed-demo.ts';
 import { openDatabase } from '../src/store/database.sqlite.ts';
 import { SiteStore } from '../src/store/site-store.ts';
-import { BenchTickets as TicketService } from './bench-tickets.ts';
+import { BenchTickets } from './bench-tickets.ts';
 import { CommandHandler } from '../src/commands/handler.ts';
 import { siteCommandModules } from '../src/command-modules.ts';
 import { batched, type Cast, cast, cleaner, demoRoomIds, doneTicket, openAssigned } from './fixtures.ts';
@@ -28,7 +28,7 @@ type Step = { type: string; run: () => void };
  * One lane works one cleaning ticket after another in its room. Every third cycle
  * is rejected: the follow-up is cancelled and the cleaner redoes the job.
  */
-function* lane(tickets: TicketService, c: Cast, room: string, laneNo: number): Generator<Step> {
+function* lane(tickets: BenchTickets, c: Cast, room: string, laneNo: number): Generator<Step> {
   for (let cycle = 0; ; cycle++) {
     const who = cleaner(c, cycle + laneNo);
     let id = '';
@@ -48,7 +48,7 @@ function* lane(tickets: TicketService, c: Cast, room: string, laneNo: number): G
 }
 
 /** Mean time of `n` comment commands while `room` has `backlog` other open tickets. */
-function backlogProbe(store: SiteStore, tickets: TicketService, c: Cast, room: string, backlogs: number[], n: number) {
+function backlogProbe(store: SiteStore, tickets: BenchTickets, c: Cast, room: string, backlogs: number[], n: number) {
   const targets = batched(store, () => Array.from({ length: 50 }, (_, i) => {
     const id = doneTicket(tickets, c, room, i);
     tickets.act(c.fiona, id, { type: 'approve' });
@@ -69,7 +69,7 @@ export async function domainBench(commands: number, capSeconds = 180): Promise<D
   const store = new SiteStore(openDatabase(join(dir, 'demo.sqlite')), 'demo');
   try {
     await seedDemo(store, clock());
-    const tickets = new TicketService(new CommandHandler(store, clock, siteCommandModules));
+    const tickets = new BenchTickets(new CommandHandler(store, clock, siteCommandModules));
     const c = cast(store);
     const lanes = demoRoomIds.flatMap((room, r) => [lane(tickets, c, room, 2 * r), lane(tickets, c, room, 2 * r + 1)]);
     // A short warm-up so JIT and statement caches are settled before the clock starts.

@@ -2,7 +2,7 @@ import type { Role } from '../src/contracts/index.ts';
 import { demoRooms } from '../src/seed/demo-building.ts';
 import type { SiteStore } from '../src/store/site-store.ts';
 import type { Actor } from '../src/rights/actor.ts';
-import type { BenchTickets as TicketService } from './bench-tickets.ts';
+import type { BenchTickets } from './bench-tickets.ts';
 
 /** The demo building's 15 rooms, r101..r305. */
 export const demoRoomIds: readonly string[] = demoRooms.map((r) => r.id);
@@ -22,7 +22,7 @@ export function cast(store: SiteStore): Cast {
 
 /**
  * Untimed setup only: runs `work` inside one outer SQLite transaction, so every
- * TicketService call in it becomes a savepoint and the whole batch costs one fsync.
+ * BenchTickets call in it becomes a savepoint and the whole batch costs one fsync.
  * (Commit listeners fire per inner call, i.e. before the outer commit; fine for setup.)
  */
 export function batched<T>(store: SiteStore, work: () => T): T {
@@ -32,7 +32,7 @@ export function batched<T>(store: SiteStore, work: () => T): T {
 export const cleaner = (c: Cast, i: number) => (i % 2 === 0 ? c.ana : c.ben);
 
 /** Opens a cleaning task in `room`, assigned at creation by sofia. One command. */
-export function openAssigned(tickets: TicketService, c: Cast, room: string, i: number): string {
+export function openAssigned(tickets: BenchTickets, c: Cast, room: string, i: number): string {
   return tickets.create(c.sofia, {
     kind: 'task', category: 'cleaning', room, priority: 'normal',
     description: `Bench cleaning round ${i}`, assignee: cleaner(c, i).user!,
@@ -40,7 +40,7 @@ export function openAssigned(tickets: TicketService, c: Cast, room: string, i: n
 }
 
 /** A cleaning task taken to `done` (create+assign, start, complete): three commands. */
-export function doneTicket(tickets: TicketService, c: Cast, room: string, i: number): string {
+export function doneTicket(tickets: BenchTickets, c: Cast, room: string, i: number): string {
   const id = openAssigned(tickets, c, room, i);
   const who = cleaner(c, i);
   tickets.act(who, id, { type: 'start' });
@@ -49,7 +49,7 @@ export function doneTicket(tickets: TicketService, c: Cast, room: string, i: num
 }
 
 /** `count` done tickets spread round-robin over `rooms`, prepared in batches of one fsync each. */
-export function prepareDone(store: SiteStore, tickets: TicketService, c: Cast, rooms: readonly string[], count: number, chunk = 500) {
+export function prepareDone(store: SiteStore, tickets: BenchTickets, c: Cast, rooms: readonly string[], count: number, chunk = 500) {
   const out: { id: string; room: string }[] = [];
   while (out.length < count) {
     batched(store, () => {
@@ -63,7 +63,7 @@ export function prepareDone(store: SiteStore, tickets: TicketService, c: Cast, r
 }
 
 /** `count` closed (verified) tickets over `rooms`, plus `openPerRoom` assigned ones per room left open. */
-export function prepareCommentTargets(store: SiteStore, tickets: TicketService, c: Cast, rooms: readonly string[], count: number, openPerRoom: number) {
+export function prepareCommentTargets(store: SiteStore, tickets: BenchTickets, c: Cast, rooms: readonly string[], count: number, openPerRoom: number) {
   const ids: string[] = [];
   const open = rooms.length * openPerRoom;
   while (ids.length < count) {
@@ -87,7 +87,7 @@ export function openTicketIds(store: SiteStore, except: ReadonlySet<string> = ne
 }
 
 /** Closes every open ticket not in `keep` (approve what is done, cancel the rest), untimed, batched. */
-export function clearBacklog(store: SiteStore, tickets: TicketService, c: Cast, keep: ReadonlySet<string> = new Set()): number {
+export function clearBacklog(store: SiteStore, tickets: BenchTickets, c: Cast, keep: ReadonlySet<string> = new Set()): number {
   const ids = openTicketIds(store, keep);
   for (let start = 0; start < ids.length; start += 500) {
     batched(store, () => {

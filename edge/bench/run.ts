@@ -10,6 +10,7 @@ import { printSummary } from './report.ts';
 import { int, ms, section } from './stats.ts';
 import { stormBench } from './storm.ts';
 import { type Plan, tapGateway } from './tap-bench.ts';
+import { describeWal, walPages } from './wal-pages.ts';
 
 /**
  * Doorside benchmark: `npm run bench` (root) or `npm run bench -w edge`.
@@ -56,7 +57,11 @@ async function main(): Promise<void> {
   const disk = rawCommitRate(2_000);
   console.log(`  ${int(disk.perSecond)} commits/s, ${ms(disk.meanMs, 3)} per commit`);
 
-  section(`1. Domain + store: TicketService on a SQLite file, ${int(config.domainCommands)} commands`);
+  section(`0b. WAL pages per commit: rejections and comments through the command handler on a site with ${quick ? '1,000' : '3,000'} closed tickets, the bare insert (untimed)`);
+  const wal = await walPages(quick ? 100 : 300, quick ? 1_000 : 3_000);
+  console.log(describeWal(wal));
+
+  section(`1. Domain + store: the command handler on a SQLite file, ${int(config.domainCommands)} commands`);
   const domain = await domainBench(config.domainCommands);
 
   const load = await LoadGen.start();
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
 
       const verify = gw.store.log.verify();
       console.log(`\n  gateway event chain verifies: ${verify.ok} (${int(verify.checked)} events); bare rows written: ${int(bare.rows())}`);
-      printSummary({ machine: m, disk, domain, http, tap, bareTap: bareTapSteps, diagnostics: diag, noDelayTap, totalSeconds: (performance.now() - started) / 1000 });
+      printSummary({ machine: m, disk, wal, domain, http, tap, bareTap: bareTapSteps, diagnostics: diag, noDelayTap, totalSeconds: (performance.now() - started) / 1000 });
     } finally {
       await bare.close();
       await gw.stop();

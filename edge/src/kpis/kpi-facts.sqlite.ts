@@ -28,7 +28,7 @@ const factsSql = `
     (SELECT min(json_extract(h.value, '$.at')) FROM json_each(t.doc, '$.history') h
       WHERE json_extract(h.value, '$.status') = 'verified') AS resolvedAt,
     (SELECT count(*) FROM json_each(t.doc, '$.history') h WHERE json_extract(h.value, '$.status') = 'done') AS completions,
-    (SELECT count(*) FROM rejections r WHERE r.ticket = t.id) AS rejections,
+    json_array_length(t.doc, '$.rejections') AS rejections,
     (SELECT k.rating FROM track_tokens k WHERE k.ticket = t.id) AS rating
   FROM tickets t
   WHERE json_extract(t.doc, '$.createdAt') >= ? AND json_extract(t.doc, '$.createdAt') < ?

@@ -129,15 +129,70 @@ const migrations: readonly string[] = [
     at TEXT NOT NULL
   );
   `,
+  `
+  -- A ticket's row points at the event holding its latest state (seq) instead of keeping a
+  -- second copy of the JSON, so a change writes the ticket once, as the event the chain covers.
+  -- doc is kept only for a state no event recorded. Readers keep the tickets view.
+  -- The indexes cover open tickets only, and is_open moves only when a ticket opens or closes:
+  -- a change of status rewrites no index.
+  ALTER TABLE tickets RENAME TO ticket_rows;
+  CREATE TABLE ticket_rows_next (
+    id TEXT PRIMARY KEY,
+    room TEXT NOT NULL REFERENCES rooms (id),
+    status TEXT NOT NULL,
+    is_open INTEGER NOT NULL,
+    team TEXT NOT NULL,
+    assignee TEXT,
+    priority TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    seq INTEGER,
+    doc TEXT
+  ) WITHOUT ROWID;
+  INSERT INTO ticket_rows_next (id, room, status, is_open, team, assignee, priority, due_at, updated_at, seq, doc)
+    SELECT id, room, status, status NOT IN ('verified', 'cancelled'), team, assignee, priority, due_at, updated_at,
+      seq, CASE WHEN seq IS NULL THEN doc END
+    FROM (SELECT t.*, (SELECT max(e.seq) FROM events e WHERE e.entity = 'ticket:' || t.id AND e.state = t.doc) AS seq
+          FROM ticket_rows t);
+  DROP TABLE ticket_rows;
+  ALTER TABLE ticket_rows_next RENAME TO ticket_rows;
+  CREATE INDEX ticket_rows_room_open ON ticket_rows (room) WHERE is_open = 1;
+  CREATE INDEX ticket_rows_assignee_open ON ticket_rows (assignee) WHERE is_open = 1;
+  CREATE VIEW tickets AS
+    SELECT t.id, t.room, t.status, t.team, t.assignee, t.priority, t.due_at, t.updated_at,
+      coalesce(t.doc, e.state) AS doc, t.is_open, t.seq
+    FROM ticket_rows t LEFT JOIN events e ON e.seq = t.seq;
+
+  -- Rejections are read from the ticket's state, where they are recorded anyway.
+  DROP TABLE rejections;
+  CREATE VIEW rejections AS
+    SELECT json_extract(r.value, '$.id') AS id, t.id AS ticket, json_extract(r.value, '$.room') AS room,
+      json_extract(r.value, '$.at') AS at, json_extract(r.value, '$.by') AS by,
+      json_extract(r.value, '$.reason') AS reason, json_extract(r.value, '$.originalAssignee') AS original_assignee,
+      json_extract(r.value, '$.response') AS response
+    FROM tickets t, json_each(t.doc, '$.rejections') r;
+  `,
 ];
 
-export function migrate(db: Database): number {
+/** Brings the schema up to `target` (the newest by default) and returns the version reached. */
+export function migrate(db: Database, target = migrations.length): number {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
-    db.transaction(() => {
-      db.exec(migrations[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current >= target) return current;
+  // Rebuilding a table that others reference needs foreign keys off while it is replaced, and
+  // they cannot be switched inside a transaction; each version checks them before it commits.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < target; version++) {
+      db.transaction(() => {
+        db.exec(migrations[version]!);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) throw new Error(`schema version ${version + 1} leaves ${broken[0]!.table} rows without their ${broken[0]!.parent}`);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
-  return migrations.length;
+  return target;
 }

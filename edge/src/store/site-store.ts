@@ -89,10 +89,12 @@ export class SiteStore {
     const headBefore = this.log.head;
     const tx: Tx = {
       apply: (change) => {
-        this.#write(change, at);
+        // The event first: a ticket's row points at the event that holds its state. An offline
+        // alert's ticket is bookkeeping with no event of its own: the ticket it opened has one.
+        const event = change.entity === 'offline-alert' ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
+        this.#write(change, at, event?.seq ?? null);
         changes.push(change);
-        // An offline alert's ticket is bookkeeping: the ticket it opened has its own event.
-        if (change.entity !== 'offline-alert') events.push(this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state }));
+        if (event) events.push(event);
       },
       record: (type, entity, state) => {
         events.push(this.log.append({ at, actor, type, entity, state }));
@@ -117,10 +119,10 @@ export class SiteStore {
     return result;
   }
 
-  #write(change: Change, at: string): void {
+  #write(change: Change, at: string, seq: number | null): void {
     switch (change.entity) {
       case 'ticket':
-        this.tickets.put(change.state);
+        this.tickets.put(change.state, seq ?? undefined);
         if (change.trackDigest) this.trackTokens.insert(change.trackDigest, change.state.id);
         return;
       case 'room': return this.rooms.put(change.state);

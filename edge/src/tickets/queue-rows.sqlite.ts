@@ -1,11 +1,11 @@
-import { CLOSED_STATUSES_SQL, type Ticket } from '../contracts/index.ts';
+import type { Ticket } from '../contracts/index.ts';
 import type { Db } from '../store/database.sqlite.ts';
 
 // The queue's order: the most urgent first, then the one due soonest.
 const order = "ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at, id";
-const open = `status NOT IN ${CLOSED_STATUSES_SQL}`;
+const open = "is_open = 1";
 
-/** The two lists of a worker's queue, each one indexed query (tickets_assignee, tickets_team). */
+/** The two lists of a worker's queue, each one query on ticket_rows_assignee_open (the pool is its unassigned part). */
 export class QueueRows {
   readonly #mine;
   readonly #pool;

@@ -1,5 +1,6 @@
-import { CLOSED_STATUSES_SQL, type Ticket } from '../contracts/index.ts';
+import { CLOSED_STATUSES_SQL, isOpen, type Ticket } from '../contracts/index.ts';
 import type { Db } from '../store/database.sqlite.ts';
+import { statementCache } from '../store/statements.ts';
 
 export interface TicketFilter {
   status?: string;
@@ -14,40 +15,34 @@ export interface TicketFilter {
   limit: number;
 }
 
-/** Tickets as rows: columns to filter on, the whole ticket as JSON, rejections mirrored for reporting. */
+interface Indexed { status: string; is_open: number; team: string; assignee: string | null; priority: string; due_at: string }
+const indexed = ['status', 'is_open', 'team', 'assignee', 'priority', 'due_at'] as const;
+
+/**
+ * Tickets as rows: columns to filter on, and `seq`, the event that holds the whole ticket as
+ * JSON. Readers go through the `tickets` view, whose `doc` is that event's state.
+ */
 export class TicketRows {
   readonly #get;
   readonly #openInRoom;
+  readonly #current;
   readonly #insert;
-  readonly #updateDoc;
-  readonly #updateIndexed;
-  readonly #rejection;
   readonly #counts;
   readonly #attachment;
   readonly #ticketOfAttachment;
+  readonly #sql;
 
   constructor(private readonly db: Db) {
+    this.#sql = statementCache(db);
     this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');
-    this.#openInRoom = db.prepare<[string], { doc: string }>(
-      `SELECT doc FROM tickets WHERE room = ? AND status NOT IN ${CLOSED_STATUSES_SQL} ORDER BY id`,
-    );
-    // SQLite rewrites an index whenever its column is SET, changed or not; so the document
-    // and the indexed columns are written apart, the latter only when one of them moved.
+    this.#openInRoom = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE room = ? AND is_open = 1 ORDER BY id');
+    this.#current = db.prepare<[string], Indexed>(`SELECT ${indexed.join(', ')} FROM ticket_rows WHERE id = ?`);
     this.#insert = db.prepare(`
-      INSERT INTO tickets (id, room, status, team, assignee, priority, due_at, updated_at, doc)
-      VALUES (@id, @room, @status, @team, @assignee, @priority, @dueAt, @updatedAt, @doc)`);
-    this.#updateDoc = db.prepare('UPDATE tickets SET doc = @doc, updated_at = @updatedAt WHERE id = @id');
-    this.#updateIndexed = db.prepare(`
-      UPDATE tickets SET status = @status, team = @team, assignee = @assignee, priority = @priority, due_at = @dueAt
-      WHERE id = @id AND (status IS NOT @status OR team IS NOT @team OR assignee IS NOT @assignee
-        OR priority IS NOT @priority OR due_at IS NOT @dueAt)`);
-    this.#rejection = db.prepare(`
-      INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
-      VALUES (@id, @ticket, @room, @at, @by, @reason, @originalAssignee, @response)
-      ON CONFLICT (id) DO UPDATE SET response = excluded.response WHERE response IS NOT excluded.response`);
+      INSERT INTO ticket_rows (id, room, status, is_open, team, assignee, priority, due_at, updated_at, seq, doc)
+      VALUES (@id, @room, @status, @is_open, @team, @assignee, @priority, @due_at, @updatedAt, @seq, @doc)`);
     this.#attachment = db.prepare('INSERT OR IGNORE INTO attachments (id, ticket) VALUES (?, ?)');
     this.#ticketOfAttachment = db.prepare<[string], { ticket: string }>('SELECT ticket FROM attachments WHERE id = ?');
-    this.#counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM tickets GROUP BY status');
+    this.#counts = db.prepare<[], { status: string; n: number }>('SELECT status, count(*) AS n FROM ticket_rows GROUP BY status');
   }
 
   get(id: string): Ticket | undefined {
@@ -59,15 +54,26 @@ export class TicketRows {
     return this.#openInRoom.all(room).map((row) => JSON.parse(row.doc));
   }
 
-  put(ticket: Ticket): void {
-    const doc = JSON.stringify(ticket);
-    const row = { id: ticket.id, status: ticket.status, team: ticket.team, assignee: ticket.assignee, priority: ticket.priority, dueAt: ticket.dueAt };
-    if (this.#updateDoc.run({ id: ticket.id, doc, updatedAt: ticket.updatedAt }).changes === 0) {
-      this.#insert.run({ ...row, room: ticket.room, updatedAt: ticket.updatedAt, doc });
+  /**
+   * Stores the ticket's columns. With `seq`, the event that recorded this very state (appended
+   * first, in the same transaction), the row points at it; without, the row keeps the JSON itself.
+   */
+  put(ticket: Ticket, seq?: number): void {
+    const next: Indexed = {
+      status: ticket.status, is_open: isOpen(ticket.status) ? 1 : 0, team: ticket.team,
+      assignee: ticket.assignee, priority: ticket.priority, due_at: ticket.dueAt,
+    };
+    const state = { id: ticket.id, updatedAt: ticket.updatedAt, seq: seq ?? null, doc: seq === undefined ? JSON.stringify(ticket) : null };
+    const now = this.#current.get(ticket.id);
+    if (!now) {
+      this.#insert.run({ ...next, ...state, room: ticket.room });
     } else {
-      this.#updateIndexed.run(row);
+      // SQLite rewrites an index whenever a column it covers is SET, changed or not;
+      // so only the columns that moved are set.
+      const moved = indexed.filter((c) => now[c] !== next[c]);
+      const set = ['seq = @seq', 'doc = @doc', 'updated_at = @updatedAt', ...moved.map((c) => `${c} = @${c}`)].join(', ');
+      this.#sql(`UPDATE ticket_rows SET ${set} WHERE id = @id`).run({ ...state, ...Object.fromEntries(moved.map((c) => [c, next[c]])) });
     }
-    for (const r of ticket.rejections) this.#rejection.run({ ...r, ticket: ticket.id });
     for (const a of ticket.attachments) this.#attachment.run(a.id, ticket.id);
   }
 

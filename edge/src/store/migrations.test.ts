@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './database.sqlite.ts';
+import { migrate } from './migrations.ts';
+
+let dir: string;
+let file: string;
+const ticket = { id: 'T-1001', room: 'r101', status: 'rejected', team: 'cleaning', assignee: 'ana', priority: 'normal', dueAt: '2026-12-01T10:00:00.000Z', rejections: [{ id: 'R-1001-1', room: 'r101', at: '2026-12-01T09:00:00.000Z', by: 'user:fiona', reason: 'Not cleaned', originalAssignee: 'ana', response: 'pending' }] };
+
+/** A data folder as the gateway left it before ticket rows pointed at their events. */
+function oldDataFolder(): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db, 4);
+  const doc = JSON.stringify(ticket);
+  db.exec(`INSERT INTO rooms (id, floor, qr_secret, status, doc) VALUES ('r101', 1, 'qr', 'available', '{}')`);
+  const event = db.prepare('INSERT INTO events (seq, site, at, actor, type, entity, state, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  event.run(1, 'demo', '2026-12-01T08:00:00.000Z', 'user:sofia', 'ticket-opened', 'ticket:T-1001', '{"id":"T-1001","status":"new"}', 'a', 'b');
+  event.run(2, 'demo', '2026-12-01T09:00:00.000Z', 'user:fiona', 'ticket-rejected', 'ticket:T-1001', doc, 'b', 'c');
+  db.prepare(`INSERT INTO tickets (id, room, status, team, assignee, priority, due_at, updated_at, doc)
+    VALUES ('T-1001', 'r101', 'rejected', 'cleaning', 'ana', 'normal', ?, ?, ?)`).run(ticket.dueAt, '2026-12-01T09:00:00.000Z', doc);
+  db.prepare(`INSERT INTO tickets (id, room, status, team, assignee, priority, due_at, updated_at, doc)
+    VALUES ('T-1002', 'r101', 'new', 'cleaning', NULL, 'normal', ?, ?, '{"id":"T-1002","rejections":[]}')`).run(ticket.dueAt, ticket.dueAt);
+  db.exec(`INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
+    VALUES ('R-1001-1', 'T-1001', 'r101', '2026-12-01T09:00:00.000Z', 'user:fiona', 'Not cleaned', 'ana', 'pending')`);
+  db.exec("INSERT INTO attachments (id, ticket) VALUES ('photo-1', 'T-1001')");
+  db.close();
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'doorside-migrate-'));
+  file = join(dir, 'site.sqlite');
+  oldDataFolder();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('upgrading a data folder to ticket rows that point at their events', () => {
+  it('reads every ticket as it was stored', () => {
+    const db = openDatabase(file);
+
+    const docs = db.prepare('SELECT id, doc FROM tickets ORDER BY id').all();
+
+    expect(docs).toEqual([{ id: 'T-1001', doc: JSON.stringify(ticket) }, { id: 'T-1002', doc: '{"id":"T-1002","rejections":[]}' }]);
+    db.close();
+  });
+
+  it('points a row at the newest event holding its state and keeps the JSON of one no event holds', () => {
+    const db = openDatabase(file);
+
+    const rows = db.prepare('SELECT id, seq, doc IS NOT NULL AS ownDoc, is_open FROM ticket_rows ORDER BY id').all();
+
+    expect(rows).toEqual([{ id: 'T-1001', seq: 2, ownDoc: 0, is_open: 1 }, { id: 'T-1002', seq: null, ownDoc: 1, is_open: 1 }]);
+    db.close();
+  });
+
+  it('still lists the rejections, read from the ticket', () => {
+    const db = openDatabase(file);
+
+    const rejections = db.prepare('SELECT id, ticket, room, by, reason, original_assignee, response FROM rejections').all();
+
+    expect(rejections).toEqual([{ id: 'R-1001-1', ticket: 'T-1001', room: 'r101', by: 'user:fiona', reason: 'Not cleaned', original_assignee: 'ana', response: 'pending' }]);
+    db.close();
+  });
+
+  it('keeps attachments tied to existing tickets, with foreign keys enforced again', () => {
+    const db = openDatabase(file);
+
+    const attach = () => db.exec("INSERT INTO attachments (id, ticket) VALUES ('photo-2', 'T-9999')");
+
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(attach).toThrow(/FOREIGN KEY/);
+    expect(db.prepare("SELECT ticket FROM attachments WHERE id = 'photo-1'").get()).toEqual({ ticket: 'T-1001' });
+    db.close();
+  });
+});

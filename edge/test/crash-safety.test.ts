@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChainRow, verifyChain } from '../src/audit/hash-chain.ts';
+import { type ChainRow, verifyChain } from '../src/store/hash-chain.ts';
 
 const writerScript = join(import.meta.dirname, 'fixtures', 'load-writer.ts');
 const cleanups: Array<() => void> = [];

@@ -1,4 +1,4 @@
-import type { AuditFilter } from './event-log.sqlite.ts';
+import type { AuditFilter } from '../store/event-log.sqlite.ts';
 
 export interface AuditSearch { room?: string; ticket?: string; actor?: string; type?: string; q?: string; limit: number }
 

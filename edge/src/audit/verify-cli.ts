@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ReadOnlySite } from '../store/read-only-site.sqlite.ts';
-import { GENESIS_HASH } from './hash-chain.ts';
+import { GENESIS_HASH } from '../store/hash-chain.ts';
 
 /**
  * `npm run verify -- <site.sqlite>`: walks a site's event log and says whether the chain holds.

@@ -1,6 +1,6 @@
 import type { SessionCommand } from '../contracts/index.ts';
 import type { CommandModule } from '../commands/command-module.ts';
-import { sessionExpiry } from './session-rules.ts';
+import { sessionExpiry } from '../contracts/index.ts';
 import { tokenDigest } from './token.ts';
 
 /**

@@ -19,7 +19,7 @@ export function ensureBridgeKey(store: SiteStore, dataDir: string, say: (line: s
 /** Whether an `authorization` header carries the site's bridge key; compared in constant time. */
 export function bridgeKeyMatches(store: SiteStore, authorization: string | undefined): boolean {
   const digest = storedDigest(store);
-  const presented = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(authorization ?? '')?.[1];
+  const presented = (authorization ?? '').match(/^Bearer ([A-Za-z0-9_-]{16,200})$/)?.[1];
   if (!digest || !presented) return false;
   return timingSafeEqual(Buffer.from(tokenDigest(presented), 'hex'), Buffer.from(digest, 'hex'));
 }

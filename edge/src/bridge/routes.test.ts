@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventHash } from '../audit/hash-chain.ts';
+import { eventHash } from '../store/hash-chain.ts';
 import { inbox } from '../test-support/mqtt-inbox.ts';
 import { startTestGateway, type TestGateway } from '../test-support/test-gateway.ts';
 

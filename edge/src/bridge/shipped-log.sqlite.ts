@@ -1,5 +1,5 @@
 import type { BridgeEventsPage, ChainPoint, ShippedEvent } from '../contracts/index.ts';
-import { GENESIS_HASH } from '../audit/hash-chain.ts';
+import { GENESIS_HASH } from '../store/hash-chain.ts';
 import type { Db } from '../store/database.sqlite.ts';
 
 interface Row { seq: number; at: string; actor: string; type: string; entity: string; state: string; prev_hash: string; hash: string }

@@ -38,7 +38,7 @@ export class ExternalBroker implements DeviceBus {
   }
 
   #receive(handlers: DeviceBusHandlers, site: string, topic: string, payload: Buffer): void {
-    const match = deviceTopic.exec(topic);
+    const match = topic.match(deviceTopic);
     if (!match) return handlers.onDrop('unexpected-topic');
     const [, device, kind] = match as unknown as [string, string, string];
     if (kind === 'events') {

@@ -10,3 +10,4 @@ export * from './errors.ts';
 export * from './ticket-status.ts';
 export * from './changes.ts';
 export * from './commands.ts';
+export * from './sessions.ts';

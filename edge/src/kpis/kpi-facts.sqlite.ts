@@ -1,22 +1,7 @@
 import type { Db } from '../store/database.sqlite.ts';
+import type { TicketFacts } from './kpi-report.ts';
 import type { KpiWindow } from './kpi-window.ts';
 
-/** What the figures need to know about one ticket, read flat from the store. */
-export interface TicketFacts {
-  id: string;
-  status: string;
-  team: string;
-  category: string;
-  createdAt: string;
-  dueAt: string;
-  /** When it was first approved (`verified`), or null. */
-  resolvedAt: string | null;
-  /** How often the work was reported finished (each time it went to `done`). */
-  completions: number;
-  rejections: number;
-  /** The occupant's 1–5 stars, or null. */
-  rating: number | null;
-}
 
 // The history and the rating live in the ticket's JSON and in track_tokens; SQLite's JSON
 // functions pick out only what the figures use, so no whole ticket is parsed in JavaScript.
@@ -35,6 +20,8 @@ const factsSql = `
   ORDER BY t.id`;
 
 /** Every ticket reported inside the window, with the facts the figures are made of. */
+export type { TicketFacts };
+
 export function ticketFacts(db: Db, window: KpiWindow): TicketFacts[] {
   return db.prepare(factsSql).all(window.from, window.to) as TicketFacts[];
 }

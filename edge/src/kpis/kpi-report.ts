@@ -1,5 +1,4 @@
 import type { KpiReport, TicketStatus } from '../contracts/index.ts';
-import type { TicketFacts } from './kpi-facts.sqlite.ts';
 import type { KpiWindow } from './kpi-window.ts';
 
 const openStatuses: readonly TicketStatus[] = ['new', 'assigned', 'in_progress', 'done', 'rejected', 'escalated'];
@@ -7,6 +6,23 @@ const MINUTE_MS = 60_000;
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+/** What the figures need to know about one ticket, read flat from the store. */
+export interface TicketFacts {
+  id: string;
+  status: string;
+  team: string;
+  category: string;
+  createdAt: string;
+  dueAt: string;
+  /** When it was first approved (`verified`), or null. */
+  resolvedAt: string | null;
+  /** How often the work was reported finished (each time it went to `done`). */
+  completions: number;
+  rejections: number;
+  /** The occupant's 1–5 stars, or null. */
+  rating: number | null;
+}
 
 /**
  * The facility figures for tickets reported in a window. Resolving means approval

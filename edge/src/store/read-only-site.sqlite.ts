@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { VerifyResult } from '../contracts/index.ts';
-import { type ChainRow, verifyChain } from '../audit/hash-chain.ts';
+import { type ChainRow, verifyChain } from './hash-chain.ts';
 import { Directory } from './directory.sqlite.ts';
 
 /**

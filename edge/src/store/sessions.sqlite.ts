@@ -1,5 +1,5 @@
-import { tokenDigest } from '../auth/token.ts';
-import { sessionIdle } from '../auth/session-rules.ts';
+import { secretDigest as tokenDigest } from '@doorside/firmware-config';
+import { sessionIdle } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 

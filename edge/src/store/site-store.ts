@@ -1,9 +1,9 @@
 import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
 import type { Change, TicketId } from '../contracts/index.ts';
-import { EventLog } from '../audit/event-log.sqlite.ts';
-import type { ChainRow } from '../audit/hash-chain.ts';
-import { RoomRows } from '../rooms/room-rows.sqlite.ts';
-import { TicketRows } from '../tickets/ticket-rows.sqlite.ts';
+import { EventLog } from './event-log.sqlite.ts';
+import type { ChainRow } from './hash-chain.ts';
+import { RoomRows } from './room-rows.sqlite.ts';
+import { TicketRows } from './ticket-rows.sqlite.ts';
 import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';

@@ -3,7 +3,7 @@ import type { DomainError } from '../domain-error.ts';
 import type { Actor } from '../rights/actor.ts';
 import { refusal } from '../rights/refusal.ts';
 import type { Right } from '../rights/rights.ts';
-import { disputeRefusal } from './dispute.ts';
+import { disputeRefusal } from './dispute-refusal.ts';
 import { AlreadyAccepted, AlreadyAssigned, AlreadyWithTeam, NotOpenToOccupants } from './errors.ts';
 import { rateRefusal } from './rating.ts';
 

@@ -1,5 +1,5 @@
 import type { Room } from '../contracts/index.ts';
-import type { Db } from '../store/database.sqlite.ts';
+import type { Db } from './database.sqlite.ts';
 
 /** Rooms as rows: the status column for queries, the whole room as JSON. */
 export class RoomRows {

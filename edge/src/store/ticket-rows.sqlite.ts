@@ -1,6 +1,6 @@
 import { CLOSED_STATUSES_SQL, isOpen, type Ticket } from '../contracts/index.ts';
-import type { Db } from '../store/database.sqlite.ts';
-import { statementCache } from '../store/statements.ts';
+import type { Db } from './database.sqlite.ts';
+import { statementCache } from './statements.ts';
 
 export interface TicketFilter {
   status?: string;

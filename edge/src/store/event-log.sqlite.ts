@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { LoggedEvent, VerifyResult } from '../contracts/index.ts';
-import type { Db } from '../store/database.sqlite.ts';
+import type { Db } from './database.sqlite.ts';
 import { type ChainRow, eventHash, GENESIS_HASH, verifyChain } from './hash-chain.ts';
 
 export interface AppendInput {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } from './ids.ts';
+import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 
-export const RoomStatus = z.enum(['available', 'service_due', 'in_service', 'pending_recovery', 'do_not_use']);
+export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
 export const Priority = z.enum(['low', 'normal', 'high', 'urgent']);
-export const TicketStatus = z.enum([
-  'new', 'assigned', 'in_progress', 'done', 'verified', 'rejected', 'escalated', 'cancelled',
-]);
+export const TicketStatus = z.enum(ticketStatuses);
 export const Role = z.enum([
   'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
   // The central server's commands, applied on the site through its own rules.

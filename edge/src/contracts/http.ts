@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, Room, RoomStatus, Ticket, TicketKind, TicketStatus } from './domain.ts';
 
+export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
+
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Note = z.string().trim().max(2000);
 const Photos = z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'a photo is an attachment id')).max(5);
 
-export const ErrorBody = z.object({
-  error: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export const LoginBody = z.strictObject({ username: Username, password: z.string().min(1).max(200) });
 export const PanelLoginBody = z.strictObject({ room: RoomId, pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
@@ -98,18 +94,8 @@ export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
 export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
 export type TrackPhase = z.infer<typeof TrackPhase>;
 
-/** An open ticket as an occupant holding the room's QR code sees it: no notes, no names, no staff-typed title. */
-export const OccupantTicket = z.object({ id: TicketId, category: CategoryId, title: z.string(), status: TicketStatus, openedAt: z.string() });
-export type OccupantTicket = z.infer<typeof OccupantTicket>;
-/** The room page's first answer: the room's public status, the tickets an occupant may add to, the categories to report in. */
-export const OccupantRoomView = Room.pick({ id: true, name: true, floor: true, zone: true, status: true, since: true, reason: true }).extend({
-  openTickets: z.array(OccupantTicket),
-  categories: z.array(z.object({ id: CategoryId, name: z.string() })),
-});
-export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
 export const OccupantNoteParams = z.strictObject({ room: RoomId, id: TicketId });
 export const OccupantNoteBody = z.strictObject({ text: Text(1000) });
-export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
 /** "Not resolved": a reason (one the category lists, or typed where it allows that) and optional notes. */
 export const DisputeBody = z.strictObject({ reason: Text(200), notes: Note.optional() });
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@doorside/edge/contracts';
+import { ErrorCode } from '@doorside/edge/occupant-contracts';
 
 /**
  * A refusal from the gateway, carrying its error body (`message`, `details`). `code` is the

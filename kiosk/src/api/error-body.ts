@@ -1,6 +1,7 @@
-import { ErrorBody } from '@doorside/edge/contracts';
+import { ErrorBody } from '@doorside/edge/occupant-contracts';
+import { partial } from 'zod/mini';
 
-const Loose = ErrorBody.partial();
+const Loose = partial(ErrorBody);
 
 /** The gateway's error body as far as it is one: anything else (an empty answer, a proxy's page) reads as no fields. */
 export function readErrorBody(body: unknown): Partial<ErrorBody> {

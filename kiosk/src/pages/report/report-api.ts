@@ -1,4 +1,4 @@
-import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportCreated } from '@doorside/edge/contracts';
+import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportReceipt } from '@doorside/edge/occupant-contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import type { ReportLink } from './report-link.ts';
 import { get, post, readResponse, SendError } from './send-form.ts';
@@ -33,7 +33,7 @@ export class ReportApi {
   async sendReport(draft: ReportDraft, onProgress: (fraction: number) => void): Promise<ReportSent> {
     const fields = { category: draft.category, description: draft.description.trim(), ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}) };
     const body = draft.photos.length === 0 ? fields : withPhotos(fields, draft.photos);
-    const created = ReportCreated.parse(await post(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/reports`), body, onProgress));
+    const created = ReportReceipt.parse(await post(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/reports`), body, onProgress));
     return { ticket: created.ticket.id, trackToken: created.trackToken };
   }
 

@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+import { ErrorCode } from './errors.ts';
+import { idPatterns, roomStatuses, ticketStatuses } from './vocabulary.ts';
+
+/**
+ * What the occupant's report page sends and receives, in zod's light build (zod/mini): that
+ * page is opened from a QR code on a phone's weak link, and the full build would more than
+ * triple its script. The gateway answers with these same schemas.
+ */
+const Slug = z.string().check(z.regex(idPatterns.slug));
+const TicketId = z.string().check(z.regex(idPatterns.ticket));
+const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+/** A refusal: a code from the error catalogue (or fastify's own), a message, details. */
+export const ErrorBody = z.object({
+  error: z.string(),
+  message: z.string(),
+  details: z.optional(z.unknown()),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** An open ticket as an occupant holding the room's QR code sees it: no notes, no names, no staff-typed title. */
+export const OccupantTicket = z.object({ id: TicketId, category: Slug, title: z.string(), status: z.enum(ticketStatuses), openedAt: z.string() });
+export type OccupantTicket = z.infer<typeof OccupantTicket>;
+
+/** The room page's first answer: the room's public status, the tickets an occupant may add to, the categories to report in. */
+export const OccupantRoomView = z.object({
+  id: Slug,
+  name: Text(80),
+  floor: z.int(),
+  zone: Text(40),
+  status: z.enum(roomStatuses),
+  since: z.iso.datetime({ offset: true }),
+  reason: z.string().check(z.maxLength(500)),
+  openTickets: z.array(OccupantTicket),
+  categories: z.array(z.object({ id: Slug, name: z.string() })),
+});
+export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
+
+export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
+
+/**
+ * What the report page relies on in the answer to a report (`ReportCreated`): the new
+ * ticket's id and the tracking link's token. The rest of the answer passes through.
+ */
+export const ReportReceipt = z.looseObject({ ticket: z.looseObject({ id: TicketId }), trackToken: z.string().check(z.regex(idPatterns.token)) });
+
+export { ErrorCode };

@@ -1,6 +1,7 @@
 import { LitElement } from 'lit';
 import { provideTranslator } from '../i18n/translator-context.ts';
-import type { Translator } from '../i18n/translator.ts';
+import type { Lang } from '../i18n/index.ts';
+import { type Translator, translator } from '../i18n/translator.ts';
 
 /**
  * A page element: it holds the page's translator and provides it to every component
@@ -16,5 +17,14 @@ export class LocalizingPage extends LitElement {
   set speak(next: Translator) {
     this.#translator.setValue(next);
     this.requestUpdate();
+  }
+
+  /** Another language for the whole page, kept in the address so a reload keeps it. */
+  protected switchLanguage(lang: Lang): void {
+    this.speak = translator(lang);
+    document.documentElement.lang = lang;
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', url);
   }
 }

@@ -87,7 +87,7 @@ export class DsDashboardPage extends LocalizingPage {
     return html`
       <header>
         <h1>${t('dash.title')}</h1>
-        <ds-lang-switch .lang=${this.speak.lang} .label=${t('dash.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.#setLang(e.detail.lang)}></ds-lang-switch>
+        <ds-lang-switch .lang=${this.speak.lang} .label=${t('dash.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
         ${session ? html`<div class="who"><span data-user>${t('dash.signedInAs', { user: session.user ?? session.role })}</span>
           <button @click=${() => this.#signOut()}>${t('dash.signOut')}</button></div>` : nothing}
       </header>
@@ -163,13 +163,6 @@ export class DsDashboardPage extends LocalizingPage {
     this.dispatchNotice = '';
   }
 
-  #setLang(lang: Lang): void {
-    this.speak = translator(lang);
-    document.documentElement.lang = lang;
-    const url = new URL(location.href);
-    url.searchParams.set('lang', lang);
-    history.replaceState(null, '', url);
-  }
 }
 
 function wsUrl(): string {

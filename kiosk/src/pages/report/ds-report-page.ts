@@ -75,7 +75,7 @@ export class DsReportPage extends LocalizingPage {
     document.title = room ? `${room.name} · ${t('report.title')}` : t('report.title');
     return html`
       <main>
-        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
+        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch></div>
         ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
         ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
         ${room ? html`<ds-room-header .room=${room}></ds-room-header>${this.#body(room)}` : nothing}
@@ -177,13 +177,6 @@ export class DsReportPage extends LocalizingPage {
     }
   }
 
-  #switchLanguage(event: CustomEvent<{ lang: Lang }>): void {
-    this.speak = translator(event.detail.lang);
-    document.documentElement.lang = event.detail.lang;
-    const url = new URL(location.href);
-    url.searchParams.set('lang', event.detail.lang);
-    history.replaceState(history.state, '', url);
-  }
 }
 
 customElements.define('ds-report-page', DsReportPage);

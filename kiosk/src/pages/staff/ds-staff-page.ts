@@ -94,7 +94,7 @@ export class DsStaffPage extends LocalizingPage {
           <ds-staff-link-mark connection=${connection}></ds-staff-link-mark>
           <span class="who">${queue.me.name}</span>
           <button data-action="sign-out" @click=${() => void this.#signOut()}>${t('staff.signOut')}</button>` : nothing}
-        <ds-lang-switch .lang=${this.speak.lang} .label=${t('staff.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.#setLang(e.detail.lang)}></ds-lang-switch>
+        <ds-lang-switch .lang=${this.speak.lang} .label=${t('staff.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
       </header>
       <main>
         ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'} data-notice=${this.notice.kind}>${this.notice.text}</p>` : nothing}
@@ -176,15 +176,6 @@ export class DsStaffPage extends LocalizingPage {
     }
   }
 
-  /** Another language, kept in the address so a reload keeps it. */
-  #setLang(lang: Lang): void {
-    this.speak = translator(lang);
-    document.documentElement.lang = lang;
-    document.title = this.speak.t('staff.title');
-    const url = new URL(location.href);
-    url.searchParams.set('lang', lang);
-    history.replaceState(history.state, '', url);
-  }
 
   #now(): number {
     return Date.now() + this.state.skewMs;

@@ -79,7 +79,7 @@ export class DsTrackPage extends LocalizingPage {
     document.title = view ? `${t('track.heading', { ticket: view.ticket })} · ${view.room.name}` : t('track.title');
     return html`
       <main>
-        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('track.language')} @lang-change=${this.#switchLanguage}></ds-lang-switch></div>
+        <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('track.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch></div>
         ${unknown ? html`<p class="alert" role="alert" data-unknown>${t('track.unknown')}</p>` : nothing}
         ${!unknown && !view ? html`<p role="status">${t(connection === 'offline' ? 'track.loadFailed' : 'track.loading')}</p>` : nothing}
         ${!unknown && view ? this.#view(view) : nothing}
@@ -156,13 +156,6 @@ export class DsTrackPage extends LocalizingPage {
     return explainProblem(this.speak, problem);
   }
 
-  #switchLanguage(event: CustomEvent<{ lang: Lang }>): void {
-    this.speak = translator(event.detail.lang);
-    document.documentElement.lang = event.detail.lang;
-    const url = new URL(location.href);
-    url.searchParams.set('lang', event.detail.lang);
-    history.replaceState(history.state, '', url);
-  }
 }
 
 customElements.define('ds-track-page', DsTrackPage);

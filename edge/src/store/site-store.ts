@@ -61,7 +61,8 @@ export class SiteStore {
   readonly receipts: CommandReceipts;
   readonly meta: Meta;
   readonly #listeners: Listener[] = [];
-  readonly #nextTicket;
+  /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
+  #lastTicket: number;
   readonly #queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
   #deferred: Committed[] | null = null;
 
@@ -74,8 +75,7 @@ export class SiteStore {
     this.trackTokens = new TrackTokens(db);
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
-    db.prepare("INSERT OR IGNORE INTO counters (name, value) VALUES ('ticket', 1000)").run();
-    this.#nextTicket = db.prepare<[], { value: number }>("UPDATE counters SET value = value + 1 WHERE name = 'ticket' RETURNING value");
+    this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
   onCommit(listener: Listener): () => void {
@@ -87,6 +87,7 @@ export class SiteStore {
     const events: ChainRow[] = [];
     const changes: Change[] = [];
     const headBefore = this.log.head;
+    const ticketBefore = this.#lastTicket;
     const tx: Tx = {
       apply: (change) => {
         // The event first: a ticket's row points at the event that holds its state. An offline
@@ -99,7 +100,7 @@ export class SiteStore {
       record: (type, entity, state) => {
         events.push(this.log.append({ at, actor, type, entity, state }));
       },
-      nextTicketId: () => `T-${this.#nextTicket.get()!.value}`,
+      nextTicketId: () => `T-${++this.#lastTicket}`,
     };
     let result: T;
     try {
@@ -108,6 +109,7 @@ export class SiteStore {
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
       this.log.head = headBefore;
+      this.#lastTicket = ticketBefore;
       // The cached categories must not remember a change that rolled back.
       if (changes.some((c) => c.entity === 'category')) this.directory.reload();
       throw error;
@@ -163,6 +165,7 @@ export class SiteStore {
     if (this.#queue.length > 0) setImmediate(() => this.#flush());
     const outcomes: { ok: boolean; value: unknown }[] = [];
     const headBefore = this.log.head;
+    const ticketBefore = this.#lastTicket;
     this.#deferred = [];
     try {
       this.db.transaction(() => {
@@ -172,6 +175,7 @@ export class SiteStore {
       })();
     } catch (error) {
       this.log.head = headBefore;
+      this.#lastTicket = ticketBefore;
       this.directory.reload();
       this.#deferred = null;
       for (const item of items) item.reject(error);

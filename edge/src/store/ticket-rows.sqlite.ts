@@ -32,6 +32,18 @@ export class TicketRows {
   readonly #ticketOfAttachment;
   readonly #sql;
 
+  /**
+   * The highest ticket number handed out so far (`T-1042` is 1042), or `floor` on a new site.
+   * Sites from before numbers were kept in memory also count their old counter row.
+   */
+  highestNumber(floor: number): number {
+    const row = this.db.prepare<[], { n: number | null }>(`
+      SELECT max(n) AS n FROM (
+        SELECT max(CAST(substr(id, 3) AS INTEGER)) AS n FROM ticket_rows WHERE id GLOB 'T-[0-9]*'
+        UNION ALL SELECT value FROM counters WHERE name = 'ticket')`).get();
+    return Math.max(floor, row?.n ?? floor);
+  }
+
   constructor(private readonly db: Db) {
     this.#sql = statementCache(db);
     this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');

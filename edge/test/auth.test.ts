@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignInAttempts } from '../src/store/sign-in-attempts.sqlite.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 
 let gw: TestGateway;
@@ -145,7 +146,7 @@ describe('door panel sign-in', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'panel', room: 'r204' });
-    expect(gw.store.directory.panel('r204')).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect(new SignInAttempts(gw.store.db).get('pin:r204')).toBeUndefined();
   });
 });
 

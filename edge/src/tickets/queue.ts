@@ -35,7 +35,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
 
   const item = (ticket: Ticket): QueueItem => {
     const transferTo = users.filter((u) => u.id !== ticket.assignee && u.teams.includes(ticket.team) && canTake(u, ticket.team)).map((u) => u.id);
-    const actions = availableActions(actor, ticket).filter((a) => a !== 'transfer' || transferTo.length > 0);
+    const actions = availableActions(actor, ticket, store.directory.category(ticket.category)).filter((a) => a !== 'transfer' || transferTo.length > 0);
     return { ticket: ticketFor(actor.role, ticket), actions, transferTo };
   };
   const mine = rows.mine(actor.user, limit).filter((t) => visibleTo(actor, t)).map(item);

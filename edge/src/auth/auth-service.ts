@@ -1,5 +1,4 @@
 import { DomainError, Unauthorized } from '../domain-error.ts';
-import type { Role } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { type Actor, actorOf, panelActor } from '../rights/actor.ts';
 import type { Clock, CommandHandler } from '../commands/handler.ts';

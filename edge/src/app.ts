@@ -91,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
-  await app.register(categoryRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(categoryRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(qrRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(ticketRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, clock: deps.clock });
   await app.register(attachmentRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignInAttempts } from '../src/store/sign-in-attempts.sqlite.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 
 let gw: TestGateway;
@@ -92,13 +93,15 @@ describe('door panel sign-in', () => {
     const signedIn = await panelSignIn('r103', pin('r103'));
     const panel = cookieOf(signedIn.headers);
 
-    const list = await gw.call('GET', '/api/tickets?room=r104', { cookie: panel });
+    const list = await gw.call('GET', '/api/tickets', { cookie: panel });
+    const listElsewhere = await gw.call('GET', '/api/tickets?room=r104', { cookie: panel });
     const elsewhere = await gw.call('POST', `/api/tickets/${there}/approve`, { cookie: panel });
     const rejectElsewhere = await gw.call('POST', `/api/tickets/${there}/reject`, { cookie: panel, body: { reason: 'Not cleaned' } });
     const approve = await gw.call('POST', `/api/tickets/${here}/approve`, { cookie: panel });
 
     expect(signedIn.body).toEqual({ kind: 'panel', user: null, role: 'panel', room: 'r103', expiresAt: new Date(now + 10 * 60_000).toISOString() });
     expect(list.body.tickets.map((t: { id: string }) => t.id)).toEqual([here]);
+    expect(listElsewhere.body.tickets).toEqual([]);
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body).toEqual({ error: 'WRONG_ROOM', message: 'this panel belongs to room r103, not r104', details: { room: 'r103' } });
     expect(rejectElsewhere.body.error).toBe('WRONG_ROOM');
@@ -145,7 +148,7 @@ describe('door panel sign-in', () => {
 
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ kind: 'panel', room: 'r204' });
-    expect(gw.store.directory.panel('r204')).toMatchObject({ failedAttempts: 0, lockedUntil: null });
+    expect(new SignInAttempts(gw.store.db).get('pin:r204')).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleTo } from '../rights/visibility.ts';
+import { refusal } from '../rights/refusal.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import type { PhotoStore } from './photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
@@ -28,7 +29,10 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
   }, async (request, reply) => {
     const actor = signedInActor(request);
     const ticket = store.tickets.get(request.params.id);
-    if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
+    if (!ticket) throw new NotFound('ticket', request.params.id);
+    // Whoever may comment may attach photos: refused as the attach command would be, before any photo is stored.
+    const refused = refusal(actor, 'comment', ticket);
+    if (refused) throw refused;
     const files = uploadedPhotos(request);
     if (files.length === 0) throw new Invalid('NO_PHOTOS', 'send one to three images as multipart form fields named "photos"');
     const added: Attachment[] = [];

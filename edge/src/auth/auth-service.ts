@@ -1,10 +1,11 @@
 import { DomainError, Unauthorized } from '../domain-error.ts';
-import type { Role } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { type Actor, actorOf, panelActor } from '../rights/actor.ts';
 import type { Clock, CommandHandler } from '../commands/handler.ts';
 import { verifySecret } from './passwords.ts';
 import { type Session, Sessions } from '../store/sessions.sqlite.ts';
+import { SignInAttempts } from '../store/sign-in-attempts.sqlite.ts';
+import { type GuardPolicy, type Reservation, reserveAttempt } from './attempt-guard.ts';
 
 export const PANEL_MAX_ATTEMPTS = 5;
 export const PANEL_LOCK_MS = 60_000;
@@ -26,50 +27,45 @@ export class SignInLocked extends DomainError {
   }
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+const pinPolicy: GuardPolicy = { maxAttempts: PANEL_MAX_ATTEMPTS, lockMs: PANEL_LOCK_MS, forgetMs: DAY_MS };
+const passwordPolicy: GuardPolicy = { maxAttempts: LOGIN_MAX_FAILURES, lockMs: LOGIN_LOCK_MS, forgetMs: DAY_MS };
+
+/** Told each time a secret is compared (a PIN or a password, the decoy for an unknown name included). */
+export type SecretCheckListener = (kind: 'pin' | 'password') => void;
+
 /**
- * Wrong passwords per username: after LOGIN_MAX_FAILURES in a row the name is locked for
- * LOGIN_LOCK_MS, so a password cannot be guessed at network speed. Held in memory (a
- * restart clears it); a right password resets the count.
+ * Staff sign in with a password, door panels with their room's PIN; both get a server-side
+ * session. Every attempt is counted before its secret is compared (`reserveAttempt`), in the
+ * site's database: a burst of guesses has at most the limit compared, and a lock outlives a
+ * restart. A right secret clears the count.
  */
-class PasswordGuard {
-  readonly #failures = new Map<string, { count: number; lockedUntil: number }>();
-
-  check(username: string, now: number): void {
-    const entry = this.#failures.get(username);
-    if (entry && entry.lockedUntil > now) throw new SignInLocked(Math.ceil((entry.lockedUntil - now) / 1000));
-  }
-
-  failed(username: string, now: number): void {
-    const entry = this.#failures.get(username) ?? { count: 0, lockedUntil: 0 };
-    entry.count = entry.lockedUntil > 0 && entry.lockedUntil <= now ? 1 : entry.count + 1;
-    entry.lockedUntil = entry.count >= LOGIN_MAX_FAILURES ? now + LOGIN_LOCK_MS : 0;
-    this.#failures.set(username, entry);
-    if (entry.lockedUntil) throw new SignInLocked(LOGIN_LOCK_MS / 1000);
-  }
-
-  succeeded(username: string): void {
-    this.#failures.delete(username);
-  }
-}
-
-/** Staff sign in with a password, door panels with their room's PIN; both get a server-side session. */
 export class AuthService {
   readonly sessions: Sessions;
-  readonly #passwords = new PasswordGuard();
+  readonly attempts: SignInAttempts;
 
-  constructor(private readonly store: SiteStore, private readonly commands: CommandHandler, private readonly clock: Clock) {
+  constructor(
+    private readonly store: SiteStore,
+    private readonly commands: CommandHandler,
+    private readonly clock: Clock,
+    private readonly onSecretCheck: SecretCheckListener = () => {},
+  ) {
     this.sessions = store.sessions;
+    this.attempts = new SignInAttempts(store.db);
   }
 
   async login(username: string, password: string) {
-    this.#passwords.check(username, Date.parse(this.clock()));
+    const key = `password:${username}`;
+    const reserved = this.#reserve(key, passwordPolicy);
+    if ('lockedForSeconds' in reserved) throw new SignInLocked(reserved.lockedForSeconds);
     const record = this.store.directory.user(username);
+    this.onSecretCheck('password');
     const ok = await verifySecret(record?.passwordHash, password);
     if (!record || !ok || !record.user.active) {
-      this.#passwords.failed(username, Date.parse(this.clock()));
+      if (reserved.attempt >= LOGIN_MAX_FAILURES) throw new SignInLocked(LOGIN_LOCK_MS / 1000);
       throw new Unauthorized('BAD_CREDENTIALS', 'wrong username or password');
     }
-    this.#passwords.succeeded(username);
+    this.attempts.clear(key);
     const role = record.user.role;
     const { token, expiresAt } = await this.commands.handle(actorOf(record.user), { user: username }, { type: 'open-session', kind: 'user', role });
     return { token, session: { kind: 'user' as const, subject: username, role, room: null, expiresAt } };
@@ -77,22 +73,26 @@ export class AuthService {
 
   async panelLogin(room: string, pin: string) {
     const panel = this.store.directory.panel(room);
-    const now = this.clock();
-    const lockedFor = panel?.lockedUntil ? Date.parse(panel.lockedUntil) - Date.parse(now) : 0;
-    if (lockedFor > 0) throw new PanelLocked(Math.ceil(lockedFor / 1000));
+    const key = `pin:${room}`;
+    const reserved = panel ? this.#reserve(key, pinPolicy) : { attempt: 0 };
+    if ('lockedForSeconds' in reserved) throw new PanelLocked(reserved.lockedForSeconds);
+    this.onSecretCheck('pin');
     const ok = await verifySecret(panel?.pinHash, pin);
     if (!panel) throw new Unauthorized('BAD_CREDENTIALS', 'this room has no door panel');
     if (!ok) {
-      const failed = this.store.directory.failPanelAttempt(room);
-      if (failed >= PANEL_MAX_ATTEMPTS) {
-        this.store.directory.lockPanel(room, new Date(Date.parse(now) + PANEL_LOCK_MS).toISOString());
-        throw new PanelLocked(PANEL_LOCK_MS / 1000);
-      }
-      throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${PANEL_MAX_ATTEMPTS - failed} tries left before the panel locks)`);
+      if (reserved.attempt >= PANEL_MAX_ATTEMPTS) throw new PanelLocked(PANEL_LOCK_MS / 1000);
+      throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${PANEL_MAX_ATTEMPTS - reserved.attempt} tries left before the panel locks)`);
     }
-    this.store.directory.lockPanel(room, null);
+    this.attempts.clear(key);
     const { token, expiresAt } = await this.commands.handle(panelActor(room), { panel: room }, { type: 'open-session', kind: 'panel', role: 'panel' });
     return { token, session: { kind: 'panel' as const, subject: room, role: 'panel', room, expiresAt } };
+  }
+
+  /** Counts the attempt (or finds the key locked) before anything is awaited, so concurrent requests see it. */
+  #reserve(key: string, policy: GuardPolicy): Reservation {
+    const now = this.clock();
+    if (!this.attempts.get(key)) this.attempts.forgetBefore(new Date(Date.parse(now) - policy.forgetMs).toISOString(), now);
+    return this.attempts.update(key, (count) => reserveAttempt(count, now, policy));
   }
 
   /** The actor behind a session token, or undefined when it is unknown, expired or its user was disabled. */

@@ -60,6 +60,9 @@ export const RejectionPolicy = z.strictObject({
 });
 export type RejectionPolicy = z.infer<typeof RejectionPolicy>;
 
+export const SelfVerification = z.enum(['forbidden', 'allowed']);
+export type SelfVerification = z.infer<typeof SelfVerification>;
+
 export const Category = z.object({
   id: CategoryId,
   name: Text(80),
@@ -72,6 +75,11 @@ export const Category = z.object({
   rejection: RejectionPolicy,
   /** An occupant may say "not resolved" on a finished job, which rejects it under the same policy; absent means no. */
   occupantsMayDispute: z.boolean().optional(),
+  /**
+   * Whether whoever claimed, started or completed a job may also approve or reject it:
+   * `forbidden` (also when absent) asks for a second person; `allowed` suits a one-person site.
+   */
+  selfVerification: SelfVerification.optional(),
 });
 export type Category = z.infer<typeof Category>;
 

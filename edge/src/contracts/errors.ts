@@ -39,6 +39,7 @@ export const errorCatalogue = {
   NOT_A_WORKER: { status: 403, meaning: 'a work queue is for people who work tickets' },
   BAD_QR_CODE: { status: 403, meaning: 'the sticker code does not belong to this room' },
   NOT_OPEN_TO_OCCUPANTS: { status: 403, meaning: 'the ticket is not one the room\'s visitors may add to' },
+  OWN_WORK: { status: 403, meaning: 'who claimed, started or completed a job may not approve or reject it; the category asks for a second person' },
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
   // 404

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
-import { Priority, Room, RoomStatus, Ticket, TicketKind, TicketStatus } from './domain.ts';
+import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
 
 export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
 
@@ -154,3 +154,9 @@ export const VerifyResult = z.object({
   problem: z.string().nullable(),
 });
 export type VerifyResult = z.infer<typeof VerifyResult>;
+
+export const CategoryParams = z.strictObject({ category: CategoryId });
+
+/** A change to a category's verification policy: any fields of its rejection policy, and whether who did a job may verify it. */
+export const CategoryPolicyBody = z.strictObject({ ...RejectionPolicy.partial().shape, selfVerification: SelfVerification.optional() });
+export type CategoryPolicyBody = z.infer<typeof CategoryPolicyBody>;

@@ -8,6 +8,7 @@ import type { DeviceBus } from '../broker/device-bus.ts';
 import type { DevicePresence } from '../broker/device-presence.ts';
 import type { SiteSignals } from '../broker/site-signals.ts';
 import { signedInActor } from '../auth/sign-in.ts';
+import { roomVisibleTo } from '../rights/visibility.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { deviceConfigs } from './device-configs.ts';
 import type { DeviceEvents } from './device-events.ts';
@@ -49,7 +50,8 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   };
 
   api.get('/api/devices', { config: { right: 'view' }, schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
-    const devices = o.store.directory.devices().map((d) => {
+    const actor = signedInActor(request);
+    const devices = o.store.directory.devices().filter((d) => roomVisibleTo(actor, d.room)).map((d) => {
       const live = o.presence.current(d.id);
       return {
         id: d.id, room: d.room, kind: d.kind, revoked: d.revoked,

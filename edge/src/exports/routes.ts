@@ -25,7 +25,7 @@ export const exportRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteSt
   api.get('/api/exports/tickets.csv', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: TicketExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
     const actor = signedInActor(request);
     const now = clock();
-    const tickets = store.tickets.list({ ...request.query, now, ...visibleScope(actor) });
+    const tickets = store.tickets.list({ ...request.query, now, visible: visibleScope(actor) });
     return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'tickets', now)).send(csvDocument(ticketColumns(now), tickets));
   });
 

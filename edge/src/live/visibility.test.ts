@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../rights/actor.ts';
-import { sees, viewerFor } from './visibility.ts';
+import { readableState, sees, seesRoom, viewerFor } from './visibility.ts';
 
 const actor = (role: Actor['role'], teams: string[] = [], room: string | null = null): Actor =>
   ({ ref: `user:${role}`, user: room ? null : role, role, teams, room });
@@ -29,6 +29,8 @@ describe('who sees which live event', () => {
   it('keeps a door panel to its own room', () => {
     const viewer = viewerFor(actor('panel', [], 'r1'));
 
+    expect(seesRoom(viewer, 'r1')).toBe(true);
+    expect(seesRoom(viewer, 'r2')).toBe(false);
     expect(sees(viewer, roomEvent('r1'))).toBe(true);
     expect(sees(viewer, ticketEvent('r1', 'av'))).toBe(true);
     expect(sees(viewer, roomEvent('r2'))).toBe(false);
@@ -36,9 +38,16 @@ describe('who sees which live event', () => {
   });
 
   it('shows a sign its room status but no tickets', () => {
-    const viewer = { kind: 'room', room: 'r1', tickets: false } as const;
+    const viewer = { kind: 'room', room: 'r1' } as const;
 
     expect(sees(viewer, roomEvent('r1'))).toBe(true);
     expect(sees(viewer, ticketEvent('r1', 'cleaning'))).toBe(false);
+  });
+
+  it('gives staff-only notes to those who may write them, as the ticket routes do', () => {
+    const event = { ...ticketEvent('r1', 'cleaning', 'vendor'), state: { id: 'T-1', room: 'r1', team: 'cleaning', assignee: 'vendor', notes: [{ internal: true }, { internal: false }] } };
+
+    expect((readableState(viewerFor(actor('staff', ['cleaning'])), event) as { notes: unknown[] }).notes).toHaveLength(2);
+    expect((readableState(viewerFor(actor('vendor')), event) as { notes: unknown[] }).notes).toEqual([{ internal: false }]);
   });
 });

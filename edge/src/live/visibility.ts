@@ -1,47 +1,51 @@
+import type { Ticket } from '../contracts/index.ts';
 import { may } from '../rights/rights.ts';
-import { readsInternalNotes, withoutInternalNotes } from '../tickets/internal-notes.ts';
+import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
+import { ticketFor } from '../tickets/internal-notes.ts';
 import type { Actor } from '../rights/actor.ts';
 
 /** Who is watching a live feed, and so which events reach them. */
 export type Viewer =
-  | { kind: 'site' }
-  | { kind: 'teams'; teams: string[]; user: string | null; internalNotes: boolean }
-  | { kind: 'room'; room: string; tickets: boolean }
+  /** A signed-in person or door panel: what the rights table lets them see, as over HTTP. */
+  | { kind: 'actor'; actor: Actor }
+  /** A sign, an e-paper display or a room's QR page: that room's status and nothing else. */
+  | { kind: 'room'; room: string }
   /** A tracking link: it gets its ticket's public view (tickets/track-feed.ts), never raw events. */
   | { kind: 'track'; ticket: string; token: string };
 
 export interface FeedEvent { type: string; entity: string; state: unknown }
 
 export function viewerFor(actor: Actor): Viewer {
-  if (actor.room !== null) return { kind: 'room', room: actor.room, tickets: true };
-  const teams: Viewer = { kind: 'teams', teams: actor.teams, user: actor.user, internalNotes: readsInternalNotes(actor.role) };
-  // Those who read the audit trail or dispatch see the whole site; the others their teams' and their own work.
-  return may(actor.role, 'read-audit') || may(actor.role, 'assign') ? { kind: 'site' } : teams;
+  return { kind: 'actor', actor };
 }
+
+const isTicketEvent = (event: FeedEvent) => event.entity.startsWith('ticket:') && event.type.startsWith('ticket-');
 
 /** The event's state as this viewer may read it: a ticket's staff-only notes only for those who may write them. */
 export function readableState(viewer: Viewer, event: FeedEvent): unknown {
-  const state = event.state as { notes?: Array<{ internal?: boolean }> } | null;
-  if (viewer.kind !== 'teams' || viewer.internalNotes || !event.entity.startsWith('ticket:') || !Array.isArray(state?.notes)) return event.state;
-  return withoutInternalNotes({ ...state, notes: state.notes });
+  if (viewer.kind !== 'actor' || !isTicketEvent(event)) return event.state;
+  const state = event.state as Ticket;
+  return Array.isArray(state?.notes) ? ticketFor(viewer.actor.role, state) : state;
+}
+
+/** Whether the viewer sees the room: its status in the snapshot and its status changes. */
+export function seesRoom(viewer: Viewer, room: string): boolean {
+  switch (viewer.kind) {
+    case 'actor': return roomVisibleTo(viewer.actor, room);
+    case 'room': return viewer.room === room;
+    case 'track': return false;
+  }
 }
 
 /**
- * A sign or an occupant sees its room's status; a panel also that room's tickets;
- * staff see room status and their teams' (or their own) tickets; managers see all.
+ * Room status as `seesRoom` says, tickets by the same rule as `GET /api/tickets/{id}`;
+ * the rest of the site's log (devices, categories, sessions) only to those who read the
+ * audit trail or dispatch.
  */
 export function sees(viewer: Viewer, event: FeedEvent): boolean {
-  const state = event.state as { room?: string; team?: string; assignee?: string | null; id?: string };
-  const isRoom = event.entity.startsWith('room:');
-  const isTicket = event.entity.startsWith('ticket:') && event.type.startsWith('ticket-');
-  switch (viewer.kind) {
-    case 'site':
-      return true;
-    case 'room':
-      return (isRoom && state.id === viewer.room) || (viewer.tickets && isTicket && state.room === viewer.room);
-    case 'track':
-      return false;
-    case 'teams':
-      return isRoom || (isTicket && ((state.team !== undefined && viewer.teams.includes(state.team)) || (viewer.user !== null && state.assignee === viewer.user)));
-  }
+  const state = event.state as { id?: string; room?: string };
+  if (event.entity.startsWith('room:')) return seesRoom(viewer, state.id ?? state.room ?? '');
+  if (viewer.kind !== 'actor') return false;
+  if (isTicketEvent(event)) return visibleTo(viewer.actor, event.state as Ticket);
+  return may(viewer.actor.role, 'read-audit') || may(viewer.actor.role, 'assign');
 }

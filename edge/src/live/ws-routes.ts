@@ -7,7 +7,7 @@ import { DeviceId, type LiveEvent, type LiveSnapshot, RoomId, Token } from '../c
 import type { AuthService } from '../auth/auth-service.ts';
 import type { FastifyRequest } from 'fastify';
 import type { SiteStore } from '../store/site-store.ts';
-import { readableState, sees, type Viewer, viewerFor } from './visibility.ts';
+import { readableState, sees, seesRoom, type Viewer, viewerFor } from './visibility.ts';
 import { TrackFeed } from '../tickets/track-feed.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
 
@@ -27,9 +27,9 @@ function viewerOf(store: SiteStore, auth: AuthService, tracks: TrackFeed, reques
   if (track) return tracks.viewer(track);
   if (device && secret) {
     const signedIn = signedInDevice(store.directory.device(device), secret);
-    return signedIn ? { kind: 'room', room: signedIn.room, tickets: false } : undefined;
+    return signedIn ? { kind: 'room', room: signedIn.room } : undefined;
   }
-  if (room && k) return store.rooms.qrSecret(room) === k ? { kind: 'room', room, tickets: false } : undefined;
+  if (room && k) return store.rooms.qrSecret(room) === k ? { kind: 'room', room } : undefined;
   return request.actor ? viewerFor(request.actor) : undefined;
 }
 
@@ -71,7 +71,7 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
       tracks.send(socket, viewer, store.log.head.seq);
       return;
     }
-    const rooms = store.rooms.all().filter((room) => viewer.kind !== 'room' || room.id === viewer.room);
+    const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
     const snapshot: LiveSnapshot = { kind: 'snapshot', head: store.log.head.seq, rooms };
     socket.send(JSON.stringify(snapshot));
   });

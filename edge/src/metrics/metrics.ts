@@ -11,6 +11,8 @@ export interface Metrics {
   registry: Registry;
   mqttDropped: Counter<'reason'>;
   mqttClients: Gauge;
+  /** PINs and passwords compared against their hash: what a guessing lock keeps small. */
+  secretChecks: Counter<'kind'>;
   /** Counts the clients of this bus from now on. */
   countClientsOf(bus: { readonly connectedClients: number }): void;
 }
@@ -42,5 +44,10 @@ export function createMetrics(store: SiteStore): Metrics {
     labelNames: ['reason'] as const, registers: [registry],
   });
   for (const reason of dropReasons) mqttDropped.inc({ reason }, 0);
-  return { registry, mqttDropped, mqttClients, countClientsOf: (bus) => { clientsOf = bus; } };
+  const secretChecks = new Counter({
+    name: 'doorside_secret_checks_total', help: 'Door-panel PINs and passwords compared against their hash, by kind',
+    labelNames: ['kind'] as const, registers: [registry],
+  });
+  for (const kind of ['pin', 'password']) secretChecks.inc({ kind }, 0);
+  return { registry, mqttDropped, mqttClients, secretChecks, countClientsOf: (bus) => { clientsOf = bus; } };
 }

@@ -1,4 +1,4 @@
-import type { Role, TeamId, Ticket, User } from '../contracts/index.ts';
+import type { Role, RoomId, TeamId, Ticket, User } from '../contracts/index.ts';
 import { type DomainError, Forbidden } from '../domain-error.ts';
 import { type Actor, actorOf } from './actor.ts';
 import { AssigneeNotEligible, IllegalTransition, NotAssignee } from './refusals.ts';
@@ -41,6 +41,20 @@ export function hiddenFrom(actor: Actor, subject: Subject): DomainError | null {
   return scope === 'own' ? new Forbidden('NOT_YOUR_WORK_ORDER', 'a vendor acts only on work orders given to them') : outOfScope(scope, 'view', actor, subject);
 }
 
+/** Opening a ticket is judged by the scope of `create` or `report` alone: the ticket is not there yet to be hidden. */
+const bringsIntoBeing = (right: Right) => right === 'create' || right === 'report';
+
+/**
+ * Whether the actor may see a room and what it shows: every room for those whose `view`
+ * reaches beyond one room; a door panel or device only its own.
+ */
+export function roomHiddenFrom(actor: Actor, room: RoomId): DomainError | null {
+  const views = grantsOf(actor.role, 'view');
+  if (views.length === 0) return notPermitted(actor.role, 'view', ' rooms');
+  if (views.some((g) => !g.scope.includes('room') || actor.room === room)) return null;
+  return new Forbidden('WRONG_ROOM', `this panel belongs to room ${actor.room}, not ${room}`, { room: actor.room });
+}
+
 /**
  * Why the actor may not use the right on the subject now, or null when they may. Asked in
  * this order: the role's rights, whether the subject is theirs to see, the statuses in which
@@ -51,7 +65,7 @@ export function refusal(actor: Actor, right: Right, subject?: Subject, action: s
   const held = grantsOf(actor.role, right);
   if (held.length === 0) return notPermitted(actor.role, right, subject ? ' tickets' : '');
   if (!subject) return null;
-  const hidden = hiddenFrom(actor, subject);
+  const hidden = bringsIntoBeing(right) ? null : hiddenFrom(actor, subject);
   if (hidden) return hidden;
   const statuses = held[0]!.statuses;
   if (statuses && !statuses.includes(subject.status)) return new IllegalTransition(action, subject.status, actionsIn(subject.status));

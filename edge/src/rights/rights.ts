@@ -11,7 +11,9 @@ export type Right =
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
  * `team`'s; tickets of the `room` a door panel or device stands in. A grant with several
- * scopes needs all of them.
+ * scopes needs all of them; several grants of one right to a role reach as far as any of them.
+ * The scope of `view` hides a ticket outright: every other right is asked only about tickets
+ * the actor sees, except `create` and `report`, which bring a ticket into being.
  */
 export type Scope = 'any' | 'own' | 'team' | 'room';
 
@@ -54,7 +56,10 @@ const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transf
  */
 export const grants: readonly Grant[] = [
   ...grant('occupant', 'any', ['report', 'dispute']),
-  ...grant('staff', 'any', ['view', 'create', 'comment', 'comment-internal']),
+  // Staff see their teams' tickets and those given to them; they open tasks for any team.
+  ...grant('staff', 'team', ['view']),
+  ...grant('staff', 'own', ['view']),
+  ...grant('staff', 'any', ['create', 'comment', 'comment-internal']),
   ...grant('staff', 'team', ['claim']),
   ...grant('staff', 'own', ['transfer']),
   ...grant('staff', ['own', 'team'], ['start', 'complete']),

@@ -1,17 +1,40 @@
-import type { Ticket } from '../contracts/index.ts';
+import type { RoomId } from '../contracts/index.ts';
 import type { Actor } from './actor.ts';
-import { hiddenFrom } from './refusal.ts';
-import { grantsOf } from './rights.ts';
+import { hiddenFrom, roomHiddenFrom, type Subject } from './refusal.ts';
+import { grantsOf, type Scope } from './rights.ts';
 
-/** Whether the actor may see the ticket: the scope of their `view` right. */
-export function visibleTo(actor: Actor, ticket: Ticket): boolean {
+/**
+ * Which tickets and rooms an actor sees: the scope of their `view` right. One rule for every
+ * read, a ticket, a list, the work queue, an export, a room's open tickets, and for the live
+ * feed on `/ws`. What they may not see is answered as not found, never as forbidden.
+ */
+export function visibleTo(actor: Actor, ticket: Subject): boolean {
   return hiddenFrom(actor, ticket) === null;
 }
 
-/** The same rule as a filter on ticket lists. */
-export function visibleScope(actor: Actor): { assignee?: string; room?: string } {
-  const scopes = grantsOf(actor.role, 'view')[0]?.scope ?? [];
-  if (scopes.includes('own')) return { assignee: actor.user ?? '' };
-  if (scopes.includes('room')) return { room: actor.room ?? '' };
-  return {};
+/** Whether the actor sees the room (its status, its devices). */
+export function roomVisibleTo(actor: Actor, room: RoomId): boolean {
+  return roomHiddenFrom(actor, room) === null;
+}
+
+/** One way a ticket may be visible: all of the named fields must match. */
+export interface VisibleClause { room?: string; teams?: string[]; assignee?: string }
+
+const clauseOf = (scopes: readonly Scope[], actor: Actor): VisibleClause | 'all' => {
+  if (scopes.includes('any')) return 'all';
+  const clause: VisibleClause = {};
+  if (scopes.includes('own')) clause.assignee = actor.user ?? '';
+  if (scopes.includes('team')) clause.teams = [...actor.teams];
+  if (scopes.includes('room')) clause.room = actor.room ?? '';
+  return clause;
+};
+
+/**
+ * The same rule as a filter on ticket lists: undefined when the actor sees every ticket,
+ * otherwise the clauses of which a ticket must match one (none: nothing is visible).
+ */
+export function visibleScope(actor: Actor): VisibleClause[] | undefined {
+  const clauses = grantsOf(actor.role, 'view').map((g) => clauseOf(g.scope, actor));
+  if (clauses.includes('all')) return undefined;
+  return clauses as VisibleClause[];
 }

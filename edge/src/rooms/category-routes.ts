@@ -1,15 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Category, ErrorBody } from '../contracts/index.ts';
+import { Category, CategoryParams, CategoryPolicyBody, ErrorBody } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import { signedInActor } from '../auth/sign-in.ts';
+import type { CommandHandler } from '../commands/handler.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /** What a rejecting screen needs to know about a category: its name and the reasons it lists. */
 const CategoryChoice = Category.pick({ id: true, name: true, rejectionReasons: true, allowFreeTextReason: true });
 
-/** The site's categories, for anyone who may view tickets (a door panel picks rejection reasons from them). */
-export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore }> = async (app, { auth, store }) => {
+/** The site's categories, for anyone who may view tickets (a door panel picks rejection reasons from them), and their verification policy. */
+export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; commands: CommandHandler }> = async (app, { store, commands }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/categories', {
@@ -19,4 +21,13 @@ export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
     const categories = store.directory.categories().map(({ id, name, rejectionReasons, allowFreeTextReason }) => ({ id, name, rejectionReasons, allowFreeTextReason }));
     return { categories };
   });
+
+  api.post('/api/categories/:category/policy', {
+    config: { right: 'set-rejection-policy' },
+    schema: {
+      tags: ['rooms'], params: CategoryParams, body: CategoryPolicyBody,
+      response: { 200: Category, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      description: 'Changes the category\'s verification policy, as head office can through the bridge: what a rejection does, and whether who did a job may approve or reject it (a one-person site).',
+    },
+  }, async (request) => commands.handle(signedInActor(request), { category: request.params.category }, { type: 'set-rejection-policy', policy: request.body }));
 };

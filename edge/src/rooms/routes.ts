@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
-import { assertMay } from '../rights/refusal.ts';
+import { roomHiddenFrom } from '../rights/refusal.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
-import { visibleTo } from '../rights/visibility.ts';
+import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
@@ -28,7 +28,8 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms', { config: { right: 'view' }, schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
-    return { rooms: store.rooms.all() };
+    const actor = signedInActor(request);
+    return { rooms: store.rooms.all().filter((room) => roomVisibleTo(actor, room.id)) };
   });
 
   // Staff see the room's open tickets; an occupant holding the room's QR code sees its status only.
@@ -37,7 +38,8 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     if (!room) throw new NotFound('room', request.params.room);
     const { actor } = request;
     if (actor) {
-      assertMay(actor.role, 'view');
+      const hidden = roomHiddenFrom(actor, room.id);
+      if (hidden) throw hidden;
       return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
     }
     if (request.query.k) {

@@ -4,7 +4,7 @@ import { statementCache } from './statements.ts';
 
 export interface UserRecord { user: User; passwordHash: string }
 export interface DeviceRecord { device: Device; secretDigest: string }
-export interface PanelRecord { room: string; pinHash: string; failedAttempts: number; lockedUntil: string | null }
+export interface PanelRecord { room: string; pinHash: string }
 
 /** The site's people, teams, categories and devices. Teams and categories are few and read on every command, so they are cached. */
 export class Directory {
@@ -105,24 +105,11 @@ export class Directory {
   }
 
   panel(room: string): PanelRecord | undefined {
-    const row = this.#sql('SELECT room, pin_hash, failed_attempts, locked_until FROM panels WHERE room = ?').get(room) as
-      { room: string; pin_hash: string; failed_attempts: number; locked_until: string | null } | undefined;
-    return row && { room: row.room, pinHash: row.pin_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until };
+    const row = this.#sql('SELECT room, pin_hash FROM panels WHERE room = ?').get(room) as { room: string; pin_hash: string } | undefined;
+    return row && { room: row.room, pinHash: row.pin_hash };
   }
 
   putPanel(room: string, pinHash: string): void {
-    this.#sql(`INSERT INTO panels (room, pin_hash) VALUES (?, ?)
-      ON CONFLICT (room) DO UPDATE SET pin_hash = excluded.pin_hash, failed_attempts = 0, locked_until = NULL`).run(room, pinHash);
-  }
-
-  /** Counts a wrong PIN in one statement, so parallel guesses cannot slip past the limit. */
-  failPanelAttempt(room: string): number {
-    const row = this.#sql('UPDATE panels SET failed_attempts = failed_attempts + 1 WHERE room = ? RETURNING failed_attempts').get(room) as { failed_attempts: number } | undefined;
-    return row?.failed_attempts ?? 0;
-  }
-
-  /** Locks a panel until the given time, or unlocks it (null); either way the count starts again. */
-  lockPanel(room: string, until: string | null): void {
-    this.#sql('UPDATE panels SET failed_attempts = 0, locked_until = ? WHERE room = ?').run(until, room);
+    this.#sql('INSERT INTO panels (room, pin_hash) VALUES (?, ?) ON CONFLICT (room) DO UPDATE SET pin_hash = excluded.pin_hash').run(room, pinHash);
   }
 }

@@ -28,6 +28,7 @@ function oldDataFolder(): void {
   db.exec(`INSERT INTO rejections (id, ticket, room, at, by, reason, original_assignee, response)
     VALUES ('R-1001-1', 'T-1001', 'r101', '2026-12-01T09:00:00.000Z', 'user:fiona', 'Not cleaned', 'ana', 'pending')`);
   db.exec("INSERT INTO attachments (id, ticket) VALUES ('photo-1', 'T-1001')");
+  db.exec("INSERT INTO panels (room, pin_hash, failed_attempts, locked_until) VALUES ('r101', 'hash', 5, '2026-12-01T10:01:00.000Z')");
   db.close();
 }
 
@@ -74,6 +75,19 @@ describe('upgrading a data folder to ticket rows that point at their events', ()
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(attach).toThrow(/FOREIGN KEY/);
     expect(db.prepare("SELECT ticket FROM attachments WHERE id = 'photo-1'").get()).toEqual({ ticket: 'T-1001' });
+    db.close();
+  });
+});
+
+describe('upgrading a data folder to sign-in attempts of their own', () => {
+  it('carries a locked door panel\'s count over, so the lock holds after the upgrade', () => {
+    const db = openDatabase(file);
+
+    const attempts = db.prepare('SELECT key, attempts, locked_until FROM sign_in_attempts').all();
+    const panel = db.prepare('SELECT * FROM panels').all();
+
+    expect(attempts).toEqual([{ key: 'pin:r101', attempts: 5, locked_until: '2026-12-01T10:01:00.000Z' }]);
+    expect(panel).toEqual([{ room: 'r101', pin_hash: 'hash' }]);
     db.close();
   });
 });

@@ -172,7 +172,22 @@ const migrations: readonly string[] = [
       json_extract(r.value, '$.response') AS response
     FROM tickets t, json_each(t.doc, '$.rejections') r;
   `,
-  // 6: every commit wrote a page of the actor index, which only the audit search's rarely used
+  `
+  -- Wrong passwords and PINs, counted per username ('password:ana') and per door panel ('pin:r101'),
+  -- so a guessing lock survives a restart. A panel's count moves here from the panels table.
+  CREATE TABLE sign_in_attempts (
+    key TEXT PRIMARY KEY,
+    attempts INTEGER NOT NULL,
+    locked_until TEXT,
+    last_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO sign_in_attempts (key, attempts, locked_until, last_at)
+    SELECT 'pin:' || room, failed_attempts, locked_until, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM panels WHERE failed_attempts > 0 OR locked_until IS NOT NULL;
+  ALTER TABLE panels DROP COLUMN failed_attempts;
+  ALTER TABLE panels DROP COLUMN locked_until;
+  `,
+  // 7: every commit wrote a page of the actor index, which only the audit search's rarely used
   // actor filter read; that filter now walks the log newest first, as the free-text search does.
   `
   DROP INDEX events_actor;

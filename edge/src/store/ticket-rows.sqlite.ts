@@ -12,6 +12,8 @@ export interface TicketFilter {
   /** Open past its due time at `now` (true), or not (false). */
   overdue?: boolean;
   now?: string;
+  /** Only tickets matching one of these (each clause: all its fields); absent: no such limit, empty: none. */
+  visible?: readonly { room?: string; teams?: readonly string[]; assignee?: string }[];
   limit: number;
 }
 
@@ -104,6 +106,16 @@ export class TicketRows {
       const overdue = `(status NOT IN ${CLOSED_STATUSES_SQL} AND due_at < ?)`;
       where.push(filter.overdue ? overdue : `NOT ${overdue}`);
       args.push(filter.now);
+    }
+    if (filter.visible) {
+      const clauses = filter.visible.map((clause) => {
+        const parts: string[] = [];
+        if (clause.room !== undefined) { parts.push('room = ?'); args.push(clause.room); }
+        if (clause.assignee !== undefined) { parts.push('assignee = ?'); args.push(clause.assignee); }
+        if (clause.teams !== undefined) { parts.push(`team IN (${clause.teams.map(() => '?').join(', ') || 'NULL'})`); args.push(...clause.teams); }
+        return parts.length ? `(${parts.join(' AND ')})` : '1';
+      });
+      where.push(clauses.length ? `(${clauses.join(' OR ')})` : '0');
     }
     const sql = `SELECT doc FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at LIMIT ?`;

@@ -1,4 +1,4 @@
-import type { QueueAction, Ticket, TicketCommand } from '../contracts/index.ts';
+import type { Category, QueueAction, Ticket, TicketCommand } from '../contracts/index.ts';
 import type { Actor } from '../rights/actor.ts';
 import { actionsIn } from '../rights/rights.ts';
 import { ticketRefusal } from './ticket-refusal.ts';
@@ -16,10 +16,12 @@ const bare = (action: QueueAction): TicketCommand => {
 
 /**
  * The actions the rules would accept from this actor on this ticket, so a page offers
- * only those: the same refusal `decide` throws, asked for each action. Assign and
+ * only those: the same refusal `decide` throws, asked for each action (with the ticket's
+ * category, which decides whether its worker may verify it). Assign and
  * transfer still need a person who may take the ticket; the caller checks that.
  */
-export function availableActions(actor: Actor, ticket: Ticket): QueueAction[] {
+export function availableActions(actor: Actor, ticket: Ticket, category?: Category): QueueAction[] {
   const candidates: QueueAction[] = [...actionsIn(ticket.status), 'release'];
-  return candidates.filter((action) => ticketRefusal(actor, ticket, bare(action)) === null);
+  const facts = category ? { category } : {};
+  return candidates.filter((action) => ticketRefusal(actor, ticket, bare(action), facts) === null);
 }

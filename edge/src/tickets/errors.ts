@@ -70,3 +70,10 @@ export class AlreadyRated extends DomainError {
     super('this job has already been rated');
   }
 }
+
+export class OwnWork extends DomainError {
+  readonly code = 'OWN_WORK';
+  constructor(ticket: string, action: string) {
+    super(`you worked on ${ticket} yourself: someone else must ${action} it`, { ticket });
+  }
+}

@@ -4,7 +4,8 @@ import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
-import { readsInternalNotes, withoutInternalNotes } from './internal-notes.ts';
+import { readsInternalNotes, ticketFor } from './internal-notes.ts';
+import { visibleTo } from '../rights/visibility.ts';
 import { holdRefusal } from '../rights/refusal.ts';
 import type { QueueRows } from './queue-rows.sqlite.ts';
 
@@ -31,15 +32,14 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   const users = store.directory.users();
   const me = users.find((u) => u.id === actor.user);
   const claims = may(actor.role, 'claim');
-  const internalNotes = readsInternalNotes(actor.role);
 
   const item = (ticket: Ticket): QueueItem => {
     const transferTo = users.filter((u) => u.id !== ticket.assignee && u.teams.includes(ticket.team) && canTake(u, ticket.team)).map((u) => u.id);
-    const actions = availableActions(actor, ticket).filter((a) => a !== 'transfer' || transferTo.length > 0);
-    return { ticket: internalNotes ? ticket : withoutInternalNotes(ticket), actions, transferTo };
+    const actions = availableActions(actor, ticket, store.directory.category(ticket.category)).filter((a) => a !== 'transfer' || transferTo.length > 0);
+    return { ticket: ticketFor(actor.role, ticket), actions, transferTo };
   };
-  const mine = rows.mine(actor.user, limit).map(item);
-  const pool = claims ? rows.pool(actor.teams, limit).map(item) : [];
+  const mine = rows.mine(actor.user, limit).filter((t) => visibleTo(actor, t)).map(item);
+  const pool = claims ? rows.pool(actor.teams, limit).filter((t) => visibleTo(actor, t)).map(item) : [];
 
   const roomIds = new Set([...mine, ...pool].map((i) => i.ticket.room));
   const rooms = [...roomIds].flatMap((id) => {
@@ -48,7 +48,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   });
   return {
     now,
-    me: { id: actor.user, name: me?.name ?? actor.user, role: actor.role, teams: actor.teams, claims, internalNotes },
+    me: { id: actor.user, name: me?.name ?? actor.user, role: actor.role, teams: actor.teams, claims, internalNotes: readsInternalNotes(actor.role) },
     mine,
     pool,
     people: users.map((u) => ({ id: u.id, name: u.name })),

@@ -38,7 +38,7 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
 
   api.get('/api/tickets', { config: { right: 'view' }, schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = signedInActor(request);
-    return { tickets: store.tickets.list({ ...request.query, now: clock(), ...visibleScope(actor) }).map((t) => ticketFor(actor.role, t)) };
+    return { tickets: store.tickets.list({ ...request.query, now: clock(), visible: visibleScope(actor) }).map((t) => ticketFor(actor.role, t)) };
   });
 
   api.get('/api/tickets/:id', { config: { right: 'view' }, schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {

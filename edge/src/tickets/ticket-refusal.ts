@@ -5,10 +5,12 @@ import { refusal } from '../rights/refusal.ts';
 import type { Right } from '../rights/rights.ts';
 import { disputeRefusal } from './dispute-refusal.ts';
 import { AlreadyAccepted, AlreadyAssigned, AlreadyWithTeam, NotOpenToOccupants } from './errors.ts';
+import { ownWorkRefusal } from './own-work.ts';
 import { rateRefusal } from './rating.ts';
 
-/** What an occupant command needs to know beyond the ticket. */
+/** What a command needs to know beyond the ticket. */
 export interface OccupantFacts {
+  /** The ticket's category: its dispute and self-verification settings. */
   category?: Category;
   /** Whether the room lists the ticket to its visitors. */
   listed?: boolean;
@@ -39,6 +41,10 @@ export function ticketRefusal(actor: Actor, ticket: Ticket, command: TicketComma
     case 'add-occupant-note':
       // Whoever may report may add to a ticket the room lists instead of filing a duplicate.
       return ask('report', 'report', () => (facts.listed ? null : new NotOpenToOccupants(ticket.id)));
+    case 'approve':
+    case 'reject':
+      // Who did the job does not verify it, unless the category allows it.
+      return ask(command.type, command.type, () => ownWorkRefusal(actor, ticket, command.type, facts.category));
     case 'rate':
       return ask('report', 'rate', () => rateRefusal(ticket, facts.alreadyRated ?? false));
     default:

@@ -47,6 +47,7 @@ export const en = {
   'panel.approved': 'Approved. Thank you.',
   'panel.done': 'Done',
   'panel.failed': 'That did not work: {message}',
+  'panel.ownWork': 'You worked on this job yourself, so someone else must approve or reject it.',
   'panel.idle': 'Signed out after a minute without use.',
   'panel.offline': 'Offline. Reconnecting…',
   'panel.working': 'Please wait…',

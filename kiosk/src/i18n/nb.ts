@@ -49,6 +49,7 @@ export const nb: Catalog = {
   'panel.approved': 'Godkjent. Takk.',
   'panel.done': 'Ferdig',
   'panel.failed': 'Det gikk ikke: {message}',
+  'panel.ownWork': 'Du har utført denne jobben selv, så en annen må godkjenne eller avvise den.',
   'panel.idle': 'Logget ut etter ett minutt uten bruk.',
   'panel.offline': 'Frakoblet. Kobler til igjen…',
   'panel.working': 'Vent litt…',

@@ -49,6 +49,7 @@ export const nl: Catalog = {
   'panel.approved': 'Goedgekeurd. Dank je.',
   'panel.done': 'Klaar',
   'panel.failed': 'Dat is niet gelukt: {message}',
+  'panel.ownWork': 'U hebt deze klus zelf uitgevoerd, dus iemand anders moet hem goedkeuren of afwijzen.',
   'panel.idle': 'Afgemeld na een minuut zonder gebruik.',
   'panel.offline': 'Offline. Opnieuw verbinden…',
   'panel.working': 'Even geduld…',

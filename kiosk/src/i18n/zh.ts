@@ -49,6 +49,7 @@ export const zh: Catalog = {
   'panel.approved': '已验收。谢谢。',
   'panel.done': '完成',
   'panel.failed': '操作失败：{message}',
+  'panel.ownWork': '这项工作是您本人完成的，须由其他人批准或驳回。',
   'panel.idle': '一分钟无操作，已自动退出。',
   'panel.offline': '离线。正在重新连接…',
   'panel.working': '请稍候…',

@@ -158,6 +158,7 @@ export class DsPanelPage extends LocalizingPage {
   #explain(error: unknown, fallback: 'panel.signInFailed' | 'panel.failed'): string {
     const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
+    if (error instanceof ApiError && error.code === 'OWN_WORK') return t('panel.ownWork');
     if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);
   }

@@ -95,6 +95,15 @@ export class AuthService {
     return { token, session: { kind: 'panel' as const, subject: room, role: 'panel', room, expiresAt } };
   }
 
+  /** Signs a session out through the command path, so its live sockets close after the commit. */
+  async logout(token: string): Promise<void> {
+    const found = this.actor(token);
+    if (!found) return;
+    const { session, actor } = found;
+    const target = session.kind === 'panel' ? { panel: session.room ?? '' } : { user: session.subject };
+    await this.commands.handle(actor, target, { type: 'close-session', token });
+  }
+
   /** The actor behind a session token, or undefined when it is unknown, expired or its user was disabled. */
   actor(token: string | undefined): { actor: Actor; session: Session } | undefined {
     if (!token) return undefined;

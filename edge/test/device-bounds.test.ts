@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import net from 'node:net';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import { generate } from 'mqtt-packet';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '../src/contracts/index.ts';
 import { DEVICE_LIMITS } from '../src/broker/device-limits.ts';
@@ -139,6 +142,23 @@ describe('what a device can make the gateway keep or do', () => {
 
     await expect.poll(() => dropped('event-rate-limited')).toBeGreaterThanOrEqual(before + DEVICE_LIMITS.events.max);
     expect(gw.deviceEvents.scans.get('sign-r204')!.count).toBeLessThanOrEqual(DEVICE_LIMITS.events.max * 2);
+  });
+
+  it(`closes a client that leaves more than ${DEVICE_LIMITS.inflightQos2} QoS 2 messages waiting for their PUBREL, and counts it`, async () => {
+    const before = await dropped('inflight-exceeded');
+    const { port } = new URL(gw.mqtt);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.on('data', () => {});
+    await once(socket, 'connect');
+    const gone = once(socket, 'close');
+
+    socket.write(generate({ cmd: 'connect', protocolId: 'MQTT', protocolVersion: 4, clientId: 'sign-r205', username: 'sign-r205', password: Buffer.from(secretOf('sign-r205')), clean: true, keepalive: 30 }));
+    for (let id = 1; id <= DEVICE_LIMITS.inflightQos2 + 1; id++) {
+      socket.write(generate({ cmd: 'publish', topic: topics.deviceEvents('demo', 'sign-r205'), payload: Buffer.from('{"type":"scan","code":"q"}'), qos: 2, messageId: id, retain: false, dup: false }));
+    }
+    await gone;
+
+    expect(await dropped('inflight-exceeded')).toBe(before + 1);
   });
 });
 

@@ -6,6 +6,6 @@ export function demoSigns(gw: TestGateway, rooms: readonly string[]): TapSign[] 
   return rooms.map((room) => {
     const device = gw.creds.devices.find((d) => d.id === `sign-${room}`);
     if (!device) throw new Error(`no sign for ${room}`);
-    return { topic: `doorside/${gw.creds.site}/rooms/${room}/status`, clientId: `${device.id}-bench`, username: device.username, password: device.password };
+    return { topic: `doorside/${gw.creds.site}/rooms/${room}/status`, clientId: device.id, username: device.username, password: device.password };
   });
 }

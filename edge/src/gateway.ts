@@ -135,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (change.entity === 'team') signals.teamNotification(change.state);
         // A device whose secret, room or standing changed signs in again under the new terms.
         if (change.entity === 'device' && change.type !== 'device-registered') broker.disconnect(change.state.id);
+        if (change.entity === 'device' && change.type === 'device-revoked') deviceEvents.forget(change.state.id);
       }
     });
 

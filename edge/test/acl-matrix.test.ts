@@ -25,8 +25,8 @@ const kinds = DeviceKind.options;
 /** The server side of a broker: sees what devices publish and publishes what the gateway would. */
 interface Side {
   url: string;
-  /** Payloads that reached the server-side subscriber. */
-  seen: Set<string>;
+  /** What reached the server-side subscriber, in order. */
+  seen: { topic: string; payload: string }[];
   publish(topic: string, payload: string): Promise<void>;
 }
 
@@ -43,7 +43,7 @@ async function until(done: () => boolean, ms = 1_000): Promise<void> {
 }
 
 async function connectAs(side: Side, id: string): Promise<{ client: MqttClient; closed: () => boolean }> {
-  const client = await connectAsync(side.url, { clientId: `matrix-${++nonce}`, username: id, password: secrets.get(id)!, reconnectPeriod: 0 });
+  const client = await connectAsync(side.url, { clientId: id, username: id, password: secrets.get(id)!, reconnectPeriod: 0 });
   let closed = false;
   client.on('error', () => {});
   client.on('close', () => { closed = true; });
@@ -76,15 +76,22 @@ async function trySubscribe(side: Side, kind: DeviceKind, row: string): Promise<
 async function tryPublish(side: Side, kind: DeviceKind, row: string): Promise<{ delivered: boolean; closed: boolean }> {
   const self = matrix.devices[kind].self;
   const { client, closed } = await connectAs(side, self);
-  const [probe, barrier] = [`{"type":"reading","sensor":"probe","value":${++nonce}}`, `{"type":"reading","sensor":"barrier","value":${nonce}}`];
+  const topic = fill(matrix.topics[row]!, kind);
+  // Presence takes only `online` or `offline`: its probe is the one the gateway sends only after the connection ends.
+  const isPresence = topic.endsWith('/presence');
+  const [probe, barrier] = [isPresence ? 'offline' : `{"type":"reading","sensor":"probe","value":${++nonce}}`, `{"type":"reading","sensor":"barrier","value":${++nonce}}`];
+  await sleep(isPresence ? 20 : 0);
+  const from = side.seen.length;
+  const barrierAt = () => side.seen.findIndex((m, i) => i >= from && m.payload === barrier);
 
-  client.publish(fill(matrix.topics[row]!, kind), probe, { qos: 1 });
+  client.publish(topic, probe, { qos: 1 });
   client.publish(`doorside/demo/devices/${self}/events`, barrier, { qos: 1 });
-  await until(() => closed() || side.seen.has(barrier));
+  await until(() => closed() || barrierAt() >= 0);
   await sleep(closed() ? 20 : 0);
+  const upTo = barrierAt() >= 0 ? barrierAt() : side.seen.length;
   await client.endAsync(true);
 
-  return { delivered: side.seen.has(probe), closed: closed() };
+  return { delivered: side.seen.slice(from, upTo).some((m) => m.topic === topic && m.payload === probe), closed: closed() };
 }
 
 /** The whole table for one kind, as observed; `strictSuback` also demands SUBACK 128 exactly for each denied subscription. */
@@ -127,8 +134,8 @@ describe('the device ACL matrix (test/acl-matrix.json)', () => {
   describe('on the embedded broker', () => {
     let side: Side;
     beforeAll(async () => {
-      const seen = new Set<string>();
-      const listen = (packet: { payload: Buffer | string }, done: () => void) => { seen.add(packet.payload.toString()); done(); };
+      const seen: Side['seen'] = [];
+      const listen = (packet: { topic: string; payload: Buffer | string }, done: () => void) => { seen.push({ topic: packet.topic, payload: packet.payload.toString() }); done(); };
       for (const filter of ['#', '$SYS/#']) await new Promise<void>((resolve) => gw.broker.broker.subscribe(filter, listen, resolve));
       side = {
         url: gw.mqtt, seen,
@@ -152,8 +159,8 @@ describe('the device ACL matrix (test/acl-matrix.json)', () => {
       const user = gatewayUser();
       mosquitto = await startMosquitto(brokerFiles(gw.store, user));
       observer = await connectAsync(mosquitto.url, { ...user, clientId: 'matrix-observer', reconnectPeriod: 0 });
-      const seen = new Set<string>();
-      observer.on('message', (_topic, payload) => seen.add(payload.toString()));
+      const seen: Side['seen'] = [];
+      observer.on('message', (topic, payload) => seen.push({ topic, payload: payload.toString() }));
       await observer.subscribeAsync('#', { qos: 1 });
       side = { url: mosquitto.url, seen, publish: async (topic, payload) => { await observer.publishAsync(topic, payload, { qos: 1 }); } };
     });

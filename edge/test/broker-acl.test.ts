@@ -87,7 +87,7 @@ describe('the embedded MQTT broker', () => {
     await gone;
 
     expect(await dropped('publish-denied')).toBe(before + 1);
-    const again = await connect({ clientId: 'sign-r104-again', username: 'sign-r104', password: secretOf('sign-r104') });
+    const again = await connect({ clientId: 'sign-r104', username: 'sign-r104', password: secretOf('sign-r104') });
     const received = inbox(again);
     await again.subscribeAsync(topics.roomStatus('demo', 'r104'), { qos: 1 });
     const status = await received.next((m) => m.topic === topics.roomStatus('demo', 'r104'));
@@ -131,12 +131,12 @@ describe('the embedded MQTT broker', () => {
 
   it('refuses a second client that takes the client id of a connected device and keeps the first one', async () => {
     const first = await gw.device('sign-r203');
-    const before = await dropped('client-id-taken');
+    const before = await dropped('client-id-not-own');
 
-    const second = connect({ clientId: 'sign-r203-test', username: 'sign-r204', password: secretOf('sign-r204') });
+    const second = connect({ clientId: 'sign-r203', username: 'sign-r204', password: secretOf('sign-r204') });
 
-    await expect(second).rejects.toMatchObject({ code: 2 });
-    expect(await dropped('client-id-taken')).toBe(before + 1);
+    await expect(second).rejects.toMatchObject({ code: 5 });
+    expect(await dropped('client-id-not-own')).toBe(before + 1);
     expect(first.connected).toBe(true);
     const granted = await first.subscribeAsync(topics.roomStatus('demo', 'r203'), { qos: 1 });
     expect(granted[0]?.qos).toBe(1);

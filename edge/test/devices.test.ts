@@ -10,7 +10,7 @@ beforeAll(async () => { gw = await startTestGateway(); admin = await gw.login('h
 afterAll(async () => { await Promise.all(clients.map((c) => c.endAsync(true))); await gw.stop(); });
 
 async function connect(username: string, password: string) {
-  const client = await connectAsync(gw.mqtt, { username, password, clientId: `${username}-${clients.length}`, reconnectPeriod: 0 });
+  const client = await connectAsync(gw.mqtt, { username, password, clientId: username, reconnectPeriod: 0 });
   clients.push(client);
   return client;
 }

@@ -10,7 +10,7 @@ let ha: MqttClient;
 beforeAll(async () => {
   gw = await startTestGateway({ homeAssistant: true });
   const account = gw.creds.integrations!.find((i) => i.name === 'homeassistant')!;
-  ha = await connectAsync(gw.mqtt, { username: account.username, password: account.password, clientId: 'home-assistant', reconnectPeriod: 0 });
+  ha = await connectAsync(gw.mqtt, { username: account.username, password: account.password, clientId: account.username, reconnectPeriod: 0 });
 });
 afterAll(async () => { await ha.endAsync(true); await gw.stop(); });
 

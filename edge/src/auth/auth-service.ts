@@ -88,6 +88,15 @@ export class AuthService {
     return { token, session: { kind: 'panel' as const, subject: room, role: 'panel', room, expiresAt } };
   }
 
+  /** Signs a session out through the command path, so its live sockets close after the commit. */
+  async logout(token: string): Promise<void> {
+    const found = this.actor(token);
+    if (!found) return;
+    const { session, actor } = found;
+    const target = session.kind === 'panel' ? { panel: session.room ?? '' } : { user: session.subject };
+    await this.commands.handle(actor, target, { type: 'close-session', token });
+  }
+
   /** Counts the attempt (or finds the key locked) before anything is awaited, so concurrent requests see it. */
   #reserve(key: string, policy: GuardPolicy): Reservation {
     const now = this.clock();

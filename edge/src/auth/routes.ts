@@ -31,7 +31,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { a
 
   api.post('/api/auth/logout', { schema: { tags: ['auth'], response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) auth.sessions.revoke(token);
+    if (token) await auth.logout(token);
     clearSessionCookie(reply, cookies);
     return { ok: true as const };
   });

@@ -5,12 +5,23 @@ import { tokenDigest } from './token.ts';
 
 /**
  * A session opened once a password or PIN was checked: the cookie gets a random token, the
- * store only its digest, and the log names who signed in.
+ * store only its digest, and the log names who signed in. Signing out ends it the same way,
+ * so whoever holds a socket opened by that session hears of it after the commit.
  */
 export const sessionCommands: CommandModule<SessionCommand> = {
-  types: ['open-session'],
+  types: ['open-session', 'close-session'],
 
-  run(_store, { target, command, at, newToken }) {
+  run(store, { target, command, at, newToken }) {
+    if (command.type === 'close-session') {
+      // The token is the proof: whoever holds it may end its session; an unknown one ends nothing.
+      const session = store.sessions.find(command.token, at);
+      if (!session) return { changes: [], result: { closed: false } };
+      const state = session.kind === 'panel' ? { kind: 'panel' as const, role: 'panel', room: session.room ?? '' } : { kind: 'user' as const, role: session.role };
+      return {
+        changes: [{ entity: 'session', type: 'session-closed', state, session: { subject: session.subject, tokenDigest: tokenDigest(command.token) } }],
+        result: { closed: true },
+      };
+    }
     const subject = 'user' in target ? target.user : (target as { panel: string }).panel;
     const token = newToken(32);
     const expiresAt = sessionExpiry(command.kind, at);

@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import { secretMatches } from '@doorside/firmware-config';
-import { type Device, topics } from '../contracts/index.ts';
+import { type Device, Presence, topics } from '../contracts/index.ts';
+import { DEVICE_LIMITS } from './device-limits.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { signedInDevice } from '../auth/device-sign-in.ts';
 import { integrationRights, mayPublish, maySubscribe, topicRights, type TopicRights } from './device-acl.ts';
@@ -62,7 +63,7 @@ export class GatewayBroker implements DeviceBus {
 
   static async start(store: SiteStore, options: BrokerOptions): Promise<GatewayBroker> {
     const site = store.site;
-    const broker = await Aedes.createBroker({ persistence: exactRetainedPersistence(), drainTimeout: 5_000, maxTopicLevels: 16, connectTimeout: options.connectTimeoutMs ?? 10_000 });
+    const broker = await Aedes.createBroker({ persistence: exactRetainedPersistence(), drainTimeout: 5_000, maxTopicLevels: 16, maxInflightInbound: DEVICE_LIMITS.inflightQos2, connectTimeout: options.connectTimeoutMs ?? 10_000 });
     const gateway = new GatewayBroker(broker, options);
     const { handlers } = options;
     broker.authenticate = (client, username, password, done) => {
@@ -71,11 +72,14 @@ export class GatewayBroker implements DeviceBus {
         handlers.onDrop('bad-credentials');
         return done(refused(5) as never, false);
       }
-      const clash = clientsOf(broker)[client.id];
-      if (clash && principalOf.get(clash)?.id !== principal.id) {
-        handlers.onDrop('client-id-taken');
-        return done(refused(2) as never, false);
+      // A client id belongs to its account: a device connects as its own id, so no credentials
+      // can take another device's session, and each account holds one live connection.
+      if (client.id !== principal.id) {
+        handlers.onDrop('client-id-not-own');
+        return done(refused(5) as never, false);
       }
+      // The same id again takes the session over (MQTT 3.1.1, 3.1.4-2): aedes closes the older one.
+      if (clientsOf(broker)[client.id]) handlers.onDrop('session-taken-over');
       principalOf.set(client, principal);
       done(null, true);
     };
@@ -93,6 +97,11 @@ export class GatewayBroker implements DeviceBus {
       }
       // A device's events are never kept as retained messages.
       if (principal.device && packet.topic === topics.deviceEvents(site, principal.device.id)) packet.retain = false;
+      // Presence is `online` or `offline`, nothing else is kept (a Last Will passes here too).
+      if (principal.device && packet.topic === topics.presence(site, principal.device.id) && !Presence.safeParse(packet.payload.toString()).success) {
+        handlers.onDrop('bad-presence');
+        return done(new Error('presence is online or offline'));
+      }
       done(null);
     };
     // Device events are acted on once the broker has accepted and delivered them, not inside its authorization hook.
@@ -102,6 +111,9 @@ export class GatewayBroker implements DeviceBus {
       void handlers.onDeviceEvent(device.id, Buffer.from(packet.payload))
         .then((reply) => reply && gateway.publish(topics.deviceCommands(site, device.id), JSON.stringify(reply), false))
         .catch((error: Error) => process.emitWarning(error));
+    });
+    broker.on('clientError', (_client, error) => {
+      if (error.message.startsWith('maxInflightInbound')) handlers.onDrop('inflight-exceeded');
     });
     broker.on('clientReady', (client) => {
       const device = deviceOf.get(client);

@@ -1,6 +1,9 @@
 import type { Category, Device, Room, TeamNotification, Ticket } from './domain.ts';
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 
+/** Whose session it is, as the log names it (never the token). */
+export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
+
 /** What happened to a ticket, as its event names it. */
 export type TicketEventType =
   | 'ticket-opened' | 'ticket-assigned' | 'ticket-claimed' | 'ticket-accepted' | 'ticket-transferred' | 'ticket-released'
@@ -22,9 +25,10 @@ export type Change =
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
   | { entity: 'category'; type: 'category-policy-changed' | 'category-defined'; state: Category }
   | {
-    entity: 'session'; type: 'session-opened'; state: { kind: 'user' | 'panel'; role: string; room?: RoomId };
+    entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };
   }
+  | { entity: 'session'; type: 'session-closed'; state: SessionState; session: { subject: string; tokenDigest: string } }
   // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
   | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } };
 

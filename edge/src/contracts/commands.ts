@@ -50,7 +50,10 @@ export type DeviceAdminCommand =
 
 export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category };
 
-export type SessionCommand = { type: 'open-session'; kind: 'user' | 'panel'; role: string };
+export type SessionCommand =
+  | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
+  /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
+  | { type: 'close-session'; token: string };
 
 export type Command = TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand;
 export type CommandType = Command['type'];
@@ -79,6 +82,7 @@ export interface CommandResults {
   device: { device: Device; secret: string | null };
   category: Category;
   'open-session': { token: string; expiresAt: string };
+  'close-session': { closed: boolean };
 }
 
 export type ResultOf<C extends Command> =

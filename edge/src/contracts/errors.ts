@@ -64,7 +64,7 @@ export const errorCatalogue = {
   CHAIN_BROKEN: { status: 422, meaning: 'a sync batch breaks the hash chain; details name the first bad seq' },
   LOG_CUT_BACK: { status: 422, meaning: 'the site\'s log is shorter than, or differs from, what the central copy saw' },
   // 429: wait and try again (Retry-After says how long)
-  RATE_LIMITED: { status: 429, meaning: 'too many reports from this phone, code or link' },
+  RATE_LIMITED: { status: 429, meaning: 'too many reports from this phone, code or link, or too many tickets from this device' },
   PANEL_LOCKED: { status: 429, meaning: 'too many wrong PINs: the panel is locked for a while' },
   SIGN_IN_LOCKED: { status: 429, meaning: 'too many wrong passwords for the username' },
   // 500

@@ -12,3 +12,16 @@ export const LiveTrack = z.object({ kind: z.literal('track'), seq: z.number().in
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
 export type LiveTrack = z.infer<typeof LiveTrack>;
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/**
+ * How `/ws` closes a socket. `credentials`: the credentials it was opened with are not (or no
+ * longer) valid: never given, signed out, the session expired, the user disabled, the device
+ * revoked or re-keyed, the room code replaced; pages treat it as signed out, not as a network
+ * blip. A socket whose credentials still hold but whose scope changed (a rebound sign, a user
+ * with a new role or new teams) stays open and gets a new snapshot instead.
+ */
+export const LIVE_CLOSE = {
+  credentials: 4401,
+  /** The client sent a frame: the feed only sends. */
+  sendOnly: 4400,
+} as const;

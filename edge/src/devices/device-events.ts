@@ -4,17 +4,21 @@ import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { deviceActor } from '../rights/actor.ts';
 import { deviceIntent } from './device-intent.ts';
+import { DEVICE_LIMITS } from '../broker/device-limits.ts';
+import { DeviceRates, TooManyDeviceTickets } from './device-rates.ts';
 
 export interface Reading { sensor: string; value: number; unit: string | null; at: string }
 
 /**
  * Device events off MQTT: parsed (a bad payload is dropped and counted), turned into
  * an intent, judged by the same ticket rules as the HTTP routes, and answered with what
- * was done or why not (the broker sends that on the device's `commands` topic).
+ * was done or why not (the broker sends that on the device's `commands` topic). Each device
+ * is held to DEVICE_LIMITS: its events per second, the tickets it opens, the sensors kept.
  */
 export class DeviceEvents {
   readonly readings = new Map<string, Reading[]>();
   readonly scans = new Map<string, { count: number; last: string }>();
+  readonly #rates = new DeviceRates();
 
   constructor(
     private readonly store: SiteStore,
@@ -23,7 +27,9 @@ export class DeviceEvents {
     private readonly clock: () => string,
   ) {}
 
-  receive(deviceId: string, payload: Buffer): Promise<DeviceCommand | undefined> {
+  async receive(deviceId: string, payload: Buffer): Promise<DeviceCommand | undefined> {
+    // Over its rate a device's events are dropped unread, so a flood costs no parsing and no store.
+    if (!(await this.#rates.event(deviceId))) { this.onDrop('event-rate-limited'); return undefined; }
     let json: unknown;
     try { json = JSON.parse(payload.toString('utf8')); } catch { this.onDrop('not-json'); return Promise.resolve(undefined); }
     const event = DeviceEvent.safeParse(json);
@@ -47,14 +53,18 @@ export class DeviceEvents {
           return undefined;
         }
         case 'note-reading': {
-          const kept = (this.readings.get(device.id) ?? []).filter((r) => r.sensor !== intent.sensor);
+          const held = this.readings.get(device.id) ?? [];
+          const kept = held.filter((r) => r.sensor !== intent.sensor);
+          if (kept.length === held.length && held.length >= DEVICE_LIMITS.sensors) { this.onDrop('too-many-sensors'); return undefined; }
           this.readings.set(device.id, [...kept, { sensor: intent.sensor, value: intent.value, unit: intent.unit, at: this.clock() }]);
           return undefined;
         }
         case 'open': {
-          const { ticket } = await this.commands.handle(actor, { room: device.room }, {
-            type: 'open-ticket', kind: 'task', category: intent.category, priority: 'normal', description: intent.description,
-          });
+          const open = { type: 'open-ticket', kind: 'task', category: intent.category, priority: 'normal', description: intent.description } as const;
+          // Only a ticket the rules would open takes one of the device's tickets.
+          this.commands.check(actor, { room: device.room }, open);
+          await this.#rates.ticket(device.id);
+          const { ticket } = await this.commands.handle(actor, { room: device.room }, open);
           return { type: 'done', action, ticket: ticket.id, message: `${ticket.id} opened` };
         }
         case 'act': {
@@ -64,7 +74,15 @@ export class DeviceEvents {
       }
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      if (error instanceof TooManyDeviceTickets) this.onDrop('ticket-rate-limited');
       return { type: 'denied', action, code: error.code, message: error.message };
     }
+  }
+
+  /** A revoked device's readings, scans and counters go with it. */
+  forget(deviceId: string): void {
+    this.readings.delete(deviceId);
+    this.scans.delete(deviceId);
+    this.#rates.forget(deviceId);
   }
 }

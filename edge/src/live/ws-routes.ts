@@ -1,49 +1,40 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
-import { signedInDevice } from '../auth/device-sign-in.ts';
-import { DeviceId, type LiveEvent, type LiveSnapshot, RoomId, Token } from '../contracts/index.ts';
+import { LIVE_CLOSE, type LiveEvent, type LiveSnapshot } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { readableState, sees, seesRoom, type Viewer, viewerFor } from './visibility.ts';
+import { readableState, sees, seesRoom, type Viewer } from './visibility.ts';
 import { TrackFeed } from '../tickets/track-feed.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
+import { credentialsOf, viewerNow } from './live-credentials.ts';
+import { LiveSockets } from './live-sockets.ts';
 
-const LiveQuery = z.strictObject({
-  device: DeviceId.optional(),
-  secret: z.string().max(200).optional(),
-  room: RoomId.optional(),
-  k: z.string().max(64).optional(),
-  track: Token.optional(),
-});
-
-/** Who a WebSocket upgrade belongs to: a session cookie, a device's credentials, a room's QR code or a tracking link. */
-function viewerOf(store: SiteStore, auth: AuthService, tracks: TrackFeed, request: FastifyRequest): Viewer | undefined {
-  const query = LiveQuery.safeParse(request.query);
-  if (!query.success) return undefined;
-  const { device, secret, room, k, track } = query.data;
-  if (track) return tracks.viewer(track);
-  if (device && secret) {
-    const signedIn = signedInDevice(store.directory.device(device), secret);
-    return signedIn ? { kind: 'room', room: signedIn.room } : undefined;
-  }
-  if (room && k) return store.rooms.qrSecret(room) === k ? { kind: 'room', room } : undefined;
-  return request.actor ? viewerFor(request.actor) : undefined;
+/** The rooms a (non-track) viewer may see, as the first frame of a socket and again when its scope changes. */
+function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
+  const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
+  return { kind: 'snapshot', head: store.log.head.seq, rooms };
 }
 
 /**
  * `/ws` pushes the site's events as they commit, filtered to what the viewer may see.
  * The first frame is a snapshot of the rooms it can see, so a page that reconnects
- * shows the right state at once.
+ * shows the right state at once. A socket lives no longer than the credentials it was
+ * opened with (`live-sockets.ts`).
  */
-export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService }> = async (app, { store, auth }) => {
+export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService; liveRecheckMs?: number }> = async (app, { store, auth, liveRecheckMs }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
-  const viewers = new Map<WebSocket, Viewer>();
   const tracks = new TrackFeed(new TrackLinks(store));
-  const unsubscribe = store.onCommit(({ events }) => {
-    for (const [socket, viewer] of viewers) {
+  const sockets = new LiveSockets({
+    viewerNow: (credentials) => viewerNow({ store, auth, tracks }, credentials),
+    rescoped: (socket, viewer) => { if (viewer.kind !== 'track') socket.send(JSON.stringify(snapshotFor(store, viewer))); },
+    ...(liveRecheckMs ? { recheckMs: liveRecheckMs } : {}),
+  });
+  const unsubscribe = store.onCommit(({ events, changes }) => {
+    // Credentials this commit ended or narrowed are settled before its events go out.
+    sockets.committed(changes);
+    for (const [socket, viewer] of sockets.viewers()) {
       if (viewer.kind === 'track') {
         tracks.send(socket, viewer, events.at(-1)?.seq ?? store.log.head.seq, events.map((e) => e.entity));
         continue;
@@ -56,23 +47,21 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
       }
     }
   });
-  app.addHook('onClose', async () => unsubscribe());
+  app.addHook('onClose', async () => { unsubscribe(); sockets.stop(); });
 
-  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
-    const viewer = viewerOf(store, auth, tracks, request);
-    if (!viewer) {
-      socket.close(4401, 'sign in, or give device credentials, the room code or a tracking link');
+  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+    const credentials = credentialsOf(store, request.query, request.cookies[SESSION_COOKIE]);
+    const viewer = credentials && viewerNow({ store, auth, tracks }, credentials);
+    if (!credentials || !viewer) {
+      socket.close(LIVE_CLOSE.credentials, 'sign in, or give device credentials, the room code or a tracking link');
       return;
     }
-    socket.on('message', () => socket.close(4400, 'this feed only sends'));
-    socket.on('close', () => viewers.delete(socket));
-    viewers.set(socket, viewer);
+    socket.on('message', () => socket.close(LIVE_CLOSE.sendOnly, 'this feed only sends'));
+    sockets.add(socket, viewer, credentials);
     if (viewer.kind === 'track') {
       tracks.send(socket, viewer, store.log.head.seq);
       return;
     }
-    const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
-    const snapshot: LiveSnapshot = { kind: 'snapshot', head: store.log.head.seq, rooms };
-    socket.send(JSON.stringify(snapshot));
+    socket.send(JSON.stringify(snapshotFor(store, viewer)));
   });
 };

@@ -3,8 +3,10 @@ import { TicketStatus } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 export const dropReasons = [
-  'bad-credentials', 'client-id-taken', 'subscribe-denied', 'publish-denied', 'not-json', 'bad-payload',
+  'bad-credentials', 'client-id-not-own', 'session-taken-over', 'subscribe-denied', 'publish-denied', 'not-json', 'bad-payload',
   'packet-too-large', 'not-connect-first', 'connect-timeout', 'malformed-length',
+  // A device over one of its bounds (broker/device-limits.ts).
+  'event-rate-limited', 'ticket-rate-limited', 'too-many-sensors', 'bad-presence', 'inflight-exceeded',
 ] as const;
 
 export interface Metrics {

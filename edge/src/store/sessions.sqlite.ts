@@ -50,7 +50,11 @@ export class Sessions {
   }
 
   revoke(token: string): void {
-    this.#sql('DELETE FROM sessions WHERE token_hash = ?').run(tokenDigest(token));
+    this.revokeDigest(tokenDigest(token));
+  }
+
+  revokeDigest(digest: string): void {
+    this.#sql('DELETE FROM sessions WHERE token_hash = ?').run(digest);
   }
 
   revokeSubject(subject: string): number {

@@ -140,6 +140,7 @@ export class SiteStore {
       }
       case 'category': return this.directory.putCategory(change.state);
       case 'session': {
+        if (change.type === 'session-closed') return this.sessions.revokeDigest(change.session.tokenDigest);
         const { kind, role, room } = change.state;
         return this.sessions.insert(change.session.tokenDigest, { kind, subject: change.session.subject, role, room: room ?? null, expiresAt: change.session.expiresAt }, at);
       }

@@ -60,7 +60,7 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
     },
     async device(id) {
       const device = creds.devices.find((d) => d.id === id)!;
-      const client = await connectAsync(gateway.mqtt, { username: device.username, password: device.password, clientId: `${id}-test`, reconnectPeriod: 0 });
+      const client = await connectAsync(gateway.mqtt, { username: device.username, password: device.password, clientId: id, reconnectPeriod: 0 });
       clients.push(client);
       return client;
     },

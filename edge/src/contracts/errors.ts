@@ -10,6 +10,7 @@ export const errorCatalogue = {
   // 400: the request itself is wrong
   INVALID: { status: 400, meaning: 'the body, query or path does not match its schema; details list each problem' },
   BAD_REQUEST: { status: 400, meaning: 'the request could not be read' },
+  BAD_MULTIPART: { status: 400, meaning: 'a multipart body could not be read (no boundary, a part cut short, never closed); nothing was kept' },
   BAD_PHOTO: { status: 400, meaning: 'an uploaded file is not an image the gateway accepts' },
   NO_PHOTOS: { status: 400, meaning: 'the upload carried no image' },
   ONE_PHOTO_ONLY: { status: 400, meaning: 'this action takes at most one photo' },

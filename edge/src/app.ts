@@ -28,6 +28,7 @@ import { queueRoutes } from './tickets/queue-routes.ts';
 import { liveRoutes } from './live/ws-routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { markOptionalBodies } from './http/optional-bodies.ts';
+import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
 import { pageRoutes } from './http/pages.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
   });
   await app.register(cookie);
+  requireJsonFromSignedIn(app);
   installSignIn(app, deps.auth);
   // Phones on a weak mobile link wait for every byte: page bundles and JSON over 1 kB go gzipped (about
   // a quarter of their size). Compressed request bodies are not accepted, and brotli's default level costs too much CPU here.

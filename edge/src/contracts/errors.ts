@@ -60,6 +60,8 @@ export const errorCatalogue = {
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
+  // 415: the body's type is not one the request may use
+  JSON_REQUIRED: { status: 415, meaning: 'a change sent with a session cookie must be application/json (multipart/form-data where it takes photos); send {} when there is no body' },
   // 422: well formed, but breaks the central copy of a site's chain
   CHAIN_BROKEN: { status: 422, meaning: 'a sync batch breaks the hash chain; details name the first bad seq' },
   LOG_CUT_BACK: { status: 422, meaning: 'the site\'s log is shorter than, or differs from, what the central copy saw' },

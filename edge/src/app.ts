@@ -29,6 +29,7 @@ import { liveRoutes } from './live/ws-routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { markOptionalBodies } from './http/optional-bodies.ts';
 import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 
@@ -76,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
   });
+  await securityHeaders(app, { secure: deps.cookies.secure });
   await app.register(cookie);
   requireJsonFromSignedIn(app);
   installSignIn(app, deps.auth);

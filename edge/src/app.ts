@@ -45,6 +45,8 @@ export interface AppDeps {
   reportLimits?: ReportLimits;
   logger?: boolean;
   version: string;
+  /** Origins besides the gateway's own whose pages may open the live feed. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -92,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, allowedOrigins: deps.allowedOrigins ?? [] });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store });

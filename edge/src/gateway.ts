@@ -47,6 +47,8 @@ export interface GatewayOptions {
   homeAssistant?: boolean;
   /** Join an existing broker instead of embedding one. */
   externalBroker?: { url: string; username: string; password: string };
+  /** Origins besides the gateway's own whose pages may open the live feed (`DOORSIDE_ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -152,6 +154,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       store, auth: new AuthService(store, commands, clock), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
     closers.push(() => app.close());

@@ -13,6 +13,9 @@ const accepted = new Set(['jpeg', 'png', 'webp', 'heif']);
  * in the data dir; the ticket keeps only their ids.
  */
 export class PhotoStore {
+  /** What every stored photo is, whatever the sender called it: the store re-encodes them all. */
+  static readonly media = { type: 'image/jpeg', extension: 'jpg' } as const;
+
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
@@ -30,11 +33,11 @@ export class PhotoStore {
     }
     const id = `A-${newToken(12)}`;
     writeFileSync(this.path(id), output);
-    return { id, name: name.slice(0, 200), type: 'image/jpeg', size: output.length, at, by };
+    return { id, name: name.slice(0, 200), type: PhotoStore.media.type, size: output.length, at, by };
   }
 
   path(id: string): string {
-    return join(this.dir, `${id}.jpg`);
+    return join(this.dir, `${id}.${PhotoStore.media.extension}`);
   }
 
   remove(ids: string[]): void {

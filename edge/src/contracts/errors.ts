@@ -41,6 +41,7 @@ export const errorCatalogue = {
   BAD_QR_CODE: { status: 403, meaning: 'the sticker code does not belong to this room' },
   NOT_OPEN_TO_OCCUPANTS: { status: 403, meaning: 'the ticket is not one the room\'s visitors may add to' },
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
+  FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },

@@ -10,6 +10,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { readableState, sees, type Viewer, viewerFor } from './visibility.ts';
 import { TrackFeed } from '../tickets/track-feed.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
+import { refuseForeignOrigins } from './origin-check.ts';
 
 const LiveQuery = z.strictObject({
   device: DeviceId.optional(),
@@ -38,7 +39,7 @@ function viewerOf(store: SiteStore, auth: AuthService, tracks: TrackFeed, reques
  * The first frame is a snapshot of the rooms it can see, so a page that reconnects
  * shows the right state at once.
  */
-export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService }> = async (app, { store, auth }) => {
+export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService; allowedOrigins?: readonly string[] }> = async (app, { store, auth, allowedOrigins = [] }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
   const viewers = new Map<WebSocket, Viewer>();
   const tracks = new TrackFeed(new TrackLinks(store));
@@ -58,7 +59,7 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
   });
   app.addHook('onClose', async () => unsubscribe());
 
-  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
+  app.get('/ws', { websocket: true, schema: { hide: true }, preValidation: refuseForeignOrigins(allowedOrigins) }, (socket, request) => {
     const viewer = viewerOf(store, auth, tracks, request);
     if (!viewer) {
       socket.close(4401, 'sign in, or give device credentials, the room code or a tracking link');

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PhotoStore } from './attachments/photo-store.ts';
@@ -24,6 +24,7 @@ import { openDatabase } from './store/database.sqlite.ts';
 import { SiteStore } from './store/site-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { CommandHandler } from './commands/handler.ts';
+import { privateDataFolder } from './data-folder.ts';
 import { siteCommandModules } from './command-modules.ts';
 
 export interface GatewayOptions {
@@ -83,7 +84,7 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 /** Starts one site: store, broker and HTTP. A new data dir is seeded with the demo building. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  mkdirSync(options.dataDir, { recursive: true });
+  privateDataFolder(options.dataDir, { files: [`${options.site}.sqlite`], ...(options.say ? { say: options.say } : {}) });
   const clock = options.clock ?? (() => new Date().toISOString());
   const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
   const checkpointer = startWalCheckpointer(store.db);

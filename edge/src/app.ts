@@ -28,6 +28,8 @@ import { queueRoutes } from './tickets/queue-routes.ts';
 import { liveRoutes } from './live/ws-routes.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { markOptionalBodies } from './http/optional-bodies.ts';
+import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 
@@ -43,6 +45,8 @@ export interface AppDeps {
   reportLimits?: ReportLimits;
   logger?: boolean;
   version: string;
+  /** Origins besides the gateway's own whose pages may open the live feed. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -75,7 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
   });
+  await securityHeaders(app, { secure: deps.cookies.secure });
   await app.register(cookie);
+  requireJsonFromSignedIn(app);
   installSignIn(app, deps.auth);
   // Phones on a weak mobile link wait for every byte: page bundles and JSON over 1 kB go gzipped (about
   // a quarter of their size). Compressed request bodies are not accepted, and brotli's default level costs too much CPU here.
@@ -88,7 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, allowedOrigins: deps.allowedOrigins ?? [] });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });

@@ -26,4 +26,14 @@ describe('the gateway configuration', () => {
     expect(complete).toMatchObject({ externalBroker: { url: 'mqtt://broker.local:1883', username: 'doorside-gateway', password: 's3cret' } });
     expect(complete).not.toHaveProperty('gpioConfig');
   });
+
+  it('reads the extra origins allowed to open the live feed, and refuses what is not an origin', () => {
+    const none = loadConfig({});
+    const two = loadConfig({ DOORSIDE_ALLOWED_ORIGINS: ' https://Panels.Example.com , http://10.0.0.5:8080 ' });
+    const bad = loadConfig({ DOORSIDE_ALLOWED_ORIGINS: 'https://ok.example,ftp://files.example,https://x.example/path' });
+
+    expect(none).toMatchObject({ allowedOrigins: [] });
+    expect(two).toMatchObject({ allowedOrigins: ['https://panels.example.com', 'http://10.0.0.5:8080'] });
+    expect('problems' in bad && bad.problems.map((p) => p.split(':')[0])).toEqual(['DOORSIDE_ALLOWED_ORIGINS.1', 'DOORSIDE_ALLOWED_ORIGINS.2']);
+  });
 });

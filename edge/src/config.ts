@@ -5,6 +5,10 @@ import { SiteId } from './contracts/index.ts';
 
 const Port = z.coerce.number().int().min(0).max(65_535);
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** An origin as a browser sends it: http(s), a host, maybe a port, nothing after. */
+const Origin = z.url({ protocol: /^https?$/ }).refine((v) => new URL(v).origin === v.replace(/\/$/, '').toLowerCase(), 'an origin is scheme://host[:port], nothing after')
+  .transform((v) => new URL(v).origin);
+const Origins = z.string().transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== '')).pipe(z.array(Origin));
 
 const Env = z.object({
   DOORSIDE_SITE: SiteId.default('demo'),
@@ -20,6 +24,7 @@ const Env = z.object({
   DOORSIDE_MQTT_URL: z.string().regex(/^mqtts?:\/\/[^\s]+$/, 'an mqtt:// or mqtts:// URL').optional(),
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
+  DOORSIDE_ALLOWED_ORIGINS: Origins.default([]),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
@@ -37,6 +42,8 @@ export interface Config {
   homeAssistant: boolean;
   /** Absent when switched off (`DOORSIDE_GPIO_CONFIG=off`). */
   gpioConfig?: string;
+  /** Origins besides the gateway's own whose pages may open the live feed. */
+  allowedOrigins: string[];
 }
 
 /** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
@@ -63,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     log: e.DOORSIDE_LOG,
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
     homeAssistant: e.DOORSIDE_HOMEASSISTANT,
+    allowedOrigins: e.DOORSIDE_ALLOWED_ORIGINS,
     ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL
       ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }

@@ -25,7 +25,7 @@ export abstract class DomainError extends Error {
 }
 
 const kinds: Record<number, DomainError['kind']> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 422: 'invalid', 429: 'locked',
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 415: 'invalid', 422: 'invalid', 429: 'locked',
 };
 
 /** A refusal whose code is chosen where it is raised. */

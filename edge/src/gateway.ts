@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { PhotoStore } from './attachments/photo-store.ts';
@@ -24,6 +24,7 @@ import { openDatabase } from './store/database.sqlite.ts';
 import { SiteStore } from './store/site-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { CommandHandler } from './commands/handler.ts';
+import { privateDataFolder } from './data-folder.ts';
 import { siteCommandModules } from './command-modules.ts';
 
 export interface GatewayOptions {
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   homeAssistant?: boolean;
   /** Join an existing broker instead of embedding one. */
   externalBroker?: { url: string; username: string; password: string };
+  /** Origins besides the gateway's own whose pages may open the live feed (`DOORSIDE_ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Gateway {
@@ -81,7 +84,7 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 /** Starts one site: store, broker and HTTP. A new data dir is seeded with the demo building. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  mkdirSync(options.dataDir, { recursive: true });
+  privateDataFolder(options.dataDir, { files: [`${options.site}.sqlite`], ...(options.say ? { say: options.say } : {}) });
   const clock = options.clock ?? (() => new Date().toISOString());
   const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
   const checkpointer = startWalCheckpointer(store.db);
@@ -153,6 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       store, auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
     closers.push(() => app.close());

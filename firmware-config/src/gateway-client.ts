@@ -12,11 +12,13 @@ export class GatewayClient {
     this.#cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   }
 
+  /** A change is always sent as JSON, `{}` when it has nothing to say: the gateway refuses other types from a session. */
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const payload = body ?? (method === 'GET' || method === 'HEAD' ? undefined : {});
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: { cookie: this.#cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: { cookie: this.#cookie, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${await this.#reason(response)}`);
     return (await response.json()) as T;

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import type { Attachment } from '../contracts/index.ts';
 import { Invalid } from '../domain-error.ts';
 import { newToken } from '../auth/token.ts';
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../data-folder.ts';
 
 const accepted = new Set(['jpeg', 'png', 'webp', 'heif']);
 
@@ -13,8 +14,11 @@ const accepted = new Set(['jpeg', 'png', 'webp', 'heif']);
  * in the data dir; the ticket keeps only their ids.
  */
 export class PhotoStore {
+  /** What every stored photo is, whatever the sender called it: the store re-encodes them all. */
+  static readonly media = { type: 'image/jpeg', extension: 'jpg' } as const;
+
   constructor(private readonly dir: string) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER });
   }
 
   async ingest(input: Buffer, by: string, at: string, name = 'photo.jpg'): Promise<Attachment> {
@@ -29,12 +33,12 @@ export class PhotoStore {
       throw new Invalid('BAD_PHOTO', 'a photo must be a JPEG, PNG, WebP or HEIC image', { accepted: [...accepted] });
     }
     const id = `A-${newToken(12)}`;
-    writeFileSync(this.path(id), output);
-    return { id, name: name.slice(0, 200), type: 'image/jpeg', size: output.length, at, by };
+    writeFileSync(this.path(id), output, { mode: PRIVATE_FILE });
+    return { id, name: name.slice(0, 200), type: PhotoStore.media.type, size: output.length, at, by };
   }
 
   path(id: string): string {
-    return join(this.dir, `${id}.jpg`);
+    return join(this.dir, `${id}.${PhotoStore.media.extension}`);
   }
 
   remove(ids: string[]): void {

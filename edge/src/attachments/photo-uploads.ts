@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Invalid } from '../domain-error.ts';
 
 export const MAX_PHOTOS = 3;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -14,26 +15,45 @@ export function uploadedPhotos(request: FastifyRequest): Upload[] {
 }
 
 /**
+ * A body the multipart parser could not read: no boundary, a part cut short, a boundary
+ * never closed. It is the sender's fault, so a 400 with the parser's reason; the parser's
+ * own limit refusals (413) and the prototype guard (400) keep their codes.
+ */
+function unreadable(error: unknown): unknown {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && status !== 406) return error;
+  const reason = error instanceof Error ? error.message.replace(/^Multipart: /, '').slice(0, 200) : 'unreadable';
+  return new Invalid('BAD_MULTIPART', `the multipart body could not be read: ${reason}`, { reason });
+}
+
+/**
  * Multipart bodies in the routes of this scope: text fields become the body that the
- * route's zod schema checks, files named `photos` are held aside. Tight limits, since
- * the multipart parser does not honour the JSON body limit.
+ * route's zod schema checks, files are held aside in memory until the route has checked
+ * the request, so a body that breaks off halfway leaves nothing behind. Tight limits,
+ * since the multipart parser does not honour the JSON body limit.
  */
 export async function acceptPhotoUploads(app: FastifyInstance): Promise<void> {
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 10, fieldSize: 8 * 1024, parts: MAX_PHOTOS + 10, headerPairs: 100 },
-    async onFile(part) {
-      const buffer = await part.toBuffer();
-      const list = uploads.get(this) ?? [];
-      list.push({ buffer, filename: part.filename });
-      uploads.set(this, list);
-    },
   });
   app.addHook('preValidation', async (request) => {
-    if (!request.isMultipart() || typeof request.body !== 'object' || request.body === null) return;
-    const body = request.body as Record<string, unknown>;
-    for (const [key, value] of Object.entries(body)) {
-      if (value === undefined || Buffer.isBuffer(value) || (Array.isArray(value) && value.every((v) => v === undefined || Buffer.isBuffer(v)))) delete body[key];
+    if (!request.isMultipart()) return;
+    const fields: Record<string, unknown> = {};
+    const files: Upload[] = [];
+    try {
+      for await (const part of request.parts()) {
+        if (part.type === 'file') {
+          files.push({ buffer: await part.toBuffer(), filename: part.filename });
+          continue;
+        }
+        // A field sent twice becomes a list, which the route's schema then judges.
+        const before = fields[part.fieldname];
+        fields[part.fieldname] = before === undefined ? part.value : [...(Array.isArray(before) ? before : [before]), part.value];
+      }
+    } catch (error) {
+      throw unreadable(error);
     }
+    request.body = fields;
+    uploads.set(request, files);
   });
 }

@@ -10,7 +10,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { visibleTo } from '../rights/visibility.ts';
 import { refusal } from '../rights/refusal.ts';
 import type { CommandHandler } from '../commands/handler.ts';
-import type { PhotoStore } from './photo-store.ts';
+import { PhotoStore } from './photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
 
 export interface AttachmentRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string }
@@ -51,6 +51,10 @@ export const attachmentRoutes: FastifyPluginAsync<AttachmentRoutesOptions> = asy
     const ticketId = store.tickets.ticketOfAttachment(request.params.attachment);
     const ticket = ticketId ? store.tickets.get(ticketId) : undefined;
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('attachment', request.params.attachment);
-    return reply.type('image/jpeg').header('cache-control', 'private, max-age=3600').send(createReadStream(photos.path(request.params.attachment)));
+    // The type is what the store wrote and the name is the id: nothing the sender chose reaches these headers.
+    const { type, extension } = PhotoStore.media;
+    return reply.type(type).header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `inline; filename="${request.params.attachment}.${extension}"`)
+      .header('cache-control', 'private, max-age=3600').send(createReadStream(photos.path(request.params.attachment)));
   });
 };

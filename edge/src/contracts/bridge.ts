@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText } from './text.ts';
 
 /**
  * What the gateway and its sync agent exchange. The agent forwards events to the central
@@ -28,8 +29,8 @@ export type ChainPoint = z.infer<typeof ChainPoint>;
 export const CentralCommand = z.discriminatedUnion('type', [
   z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-rejection-policy'), by: z.string().max(80), category: z.string().max(48), policy: z.record(z.string(), z.unknown()) }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: z.string().max(1000).optional() }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: z.string().max(300).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: OptionalText(1000).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: OptionalText(300).optional() }),
 ]);
 export type CentralCommand = z.infer<typeof CentralCommand>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import { roomStatuses, ticketStatuses } from './vocabulary.ts';
+import { Text } from './text.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -25,8 +26,6 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export type Role = z.infer<typeof Role>;
 export type TicketAction = z.infer<typeof TicketAction>;
 export type DeviceKind = z.infer<typeof DeviceKind>;
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const Room = z.object({
   id: RoomId,

@@ -10,6 +10,7 @@ export const errorCatalogue = {
   // 400: the request itself is wrong
   INVALID: { status: 400, meaning: 'the body, query or path does not match its schema; details list each problem' },
   BAD_REQUEST: { status: 400, meaning: 'the request could not be read' },
+  BAD_MULTIPART: { status: 400, meaning: 'a multipart body could not be read (no boundary, a part cut short, never closed); nothing was kept' },
   BAD_PHOTO: { status: 400, meaning: 'an uploaded file is not an image the gateway accepts' },
   NO_PHOTOS: { status: 400, meaning: 'the upload carried no image' },
   ONE_PHOTO_ONLY: { status: 400, meaning: 'this action takes at most one photo' },
@@ -41,6 +42,7 @@ export const errorCatalogue = {
   NOT_OPEN_TO_OCCUPANTS: { status: 403, meaning: 'the ticket is not one the room\'s visitors may add to' },
   OWN_WORK: { status: 403, meaning: 'who claimed, started or completed a job may not approve or reject it; the category asks for a second person' },
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
+  FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
@@ -60,6 +62,8 @@ export const errorCatalogue = {
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
+  // 415: the body's type is not one the request may use
+  JSON_REQUIRED: { status: 415, meaning: 'a change sent with a session cookie must be application/json (multipart/form-data where it takes photos); send {} when there is no body' },
   // 422: well formed, but breaks the central copy of a site's chain
   CHAIN_BROKEN: { status: 422, meaning: 'a sync batch breaks the hash chain; details name the first bad seq' },
   LOG_CUT_BACK: { status: 422, meaning: 'the site\'s log is shorter than, or differs from, what the central copy saw' },

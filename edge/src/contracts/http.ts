@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
+import { OptionalText, Text } from './text.ts';
 
 export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const Note = z.string().trim().max(2000);
+const Note = OptionalText(2000);
 const Photos = z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'a photo is an attachment id')).max(5);
 
 
@@ -27,7 +27,7 @@ export const QrQuery = z.strictObject({ k: z.string().regex(/^[A-Za-z0-9_-]{16,6
 const email = z.email();
 const phone = /^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/;
 /** How an occupant may be reached about a report: an e-mail address or a phone number. */
-export const Contact = z.string().trim().max(200).refine((v) => phone.test(v) || email.safeParse(v).success, 'give an e-mail address or a phone number');
+export const Contact = OptionalText(200).refine((v) => phone.test(v) || email.safeParse(v).success, 'give an e-mail address or a phone number');
 
 export const ReportBody = z.strictObject({
   category: CategoryId,
@@ -119,7 +119,7 @@ export const TrackView = z.object({
   disputeFreeText: z.boolean(),
 });
 export type TrackView = z.infer<typeof TrackView>;
-export const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() });
+export const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: OptionalText(1000).optional() });
 
 export const EventsQuery = z.strictObject({
   after: z.coerce.number().int().min(0).default(0),
@@ -131,7 +131,7 @@ export const AuditQuery = z.strictObject({
   actor: z.string().max(80).optional(),
   type: z.string().max(60).optional(),
   /** Free text found in the actor, type, entity or the recorded state. */
-  q: z.string().trim().min(1).max(100).optional(),
+  q: Text(100).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export const LoggedEvent = z.object({

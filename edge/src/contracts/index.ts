@@ -11,3 +11,5 @@ export * from './ticket-status.ts';
 export * from './changes.ts';
 export * from './commands.ts';
 export * from './sessions.ts';
+export * from './text.ts';
+export { visibleTrim } from './vocabulary.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, RoomId, TicketId } from './ids.ts';
 import { RoomStatus } from './domain.ts';
+import { Text } from './text.ts';
 
 export const topics = {
   roomStatus: (site: string, room: string) => `doorside/${site}/rooms/${room}/status`,
@@ -27,7 +28,7 @@ export const Presence = z.enum(['online', 'offline']);
 export const DeviceEvent = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('button'), action: z.enum(['request_service', 'approve', 'reject']),
-    reason: z.string().min(1).max(200).optional(), category: CategoryId.optional(), at: IsoTime.optional(),
+    reason: Text(200).optional(), category: CategoryId.optional(), at: IsoTime.optional(),
   }),
   z.strictObject({ type: z.literal('scan'), code: z.string().max(200), at: IsoTime.optional() }),
   z.strictObject({ type: z.literal('reading'), sensor: z.string().max(40), value: z.number(), unit: z.string().max(10).optional(), at: IsoTime.optional() }),
@@ -36,7 +37,7 @@ export type DeviceEvent = z.infer<typeof DeviceEvent>;
 
 /** What the gateway tells a device on its own `commands` topic. */
 export const DeviceCommand = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('show'), text: z.string().min(1).max(200), seconds: z.number().int().min(1).max(3600).default(30) }),
+  z.strictObject({ type: z.literal('show'), text: Text(200), seconds: z.number().int().min(1).max(3600).default(30) }),
   z.strictObject({ type: z.literal('identify'), seconds: z.number().int().min(1).max(120).default(10) }),
   z.strictObject({ type: z.literal('reload') }),
   z.strictObject({ type: z.literal('done'), action: z.string(), ticket: z.string().nullable(), message: z.string() }),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ErrorCode } from './errors.ts';
-import { idPatterns, roomStatuses, ticketStatuses } from './vocabulary.ts';
+import { idPatterns, roomStatuses, ticketStatuses, visibleTrim } from './vocabulary.ts';
 
 /**
  * What the occupant's report page sends and receives, in zod's light build (zod/mini): that
@@ -9,7 +9,8 @@ import { idPatterns, roomStatuses, ticketStatuses } from './vocabulary.ts';
  */
 const Slug = z.string().check(z.regex(idPatterns.slug));
 const TicketId = z.string().check(z.regex(idPatterns.ticket));
-const Text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/** Text as the full contracts' `Text` (./text.ts) keeps it: trimmed of invisible characters, at least one visible. */
+const Text = (max: number) => z.string().check(z.overwrite(visibleTrim), z.minLength(1), z.maxLength(max));
 
 /** A refusal: a code from the error catalogue (or fastify's own), a message, details. */
 export const ErrorBody = z.object({
@@ -45,4 +46,4 @@ export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
  */
 export const ReportReceipt = z.looseObject({ ticket: z.looseObject({ id: TicketId }), trackToken: z.string().check(z.regex(idPatterns.token)) });
 
-export { ErrorCode };
+export { ErrorCode, visibleTrim };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installErrorHandler } from './error-handler.ts';
 import { pageRoutes } from './pages.ts';
+import { securityHeaders } from './security-headers.ts';
 
 describe('the kiosk pages on the gateway', () => {
   let dir: string;
@@ -17,6 +19,7 @@ describe('the kiosk pages on the gateway', () => {
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandler(app);
+    await securityHeaders(app, { secure: false });
     await app.register(pageRoutes, { assets: dir });
   });
   afterEach(async () => {
@@ -43,6 +46,19 @@ describe('the kiosk pages on the gateway', () => {
     expect(res.headers['content-type']).toMatch(/^text\/html/);
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.body).toContain('<ds-sign-page>');
+  });
+
+  it('allows exactly the shell\'s own inline style and script, by their hashes', async () => {
+    writeFileSync(join(dir, 'report.html'), '<!doctype html><style>body { margin: 0; }</style><script>\n  window.early = 1;\n</script><script type="module" src="../assets/report.js"></script>');
+    writeFileSync(join(dir, 'report.js'), 'export {};');
+
+    const res = await app.inject({ method: 'GET', url: '/report/r101?k=abc' });
+
+    const policy = String(res.headers['content-security-policy']);
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    expect(policy).toContain(`script-src 'self' ${hash('\n  window.early = 1;\n')};`);
+    expect(policy).toContain(`style-src 'self' ${hash('body { margin: 0; }')};`);
+    expect(policy).not.toContain('unsafe-inline');
   });
 
   it('serves the bundles under /assets/ and nothing outside the build', async () => {

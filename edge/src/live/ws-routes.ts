@@ -10,6 +10,7 @@ import { TrackFeed } from '../tickets/track-feed.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
 import { credentialsOf, viewerNow } from './live-credentials.ts';
 import { LiveSockets } from './live-sockets.ts';
+import { refuseForeignOrigins } from './origin-check.ts';
 
 /** The rooms a (non-track) viewer may see, as the first frame of a socket and again when its scope changes. */
 function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
@@ -23,7 +24,7 @@ function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
  * shows the right state at once. A socket lives no longer than the credentials it was
  * opened with (`live-sockets.ts`).
  */
-export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService; liveRecheckMs?: number }> = async (app, { store, auth, liveRecheckMs }) => {
+export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService; liveRecheckMs?: number; allowedOrigins?: readonly string[] }> = async (app, { store, auth, liveRecheckMs, allowedOrigins = [] }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
   const tracks = new TrackFeed(new TrackLinks(store));
   const sockets = new LiveSockets({
@@ -49,7 +50,7 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
   });
   app.addHook('onClose', async () => { unsubscribe(); sockets.stop(); });
 
-  app.get('/ws', { websocket: true, schema: { hide: true } }, (socket: WebSocket, request) => {
+  app.get('/ws', { websocket: true, schema: { hide: true }, preValidation: refuseForeignOrigins(allowedOrigins) }, (socket: WebSocket, request) => {
     const credentials = credentialsOf(store, request.query, request.cookies[SESSION_COOKIE]);
     const viewer = credentials && viewerNow({ store, auth, tracks }, credentials);
     if (!credentials || !viewer) {

@@ -27,7 +27,9 @@ export async function startTestGateway(options: Partial<GatewayOptions> = {}): P
   const creds = gateway.credentials!;
   const clients: MqttClient[] = [];
 
-  const call: TestGateway['call'] = async (method, path, { body, cookie, headers = {} } = {}) => {
+  const call: TestGateway['call'] = async (method, path, { body: given, cookie, headers = {} } = {}) => {
+    // As the pages and the command-line tools do: a change with nothing to say sends {}.
+    const body = given === undefined && method !== 'GET' && method !== 'HEAD' ? {} : given;
     const response = await fetch(`${gateway.http}${path}`, {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(cookie ? { cookie } : {}), ...headers },

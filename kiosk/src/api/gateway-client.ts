@@ -8,15 +8,16 @@ export { ApiError };
 /**
  * One request to the gateway the page came from (paths resolve against `base`, so a path
  * prefix in front of the gateway is kept); JSON or a multipart form; a refusal becomes an
- * ApiError. A rate limit that says how long to wait only in its Retry-After header has
+ * ApiError. A change with nothing to say is sent as `{}` in JSON: the gateway refuses a
+ * body-less change from a signed-in page, as it would a form from another site. A rate limit that says how long to wait only in its Retry-After header has
  * that wait copied into the details.
  */
 export async function sendToGateway(base: URL, method: string, path: string, body?: unknown): Promise<unknown> {
-  const isForm = body instanceof FormData;
+  const payload = body ?? (method === 'GET' || method === 'HEAD' ? undefined : {});
   const response = await fetch(new URL(`.${path}`, base), {
     method,
     credentials: 'same-origin',
-    ...(body === undefined ? {} : isForm ? { body } : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    ...(payload === undefined ? {} : payload instanceof FormData ? { body: payload } : { body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
   });
   const parsed: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {

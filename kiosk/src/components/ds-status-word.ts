@@ -1,6 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import type { RoomStatus } from '@doorside/edge/contracts';
 import { statusLooks } from './status-look.ts';
+import { paint } from './paint.ts';
 
 export interface StatusWord { lang: string; text: string }
 
@@ -36,8 +37,8 @@ export class DsStatusWord extends LitElement {
     const look = statusLooks[this.status];
     const [main, ...others] = this.words;
     return html`
-      <div class="band" style="background: ${look.band}">
-        <div class="word" role="status" data-status=${this.status} style="background: ${look.background}; color: ${look.foreground}">
+      <div class="band" ${paint({ background: look.band })}>
+        <div class="word" role="status" data-status=${this.status} ${paint({ background: look.background, color: look.foreground })}>
           <svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>
           <div>
             <div class="main" lang=${main?.lang ?? ''}>${main?.text}</div>

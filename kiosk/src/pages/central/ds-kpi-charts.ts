@@ -23,6 +23,7 @@ export class DsKpiCharts extends LocalizedElement {
 
   static override styles = [centralStyles, css`
     .plot { position: relative; height: 280px; }
+    figure.chart { margin: 0; }
     td.n { font-variant-numeric: tabular-nums; }
     section { display: grid; gap: 1rem; }
   `];
@@ -42,7 +43,7 @@ export class DsKpiCharts extends LocalizedElement {
     const summary = this.kpis.map((k) => `${k.site}: ${k.openTotal}`).join(', ');
     return html`
       <section>
-        <figure class="card" style="margin:0">
+        <figure class="card chart">
           <figcaption><h3>${t('central.openTickets')}</h3></figcaption>
           <div class="plot"><canvas role="img" aria-label=${`${t('central.chartLabel')}: ${summary}`}></canvas></div>
         </figure>

@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { emit } from '../../components/emit.ts';
+import { paint } from '../../components/paint.ts';
 
 /**
  * The building's rooms by floor, each tile in its status colour with the status word, the
@@ -50,8 +51,8 @@ export class DsRoomGrid extends LocalizedElement {
     const look = statusLooks[room.status];
     return html`
       <button class="tile status-${room.status}" data-room=${room.id} data-status=${room.status} aria-pressed=${this.picked === room.id ? 'true' : 'false'}
-        style="background: ${look.background}; color: ${look.foreground}" @click=${() => this.#pick(room.id)}>
-        <span class="band" style="background: ${look.band}" aria-hidden="true"></span>
+        ${paint({ background: look.background, color: look.foreground })} @click=${() => this.#pick(room.id)}>
+        <span class="band" ${paint({ background: look.band })} aria-hidden="true"></span>
         <span class="name">${room.name}</span>
         <span class="muted-id">${room.id} · ${room.zone}</span>
         <span class="word"><svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>${t(`status.${room.status}`)}</span>

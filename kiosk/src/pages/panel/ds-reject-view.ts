@@ -1,4 +1,4 @@
-import type { Ticket } from '@doorside/edge/contracts';
+import { type Ticket, visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -69,13 +69,13 @@ export class DsRejectView extends LocalizedElement {
 
   #confirm(event: Event): void {
     event.preventDefault();
-    const reason = (this.other.trim() || this.reason).trim();
+    const reason = visibleTrim(visibleTrim(this.other) || this.reason);
     if (!reason) {
       this.error = this.speak?.t('panel.chooseReason') ?? '';
       return;
     }
     const form = event.target as HTMLFormElement;
-    const notes = (form.elements.namedItem('notes') as HTMLTextAreaElement).value.trim();
+    const notes = visibleTrim((form.elements.namedItem('notes') as HTMLTextAreaElement).value);
     const photo = (form.elements.namedItem('photo') as HTMLInputElement).files?.[0];
     const detail: RejectInput = { reason, ...(notes ? { notes } : {}), ...(photo ? { photo } : {}) };
     emit(this, 'confirm-reject', detail);

@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/occupant-contracts';
 import type { OccupantTicket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -69,7 +70,7 @@ export class DsAddNote extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     if (this.sending !== null || !this.ticket) return;
-    this.empty = this.text.trim() === '';
+    this.empty = visibleTrim(this.text) === '';
     if (this.empty) return;
     const detail: NoteInput = { ticket: this.ticket.id, text: this.text, photos: this.photos };
     emit(this, 'send-note', detail);

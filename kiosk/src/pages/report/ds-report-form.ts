@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/occupant-contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { type PreparedPhoto, releasePhoto } from '../../photos/resize-photo.ts';
@@ -99,7 +100,7 @@ export class DsReportForm extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     if (this.sending !== null) return;
-    this.missing = { category: this.category === '', description: this.description.trim() === '' };
+    this.missing = { category: this.category === '', description: visibleTrim(this.description) === '' };
     if (this.missing.category || this.missing.description) return;
     const draft: ReportDraft = { category: this.category, description: this.description, contact: this.contact, photos: this.photos };
     emit(this, 'send-report', draft);

@@ -3,6 +3,7 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
 import { occupantLook } from './occupant-look.ts';
+import { paint } from '../../components/paint.ts';
 
 /** The room's name, where it is and its status as a coloured badge with an icon, so the state reads without colour too. */
 export class DsRoomHeader extends LocalizedElement {
@@ -25,7 +26,7 @@ export class DsRoomHeader extends LocalizedElement {
       <header>
         <h1>${room.name}</h1>
         <p class="hint">${speak.t('report.where', { zone: room.zone, floor: room.floor })}</p>
-        <p class="badge" data-status=${room.status} style="background: ${look.background}; color: ${look.foreground}">
+        <p class="badge" data-status=${room.status} ${paint({ background: look.background, color: look.foreground })}>
           <svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>
           <span><span class="sr">${speak.t('report.status')}: </span>${speak.t(`status.${room.status}`)}</span>
         </p>

@@ -1,4 +1,4 @@
-import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportReceipt } from '@doorside/edge/occupant-contracts';
+import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportReceipt, visibleTrim } from '@doorside/edge/occupant-contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import type { ReportLink } from './report-link.ts';
 import { get, post, readResponse, SendError } from './send-form.ts';
@@ -31,14 +31,14 @@ export class ReportApi {
   }
 
   async sendReport(draft: ReportDraft, onProgress: (fraction: number) => void): Promise<ReportSent> {
-    const fields = { category: draft.category, description: draft.description.trim(), ...(draft.contact.trim() ? { contact: draft.contact.trim() } : {}) };
+    const fields = { category: draft.category, description: visibleTrim(draft.description), ...(visibleTrim(draft.contact) ? { contact: visibleTrim(draft.contact) } : {}) };
     const body = draft.photos.length === 0 ? fields : withPhotos(fields, draft.photos);
     const created = ReportReceipt.parse(await post(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/reports`), body, onProgress));
     return { ticket: created.ticket.id, trackToken: created.trackToken };
   }
 
   async addNote(ticket: string, text: string, photos: PreparedPhoto[], onProgress: (fraction: number) => void): Promise<OccupantTicket> {
-    const fields = { text: text.trim() };
+    const fields = { text: visibleTrim(text) };
     const body = photos.length === 0 ? fields : withPhotos(fields, photos);
     const path = `/api/rooms/${encodeURIComponent(this.link.room)}/tickets/${encodeURIComponent(ticket)}/notes`;
     return OccupantNoteAdded.parse(await post(this.#url(path), body, onProgress)).ticket;

@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -43,7 +44,7 @@ export class DsStaffCommentForm extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const text = (form.elements.namedItem('text') as HTMLTextAreaElement).value.trim();
+    const text = visibleTrim((form.elements.namedItem('text') as HTMLTextAreaElement).value);
     if (!text) return;
     // Without the right to staff-only notes the note must say it is shared, or the gateway refuses it.
     const internal = this.internalAllowed && (form.elements.namedItem('internal') as HTMLInputElement).checked;

@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -44,7 +45,7 @@ export class DsStaffCompleteForm extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    const note = visibleTrim((form.elements.namedItem('note') as HTMLTextAreaElement).value);
     const photos = [...((form.elements.namedItem('photos') as HTMLInputElement).files ?? [])];
     if (photos.length > MAX_PHOTOS) {
       this.problem = this.speak?.t('staff.tooManyPhotos', { max: MAX_PHOTOS }) ?? '';

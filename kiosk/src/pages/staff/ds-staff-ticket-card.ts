@@ -7,6 +7,7 @@ import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
 import { emit } from '../../components/emit.ts';
+import { paint } from '../../components/paint.ts';
 
 /** Actions done with one tap from the list; the others need a form and live in the detail. */
 const quick = ['claim', 'accept', 'start'] as const satisfies readonly StaffAction[];
@@ -58,7 +59,7 @@ export class DsStaffTicketCard extends LocalizedElement {
       <article class=${due.kind === 'overdue' ? 'overdue' : ''} data-ticket=${ticket.id} data-priority=${ticket.priority} ?data-overdue=${due.kind === 'overdue'}>
         ${rejection ? html`<ds-staff-rejection-note compact .rejection=${rejection} .names=${names} .now=${this.now}></ds-staff-rejection-note>` : nothing}
         <div class="top">
-          <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
+          <span class="badge" ${paint({ background: look.background, color: look.foreground })}><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <span class="status">${t(`staff.ticketStatus.${ticket.status}`)}</span>
           <span class="muted">${ticket.id}</span>
         </div>

@@ -11,6 +11,7 @@ import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
 import { dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
 import { emit } from '../../components/emit.ts';
+import { paint } from '../../components/paint.ts';
 
 export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
 
@@ -79,7 +80,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
       <article data-detail=${ticket.id}>
         ${rejection ? html`<ds-staff-rejection-note .rejection=${rejection} .names=${names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
         <div class="top">
-          <span class="badge" style="background: ${look.background}; color: ${look.foreground}"><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
+          <span class="badge" ${paint({ background: look.background, color: look.foreground })}><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <strong>${t(`staff.ticketStatus.${ticket.status}`)}</strong>
           <span class="muted">${ticket.id}</span>
         </div>

@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -68,7 +69,7 @@ export class DsStaffTransferForm extends LocalizedElement {
       return;
     }
     this.problem = '';
-    const note = (form.elements.namedItem('note') as HTMLTextAreaElement).value.trim();
+    const note = visibleTrim((form.elements.namedItem('note') as HTMLTextAreaElement).value);
     const withNote = note ? { note } : {};
     const detail = chosen.value === TEAM
       ? { ticket: this.ticket, action: 'release', body: withNote }

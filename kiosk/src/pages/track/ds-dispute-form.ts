@@ -1,3 +1,4 @@
+import { visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -94,7 +95,7 @@ export class DsDisputeForm extends LocalizedElement {
   #submit(event: Event): void {
     event.preventDefault();
     if (this.sending !== null) return;
-    const reason = (this.other.trim() || this.reason).trim();
+    const reason = visibleTrim(visibleTrim(this.other) || this.reason);
     this.missing = reason === '';
     if (this.missing) return;
     const detail: DisputeInput = { reason, notes: this.notes, photos: this.photos };

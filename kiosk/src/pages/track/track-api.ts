@@ -1,4 +1,4 @@
-import { TrackView } from '@doorside/edge/contracts';
+import { TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -17,11 +17,11 @@ export class TrackApi {
   }
 
   async rate(score: number, comment: string): Promise<TrackView> {
-    return TrackView.parse(await post(this.#url('/rating'), { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }));
+    return TrackView.parse(await post(this.#url('/rating'), { score, ...(visibleTrim(comment) ? { comment: visibleTrim(comment) } : {}) }));
   }
 
   async dispute(input: DisputeInput, onProgress: (fraction: number) => void): Promise<TrackView> {
-    const fields = { reason: input.reason.trim(), ...(input.notes.trim() ? { notes: input.notes.trim() } : {}) };
+    const fields = { reason: visibleTrim(input.reason), ...(visibleTrim(input.notes) ? { notes: visibleTrim(input.notes) } : {}) };
     const body = input.photos.length === 0 ? fields : new FormData();
     if (body instanceof FormData) {
       for (const [name, value] of Object.entries(fields)) body.append(name, value);

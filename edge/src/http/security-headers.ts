@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/** A Host header fit to be named in a policy: a name or an IP address, and a port. */
+const hostPattern = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The page's own `/ws`, named outright: some browsers still on phones do not count ws: as 'self'. */
+function ownSocket(request: IncomingMessage): string {
+  const host = request.headers.host;
+  return host && hostPattern.test(host) ? `ws://${host} wss://${host}` : "'self'";
+}
+
+type Directives = Record<string, (string | ((request: IncomingMessage) => string))[]>;
+
+/**
+ * What the kiosk pages need and no more: their scripts and styles from the gateway (inline
+ * ones only by hash, see `pagePolicy`), photo previews from blob: and data: URLs, fetches and
+ * the live feed to the gateway itself; no plugins, no frames, no inline event handlers or
+ * style attributes. No `upgrade-insecure-requests`: the gateway serves the building network
+ * over plain HTTP, and upgraded requests would fail there.
+ */
+const directives: Directives = {
+  'default-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'object-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'form-action': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'none'"],
+  'img-src': ["'self'", 'blob:', 'data:'],
+  'connect-src': ["'self'", ownSocket],
+};
+
+/**
+ * The security headers on every answer (@fastify/helmet): the policy above, nosniff,
+ * no framing, no referrer, same-origin opener and resources. HSTS only where the gateway
+ * is reached over HTTPS (`secure`), as the browser ignores it on plain HTTP anyway.
+ */
+export async function securityHeaders(app: FastifyInstance, { secure }: { secure: boolean }): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives },
+    strictTransportSecurity: secure ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
+    xFrameOptions: { action: 'deny' },
+  });
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const inlineBlock = /<(script|style)>([\s\S]*?)<\/\1>/g;
+
+/**
+ * The policy for one page shell: the base policy, plus the hash of each inline `<script>`
+ * and `<style>` the shell holds (its first paint style, the report page's early room
+ * request). Taken from the very shell being sent, so a rebuilt page can never be served
+ * with another page's hashes.
+ */
+export function pagePolicy(shell: string): FastifyHelmetOptions {
+  const scripts: string[] = [];
+  const styles: string[] = [];
+  for (const [, tag, body] of shell.matchAll(inlineBlock)) (tag === 'script' ? scripts : styles).push(sha256(body!));
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...directives, 'script-src': ["'self'", ...scripts], 'style-src': ["'self'", ...styles] },
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
 import type { Change, TicketId } from '../contracts/index.ts';
-import { EventLog } from './event-log.sqlite.ts';
+import { EventLog, LogMoved } from './event-log.sqlite.ts';
 import type { ChainRow } from './hash-chain.ts';
 import { RoomRows } from './room-rows.sqlite.ts';
 import { TicketRows } from './ticket-rows.sqlite.ts';
@@ -107,7 +107,9 @@ export class SiteStore {
       // Inside a batch this is a savepoint, and the batch's commit makes it durable.
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
-      this.log.head = headBefore;
+      // After a savepoint's rollback the database shows the head as it really is, moved or not.
+      if (error instanceof LogMoved) this.log.reload();
+      else this.log.head = headBefore;
       // The cached categories must not remember a change that rolled back.
       if (changes.some((c) => c.entity === 'category')) this.directory.reload();
       throw error;
@@ -171,7 +173,8 @@ export class SiteStore {
         }
       })();
     } catch (error) {
-      this.log.head = headBefore;
+      if (error instanceof LogMoved) this.log.reload();
+      else this.log.head = headBefore;
       this.directory.reload();
       this.#deferred = null;
       for (const item of items) item.reject(error);

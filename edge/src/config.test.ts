@@ -7,7 +7,7 @@ describe('the gateway configuration', () => {
 
     expect(config).toMatchObject({
       site: 'demo', host: '127.0.0.1', httpPort: 8080, mqttPort: 1883, dataDir: '/srv/doorside/data',
-      offlineAlertMinutes: 10, homeAssistant: false, gpioConfig: demoGpioConfig,
+      offlineAlertMinutes: 10, homeAssistant: false, gpioConfig: demoGpioConfig, backups: { keep: 7 },
     });
     expect(config).not.toHaveProperty('externalBroker');
   });
@@ -25,5 +25,15 @@ describe('the gateway configuration', () => {
     expect('problems' in withoutPassword && withoutPassword.problems[0]).toMatch(/^DOORSIDE_MQTT_PASSWORD: /);
     expect(complete).toMatchObject({ externalBroker: { url: 'mqtt://broker.local:1883', username: 'doorside-gateway', password: 's3cret' } });
     expect(complete).not.toHaveProperty('gpioConfig');
+  });
+
+  it('keeps as many daily backups as asked, or takes none when they are off', () => {
+    const keepTen = loadConfig({ DOORSIDE_BACKUP_KEEP: '10' });
+    const off = loadConfig({ DOORSIDE_BACKUP: 'off' });
+    const wrong = loadConfig({ DOORSIDE_BACKUP: 'daily', DOORSIDE_BACKUP_KEEP: '0' });
+
+    expect(keepTen).toMatchObject({ backups: { keep: 10 } });
+    expect(off).not.toHaveProperty('backups');
+    expect('problems' in wrong && wrong.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DOORSIDE_BACKUP', 'DOORSIDE_BACKUP_KEEP']);
   });
 });

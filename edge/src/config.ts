@@ -20,6 +20,8 @@ const Env = z.object({
   DOORSIDE_MQTT_URL: z.string().regex(/^mqtts?:\/\/[^\s]+$/, 'an mqtt:// or mqtts:// URL').optional(),
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
+  DOORSIDE_BACKUP: z.enum(['on', 'off']).default('on'),
+  DOORSIDE_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
@@ -37,6 +39,8 @@ export interface Config {
   homeAssistant: boolean;
   /** Absent when switched off (`DOORSIDE_GPIO_CONFIG=off`). */
   gpioConfig?: string;
+  /** The daily backup in `{dataDir}/backups`; absent when switched off (`DOORSIDE_BACKUP=off`). */
+  backups?: { keep: number };
 }
 
 /** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
@@ -63,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     log: e.DOORSIDE_LOG,
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
     homeAssistant: e.DOORSIDE_HOMEASSISTANT,
+    ...(e.DOORSIDE_BACKUP === 'on' ? { backups: { keep: e.DOORSIDE_BACKUP_KEEP } } : {}),
     ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL
       ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }

@@ -1,15 +1,12 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ChainPoint } from '../contracts/index.ts';
+import { type ChainPoint, SITE_RESTORED } from '../contracts/index.ts';
 import { openDatabase } from '../store/database.sqlite.ts';
 import { FolderLock } from '../store/folder-lock.sqlite.ts';
 import { GENESIS_HASH } from '../store/hash-chain.ts';
 import { SiteStore } from '../store/site-store.ts';
 import { checkDatabase, copyDatabase } from './backup-file.sqlite.ts';
 import { backupPhotos, copyPhotos, siteDatabase, sitePhotos, takeBackup } from './site-backup.ts';
-
-/** The event a restore writes first: the site goes on from the backup's head, and says so in its own chain. */
-export const SITE_RESTORED = 'site-restored';
 
 export class RestoreRefused extends Error {}
 

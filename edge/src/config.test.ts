@@ -7,7 +7,7 @@ describe('the gateway configuration', () => {
 
     expect(config).toMatchObject({
       site: 'demo', host: '127.0.0.1', httpPort: 8080, mqttPort: 1883, dataDir: '/srv/doorside/data',
-      offlineAlertMinutes: 10, homeAssistant: false, gpioConfig: demoGpioConfig,
+      offlineAlertMinutes: 10, homeAssistant: false, gpioConfig: demoGpioConfig, backups: { keep: 7 },
     });
     expect(config).not.toHaveProperty('externalBroker');
   });
@@ -35,5 +35,15 @@ describe('the gateway configuration', () => {
     expect(none).toMatchObject({ allowedOrigins: [] });
     expect(two).toMatchObject({ allowedOrigins: ['https://panels.example.com', 'http://10.0.0.5:8080'] });
     expect('problems' in bad && bad.problems.map((p) => p.split(':')[0])).toEqual(['DOORSIDE_ALLOWED_ORIGINS.1', 'DOORSIDE_ALLOWED_ORIGINS.2']);
+  });
+
+  it('keeps as many daily backups as asked, or takes none when they are off', () => {
+    const keepTen = loadConfig({ DOORSIDE_BACKUP_KEEP: '10' });
+    const off = loadConfig({ DOORSIDE_BACKUP: 'off' });
+    const wrong = loadConfig({ DOORSIDE_BACKUP: 'daily', DOORSIDE_BACKUP_KEEP: '0' });
+
+    expect(keepTen).toMatchObject({ backups: { keep: 10 } });
+    expect(off).not.toHaveProperty('backups');
+    expect('problems' in wrong && wrong.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DOORSIDE_BACKUP', 'DOORSIDE_BACKUP_KEEP']);
   });
 });

@@ -25,6 +25,8 @@ const Env = z.object({
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
   DOORSIDE_ALLOWED_ORIGINS: Origins.default([]),
+  DOORSIDE_BACKUP: z.enum(['on', 'off']).default('on'),
+  DOORSIDE_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
@@ -44,6 +46,8 @@ export interface Config {
   gpioConfig?: string;
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins: string[];
+  /** The daily backup in `{dataDir}/backups`; absent when switched off (`DOORSIDE_BACKUP=off`). */
+  backups?: { keep: number };
 }
 
 /** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
@@ -71,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
     homeAssistant: e.DOORSIDE_HOMEASSISTANT,
     allowedOrigins: e.DOORSIDE_ALLOWED_ORIGINS,
+    ...(e.DOORSIDE_BACKUP === 'on' ? { backups: { keep: e.DOORSIDE_BACKUP_KEEP } } : {}),
     ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL
       ? { externalBroker: { url: e.DOORSIDE_MQTT_URL, username: e.DOORSIDE_MQTT_USERNAME, password: e.DOORSIDE_MQTT_PASSWORD! } }

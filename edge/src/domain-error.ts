@@ -19,13 +19,13 @@ export abstract class DomainError extends Error {
   }
 
   /** The kind of refusal, read off its HTTP status. */
-  get kind(): 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked' | 'internal' {
+  get kind(): 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked' | 'unavailable' | 'internal' {
     return kinds[this.status] ?? 'internal';
   }
 }
 
 const kinds: Record<number, DomainError['kind']> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 415: 'invalid', 422: 'invalid', 429: 'locked',
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 415: 'invalid', 422: 'invalid', 429: 'locked', 503: 'unavailable',
 };
 
 /** A refusal whose code is chosen where it is raised. */

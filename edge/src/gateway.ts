@@ -21,6 +21,8 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import { credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { openDatabase } from './store/database.sqlite.ts';
+import { FolderLock } from './store/folder-lock.sqlite.ts';
+import { DailyBackups } from './backup/daily-backups.ts';
 import { SiteStore } from './store/site-store.ts';
 import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { CommandHandler } from './commands/handler.ts';
@@ -50,6 +52,8 @@ export interface GatewayOptions {
   externalBroker?: { url: string; username: string; password: string };
   /** Origins besides the gateway's own whose pages may open the live feed (`DOORSIDE_ALLOWED_ORIGINS`). */
   allowedOrigins?: readonly string[];
+  /** Take a backup a day into `{dataDir}/backups`, keeping this many. */
+  backups?: { keep: number };
 }
 
 export interface Gateway {
@@ -86,11 +90,19 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   privateDataFolder(options.dataDir, { files: [`${options.site}.sqlite`], ...(options.say ? { say: options.say } : {}) });
   const clock = options.clock ?? (() => new Date().toISOString());
-  const store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
+  // Before the database is even opened: a second gateway on the folder would fork the log.
+  const lock = FolderLock.acquire(options.dataDir, 'gateway', { http: options.httpPort, mqtt: options.externalBroker ? null : options.mqttPort });
+  let store: SiteStore;
+  try {
+    store = new SiteStore(openDatabase(join(options.dataDir, `${options.site}.sqlite`)), options.site);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const checkpointer = startWalCheckpointer(store.db);
   const presence = new DevicePresence(store);
   // What has started is stopped again, in reverse, if a later step fails.
-  const closers: (() => unknown)[] = [() => store.close(), () => checkpointer.stop(), () => { presence.flush(); presence.stop(); }];
+  const closers: (() => unknown)[] = [() => lock.release(), () => store.close(), () => checkpointer.stop(), () => { presence.flush(); presence.stop(); }];
   const closeAll = async () => { for (const close of closers.splice(0).reverse()) await close(); };
   try {
     if (store.rooms.all().length === 0) {
@@ -162,6 +174,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(() => app.close());
 
     const { port } = app.server.address() as { port: number };
+    lock.announce({ http: port, mqtt: broker instanceof GatewayBroker ? Number(new URL(broker.url).port) : null });
+    if (options.backups) {
+      const backups = new DailyBackups({ dataDir: options.dataDir, site: options.site, db: store.db, keep: options.backups.keep, clock, say: options.say ?? (() => {}) });
+      backups.start();
+      closers.push(() => backups.stop());
+    }
     const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url };
     const credentials = refreshCredentials(options.dataDir, endpoints);
     return {

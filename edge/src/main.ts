@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from './config.ts';
 import { PortInUse, startGateway } from './gateway.ts';
 import { credentialsFile } from './seed/demo-credentials.ts';
+import { FolderInUse } from './store/folder-lock.sqlite.ts';
 
 const config = loadConfig();
 if ('problems' in config) {
@@ -22,6 +23,7 @@ try {
   Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}
+  Backups       ${config.backups ? `${config.dataDir}/backups (one a day, the last ${config.backups.keep} kept)` : 'off'}
   Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}
 Press Ctrl+C to stop.`);
   const stop = async () => {
@@ -31,7 +33,7 @@ Press Ctrl+C to stop.`);
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof PortInUse) {
+  if (error instanceof PortInUse || error instanceof FolderInUse) {
     console.error(`doorside: ${error.message}`);
     process.exit(1);
   }

@@ -1,4 +1,4 @@
-import type { ChainPoint } from '@doorside/edge/contracts';
+import type { BridgeEventsPage, ChainPoint } from '@doorside/edge/contracts';
 import type { AgentConfig } from './config.ts';
 import { Backoff } from './backoff.ts';
 import { fitted } from './batch-budget.ts';
@@ -20,6 +20,12 @@ const PAGES_PER_ROUND = 5;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** How often the central server hears the agent's own status while the link is up. */
 const CENTRAL_STATUS_EVERY_MS = 15_000;
+
+/** Whether the gateway's log no longer holds the central cursor's event. */
+function diverged(cursor: ChainPoint, page: BridgeEventsPage): boolean {
+  const first = page.events[0];
+  return first ? first.prevHash !== cursor.hash : !(page.head.seq === cursor.seq && page.head.hash === cursor.hash);
+}
 
 /**
  * Ships a site's log to the central server and brings head office's commands back. Each
@@ -119,12 +125,20 @@ export class SyncAgent {
     let resends = 0;
     let shipped = 0;
     for (let pages = 0; pages < PAGES_PER_ROUND && !this.#stopping; pages++) {
-      const page = await this.#gateway.events(cursor.seq, this.config.batchSize);
+      let from = cursor.seq;
+      let page = await this.#gateway.events(from, this.config.batchSize);
+      // Restored from a backup, while the central copy went further on the line the backup cut
+      // off: the new line is sent from the restore on, and the central copy sets the old one aside.
+      if (page.restored && page.restored.seq <= cursor.seq && diverged(cursor, page)) {
+        from = page.restored.seq - 1;
+        page = await this.#gateway.events(from, this.config.batchSize);
+        this.#note(`the site was restored from a backup at seq ${from}; sending its log from there (the central copy went on to seq ${cursor.seq})`);
+      }
       this.#board.measured(cursor, page);
       const events = fitted(page.events, MAX_BATCH_BYTES);
       if (events.length === 0 && page.head.seq === cursor.seq && page.head.hash === cursor.hash) return this.#caughtUp(cursor, shipped);
       // With nothing to send, the batch only reports the head; one behind the cursor (a cut-back log) follows its own head.
-      const after = events.length > 0 ? cursor.seq : Math.min(cursor.seq, page.head.seq);
+      const after = events.length > 0 ? from : Math.min(cursor.seq, page.head.seq);
       const outcome = await this.#central.send({ after, events, head: page.head });
       if (outcome.kind === 'refused') {
         this.#board.failed(`${outcome.code}: ${outcome.message}`, true);

@@ -1,9 +1,13 @@
 import { eventHash, GENESIS_HASH } from '@doorside/edge/audit';
+import { SITE_RESTORED, SiteRestoredState } from '@doorside/edge/contracts';
 import type { ChainPoint, EventBatch, ShippedEvent } from '../protocol.ts';
 import { ChainBroken, LogCutBack, OutOfOrder } from './errors.ts';
 
-/** The stored hashes a plan compares against: the seqs the batch re-sends, and the head it reports. */
-export interface HashesNeeded { from: number; to: number; head: number }
+/**
+ * The stored hashes a plan compares against: the seqs the batch re-sends, the head it
+ * reports, and (for a batch that opens with a restore) the event the restore follows.
+ */
+export interface HashesNeeded { from: number; to: number; head: number; base: number }
 
 export interface IngestPlan {
   /** The events the central copy does not hold yet, in order; their hashes are not checked yet (see `verifyLinks`). */
@@ -12,7 +16,14 @@ export interface IngestPlan {
   linkFrom: string;
   /** The cursor once `fresh` is stored. */
   cursor: ChainPoint;
+  /**
+   * Set when the site was restored from a backup whose head is `after`: the central copy's
+   * events after it (up to `cutOff`) are set aside before `fresh` is stored in their place.
+   */
+  branch?: { after: number; cutOff: ChainPoint };
 }
+
+const opensRestore = (cursor: ChainPoint, batch: EventBatch) => batch.events[0]?.type === SITE_RESTORED && batch.after < cursor.seq;
 
 export function hashesNeeded(cursor: ChainPoint, batch: EventBatch): HashesNeeded {
   const last = batch.after + batch.events.length;
@@ -21,6 +32,7 @@ export function hashesNeeded(cursor: ChainPoint, batch: EventBatch): HashesNeede
     from: reSent ? batch.after + 1 : 1,
     to: reSent ? Math.min(last, cursor.seq) : 0,
     head: batch.head.seq <= cursor.seq ? batch.head.seq : 0,
+    base: opensRestore(cursor, batch) ? batch.after : 0,
   };
 }
 
@@ -44,6 +56,8 @@ export function planIngest(site: string, cursor: ChainPoint, batch: EventBatch, 
     throw new ChainBroken(last, 'the head the batch reports is not its last event');
   }
   if (after > cursor.seq) throw new OutOfOrder(cursor, after);
+  const restored = declaredRestore(cursor, batch, stored);
+  if (restored) return restored;
 
   const changed = events.find((e) => e.seq <= cursor.seq && stored.get(e.seq) !== e.hash);
   if (head.seq <= cursor.seq) {
@@ -70,6 +84,33 @@ export function planIngest(site: string, cursor: ChainPoint, batch: EventBatch, 
   const linkFrom = reSent.length > 0 ? verifyLinks(site, events[0]!.prevHash, reSent) : cursor.hash;
   const fresh = last > cursor.seq ? events.slice(cursor.seq - after) : [];
   return { fresh, linkFrom, cursor: fresh.length > 0 ? { seq: last, hash: fresh[fresh.length - 1]!.hash } : cursor };
+}
+
+/**
+ * A site restored from a backup goes on from the backup's head with a `site-restored` event
+ * that names it. When the central copy went further on the old line, that event arrives
+ * re-sent at a seq the copy already holds with another hash. It is taken as a new line only
+ * if it follows exactly the event the central copy holds at the backup's head (so the backup
+ * is a true prefix of what was received); everything after it is then set aside, not lost.
+ */
+function declaredRestore(cursor: ChainPoint, batch: EventBatch, stored: ReadonlyMap<number, string>): IngestPlan | null {
+  const first = batch.events[0];
+  if (!first || !opensRestore(cursor, batch) || stored.get(first.seq) === first.hash) return null;
+  const base = batch.after === 0 ? GENESIS_HASH : stored.get(batch.after);
+  const declared = SiteRestoredState.safeParse(parseJson(first.state));
+  if (base === undefined || first.prevHash !== base || !declared.success || declared.data.backup.seq !== batch.after || declared.data.backup.hash !== base) {
+    throw new ChainBroken(first.seq, `the site says it was restored from a backup at seq ${batch.after}, but its log does not go on from the event the central copy holds there`);
+  }
+  const last = batch.events[batch.events.length - 1]!;
+  return { fresh: batch.events, linkFrom: base, cursor: { seq: last.seq, hash: last.hash }, branch: { after: batch.after, cutOff: cursor } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Checks that each event links to the one before (`prev` for the first) and that its hash covers its content; answers the last hash. */

@@ -53,6 +53,16 @@ export const migrations: { version: number; statements: Statement[] }[] = [
         last_seen TEXT NOT NULL, expires_at TEXT NOT NULL)`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      // What the central copy held beyond the point a site was restored to: the line the backup
+      // cut off, kept as it was received (`line` counts the site's restores), never shipped again.
+      `CREATE TABLE archived_events (site TEXT NOT NULL, line INTEGER NOT NULL, seq INTEGER NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL,
+        type TEXT NOT NULL, entity TEXT NOT NULL, state TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL, archived_at TEXT NOT NULL,
+        PRIMARY KEY (site, line, seq))`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

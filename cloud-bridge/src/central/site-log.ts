@@ -5,6 +5,7 @@ import type { ChainPoint, EventBatch, ShippedEvent, SyncStatus } from '../protoc
 import { ChainRefusal, SiteExists } from './errors.ts';
 import { hashesNeeded, planIngest, verifyLinks } from './ingest-plan.ts';
 import { deviceColumns, project, ticketColumns } from './projection.ts';
+import { setAsideAfter } from './restored-line.ts';
 import type { BulkColumn, SqlDriver, SqlRunner } from './sql-driver.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -60,15 +61,23 @@ export class SiteLog {
       const cursor = { seq: row.cursor_seq, hash: row.cursor_hash };
       const needed = hashesNeeded(cursor, batch);
       const stored = new Map<number, string>();
-      if (needed.to >= needed.from || needed.head > 0) {
-        const rows = await tx.all<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE site = ? AND ((seq >= ? AND seq <= ?) OR seq = ?)',
-          [site, needed.from, needed.to, needed.head]);
+      if (needed.to >= needed.from || needed.head > 0 || needed.base > 0) {
+        const rows = await tx.all<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE site = ? AND ((seq >= ? AND seq <= ?) OR seq = ? OR seq = ?)',
+          [site, needed.from, needed.to, needed.head, needed.base]);
         for (const r of rows) stored.set(r.seq, r.hash);
       }
       await tx.run('SAVEPOINT batch');
       const writes = new WriteQueue();
       try {
         const plan = planIngest(site, cursor, batch, stored);
+        if (plan.branch) {
+          const { after, cutOff } = plan.branch;
+          const aside = await setAsideAfter(tx, site, after, now);
+          if (aside.reproject.length > 0) this.#project(writes, tx, site, aside.reproject);
+          const message = `the site was restored from a backup at seq ${after}: the ${aside.archived} events the central copy held after it (up to seq ${cutOff.seq}) `
+            + `are kept aside as line ${aside.line}${aside.requeued ? `, and ${aside.requeued} head-office commands applied on that line will be applied again` : ''}`;
+          await this.#alert(tx, site, 'site-restored', message, after + 1, now);
+        }
         // Each chunk is checked while the chunk before it is being written: on PostgreSQL the
         // hashing overlaps the database's work. Nothing commits before every link is checked.
         let prev = plan.linkFrom;

@@ -26,7 +26,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody };
  * dashboard (a session with the audit right) reads that report.
  */
 export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock }) => {
-  const log = new ShippedLog(store.db);
+  const log = new ShippedLog(store.db, store.site);
   const statuses = new SyncStatusStore(store.db, log, clock);
   const applier = new CommandApplier(store, commands);
   registerSyncGauges(metrics.registry, statuses);

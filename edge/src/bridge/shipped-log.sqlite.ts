@@ -1,4 +1,4 @@
-import type { BridgeEventsPage, ChainPoint, ShippedEvent } from '../contracts/index.ts';
+import { type BridgeEventsPage, type ChainPoint, type ShippedEvent, SITE_RESTORED } from '../contracts/index.ts';
 import { GENESIS_HASH } from '../store/hash-chain.ts';
 import type { Db } from '../store/database.sqlite.ts';
 
@@ -13,8 +13,13 @@ export class ShippedLog {
   readonly #after;
   readonly #head;
   readonly #at;
+  readonly #restored;
+  readonly #siteEntity: string;
 
-  constructor(db: Db) {
+  constructor(db: Db, site: string) {
+    // By entity, which is indexed: the bridge asks on every page.
+    this.#restored = db.prepare<[string, string], { seq: number; hash: string }>('SELECT seq, hash FROM events WHERE entity = ? AND type = ? ORDER BY seq DESC LIMIT 1');
+    this.#siteEntity = `site:${site}`;
     this.#after = db.prepare<[number, number], Row>('SELECT seq, at, actor, type, entity, state, prev_hash, hash FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.#head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
     this.#at = db.prepare<[number], { at: string }>('SELECT at FROM events WHERE seq = ?');
@@ -23,7 +28,7 @@ export class ShippedLog {
   /** Events after `seq`, oldest first, with the head as it stood when they were read. */
   page(after: number, limit: number): BridgeEventsPage {
     const events = this.#after.all(after, limit).map(toShipped);
-    return { events, head: this.head() };
+    return { events, head: this.head(), restored: this.#restored.get(this.#siteEntity, SITE_RESTORED) ?? null };
   }
 
   head(): ChainPoint {

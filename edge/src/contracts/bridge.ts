@@ -68,7 +68,19 @@ export const BridgeEventsQuery = z.strictObject({
 });
 
 /** The log after a seq, each event's state as the exact stored text, and the stored head. */
-export const BridgeEventsPage = z.object({ events: z.array(ShippedEvent), head: ChainPoint });
+/**
+ * The type of the event a restore from a backup writes first. Its state names the backup's
+ * head, the event it follows: the site's log goes on from there as a new line, which the
+ * central copy takes once it has set aside what it held beyond that point.
+ */
+export const SITE_RESTORED = 'site-restored';
+export const SiteRestoredState = z.object({ backup: ChainPoint, file: z.string().max(400) });
+
+/**
+ * `restored`: the latest `site-restored` event, when the site was ever restored; the agent
+ * resends from there when the central copy went further on the line the backup cut off.
+ */
+export const BridgeEventsPage = z.object({ events: z.array(ShippedEvent), head: ChainPoint, restored: ChainPoint.nullable().optional() });
 export type BridgeEventsPage = z.infer<typeof BridgeEventsPage>;
 
 /** `GET /api/bridge/status` (bridge key): the last status an agent reported, so a restarted agent can show where it was. */

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { LoggedEvent, VerifyResult } from '../contracts/index.ts';
+import { DomainError } from '../domain-error.ts';
 import type { Db } from './database.sqlite.ts';
 import { type ChainRow, eventHash, GENESIS_HASH, verifyChain } from './hash-chain.ts';
 
@@ -22,18 +23,32 @@ export interface AuditFilter {
 }
 
 /**
+ * Another process appended to the log since this one read its head: the folder lock was
+ * bypassed (a copy of the gateway on the same file, a hand-run script). The command is not
+ * made; the store re-reads the head, so the next one chains onto what is really there.
+ */
+export class LogMoved extends DomainError {
+  readonly code = 'LOG_MOVED';
+  constructor(seq: number) {
+    super(`event ${seq} was written by another process: the gateway re-read the log; try again`, { seq });
+  }
+}
+
+/**
  * The site's append-only, sha256-chained event log. The gateway is its one writer,
  * so the head is kept in memory; `append` must run inside the caller's transaction,
- * and the caller rolls the head back if that transaction fails.
+ * and the caller rolls the head back if that transaction fails (or re-reads it with
+ * `reload` when the append found the log moved).
  */
 export class EventLog {
   head: { seq: number; hash: string };
   readonly #insert: Statement;
   readonly #after: Statement;
+  readonly #last: Statement;
 
   constructor(private readonly db: Db, readonly site: string) {
-    const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-    this.head = last ?? { seq: 0, hash: GENESIS_HASH };
+    this.#last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
+    this.head = this.#stored();
     this.#insert = db.prepare(
       'INSERT INTO events (seq, site, at, actor, type, entity, state, prev_hash, hash) VALUES (@seq, @site, @at, @actor, @type, @entity, @state, @prev_hash, @hash)',
     );
@@ -46,9 +61,24 @@ export class EventLog {
       type: input.type, entity: input.entity, state: JSON.stringify(input.state),
     };
     const row: ChainRow = { ...body, prev_hash: this.head.hash, hash: eventHash(this.head.hash, body) };
-    this.#insert.run(row);
+    try {
+      this.#insert.run(row);
+    } catch (error) {
+      // The one way the next seq can exist already: someone else appended it.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new LogMoved(row.seq);
+      throw error;
+    }
     this.head = { seq: row.seq, hash: row.hash };
     return row;
+  }
+
+  /** Takes the head from the database again, as the connection now sees it. */
+  reload(): void {
+    this.head = this.#stored();
+  }
+
+  #stored(): { seq: number; hash: string } {
+    return (this.#last.get() as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
   }
 
   after(seq: number, limit: number): LoggedEvent[] {

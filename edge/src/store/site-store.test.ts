@@ -53,3 +53,33 @@ describe('group commit', () => {
     expect(visibleWhenHeard).toEqual([2, 2]);
   });
 });
+
+describe('a log written by another process meanwhile', () => {
+  it('refuses the write with LOG_MOVED, keeps the chain whole, and takes the next write', async () => {
+    await store.batch(note('ours'));
+    const other = new SiteStore(openDatabase(join(dir, 'site.sqlite')), 'demo');
+    other.transact('user:ben', T, (tx) => tx.record('note-written', 'note:9', { text: 'theirs' }));
+    other.close();
+
+    const moved = await store.batch(note('ours again')).catch((error: unknown) => error);
+    const next = await store.batch(note('after re-reading')).then(() => 'written', (error: unknown) => error);
+
+    expect(moved).toMatchObject({ code: 'LOG_MOVED', status: 503 });
+    expect(next).toBe('written');
+    expect(persisted()).toBe(3);
+    expect(store.log.head.seq).toBe(3);
+    expect(store.log.verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  it('re-reads the head after a refused write outside a batch too', () => {
+    note('ours')();
+    const other = new SiteStore(openDatabase(join(dir, 'site.sqlite')), 'demo');
+    other.transact('user:ben', T, (tx) => tx.record('note-written', 'note:9', { text: 'theirs' }));
+    other.close();
+
+    expect(note('ours again')).toThrow(expect.objectContaining({ code: 'LOG_MOVED' }));
+    note('after re-reading')();
+
+    expect(store.log.verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+});

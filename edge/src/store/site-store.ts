@@ -1,6 +1,6 @@
 import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
 import type { Change, TicketId } from '../contracts/index.ts';
-import { EventLog } from './event-log.sqlite.ts';
+import { EventLog, LogMoved } from './event-log.sqlite.ts';
 import type { ChainRow } from './hash-chain.ts';
 import { RoomRows } from './room-rows.sqlite.ts';
 import { TicketRows } from './ticket-rows.sqlite.ts';
@@ -108,7 +108,9 @@ export class SiteStore {
       // Inside a batch this is a savepoint, and the batch's commit makes it durable.
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
-      this.log.head = headBefore;
+      // After a savepoint's rollback the database shows the head as it really is, moved or not.
+      if (error instanceof LogMoved) this.log.reload();
+      else this.log.head = headBefore;
       this.#lastTicket = ticketBefore;
       // The cached categories must not remember a change that rolled back.
       if (changes.some((c) => c.entity === 'category')) this.directory.reload();
@@ -175,7 +177,8 @@ export class SiteStore {
         }
       })();
     } catch (error) {
-      this.log.head = headBefore;
+      if (error instanceof LogMoved) this.log.reload();
+      else this.log.head = headBefore;
       this.#lastTicket = ticketBefore;
       this.directory.reload();
       this.#deferred = null;

@@ -12,7 +12,7 @@ export interface Memory { rss: number; heapUsed: number; heapTotal: number; exte
 export class GatewayChild {
   private constructor(private readonly child: ChildProcess, private readonly rpc: ChildRpc, readonly info: GatewayInfo, readonly stderr: () => string) {}
 
-  static async start(options: { dataDir: string; reportLimits?: ReportLimits; httpPort?: number; mqttPort?: number }): Promise<GatewayChild> {
+  static async start(options: { dataDir: string; reportLimits?: ReportLimits | 'default'; httpPort?: number; mqttPort?: number }): Promise<GatewayChild> {
     const child = fork(await gatewayBundle(), [JSON.stringify(options)], {
       execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

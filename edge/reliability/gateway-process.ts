@@ -7,13 +7,14 @@ import type { ReportLimits } from '../src/rooms/report-rate-limit.ts';
  * Over IPC it answers `info` (its addresses and credentials) and `memory` (after a full GC:
  * started with --expose-gc).
  */
-interface Options { dataDir: string; reportLimits?: ReportLimits; httpPort?: number; mqttPort?: number }
+/** `reportLimits`: the gateway's own defaults when 'default', generous ones when absent (so load is not refused). */
+interface Options { dataDir: string; reportLimits?: ReportLimits | 'default'; httpPort?: number; mqttPort?: number }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Options;
 const generous: ReportLimits = { perBrowser: { max: 1_000_000, windowMs: 60_000 }, perQrCode: { max: 1_000_000, windowMs: 60_000 } };
 const gateway = await startGateway({
   site: 'demo', host: '127.0.0.1', httpPort: options.httpPort ?? 0, mqttPort: options.mqttPort ?? 0,
-  dataDir: options.dataDir, reportLimits: options.reportLimits ?? generous,
+  dataDir: options.dataDir, ...(options.reportLimits === 'default' ? {} : { reportLimits: options.reportLimits ?? generous }),
 });
 
 type Request = { seq: number; cmd: 'info' | 'memory' | 'close' };

@@ -43,7 +43,7 @@ export async function uploadCheck(figures: Figures): Promise<void> {
       for (const route of ['report', 'attachment'] as const) {
         const form = new FormData();
         if (route === 'report') { form.set('category', 'cleaning'); form.set('description', `Upload ${file.name}`); }
-        form.append('photos', new Blob([file.bytes], { type: file.type }), file.filename);
+        form.append('photos', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.filename);
         const before = stored();
         const eventsBefore = (await call(base, 'GET', '/health')).body.events as number;
         const path = route === 'report' ? `/api/rooms/${room.id}/reports?k=${room.qr}` : `/api/tickets/${task.body.id}/attachments`;

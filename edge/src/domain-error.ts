@@ -19,13 +19,13 @@ export abstract class DomainError extends Error {
   }
 
   /** The kind of refusal, read off its HTTP status. */
-  get kind(): 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked' | 'internal' {
+  get kind(): 'invalid' | 'unauthorized' | 'forbidden' | 'not-found' | 'gone' | 'conflict' | 'locked' | 'unavailable' | 'internal' {
     return kinds[this.status] ?? 'internal';
   }
 }
 
 const kinds: Record<number, DomainError['kind']> = {
-  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 422: 'invalid', 429: 'locked',
+  400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'gone', 422: 'invalid', 429: 'locked', 503: 'unavailable',
 };
 
 /** A refusal whose code is chosen where it is raised. */
@@ -45,3 +45,18 @@ export class NotFound extends DomainError {
 export class Invalid extends Refusal {}
 export class Forbidden extends Refusal {}
 export class Unauthorized extends Refusal {}
+
+/** SQLite's and the file system's word for a full disk. */
+const FULL_DISK_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
+
+/** The disk under the data folder is full: the write was rolled back (or never started). */
+export class StorageFull extends DomainError {
+  readonly code = 'STORAGE_FULL';
+  constructor() {
+    super('the gateway\'s disk is full; nothing was changed', { retryAfterSeconds: 60 });
+  }
+
+  static is(error: unknown): boolean {
+    return FULL_DISK_CODES.has(String((error as { code?: unknown } | null)?.code));
+  }
+}

@@ -68,6 +68,8 @@ export const errorCatalogue = {
   SIGN_IN_LOCKED: { status: 429, meaning: 'too many wrong passwords for the username' },
   // 500
   INTERNAL: { status: 500, meaning: 'the gateway failed; nothing was changed' },
+  // 503: the gateway cannot take writes for now (Retry-After says when to try again)
+  STORAGE_FULL: { status: 503, meaning: 'the gateway\'s disk is full: nothing was changed; reads still work, writes resume once space is freed' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -25,7 +25,7 @@ await runSection(figures, '1', 'OpenAPI-driven fuzz: every operation, every role
   try {
     const doc = (await gw.call('GET', '/api/openapi.json')).body as OpenApiDoc;
     const { roles, hints } = await rolesAndHints(gw.http, gw.creds);
-    const cases = sized('FUZZ_API_CASES', 60);
+    const cases = sized('FUZZ_API_CASES', 150);
     const result = await fuzzApi({ base: gw.http, doc, roles, hints, cases, seed, deadline: started + 240_000 });
     const health = await gw.call('GET', '/health');
     const verify = gw.store.log.verify();

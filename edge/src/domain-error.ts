@@ -45,3 +45,18 @@ export class NotFound extends DomainError {
 export class Invalid extends Refusal {}
 export class Forbidden extends Refusal {}
 export class Unauthorized extends Refusal {}
+
+/** SQLite's and the file system's word for a full disk. */
+const FULL_DISK_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
+
+/** The disk under the data folder is full: the write was rolled back (or never started). */
+export class StorageFull extends DomainError {
+  readonly code = 'STORAGE_FULL';
+  constructor() {
+    super('the gateway\'s disk is full; nothing was changed', { retryAfterSeconds: 60 });
+  }
+
+  static is(error: unknown): boolean {
+    return FULL_DISK_CODES.has(String((error as { code?: unknown } | null)?.code));
+  }
+}

@@ -87,9 +87,9 @@ export interface AgentSetup {
   extra?: Record<string, string>;
 }
 
-/** The sync agent as its own process, with quick polling and short backoff for tests. */
-export function spawnAgent(setup: AgentSetup, name = 'agent'): Child {
-  return spawnTs(name, scripts.agent, {
+/** The sync agent as its own process, with quick polling and short backoff for tests; `script` may be a prebuilt bundle of it. */
+export function spawnAgent(setup: AgentSetup, name = 'agent', script: string = scripts.agent): Child {
+  return spawnTs(name, script, {
     DOORSIDE_GATEWAY_URL: setup.gatewayUrl, DOORSIDE_BRIDGE_KEY: setup.bridgeKey,
     DOORSIDE_CENTRAL_URL: setup.centralUrl, DOORSIDE_SITE_KEY: setup.siteKey, DOORSIDE_SITE: setup.site ?? 'demo',
     DOORSIDE_SYNC_POLL_MS: '100', DOORSIDE_SYNC_BACKOFF_MIN_MS: '50', DOORSIDE_SYNC_BACKOFF_MAX_MS: '1000',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { startTestGateway, type TestGateway } from '../../../edge/src/test-support/test-gateway.ts';
+import type { GatewayOptions } from '../../../edge/src/gateway.ts';
 import type { AgentConfig } from '../../src/agent/config.ts';
 import { SyncAgent } from '../../src/agent/sync-agent.ts';
 import { type Central, type CentralOptions, startCentral } from '../../src/central/server.ts';
@@ -43,11 +44,12 @@ export interface Rig {
 }
 
 /**
- * A gateway (test gateway), a central server (in this process, SQLite unless `storage`
- * says otherwise) with the site registered, and an in-process sync agent when asked for.
+ * A gateway (test gateway, with `gateway` options such as a clock), a central server (in
+ * this process, SQLite unless `storage` says otherwise) with the site registered, and an
+ * in-process sync agent when asked for.
  */
-export async function startRig(storage: Partial<CentralOptions> = {}): Promise<Rig> {
-  const gw = await startTestGateway();
+export async function startRig(storage: Partial<CentralOptions> = {}, gateway: Partial<GatewayOptions> = {}): Promise<Rig> {
+  const gw = await startTestGateway(gateway);
   const centralDir = storage.dataDir || mkdtempSync(join(tmpdir(), 'doorside-central-'));
   const options: CentralOptions = { host: '127.0.0.1', port: 0, ...storage, dataDir: centralDir };
   let central: Central | null = await startCentral(options);

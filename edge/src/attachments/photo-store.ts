@@ -33,7 +33,13 @@ export class PhotoStore {
       throw new Invalid('BAD_PHOTO', 'a photo must be a JPEG, PNG, WebP or HEIC image', { accepted: [...accepted] });
     }
     const id = `A-${newToken(12)}`;
-    writeFileSync(this.path(id), output, { mode: PRIVATE_FILE });
+    try {
+      writeFileSync(this.path(id), output, { mode: PRIVATE_FILE });
+    } catch (error) {
+      // A full disk can leave part of the file: take it away, so nothing half-written stays.
+      rmSync(this.path(id), { force: true });
+      throw error;
+    }
     return { id, name: name.slice(0, 200), type: PhotoStore.media.type, size: output.length, at, by };
   }
 

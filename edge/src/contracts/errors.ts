@@ -73,8 +73,9 @@ export const errorCatalogue = {
   SIGN_IN_LOCKED: { status: 429, meaning: 'too many wrong passwords for the username' },
   // 500
   INTERNAL: { status: 500, meaning: 'the gateway failed; nothing was changed' },
-  // 503: try again shortly
+  // 503: the gateway cannot take writes for now
   LOG_MOVED: { status: 503, meaning: 'another process wrote to the site\'s event log; nothing was changed, the gateway re-read the log and takes the next try' },
+  STORAGE_FULL: { status: 503, meaning: 'the gateway\'s disk is full: nothing was changed; reads still work, writes resume once space is freed' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, StorageFull } from '../domain-error.ts';
 
 /** One place maps refusals to HTTP: `{error, message, details?}`, and never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | DomainError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | DomainError, request, reply) => {
+    // A full disk (SQLite's SQLITE_FULL, a file's ENOSPC) rolls the write back: a refusal to retry later, not a failure.
+    const err = StorageFull.is(thrown) ? new StorageFull() : thrown;
     if (err instanceof DomainError) {
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry !== undefined) reply.header('retry-after', String(retry));

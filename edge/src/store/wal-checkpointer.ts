@@ -41,7 +41,11 @@ export function startWalCheckpointer(db: Db, everyMs = 1_000): WalCheckpointer {
         worker.postMessage('stop');
         await exited;
       }
-      if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      try {
+        if (db.open) db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // A full disk cannot take the last checkpoint; the WAL stays and the next start replays it.
+      }
     },
   };
 }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -52,6 +52,8 @@ export class FolderLock {
 
   /** Takes the folder or throws `FolderInUse` naming who has it. Never waits. */
   static acquire(dir: string, what: Holder['what'], ports: { http?: number | null; mqtt?: number | null } = {}, now = new Date()): FolderLock {
+    // Readable by the gateway's user only, like everything else in the data folder.
+    closeSync(openSync(join(dir, LOCK_FILE), 'a', 0o600));
     const db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
     try {
       db.pragma('locking_mode = EXCLUSIVE');
@@ -94,7 +96,7 @@ export class FolderLock {
 
   #write(): void {
     const file = join(this.dir, HOLDER_FILE);
-    writeFileSync(`${file}.tmp`, `${JSON.stringify(this.#holder)}\n`);
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(this.#holder)}\n`, { mode: 0o600 });
     renameSync(`${file}.tmp`, file);
   }
 }

@@ -82,4 +82,21 @@ describe('a log written by another process meanwhile', () => {
 
     expect(store.log.verify()).toMatchObject({ ok: true, checked: 3 });
   });
+  it('after the log moved, hands out ticket numbers past those the other process gave', () => {
+    const numbers: string[] = [];
+    const ticketNote = () => store.transact('user:ana', T, (tx) => { numbers.push(tx.nextTicketId()); tx.record('note-written', 'note:1', {}); });
+    ticketNote();
+    const other = new SiteStore(openDatabase(join(dir, 'site.sqlite')), 'demo');
+    other.transact('user:ben', T, (tx) => tx.record('note-written', 'note:9', { text: 'theirs' }));
+    other.close();
+    const raw = new Database(join(dir, 'site.sqlite'));
+    raw.pragma('foreign_keys = OFF'); // a bare ticket row, without the room it would name
+    raw.prepare("INSERT INTO ticket_rows (id, room, status, is_open, team, priority, due_at, updated_at) VALUES ('T-1007', 'r101', 'new', 1, 'cleaning', 'normal', ?, ?)").run(T, T);
+    raw.close();
+
+    expect(ticketNote).toThrow(expect.objectContaining({ code: 'LOG_MOVED' }));
+    ticketNote();
+
+    expect(numbers).toEqual(['T-1001', 'T-1002', 'T-1008']);
+  });
 });

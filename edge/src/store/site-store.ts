@@ -108,10 +108,7 @@ export class SiteStore {
       // Inside a batch this is a savepoint, and the batch's commit makes it durable.
       result = this.db.transaction(() => work(tx))();
     } catch (error) {
-      // After a savepoint's rollback the database shows the head as it really is, moved or not.
-      if (error instanceof LogMoved) this.log.reload();
-      else this.log.head = headBefore;
-      this.#lastTicket = ticketBefore;
+      this.#rolledBack(error, headBefore, ticketBefore);
       // The cached categories must not remember a change that rolled back.
       if (changes.some((c) => c.entity === 'category')) this.directory.reload();
       throw error;
@@ -177,9 +174,7 @@ export class SiteStore {
         }
       })();
     } catch (error) {
-      if (error instanceof LogMoved) this.log.reload();
-      else this.log.head = headBefore;
-      this.#lastTicket = ticketBefore;
+      this.#rolledBack(error, headBefore, ticketBefore);
       this.directory.reload();
       this.#deferred = null;
       for (const item of items) item.reject(error);
@@ -189,6 +184,20 @@ export class SiteStore {
     this.#deferred = null;
     for (const c of committed) this.#notify(c);
     items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
+  }
+
+  /**
+   * What is kept in memory goes back with a rollback. When the log moved under this process,
+   * the database shows the head and the ticket numbers as they really are: read them again.
+   */
+  #rolledBack(error: unknown, headBefore: EventLog['head'], ticketBefore: number): void {
+    if (error instanceof LogMoved) {
+      this.log.reload();
+      this.#lastTicket = this.tickets.highestNumber(ticketBefore);
+    } else {
+      this.log.head = headBefore;
+      this.#lastTicket = ticketBefore;
+    }
   }
 
   #notify(committed: Committed): void {

@@ -62,7 +62,7 @@ function connectPacket(sign: StormSign, presence: boolean, presenceTopic: string
   // username | password | (will retain, will QoS 1, will) | clean session
   const flags = 0x80 | 0x40 | (presence ? 0x20 | 0x08 | 0x04 : 0) | 0x02;
   const will = presence ? [str(presenceTopic), str('offline')] : [];
-  return packet(0x10, str('MQTT'), Buffer.from([4, flags]), u16(60), str(`${sign.id}-storm`), ...will, str(sign.id), str(sign.password));
+  return packet(0x10, str('MQTT'), Buffer.from([4, flags]), u16(60), str(sign.id), ...will, str(sign.id), str(sign.password));
 }
 
 const sockets = new Set<net.Socket>();

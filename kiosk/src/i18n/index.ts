@@ -1,11 +1,11 @@
-import { type Catalog, en } from './en.ts';
-import { nb } from './nb.ts';
-import { nl } from './nl.ts';
-import { zh } from './zh.ts';
+import { type Catalog, en } from './en/index.ts';
+import { nb } from './nb/index.ts';
+import { nl } from './nl/index.ts';
+import { zh } from './zh/index.ts';
 
-export type { Catalog, MessageKey } from './en.ts';
+export type { Catalog, MessageKey } from './en/index.ts';
 
-/** Adding a language: one catalog file, one line here. The first entry is the fallback. */
+/** Adding a language: one catalog folder (a file per page area), one line here. The first entry is the fallback. */
 export const catalogs = { en, zh, nb, nl } satisfies Record<string, Catalog>;
 
 export type Lang = keyof typeof catalogs;

@@ -1,0 +1,12 @@
+import type { Catalog } from '../en/index.ts';
+import { common } from './common.ts';
+import { sign } from './sign.ts';
+import { panel } from './panel.ts';
+import { report } from './report.ts';
+import { track } from './track.ts';
+import { staff } from './staff.ts';
+import { dashboard } from './dashboard.ts';
+import { central } from './central.ts';
+
+/** 简体中文 */
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };

@@ -34,7 +34,8 @@ export const ReportBody = z.strictObject({
   description: Text(2000),
   contact: Contact.optional(),
 });
-export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string() });
+/** `trackUrl`: the tracking page at the gateway's public address (what a receipt or a mail links to). */
+export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string(), trackUrl: z.string() });
 
 export const CreateTicketBody = z.strictObject({
   kind: z.enum(['inquiry', 'task', 'work_order']),

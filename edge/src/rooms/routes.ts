@@ -15,16 +15,19 @@ import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-ra
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
+import type { PublicAddress } from '../http/public-address.ts';
 
 export interface RoomRoutesOptions {
   auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
+  /** Builds the tracking link a report is answered with. */
+  links: PublicAddress;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const browserCookie = { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 } as const;
 const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 
-export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits }) => {
+export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits, links }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms', { config: { right: 'view' }, schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
@@ -76,7 +79,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       try {
         for (const file of uploadedPhotos(request)) added.push(await photos.ingest(file.buffer, 'occupant', clock(), file.filename));
         const { ticket, trackToken } = await commands.handle(occupantActor, target, report(added));
-        created = { ticket, trackToken: trackToken! };
+        created = { ticket, trackToken: trackToken!, trackUrl: links.trackUrl(trackToken!) };
       } catch (error) {
         photos.remove(added.map((a) => a.id));
         throw error;

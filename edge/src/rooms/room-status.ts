@@ -1,4 +1,5 @@
 import type { Room, RoomStatus, Ticket } from '../contracts/index.ts';
+import { liftsHold, stickyStatus } from './room-hold.ts';
 
 /**
  * How tickets move a room's status. Each function returns the room's new state,
@@ -37,12 +38,11 @@ export function roomOnRejection(room: Room, ticket: Ticket, status: RoomStatus |
  * rejection asked for: it lifts the status, and the room's other tickets decide.
  */
 export function roomOnClose(room: Room, closed: Ticket, othersHolding: Ticket[], at: string): Room | null {
-  const sticky = room.status === 'do_not_use' || room.status === 'pending_recovery';
-  const repaired = sticky && closed.status === 'verified' && closed.parent !== null && closed.parent === room.ticket;
-  if (room.ticket !== closed.id && !repaired) return null;
+  const { lifts, repair } = liftsHold(room, closed);
+  if (!lifts) return null;
   if (othersHolding.length === 0) return change(room, 'available', `${closed.id} ${closed.status}`, null, at);
   const related = othersHolding.find((t) => t.parent === closed.id || t.id === closed.parent);
-  if (sticky && related && !repaired) return change(room, room.status, room.reason, related.id, at);
+  if (stickyStatus(room) && related && !repair) return change(room, room.status, room.reason, related.id, at);
   const working = othersHolding.find((t) => t.status === 'in_progress');
   if (working) return change(room, 'in_service', working.title, working.id, at);
   const next = othersHolding[0]!;

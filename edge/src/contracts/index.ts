@@ -2,6 +2,7 @@ export * from './ids.ts';
 export * from './domain.ts';
 export * from './http.ts';
 export * from './room-hold.ts';
+export * from './people.ts';
 export * from './mqtt.ts';
 export * from './live.ts';
 export * from './reports.ts';

@@ -8,6 +8,7 @@ import type { PhotoStore } from './attachments/photo-store.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
+import { peopleRoutes } from './people/people-routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(peopleRoutes, { store: deps.store });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

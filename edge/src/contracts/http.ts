@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
 import { OptionalText, Text } from './text.ts';
+import { RoomAction, RoomHold } from './room-hold.ts';
 
 export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
 
@@ -89,7 +90,8 @@ export type Triggered = z.infer<typeof Triggered>;
 export const ActionResult = z.object({ ticket: Ticket, room: Room, triggered: Triggered.optional() });
 export type ActionResult = z.infer<typeof ActionResult>;
 
-export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
+/** `hold` and `actions` are for signed-in staff; an occupant with the room's QR code sees its status only. */
+export const RoomDetail = Room.extend({ openTickets: z.array(Ticket), hold: RoomHold.optional(), actions: z.array(RoomAction).optional() });
 
 export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
 export type TrackPhase = z.infer<typeof TrackPhase>;

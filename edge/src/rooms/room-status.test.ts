@@ -101,6 +101,23 @@ describe('roomOnClose', () => {
     expect(room).toMatchObject({ status: 'do_not_use', reason: 'Unsafe', ticket: 'T-2' });
   });
 
+  it('lifts the Do-Not-Use a rejection set when that job\'s follow-up is approved, leaving the rejected job to decide', () => {
+    const approvedFollowUp = aTicket('verified', { id: 'T-2', parent: 'T-1' });
+    const rejectedJob = aTicket('escalated', { id: 'T-1', title: 'Fix the light' });
+
+    const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1', reason: 'Unsafe' }), approvedFollowUp, [rejectedJob], T1);
+
+    expect(room).toMatchObject({ status: 'service_due', reason: 'Fix the light', ticket: 'T-1', since: T1 });
+  });
+
+  it('keeps the Do-Not-Use when the follow-up is cancelled rather than approved', () => {
+    const cancelledFollowUp = aTicket('cancelled', { id: 'T-2', parent: 'T-1' });
+
+    const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1' }), cancelledFollowUp, [aTicket('escalated', { id: 'T-1' })], T1);
+
+    expect(room).toBeNull();
+  });
+
   it('passes a pending-recovery status back to the parent when the follow-up closes', () => {
     const closedFollowUp = aTicket('verified', { id: 'T-2', parent: 'T-1' });
 

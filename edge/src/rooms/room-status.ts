@@ -1,4 +1,5 @@
 import type { Room, RoomStatus, Ticket } from '../contracts/index.ts';
+import { liftsHold, stickyStatus } from './room-hold.ts';
 
 /**
  * How tickets move a room's status. Each function returns the room's new state,
@@ -33,13 +34,15 @@ export function roomOnRejection(room: Room, ticket: Ticket, status: RoomStatus |
  * A ticket was verified or cancelled. `othersHolding` are the room's other open
  * tickets that keep it from use. A Do-Not-Use or recovery status passes on to a
  * follow-up of the same job; otherwise the next ticket decides, or the room is free.
+ * An approved follow-up of the rejected job behind the status is the repair that
+ * rejection asked for: it lifts the status, and the room's other tickets decide.
  */
 export function roomOnClose(room: Room, closed: Ticket, othersHolding: Ticket[], at: string): Room | null {
-  if (room.ticket !== closed.id) return null;
+  const { lifts, repair } = liftsHold(room, closed);
+  if (!lifts) return null;
   if (othersHolding.length === 0) return change(room, 'available', `${closed.id} ${closed.status}`, null, at);
-  const sticky = room.status === 'do_not_use' || room.status === 'pending_recovery';
   const related = othersHolding.find((t) => t.parent === closed.id || t.id === closed.parent);
-  if (sticky && related) return change(room, room.status, room.reason, related.id, at);
+  if (stickyStatus(room) && related && !repair) return change(room, room.status, room.reason, related.id, at);
   const working = othersHolding.find((t) => t.status === 'in_progress');
   if (working) return change(room, 'in_service', working.title, working.id, at);
   const next = othersHolding[0]!;

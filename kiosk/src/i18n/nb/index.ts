@@ -6,7 +6,8 @@ import { report } from './report.ts';
 import { track } from './track.ts';
 import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
+import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central };

@@ -6,7 +6,8 @@ import { report } from './report.ts';
 import { track } from './track.ts';
 import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
+import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central };

@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the door panel reviewing a finished service', () 
     await page.getByRole('button', { name: 'Take a photo' }).click();
 
     const opened = await chooser;
-    expect(await opened.element().evaluate((x) => [x.getAttribute('accept'), x.getAttribute('capture')])).toEqual(['image/*', 'environment']);
+    expect(await opened.element().evaluate((x) => [(x as Element).getAttribute('accept'), (x as Element).getAttribute('capture')])).toEqual(['image/*', 'environment']);
     expect(await input.isVisible()).toBe(false);
   });
 });

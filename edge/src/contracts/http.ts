@@ -91,6 +91,7 @@ export type ActionResult = z.infer<typeof ActionResult>;
 
 export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
 
+
 export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
 export type TrackPhase = z.infer<typeof TrackPhase>;
 

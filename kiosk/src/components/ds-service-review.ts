@@ -1,4 +1,4 @@
-import type { Attachment, Ticket } from '@doorside/edge/contracts';
+import type { ReviewTicket } from '@doorside/edge/review-contracts';
 import { css, html, nothing } from 'lit';
 import type { MessageKey } from '../i18n/index.ts';
 import { LocalizedElement } from './localized-element.ts';
@@ -11,7 +11,7 @@ import { serviceEvidence, timeSpent } from './service-evidence.ts';
  */
 export class DsServiceReview extends LocalizedElement {
   static override properties = { ticket: { attribute: false }, photoBase: { attribute: false } };
-  declare ticket: Ticket | undefined;
+  declare ticket: ReviewTicket | undefined;
   /** The gateway's root: photos are read from `api/attachments/{id}` under it. */
   declare photoBase: URL | undefined;
 
@@ -49,10 +49,10 @@ export class DsServiceReview extends LocalizedElement {
       </div>`;
   }
 
-  #photos(side: string, photos: Attachment[], alt: MessageKey) {
+  #photos(side: string, photos: ReviewTicket['attachments'], alt: MessageKey) {
     const t = this.speak!.t;
     if (photos.length === 0) return html`<p class="quiet" data-photos=${side}>${t('review.noPhotos')}</p>`;
-    const src = (a: Attachment) => new URL(`api/attachments/${encodeURIComponent(a.id)}`, this.photoBase ?? new URL('/', location.href)).href;
+    const src = (a: ReviewTicket['attachments'][number]) => new URL(`api/attachments/${encodeURIComponent(a.id)}`, this.photoBase ?? new URL('/', location.href)).href;
     return html`<div class="photos" data-photos=${side}>
       ${photos.map((a, i) => html`<img src=${src(a)} alt=${t(alt, { n: i + 1, count: photos.length })} loading="lazy">`)}
     </div>`;

@@ -1,15 +1,17 @@
-import type { Attachment, Ticket } from '@doorside/edge/contracts';
+import type { ReviewTicket } from '@doorside/edge/review-contracts';
 import type { Translator } from '../i18n/translator.ts';
 
 /** What a finished service shows its reviewer: the report (before) and the work (after). */
 export interface ServiceEvidence {
   description: string;
-  before: Attachment[];
+  before: Photo[];
   note: string | null;
-  after: Attachment[];
+  after: Photo[];
   /** From the last start to the completion; null when the job was never started on record. */
   minutes: number | null;
 }
+
+type Photo = ReviewTicket['attachments'][number];
 
 const lastOf = <T>(items: readonly T[], test: (item: T) => boolean): T | undefined => [...items].reverse().find(test);
 const ms = (iso: string) => Date.parse(iso);
@@ -19,7 +21,7 @@ const ms = (iso: string) => Date.parse(iso);
  * photos are theirs (`by: occupant`); the work's are the others' since the last start,
  * leaving out the photos of earlier rejections.
  */
-export function serviceEvidence(ticket: Ticket): ServiceEvidence {
+export function serviceEvidence(ticket: ReviewTicket): ServiceEvidence {
   const completed = lastOf(ticket.history, (h) => h.action === 'complete');
   const started = lastOf(ticket.history, (h) => h.action === 'start' && (!completed || ms(h.at) <= ms(completed.at)));
   const rejected = new Set(ticket.rejections.flatMap((r) => r.photos));

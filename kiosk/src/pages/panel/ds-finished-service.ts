@@ -1,4 +1,4 @@
-import type { Ticket } from '@doorside/edge/contracts';
+import type { ReviewTicket } from '@doorside/edge/review-contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { emit } from '../../components/emit.ts';
@@ -9,9 +9,11 @@ import '../../components/ds-service-review.ts';
  * Approve and Reject, fired as events.
  */
 export class DsFinishedService extends LocalizedElement {
-  static override properties = { ticket: { attribute: false }, photoBase: { attribute: false }, busy: { type: Boolean } };
-  declare ticket: Ticket | undefined;
+  static override properties = { ticket: { attribute: false }, photoBase: { attribute: false }, actions: { attribute: false }, busy: { type: Boolean } };
+  declare ticket: ReviewTicket | undefined;
   declare photoBase: URL | undefined;
+  /** The verdicts the gateway would accept from the viewer; unset, both are offered and the gateway judges. */
+  declare actions: readonly string[] | undefined;
   declare busy: boolean;
 
   static override styles = css`
@@ -42,10 +44,14 @@ export class DsFinishedService extends LocalizedElement {
         ${finished ? html`
           <ds-service-review .ticket=${ticket} .photoBase=${this.photoBase}></ds-service-review>
           <div class="actions">
-            <button class="approve" ?disabled=${this.busy} @click=${() => this.#fire('approve-service')}>${speak.t('panel.approve')}</button>
-            <button class="reject" ?disabled=${this.busy} @click=${() => this.#fire('reject-service')}>${speak.t('panel.reject')}</button>
+            ${this.#offers('approve') ? html`<button class="approve" ?disabled=${this.busy} @click=${() => this.#fire('approve-service')}>${speak.t('panel.approve')}</button>` : nothing}
+            ${this.#offers('reject') ? html`<button class="reject" ?disabled=${this.busy} @click=${() => this.#fire('reject-service')}>${speak.t('panel.reject')}</button>` : nothing}
           </div>` : nothing}
       </article>`;
+  }
+
+  #offers(action: string): boolean {
+    return this.actions === undefined || this.actions.includes(action);
   }
 
   #fire(name: string): void {

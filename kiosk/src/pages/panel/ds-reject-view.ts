@@ -1,8 +1,9 @@
-import { type Ticket, visibleTrim } from '@doorside/edge/contracts';
+import { visibleTrim } from '@doorside/edge/occupant-contracts';
+import type { ReviewCategory, ReviewTicket } from '@doorside/edge/review-contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
-import type { CategoryChoice, RejectInput } from './panel-api.ts';
+import type { RejectInput } from './panel-api.ts';
 import { emit } from '../../components/emit.ts';
 
 /**
@@ -14,8 +15,8 @@ export class DsRejectView extends LocalizedElement {
     ticket: { attribute: false }, category: { attribute: false }, busy: { type: Boolean }, error: {}, reason: { state: true }, other: { state: true },
     photoName: { state: true },
   };
-  declare ticket: Ticket | undefined;
-  declare category: CategoryChoice | undefined;
+  declare ticket: ReviewTicket | undefined;
+  declare category: ReviewCategory | undefined;
   declare busy: boolean;
   declare error: string;
   declare reason: string;

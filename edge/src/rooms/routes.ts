@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Attachment, ErrorBody, FinishedServices, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
+import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
 import { roomHiddenFrom } from '../rights/refusal.ts';
 import { signedInActor } from '../auth/sign-in.ts';
@@ -10,13 +10,11 @@ import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
-import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
+import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
-import { ticketFor } from '../tickets/internal-notes.ts';
-import { finishedServices } from './finished-services.ts';
 
 export interface RoomRoutesOptions {
   auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
@@ -52,14 +50,6 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     }
     throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in, or open this room from its QR code');
   });
-
-  api.get('/api/rooms/:room/finished', {
-    config: { right: 'view' },
-    schema: {
-      tags: ['rooms'], params: RoomParams, response: { 200: FinishedServices, ...errors },
-      description: 'The room\'s finished services the viewer may approve or reject, with the before and after and the verdicts the gateway would accept from them.',
-    },
-  }, async (request) => finishedServices(store, signedInActor(request), request.params.room));
 
   api.post('/api/rooms/:room/status', { config: { right: 'set-room-status' }, schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
     const actor = signedInActor(request);

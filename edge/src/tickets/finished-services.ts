@@ -2,10 +2,9 @@ import type { FinishedServices, Verdict } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
 import type { Actor } from '../rights/actor.ts';
 import { roomHiddenFrom } from '../rights/refusal.ts';
-import { visibleTo } from '../rights/visibility.ts';
+import { ticketFor, visibleTo } from '../rights/visibility.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { availableActions } from '../tickets/available-actions.ts';
-import { ticketFor } from '../tickets/internal-notes.ts';
+import { availableActions } from './available-actions.ts';
 
 const verdicts: readonly string[] = ['approve', 'reject'];
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { seriousViolations } from './axe.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { roomOf, openPage } from './occupant-fixture.ts';
 import { finishedWithEvidence, movableClock } from './panel-fixture.ts';
@@ -66,6 +67,20 @@ describe.skipIf(!hasChromium)('approving or rejecting from the room\'s QR page',
 
     await page.locator('ds-room-review ds-action-result').getByText('Sent back to ana.').waitFor(seen);
     expect(gw.store.tickets.get(id)?.rejections.at(-1)).toMatchObject({ reason: 'Partially cleaned', by: 'user:sofia' });
+  });
+
+  it('has no serious or critical axe violations with the review and with the reject form open', async () => {
+    const id = await finishedWithEvidence(gw, 'r201', 5, wait);
+    await signedInAs('sofia');
+    await openPage(page, roomOf(gw, 'r201').reportUrl);
+    await page.locator(`ds-room-review [data-ticket="${id}"] ds-service-review`).getByText('Carpet shampooed, dry in an hour').waitFor(seen);
+
+    const withReview = await seriousViolations(page);
+    await page.locator(`ds-room-review [data-ticket="${id}"]`).getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('button', { name: 'Confirm rejection' }).waitFor(seen);
+    const withForm = await seriousViolations(page);
+
+    expect([withReview, withForm]).toEqual([[], []]);
   });
 
   it('offers nothing to someone signed in without the right to approve or reject', async () => {

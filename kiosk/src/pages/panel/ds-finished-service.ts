@@ -21,7 +21,8 @@ export class DsFinishedService extends LocalizedElement {
     article { border: 0.4vmin solid #111; border-radius: 2vmin; padding: 2.5vmin 3vmin; display: grid; gap: 1.5vmin; }
     h3 { margin: 0; font-size: 4.6vmin; }
     p { margin: 0; font-size: 3.4vmin; color: #222; }
-    ds-service-review { font-size: 2.8vmin; }
+    /* The panel sizes by its screen; a page around it (the room's QR page on a phone) may set its own. */
+    ds-service-review { font-size: var(--ds-review-size, 2.8vmin); }
     .actions { display: flex; gap: 3vmin; }
     button { flex: 1; min-height: 12vmin; font: inherit; font-size: 4.6vmin; font-weight: 700; border-radius: 2vmin; border: 0.4vmin solid #111; }
     .approve { background: #0d6b2f; color: #fff; border-color: #0d6b2f; }

@@ -41,7 +41,7 @@ export class DsRejectView extends LocalizedElement {
     label { display: grid; gap: 1vmin; font-size: 3.6vmin; }
     input, textarea { font: inherit; font-size: 3.8vmin; padding: 1.5vmin; border: 0.3vmin solid #111; border-radius: 1vmin; }
     .camera { display: flex; align-items: center; justify-content: center; gap: 2vmin; background: #fff; }
-    .camera span { font-size: 5vmin; }
+    .camera svg { width: 6vmin; height: 6vmin; flex: none; }
     .photo { display: grid; gap: 1vmin; font-size: 3.6vmin; }
     .taken { font-weight: 700; overflow-wrap: anywhere; }
     .row { display: flex; gap: 3vmin; }
@@ -81,7 +81,8 @@ export class DsRejectView extends LocalizedElement {
           <label>${t('panel.notes')}<textarea name="notes" rows="2" maxlength="2000"></textarea></label>
           <div class="photo" role="group" aria-labelledby="photo-label">
             <span id="photo-label">${t('review.photoOptional')}</span>
-            <button class="camera" type="button" @click=${this.#openCamera}><span aria-hidden="true">📷</span>${this.photoName ? t('review.retakePhoto') : t('review.takePhoto')}</button>
+            <button class="camera" type="button" @click=${this.#openCamera}><svg viewBox="0 0 24 24" aria-hidden="true"><g fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+              <path d="M4 8h3l2-3h6l2 3h3v11H4z"/><circle cx="12" cy="13" r="3.5"/></g></svg>${this.photoName ? t('review.retakePhoto') : t('review.takePhoto')}</button>
             ${this.photoName ? html`<span class="taken" role="status">${t('review.photoTaken', { name: this.photoName })}</span>` : nothing}
             <input name="photo" type="file" accept="image/*" capture="environment" hidden aria-label=${t('panel.photo')}
               @change=${(e: Event) => { this.photoName = (e.target as HTMLInputElement).files?.[0]?.name ?? ''; }}>

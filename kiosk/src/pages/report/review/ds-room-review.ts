@@ -31,7 +31,7 @@ export class DsRoomReview extends LocalizedElement {
   #categories: ReviewCategory[] = [];
 
   static override styles = css`
-    :host { display: block; }
+    :host { display: block; --ds-review-size: 0.95rem; }
     section { border: 2px solid #0b4f9c; border-radius: 0.75rem; padding: 1rem; display: grid; gap: 0.75rem; }
     h2 { margin: 0; font-size: 1.25rem; }
     .list { display: grid; gap: 0.75rem; }

@@ -129,7 +129,8 @@ for (const page of pages) {
   const shell = pageShells[page];
   if (!shell) throw new Error(`kiosk: no shell for page ${page} in src/pages/page-shells.ts`);
   const early = shell.earlyScript ? readFileSync(join(pagesDir, page, shell.earlyScript), 'utf8') : undefined;
-  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early));
+  const chunks = (startup[page] ?? []).filter((file) => file !== `${page}.js`);
+  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early, chunks));
   const js = Buffer.concat((startup[page] ?? [`${page}.js`]).map((file) => readFileSync(join(dist, file))));
   const gzip = gzipSync(js, { level: 9 }).length;
   const over = gzip > BUDGET_BYTES;

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { seriousViolations } from './axe.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { finishedCleaning, finishedWithEvidence, movableClock, panelOf } from './panel-fixture.ts';
 
@@ -80,6 +81,16 @@ describe.skipIf(!hasChromium)('the door panel reviewing a finished service', () 
     const box = await page.getByRole('button', { name: 'Confirm rejection' }).boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(800);
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeLessThanOrEqual(800);
+  });
+
+  it('has no serious or critical axe violations on the reject form with its camera button', async () => {
+    await start();
+    const id = await finishedCleaning(gw, 'r105');
+    await signIn('r105');
+    await page.locator(`[data-ticket="${id}"]`).getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('button', { name: 'Take a photo' }).waitFor(seen);
+
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('takes the photo with a camera button that opens the camera, not the browser\'s file control', async () => {

@@ -93,6 +93,7 @@ export type ActionResult = z.infer<typeof ActionResult>;
 /** `hold` and `actions` are for signed-in staff; an occupant with the room's QR code sees its status only. */
 export const RoomDetail = Room.extend({ openTickets: z.array(Ticket), hold: RoomHold.optional(), actions: z.array(RoomAction).optional() });
 
+
 export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
 export type TrackPhase = z.infer<typeof TrackPhase>;
 

@@ -15,3 +15,4 @@ export * from './commands.ts';
 export * from './sessions.ts';
 export * from './text.ts';
 export { visibleTrim } from './vocabulary.ts';
+export * from './review.ts';

@@ -35,6 +35,8 @@ export const OccupantRoomView = z.object({
   reason: z.string().check(z.maxLength(500)),
   openTickets: z.array(OccupantTicket),
   categories: z.array(z.object({ id: Slug, name: z.string() })),
+  /** Present when the browser also carries a staff or panel session: the page may then load what that session may do here. */
+  signedIn: z.optional(z.boolean()),
 });
 export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
 

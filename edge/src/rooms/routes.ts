@@ -12,7 +12,7 @@ import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
 import { roomActions } from './room-actions.ts';
 import { roomHold } from './room-hold.ts';
-import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
+import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
@@ -44,7 +44,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       if (hidden) throw hidden;
       const open = store.tickets.openInRoom(room.id);
       const hold = roomHold(room, open, (c) => store.directory.category(c));
-      return { ...room, openTickets: open.filter((t) => visibleTo(actor, t)), hold, actions: roomActions(actor, room) };
+      return { ...room, openTickets: open.filter((t) => visibleTo(actor, t)).map((t) => ticketFor(actor.role, t)), hold, actions: roomActions(actor, room) };
     }
     if (request.query.k) {
       roomByCode(store, room.id, request.query.k);

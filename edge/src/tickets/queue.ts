@@ -4,8 +4,7 @@ import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
-import { readsInternalNotes, ticketFor } from './internal-notes.ts';
-import { visibleTo } from '../rights/visibility.ts';
+import { readsInternalNotes, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { holdRefusal } from '../rights/refusal.ts';
 import type { QueueRows } from './queue-rows.sqlite.ts';
 

@@ -8,6 +8,7 @@ import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
 import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
+import { panelReview } from './panel-review.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview };

@@ -8,6 +8,7 @@ import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
 import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
+import { panelReview } from './panel-review.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview };

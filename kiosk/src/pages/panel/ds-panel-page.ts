@@ -24,7 +24,8 @@ export class DsPanelPage extends LocalizingPage {
   declare notice: string;
 
   #link = signLink(new URL(location.href), navigator.languages);
-  #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(new URL('../', location.href)));
+  #base = new URL('../', location.href);
+  #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(this.#base));
   #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.speak.t('panel.idle')));
   #unsubscribe: (() => void) | undefined;
 
@@ -70,11 +71,13 @@ export class DsPanelPage extends LocalizingPage {
   override render() {
     const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
-    document.title = `${room?.name ?? this.#link.room} · ${t('panel.title')}`;
+    // Only a signed-in panel learns the room's name; until then the heading says what the tablet is, never the room's id.
+    const heading = signedIn && room ? room.name : t('panel.title');
+    document.title = signedIn && room ? `${room.name} · ${t('panel.title')}` : t('panel.title');
     return html`
       <main>
         <header>
-          <h1>${room?.name ?? this.#link.room}</h1>
+          <h1>${heading}</h1>
           ${signedIn ? html`<button class="out" @click=${() => this.#signOut('')}>${t('panel.signOut')}</button>` : nothing}
         </header>
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
@@ -103,12 +106,13 @@ export class DsPanelPage extends LocalizingPage {
       ${status}
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
       <section class="list" aria-labelledby="finished"><h2 id="finished">${t('panel.finished')}</h2>
-        ${finished.map((x) => html`<ds-finished-service .ticket=${x} ?busy=${this.busy}
+        ${finished.map((x) => html`<ds-finished-service .ticket=${x} .photoBase=${this.#base} ?busy=${this.busy}
           @approve-service=${() => this.#approve(x)} @reject-service=${() => { this.error = ''; this.view = { kind: 'reject', ticket: x }; }}></ds-finished-service>`)}
+        ${finished.length === 0 ? html`<p data-empty="finished">${t('review.nothingWaiting')}</p>` : nothing}
       </section>
       <section class="list" aria-labelledby="open"><h2 id="open">${t('panel.open')}</h2>
         ${others.map((x) => html`<ds-finished-service .ticket=${x}></ds-finished-service>`)}
-        ${room.openTickets.length === 0 ? html`<p>${t('panel.none')}</p>` : nothing}
+        ${others.length === 0 ? html`<p data-empty="open">${room.openTickets.length === 0 ? t('panel.none') : t('review.noOtherOpen')}</p>` : nothing}
       </section>`;
   }
 

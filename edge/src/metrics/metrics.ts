@@ -7,6 +7,8 @@ export const dropReasons = [
   'packet-too-large', 'not-connect-first', 'connect-timeout', 'malformed-length',
   // A device over one of its bounds (broker/device-limits.ts).
   'event-rate-limited', 'ticket-rate-limited', 'too-many-sensors', 'bad-presence', 'inflight-exceeded',
+  // A persistent client away with its queue full (broker/offline-queue.ts).
+  'offline-queue-full',
 ] as const;
 
 export interface Metrics {

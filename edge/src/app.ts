@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, allowedOrigins: deps.allowedOrigins ?? [] });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, refused: deps.metrics.liveRefused, allowedOrigins: deps.allowedOrigins ?? [] });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });

@@ -13,3 +13,4 @@ export * from './commands.ts';
 export * from './sessions.ts';
 export * from './text.ts';
 export { visibleTrim } from './vocabulary.ts';
+export * from './phrase.ts';

@@ -59,8 +59,7 @@ const withoutServerHelpers: Plugin = {
  * catalog entries whose key prefix (`status.`, `panel.`, `dash.` …) its own code mentions:
  * a first pass bundles it with empty catalogs to see which prefixes it uses.
  */
-const i18nDir = join(root, 'src', 'i18n');
-const catalogFile = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}(?:-[a-z]+)?)\.ts$/i;
+const catalogFile = /[\\/]src[\\/]i18n[\\/][a-z]{2,3}(?:-[a-z]+)?[\\/][a-z-]+\.ts$/i;
 const entryLine = /^\s*'([a-zA-Z]+)\.[^']*':/;
 
 function catalogsFor(keep: (prefix: string) => boolean): Plugin {
@@ -69,12 +68,12 @@ function catalogsFor(keep: (prefix: string) => boolean): Plugin {
     setup(b) {
       b.onLoad({ filter: catalogFile }, (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!/^export const \w+(?::\s*Catalog)?\s*=\s*\{/m.test(source)) return undefined;
+        if (!/^export const \w+(?::[^=]+)?\s*=\s*\{/m.test(source)) return undefined;
         const lines = source.split('\n').filter((line) => {
           const prefix = entryLine.exec(line)?.[1];
           return prefix === undefined || keep(prefix);
         });
-        return { contents: lines.join('\n'), loader: 'ts', resolveDir: i18nDir };
+        return { contents: lines.join('\n'), loader: 'ts', resolveDir: dirname(args.path) };
       });
     },
   };

@@ -7,6 +7,7 @@ import { track } from './track.ts';
 import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
 import { central } from './central.ts';
+import { phrases } from './phrases.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central, ...phrases };

@@ -7,6 +7,7 @@ import { track } from './track.ts';
 import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
 import { central } from './central.ts';
+import { phrases } from './phrases.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central, ...phrases };

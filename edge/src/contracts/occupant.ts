@@ -36,6 +36,7 @@ export const OccupantRoomView = z.object({
   reason: z.string().check(z.maxLength(500)),
   reasonPhrase: z.optional(Phrase),
   names: z.optional(Names),
+  zoneNames: z.optional(Names),
   openTickets: z.array(OccupantTicket),
   categories: z.array(z.object({ id: Slug, name: z.string(), names: z.optional(Names) })),
 });

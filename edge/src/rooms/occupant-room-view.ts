@@ -22,7 +22,7 @@ export function occupantRoomView(room: Room, open: readonly Ticket[], categories
   const byId = new Map(categories.map((c) => [c.id, c]));
   return {
     id: room.id, name: room.name, floor: room.floor, zone: room.zone, status: room.status, since: room.since, reason: room.reason,
-    ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}),
+    ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}), ...(room.zoneNames ? { zoneNames: room.zoneNames } : {}),
     openTickets: occupantTickets(room, open, (id) => byId.get(id)),
     categories: categories.map((c) => ({ id: c.id, name: c.name, ...(c.names ? { names: c.names } : {}) })),
   };

@@ -52,9 +52,9 @@ export class DsTicketList extends LocalizedElement {
     return html`
       <div class="row controls" role="group" aria-label=${t('dash.filters')}>
         ${this.#select('status', t('dash.filterStatus'), TicketStatus.options.map((s) => [s, t(`dash.ticketStatus.${s}`)]))}
-        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, team.name]))}
+        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, this.speak!.name(team.name, team.names)]))}
         ${this.#select('priority', t('dash.filterPriority'), Priority.options.map((p) => [p, t(`dash.priority.${p}`)]))}
-        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${r.name}`]))}
+        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${this.speak!.name(r.name, r.names)}`]))}
         ${this.#select('overdue', t('dash.filterOverdue'), [['true', t('dash.overdueOnly')], ['false', t('dash.onTimeOnly')]])}
         <label>${t('dash.sortBy')}
           <select name="sort" @change=${(e: Event) => this.#emit('sort-change', { sort: (e.target as HTMLSelectElement).value })}>
@@ -81,7 +81,7 @@ export class DsTicketList extends LocalizedElement {
     const { t, time } = this.speak!;
     return html`
       <tr data-ticket=${ticket.id} aria-selected=${this.selected === ticket.id ? 'true' : 'false'}>
-        <td><button class="pick" @click=${() => this.#emit('ticket-picked', { id: ticket.id })}>${ticket.id}<br>${ticket.title}</button></td>
+        <td><button class="pick" @click=${() => this.#emit('ticket-picked', { id: ticket.id })}>${ticket.id}<br>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</button></td>
         <td>${ticket.room}</td>
         <td data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</td>
         <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>

@@ -12,6 +12,12 @@ import { IdleTimer } from './idle-timer.ts';
 import { type ActionResult, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
 import { type PanelState, PanelStore } from './panel-store.ts';
 
+/** A wrong PIN's answer says how many tries are left before the panel locks. */
+const triesLeftOf = (details: unknown): number | undefined => {
+  const left = (details as { triesLeft?: unknown } | null | undefined)?.triesLeft;
+  return typeof left === 'number' ? left : undefined;
+};
+
 type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
 /** The door tablet: a PIN keypad, then the room's finished services to approve or reject. */
@@ -159,7 +165,9 @@ export class DsPanelPage extends LocalizingPage {
     const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
     if (error instanceof ApiError && error.code === 'OWN_WORK') return t('panel.ownWork');
-    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
+    const triesLeft = error instanceof ApiError ? triesLeftOf(error.details) : undefined;
+    if (triesLeft !== undefined) return this.speak.plural('panel.wrongPin', triesLeft);
+    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : t('panel.signInFailed');
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);
   }
 }

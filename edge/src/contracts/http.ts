@@ -66,7 +66,7 @@ export const AssignBody = z.union([
 ]);
 /** Who a dispatcher may hand tickets to: the teams, and each active person with the teams they may work for. */
 export const Assignees = z.object({
-  teams: z.array(z.object({ id: TeamId, name: z.string() })),
+  teams: z.array(z.object({ id: TeamId, name: z.string(), names: z.optional(Names) })),
   people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
 });
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });

@@ -1,4 +1,4 @@
-import { isOverdue, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { isOverdue, type Names, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
@@ -16,7 +16,7 @@ export class DsTicketList extends LocalizedElement {
   };
   declare tickets: Ticket[];
   declare rooms: Room[];
-  declare teams: { id: string; name: string }[];
+  declare teams: { id: string; name: string; names?: Names | undefined }[];
   declare filters: TicketFilters;
   declare sort: TicketSort;
   declare selected: string;

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/index.ts';
+import '../../components/ds-lang-switch.ts';
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
@@ -76,11 +78,12 @@ export class DsPanelPage extends LocalizingPage {
   override render() {
     const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
-    document.title = `${room?.name ?? this.#link.room} · ${t('panel.title')}`;
+    document.title = `${room ? this.speak.name(room.name, room.names) : this.#link.room} · ${t('panel.title')}`;
     return html`
       <main>
         <header>
-          <h1>${room?.name ?? this.#link.room}</h1>
+          <h1>${room ? this.speak.name(room.name, room.names) : this.#link.room}</h1>
+          <ds-lang-switch .lang=${this.speak.lang} .label=${t('phrase.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
           ${signedIn ? html`<button class="out" @click=${() => this.#signOut('')}>${t('panel.signOut')}</button>` : nothing}
         </header>
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}

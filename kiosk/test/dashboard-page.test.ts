@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     await audit.locator('input[name="q"]').fill('printer paper');
     await audit.getByRole('button', { name: 'Search' }).click();
 
-    await audit.getByText('1 events found').waitFor(seen);
+    await audit.getByText('1 event found').waitFor(seen);
     expect(await audit.locator('tbody tr td:nth-child(5)').allTextContents()).toEqual([`ticket:${id}`]);
     expect(await audit.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['ticket-opened']);
     expect(await audit.locator('[data-export="audit"]').getAttribute('href')).toMatch(/\/api\/exports\/audit\.csv\?q=printer\+paper$/);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Names } from './phrase.ts';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
 import { OptionalText, Text } from './text.ts';
@@ -66,7 +67,7 @@ export const AssignBody = z.union([
 ]);
 /** Who a dispatcher may hand tickets to: the teams, and each active person with the teams they may work for. */
 export const Assignees = z.object({
-  teams: z.array(z.object({ id: TeamId, name: z.string() })),
+  teams: z.array(z.object({ id: TeamId, name: z.string(), names: z.optional(Names) })),
   people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
 });
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
@@ -104,7 +105,7 @@ export const DisputeBody = z.strictObject({ reason: Text(200), notes: Note.optio
 
 export const TrackView = z.object({
   ticket: TicketId,
-  room: z.object({ id: RoomId, name: z.string() }),
+  room: z.object({ id: RoomId, name: z.string(), names: z.optional(Names) }),
   category: CategoryId,
   status: TicketStatus,
   createdAt: z.string(),
@@ -114,11 +115,13 @@ export const TrackView = z.object({
   /** Where the job stands in the occupant's words. */
   phase: TrackPhase,
   /** The latest rejection's reason (a supervisor's or the occupant's own "not resolved"), never its notes or who. */
-  rejection: z.object({ at: z.string(), reason: z.string(), byOccupant: z.boolean() }).nullable(),
+  rejection: z.object({ at: z.string(), reason: z.string(), names: z.optional(Names), byOccupant: z.boolean() }).nullable(),
   mayRate: z.boolean(),
   mayDispute: z.boolean(),
   /** The reasons the category lists, and whether another reason may be typed, for "not resolved". */
   disputeReasons: z.array(z.string()),
+  /** The listed reasons in other languages, by reason. */
+  disputeReasonNames: z.optional(z.record(z.string(), Names)),
   disputeFreeText: z.boolean(),
 });
 export type TrackView = z.infer<typeof TrackView>;

@@ -16,3 +16,4 @@ export * from './sessions.ts';
 export * from './text.ts';
 export { visibleTrim } from './vocabulary.ts';
 export * from './review.ts';
+export * from './phrase.ts';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Names, Phrase } from './phrase.ts';
 import { idPatterns, roomStatuses, ticketStatuses } from './vocabulary.ts';
 
 /**
@@ -16,6 +17,7 @@ export const ReviewTicket = z.looseObject({
   status: z.enum(ticketStatuses),
   room: Slug,
   title: z.string(),
+  titlePhrase: z.optional(Phrase),
   description: z.string(),
   assignee: z.nullable(z.string()),
   history: z.array(z.looseObject({ at: z.string(), action: z.string(), note: z.optional(z.string()) })),
@@ -40,7 +42,8 @@ export type FinishedServices = z.infer<typeof FinishedServices>;
 
 /** A category as a reject form needs it: its reasons, and whether another may be typed. */
 export const ReviewCategory = z.looseObject({
-  id: Slug, name: z.string(), rejectionReasons: z.array(z.string()), allowFreeTextReason: z.boolean(),
+  id: Slug, name: z.string(), names: z.optional(Names), rejectionReasons: z.array(z.string()),
+  reasonNames: z.optional(z.record(z.string(), Names)), allowFreeTextReason: z.boolean(),
 });
 export type ReviewCategory = z.infer<typeof ReviewCategory>;
 export const ReviewCategories = z.looseObject({ categories: z.array(ReviewCategory) });

@@ -89,7 +89,7 @@ describe('roomOnClose', () => {
   it('frees the room when no other ticket holds it', () => {
     const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1', reason: 'Unsafe' }), verified, [], T1);
 
-    expect(room).toEqual({ ...aRoom(), status: 'available', reason: 'T-1 verified', ticket: null, since: T1 });
+    expect(room).toEqual({ ...aRoom(), status: 'available', reason: 'T-1 verified', reasonPhrase: { code: 'room.ticketVerified', params: { ticket: 'T-1' } }, ticket: null, since: T1 });
   });
 
   it('passes a Do-Not-Use status on to the follow-up of the closed ticket', () => {

@@ -43,7 +43,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   const roomIds = new Set([...mine, ...pool].map((i) => i.ticket.room));
   const rooms = [...roomIds].flatMap((id) => {
     const room = store.rooms.get(id);
-    return room ? [{ id: room.id, name: room.name, floor: room.floor, zone: room.zone }] : [];
+    return room ? [{ id: room.id, name: room.name, floor: room.floor, zone: room.zone, ...(room.names ? { names: room.names } : {}), ...(room.zoneNames ? { zoneNames: room.zoneNames } : {}) }] : [];
   });
   return {
     now,
@@ -52,6 +52,6 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
     pool,
     people: users.map((u) => ({ id: u.id, name: u.name })),
     rooms,
-    categories: store.directory.categories().map((c) => ({ id: c.id, name: c.name })),
+    categories: store.directory.categories().map((c) => ({ id: c.id, name: c.name, ...(c.names ? { names: c.names } : {}) })),
   };
 }

@@ -9,6 +9,7 @@ import { dashboard } from './dashboard.ts';
 import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
+import { phrases } from './phrases.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases };

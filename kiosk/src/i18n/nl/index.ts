@@ -9,6 +9,7 @@ import { dashboard } from './dashboard.ts';
 import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
+import { phrases } from './phrases.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases };

@@ -72,7 +72,7 @@ export class DsAuditTrail extends LocalizedElement {
   #table(events: LoggedEvent[]) {
     const { t, time } = this.speak!;
     return html`
-      <p class="muted" role="status">${t('dash.auditCount', { count: events.length })}</p>
+      <p class="muted" role="status">${this.speak!.plural('dash.auditFound', events.length)}</p>
       <div class="list" tabindex="0" role="region" aria-label=${t('dash.audit')}><table>
         <caption class="sr-only">${t('dash.audit')}</caption>
         <thead><tr><th scope="col">#</th><th scope="col">${t('dash.auditAt')}</th><th scope="col">${t('dash.auditActor')}</th>

@@ -50,10 +50,10 @@ export class DsRoomGrid extends LocalizedElement {
       <a class="tile status-${room.status}" href=${hashOf({ section: 'room', room: room.id })} data-room=${room.id} data-status=${room.status}
         ${paint({ background: look.background, color: look.foreground })}>
         <span class="band" ${paint({ background: look.band })} aria-hidden="true"></span>
-        <span class="name">${room.name}</span>
-        <span class="muted-id">${room.id} · ${room.zone}</span>
+        <span class="name">${this.speak!.name(room.name, room.names)}</span>
+        <span class="muted-id">${room.id} · ${this.speak!.name(room.zone, room.zoneNames)}</span>
         <span class="word"><svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>${t(`status.${room.status}`)}</span>
-        ${room.reason ? html`<span class="reason">${room.reason}</span>` : nothing}
+        ${room.reason ? html`<span class="reason">${this.speak!.phrase(room.reasonPhrase, room.reason)}</span>` : nothing}
         <span class="since">${t('dash.since', { time: time(room.since, this.now), ago: ago(room.since, this.now) })}</span>
       </a>`;
   }

@@ -56,7 +56,7 @@ export class DsTicketDetail extends LocalizedElement {
     return html`
       <article aria-labelledby="detail-title" data-detail=${ticket.id}>
         <header>
-          <h2 id="detail-title">${ticket.id} · ${ticket.title}</h2>
+          <h2 id="detail-title">${ticket.id} · ${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h2>
           <button @click=${() => emit(this, 'close-detail')}>${t('dash.close')}</button>
         </header>
         <dl>

@@ -1,4 +1,4 @@
-import { isOverdue, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { isOverdue, type Names, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
@@ -17,7 +17,7 @@ export class DsTicketList extends LocalizedElement {
   };
   declare tickets: Ticket[];
   declare rooms: Room[];
-  declare teams: { id: string; name: string }[];
+  declare teams: { id: string; name: string; names?: Names | undefined }[];
   declare filters: TicketFilters;
   declare sort: TicketSort;
   declare selected: string;
@@ -58,9 +58,9 @@ export class DsTicketList extends LocalizedElement {
     return html`
       <div class="row controls" role="group" aria-label=${t('dash.filters')}>
         ${this.#select('status', t('dash.filterStatus'), TicketStatus.options.map((s) => [s, t(`dash.ticketStatus.${s}`)]))}
-        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, team.name]))}
+        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, this.speak!.name(team.name, team.names)]))}
         ${this.#select('priority', t('dash.filterPriority'), Priority.options.map((p) => [p, t(`dash.priority.${p}`)]))}
-        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${r.name}`]))}
+        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${this.speak!.name(r.name, r.names)}`]))}
         ${this.#select('overdue', t('dash.filterOverdue'), [['true', t('dash.overdueOnly')], ['false', t('dash.onTimeOnly')]])}
         <label>${t('dash.sortBy')}
           <select name="sort" @change=${(e: Event) => this.#emit('sort-change', { sort: (e.target as HTMLSelectElement).value })}>
@@ -87,7 +87,7 @@ export class DsTicketList extends LocalizedElement {
     const { t, time } = this.speak!;
     return html`
       <tr data-ticket=${ticket.id} aria-selected=${this.selected === ticket.id ? 'true' : 'false'}>
-        <td><button class="pick" title=${ticket.title} @click=${() => this.#emit('ticket-picked', { id: ticket.id })}><span>${ticket.id}</span><span class="title" data-title>${ticket.title}</span></button></td>
+        <td><button class="pick" title=${this.speak!.phrase(ticket.titlePhrase, ticket.title)} @click=${() => this.#emit('ticket-picked', { id: ticket.id })}><span>${ticket.id}</span><span class="title" data-title>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</span></button></td>
         <td>${ticket.room}</td>
         <td data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</td>
         <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>

@@ -40,7 +40,7 @@ export class DsFinishedService extends LocalizedElement {
     const finished = ticket.status === 'done';
     return html`
       <article data-ticket=${ticket.id} data-status=${ticket.status}>
-        <h3>${ticket.title}</h3>
+        <h3>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h3>
         <p>${ticket.id}${ticket.assignee ? html` · ${speak.t(finished ? 'panel.by' : 'panel.assigned', { assignee: ticket.assignee })}` : nothing}</p>
         ${finished ? html`
           <ds-service-review .ticket=${ticket} .photoBase=${this.photoBase}></ds-service-review>

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/index.ts';
+import '../../components/ds-lang-switch.ts';
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
@@ -11,6 +13,12 @@ import './ds-reject-view.ts';
 import { IdleTimer } from './idle-timer.ts';
 import { type ActionResult, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
 import { type PanelState, PanelStore } from './panel-store.ts';
+
+/** A wrong PIN's answer says how many tries are left before the panel locks. */
+const triesLeftOf = (details: unknown): number | undefined => {
+  const left = (details as { triesLeft?: unknown } | null | undefined)?.triesLeft;
+  return typeof left === 'number' ? left : undefined;
+};
 
 type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
@@ -72,12 +80,13 @@ export class DsPanelPage extends LocalizingPage {
     const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
     // Only a signed-in panel learns the room's name; until then the heading says what the tablet is, never the room's id.
-    const heading = signedIn && room ? room.name : t('panel.title');
-    document.title = signedIn && room ? `${room.name} · ${t('panel.title')}` : t('panel.title');
+    const heading = signedIn && room ? this.speak.name(room.name, room.names) : t('panel.title');
+    document.title = signedIn && room ? `${this.speak.name(room.name, room.names)} · ${t('panel.title')}` : t('panel.title');
     return html`
       <main>
         <header>
           <h1>${heading}</h1>
+          <ds-lang-switch .lang=${this.speak.lang} .label=${t('phrase.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
           ${signedIn ? html`<button class="out" @click=${() => this.#signOut('')}>${t('panel.signOut')}</button>` : nothing}
         </header>
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
@@ -163,7 +172,9 @@ export class DsPanelPage extends LocalizingPage {
     const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
     if (error instanceof ApiError && error.code === 'OWN_WORK') return t('panel.ownWork');
-    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
+    const triesLeft = error instanceof ApiError ? triesLeftOf(error.details) : undefined;
+    if (triesLeft !== undefined) return this.speak.plural('panel.wrongPin', triesLeft);
+    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : t('panel.signInFailed');
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);
   }
 }

@@ -65,12 +65,12 @@ export class DsRejectView extends LocalizedElement {
     const t = speak.t;
     return html`
       <form @submit=${this.#confirm}>
-        <h2>${t('panel.rejectTitle', { title: ticket.title })}</h2>
+        <h2>${t('panel.rejectTitle', { title: this.speak!.phrase(ticket.titlePhrase, ticket.title) })}</h2>
         <div class="side">
           <fieldset>
             <legend>${t('panel.reasons')}</legend>
             ${(category?.rejectionReasons ?? []).map((r) => html`
-              <button type="button" aria-pressed=${this.reason === r ? 'true' : 'false'} @click=${() => { this.reason = r; this.other = ''; }}>${r}</button>`)}
+              <button type="button" aria-pressed=${this.reason === r ? 'true' : 'false'} @click=${() => { this.reason = r; this.other = ''; }}>${this.speak!.name(r, category?.reasonNames?.[r])}</button>`)}
           </fieldset>
         </div>
         <div class="side">

@@ -75,7 +75,7 @@ export class DsReportPage extends LocalizingPage {
   override render() {
     const t = this.speak.t;
     const room = this.load.kind === 'ready' ? this.load.room : undefined;
-    document.title = room ? `${room.name} · ${t('report.title')}` : t('report.title');
+    document.title = room ? `${this.speak.name(room.name, room.names)} · ${t('report.title')}` : t('report.title');
     return html`
       <main>
         <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch></div>
@@ -103,7 +103,7 @@ export class DsReportPage extends LocalizingPage {
       return html`
         <section class="notice" role="alert" data-dnu>
           <h2>${t('report.dnuTitle')}</h2>
-          ${room.reason ? html`<p>${t('report.dnuReason', { reason: room.reason })}</p>` : nothing}
+          ${room.reason ? html`<p>${t('report.dnuReason', { reason: this.speak.phrase(room.reasonPhrase, room.reason) })}</p>` : nothing}
           ${behind ? html`<p>${t('report.dnuKnown', { ticket: behind.id })}</p>` : nothing}
         </section>
         ${behind ? this.#note(behind, false) : nothing}

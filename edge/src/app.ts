@@ -8,6 +8,7 @@ import type { PhotoStore } from './attachments/photo-store.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
+import { peopleRoutes } from './people/people-routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
@@ -102,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, allowedOrigins: deps.allowedOrigins ?? [] });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, refused: deps.metrics.liveRefused, allowedOrigins: deps.allowedOrigins ?? [] });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { links: deps.publicAddress, auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(shortLinkRoutes, { store: deps.store, links: deps.publicAddress, ...(deps.shortLinkLimit ? { limit: deps.shortLinkLimit } : {}) });
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(peopleRoutes, { store: deps.store });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

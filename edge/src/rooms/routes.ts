@@ -10,7 +10,9 @@ import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
-import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
+import { roomActions } from './room-actions.ts';
+import { roomHold } from './room-hold.ts';
+import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
@@ -43,7 +45,9 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     if (actor) {
       const hidden = roomHiddenFrom(actor, room.id);
       if (hidden) throw hidden;
-      return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
+      const open = store.tickets.openInRoom(room.id);
+      const hold = roomHold(room, open, (c) => store.directory.category(c));
+      return { ...room, openTickets: open.filter((t) => visibleTo(actor, t)).map((t) => ticketFor(actor.role, t)), hold, actions: roomActions(actor, room) };
     }
     if (request.query.k) {
       roomByCode(store, room.id, request.query.k);

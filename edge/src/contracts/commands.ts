@@ -1,5 +1,6 @@
 import type { ActionResult, OccupantTicket } from './http.ts';
-import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Ticket, TicketKind } from './domain.ts';
+import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Team, Ticket, TicketKind } from './domain.ts';
+import type { Names, PhraseLanguage } from './phrase.ts';
 import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from './ids.ts';
 
 /** What a caller asks of one ticket. */
@@ -41,6 +42,14 @@ export interface OpenTicketCommand {
 
 export type RoomCommand = { type: 'set-room-status'; status: RoomStatus; reason: string } | { type: 'rotate-qr' };
 
+/**
+ * Names people typed, in other languages: each map given replaces the one held (`{}` clears
+ * it); a map not given stays. `languages` is the room's label languages.
+ */
+export type NamesCommand = {
+  type: 'set-names'; names?: Names; zoneNames?: Names; reasonNames?: Record<string, Names>; languages?: PhraseLanguage[] | null;
+};
+
 export type DeviceAdminCommand =
   | { type: 'register-device'; kind: DeviceKind; room: RoomId }
   | { type: 'rebind-device'; room: RoomId }
@@ -55,7 +64,7 @@ export type SessionCommand =
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
   | { type: 'close-session'; token: string };
 
-export type Command = TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand;
+export type Command = TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -65,6 +74,7 @@ export type Target =
   | { track: string }
   | { device: DeviceId }
   | { category: CategoryId }
+  | { team: TeamId }
   | { user: Username }
   | { panel: RoomId };
 
@@ -83,6 +93,7 @@ export interface CommandResults {
   category: Category;
   'open-session': { token: string; expiresAt: string };
   'close-session': { closed: boolean };
+  'set-names': Room | Category | Team;
 }
 
 export type ResultOf<C extends Command> =

@@ -70,6 +70,8 @@ export const AssignBody = z.union([
 export const Assignees = z.object({
   teams: z.array(z.object({ id: TeamId, name: z.string(), names: z.optional(Names) })),
   people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
+  /** The site's categories with their names per language, so lists name them in the reader's language. */
+  categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })),
 });
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
 export const EmptyBody = z.strictObject({ note: Note.optional() }).optional();

@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
 
     const openChart = page.locator('ds-bar-chart[data-chart="open"]');
     await openChart.getByRole('row', { name: /Escalated\s+1/ }).waitFor(seen);
-    await page.locator('ds-bar-chart[data-chart="rejections-category"]').getByRole('row', { name: /maintenance\s+100%/ }).waitFor(seen);
+    await page.locator('ds-bar-chart[data-chart="rejections-category"]').getByRole('row', { name: /Maintenance\s+100%/ }).waitFor(seen);
 
     // Bars are drawn in the chart's own blue; an empty chart has axes and grid lines only.
     const barPixels = await openChart.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
@@ -143,8 +143,9 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     await audit.getByRole('button', { name: 'Search' }).click();
 
     await audit.getByText('1 event found').waitFor(seen);
-    expect(await audit.locator('tbody tr td:nth-child(5)').allTextContents()).toEqual([`ticket:${id}`]);
-    expect(await audit.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['ticket-opened']);
+    expect(await audit.locator('tbody tr td:nth-child(5)').allTextContents()).toEqual([`Ticket ${id}`]);
+    expect(await audit.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['Ticket opened']);
+    expect(await audit.locator('tbody tr td[data-type]').getAttribute('data-type')).toBe('ticket-opened');
     expect(await audit.locator('[data-export="audit"]').getAttribute('href')).toMatch(/\/api\/exports\/audit\.csv\?q=printer\+paper$/);
   });
 

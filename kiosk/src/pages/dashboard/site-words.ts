@@ -16,9 +16,10 @@ export function teamWord(speak: Translator, site: SiteNames | undefined, id: str
   return team ? speak.name(team.name, team.names) : id;
 }
 
-/** A category by its id, in the reader's language. */
+/** A category by its id, as the site names it in the reader's language; before the list is read, as the catalogs name it. */
 export function categoryWord(speak: Translator, site: SiteNames | undefined, id: string): string {
-  return categoryName(speak, site?.categories?.find((x) => x.id === id) ?? { id, name: id });
+  const category = site?.categories?.find((x) => x.id === id);
+  return category ? speak.name(category.name, category.names) : categoryName(speak, { id, name: id });
 }
 
 /** A catalog word made from a code (`dash.event.ticket-opened`); a code the catalog does not know shows as sent. */

@@ -116,7 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(deviceRoutes, { ...deps.devices, links: deps.publicAddress, auth: deps.auth, store: deps.store, clock: deps.clock, commands: deps.commands });
   await app.register(trackRoutes, { store: deps.store, commands: deps.commands });
   await app.register(directoryRoutes, { store: deps.store, commands: deps.commands });
-  await app.register(inquiryRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(inquiryRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(occupantRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });

@@ -112,7 +112,7 @@ export interface CommandResults {
   'update-unit': Unit;
   'create-installation': Installation;
   'update-installation': Installation;
-  'open-inquiry': { ticket: Ticket };
+  'open-inquiry': { ticket: Ticket; trackToken: string };
   'link-ticket': { ticket: Ticket };
   reply: { ticket: Ticket };
   'open-child': { ticket: Ticket };

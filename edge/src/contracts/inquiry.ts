@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryId, RoomId, TeamId, TicketId, Username } from './ids.ts';
-import { Priority, type TicketStatus } from './domain.ts';
+import { Priority, Ticket, type TicketStatus } from './domain.ts';
 import { PersonId } from './directory.ts';
 import { Text } from './text.ts';
 
@@ -65,3 +65,6 @@ export const ChildrenView = z.object({
 });
 export type ChildrenView = z.infer<typeof ChildrenView>;
 
+
+/** A new inquiry with the reporter's tracking link (at the gateway's public address). */
+export const InquiryCreated = z.object({ ticket: Ticket, trackToken: z.string(), trackUrl: z.string() });

@@ -2,6 +2,7 @@ import type { Change, InquiryCommand, Reporter, Ticket } from '../contracts/inde
 import type { CommandInput, CommandModule, Outcome } from '../commands/command-module.ts';
 import { Invalid, Refusal } from '../domain-error.ts';
 import { refusal } from '../rights/refusal.ts';
+import { tokenDigest } from '../auth/token.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { openTicket } from '../tickets/open-ticket.ts';
 import { reads } from '../tickets/site-reads.ts';
@@ -39,7 +40,10 @@ function openInquiry(store: SiteStore, input: CommandInput<Extract<InquiryComman
     title: command.title, description: command.description, reporter, assignee, parent: null,
   });
   const ticket: Ticket = { ...opened.ticket, links: { ...noLinks, persons: [personId] } };
-  return { changes: [...before, ...withState(opened.changes, ticket)], result: { ticket } };
+  // The reporter follows the inquiry, and reads the replies, through a tracking link (the mail carries it).
+  const trackToken = newToken(18);
+  const changes = withState(opened.changes, ticket).map((c) => (c.entity === 'ticket' && c.state.id === ticket.id ? { ...c, trackDigest: tokenDigest(trackToken) } : c));
+  return { changes: [...before, ...changes], result: { ticket, trackToken } };
 }
 
 function openChild(store: SiteStore, input: CommandInput<Extract<InquiryCommand, { type: 'open-child' }>>, parent: Ticket): Outcome {

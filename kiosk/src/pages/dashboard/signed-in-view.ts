@@ -13,6 +13,9 @@ import './ds-room-page.ts';
 import './ds-sync-panel.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
+import './ds-inquiry-board.ts';
+import './ds-people-section.ts';
+import './ds-installation-history.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
 import type { TicketFilters, TicketSort } from './ticket-filters.ts';
 
@@ -66,8 +69,8 @@ export interface SignedInHost {
 /** Everything a signed-in facility user sees; the page owns the state, this only lays it out. */
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
-  const current = page.route.section === 'room' ? 'rooms' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
+  const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -92,6 +95,12 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return roomView(page, route.room);
     case 'tickets':
       return panel('tickets', labels.tickets!, ticketsView(page));
+    case 'inquiries':
+      return panel('inquiries', labels.inquiries!, html`<ds-inquiry-board .tickets=${live.tickets} .people=${page.people}></ds-inquiry-board>`);
+    case 'people':
+      return panel('people', labels.people!, html`<ds-people-section></ds-people-section>`);
+    case 'installation':
+      return panel('installation', labels.people!, html`<ds-installation-history installation=${route.installation}></ds-installation-history>`);
     case 'figures':
       return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} ?failed=${reports.figures.failed} .window=${reports.window}
         @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>`);

@@ -1,5 +1,5 @@
-import { ChildrenView, InstallationHistory, InstallationList, PersonList, UnitList } from '@doorside/edge/contracts';
-import type { z } from 'zod';
+import { Category, ChildrenView, InquiryCreated, InstallationHistory, InstallationList, PersonList, UnitList } from '@doorside/edge/contracts';
+import { z } from 'zod';
 import { SignedInApi } from '../../api/gateway-client.ts';
 
 export type Directory = { persons: z.infer<typeof PersonList>['persons']; units: z.infer<typeof UnitList>['units']; installations: z.infer<typeof InstallationList>['installations'] };
@@ -17,6 +17,14 @@ export class DirectoryApi extends SignedInApi {
 
   async history(installation: string): Promise<InstallationHistory> {
     return InstallationHistory.parse(await this.send('GET', `/api/installations/${encodeURIComponent(installation)}/history`));
+  }
+
+  async categories() {
+    return z.object({ categories: z.array(Category.pick({ id: true, name: true, names: true })) }).parse(await this.send('GET', '/api/categories')).categories;
+  }
+
+  async createInquiry(body: object): Promise<z.infer<typeof InquiryCreated>> {
+    return InquiryCreated.parse(await this.send('POST', '/api/inquiries', body));
   }
 
   async children(ticket: string): Promise<ChildrenView> {

@@ -14,6 +14,7 @@ import './ds-sync-panel.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
 import './ds-inquiry-board.ts';
+import './ds-inquiry-form.ts';
 import './ds-people-section.ts';
 import './ds-installation-history.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
@@ -96,7 +97,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
     case 'tickets':
       return panel('tickets', labels.tickets!, ticketsView(page));
     case 'inquiries':
-      return panel('inquiries', labels.inquiries!, html`<ds-inquiry-board .tickets=${live.tickets} .people=${page.people}></ds-inquiry-board>`);
+      return panel('inquiries', labels.inquiries!, html`<ds-inquiry-form .rooms=${live.rooms}></ds-inquiry-form><ds-inquiry-board .tickets=${live.tickets} .people=${page.people}></ds-inquiry-board>`);
     case 'people':
       return panel('people', labels.people!, html`<ds-people-section></ds-people-section>`);
     case 'installation':

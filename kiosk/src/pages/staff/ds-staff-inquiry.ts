@@ -18,7 +18,7 @@ export class DsStaffInquiry extends LocalizedElement {
   declare mayComplete: boolean;
   declare reporter: PersonRecord | undefined;
   declare tasks: ChildrenView | undefined;
-  declare sent: Kind | '';
+  declare sent: Kind | 'child' | '';
   declare failure: string;
   declare busy: boolean;
   readonly #api = new InquiryApi(new URL('./', location.href));
@@ -27,6 +27,7 @@ export class DsStaffInquiry extends LocalizedElement {
     .split { display: grid; gap: 14px; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); align-items: start; }
     form { display: grid; gap: 10px; border-radius: 12px; padding: 14px; border: 3px solid; }
     form.reply { border-color: #0b5d1e; background: #eefaf0; }
+    form.child { border-color: #1d1d1d; margin-top: 14px; }
     form.comment { border-color: #6b4a00; background: #fff6e0; border-style: dashed; }
     form h3 { margin: 0; }
     .who { font-weight: 600; }
@@ -70,12 +71,19 @@ export class DsStaffInquiry extends LocalizedElement {
           <button class="go" type="button" ?disabled=${this.busy} @click=${this.#close}>${t('inq.close')}</button></div>` : nothing}
         ${replies.length ? html`<h4>${t('inq.replies')}</h4><ul class="log" data-replies>${replies.map((r) => html`<li>${r.note}</li>`)}</ul>` : nothing}
         ${this.ticket.notes.length ? html`<h4>${t('inq.comments')}</h4><ul class="log" data-comments>${this.ticket.notes.map((n) => html`<li>${n.text}</li>`)}</ul>` : nothing}
-        ${this.sent ? html`<p role="status" data-sent=${this.sent}>${t(this.sent === 'reply' ? 'inq.reply.sent' : 'inq.comment.sent')}</p>` : nothing}
+        ${this.sent ? html`<p role="status" data-sent=${this.sent}>${t(this.sent === 'reply' ? 'inq.reply.sent' : this.sent === 'child' ? 'inq.child.sent' : 'inq.comment.sent')}</p>` : nothing}
         ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
         <div class="split">
           ${this.#form('reply', this.reporter ? t('inq.reply.who', { name: this.reporter.name }) : t('inq.reply.whoAnyone'))}
           ${this.#form('comment', t('inq.comment.who'))}
         </div>
+        <form class="child" data-form="child" aria-labelledby="child-title" @submit=${this.#openChild}>
+          <h3 id="child-title">${t('inq.child.title')}</h3>
+          <label>${t('inq.child.kind')}<select name="kind"><option value="task">${t('inq.child.task')}</option><option value="work_order">${t('inq.child.work_order')}</option></select></label>
+          <label>${t('inq.col.title')}<input name="title" maxlength="120"></label>
+          <label>${t('inq.child.description')}<textarea name="description" rows="2" maxlength="2000"></textarea></label>
+          <button class="go" type="submit" ?disabled=${this.busy}>${t('inq.child.send')}</button>
+        </form>
       </section>`;
   }
 
@@ -104,6 +112,21 @@ export class DsStaffInquiry extends LocalizedElement {
       this.sent = kind;
     });
   }
+
+  #openChild = async (event: Event): Promise<void> => {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const field = (n: string) => visibleTrim((form.elements.namedItem(n) as HTMLInputElement).value);
+    this.sent = '';
+    this.failure = '';
+    if (!field('title') || !field('description')) { this.failure = this.speak!.t('inq.empty'); return; }
+    await this.#run(async () => {
+      await this.#api.child(this.ticket.id, { kind: field('kind') === 'work_order' ? 'work_order' : 'task', title: field('title'), description: field('description') });
+      form.reset();
+      this.sent = 'child';
+      this.tasks = await this.#api.children(this.ticket.id);
+    });
+  };
 
   #close = () => this.#run(() => this.#api.close(this.ticket.id));
 

@@ -19,6 +19,10 @@ export class InquiryApi extends SignedInApi {
     await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/comment`, { text, internal: true });
   }
 
+  async child(ticket: string, body: { kind: 'task' | 'work_order'; title: string; description: string }): Promise<Ticket> {
+    return Ticket.parse(await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/children`, body));
+  }
+
   async close(ticket: string): Promise<void> {
     await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/complete`, {});
   }

@@ -69,6 +69,13 @@ describe.skipIf(!hasChromium)('inquiries in the pages', { timeout: 90_000 }, () 
     await comment.getByRole('button', { name: 'Add comment' }).click();
     await view.locator('[data-sent="comment"]').waitFor(seen);
 
+    const child = view.locator('form[data-form="child"]');
+    await child.getByLabel('Title').fill('Empty the bins in r201');
+    await child.getByLabel('What needs doing').fill('Both bins by the window');
+    await child.getByRole('button', { name: 'Open task' }).click();
+    await view.locator('[data-children-progress]').waitFor(seen);
+    expect(await view.locator('[data-children-progress]').textContent()).toBe('0 of 1 task done');
+
     const stored = (await gw.call('GET', `/api/tickets/${ticket.id}`, { cookie: supervisor })).body;
     expect(stored.history.filter((h: { visibility?: string }) => h.visibility === 'reporter').map((h: { note: string }) => h.note)).toEqual([REPLY]);
     expect(stored.notes).toEqual([expect.objectContaining({ text: COMMENT, internal: true })]);
@@ -95,6 +102,18 @@ describe.skipIf(!hasChromium)('inquiries in the pages', { timeout: 90_000 }, () 
     await page.locator('nav.sections a[data-nav="inquiries"]').click();
     await page.locator(`ds-inquiry-board [data-stage="todo"] [data-inquiry="${ticket.id}"]`).waitFor(seen);
     expect(await seriousViolations(page)).toEqual([]);
+
+    const form = page.locator('ds-inquiry-form form');
+    await form.getByLabel('Or a new contact: name').fill('Piet de Boer');
+    await form.getByLabel('Phone (optional)').fill('+31 20 555 0101');
+    await form.getByLabel('Room').selectOption('r102');
+    await form.getByLabel('Title', { exact: true }).fill('Coffee machine leaks');
+    await form.getByLabel('Description').fill('Called from reception');
+    await form.getByRole('button', { name: 'Save inquiry' }).click();
+    await form.locator('[data-saved]').waitFor(seen);
+    const made = (await gw.call('GET', '/api/tickets?kind=inquiry&room=r102', { cookie: supervisor })).body.tickets;
+    expect(made).toEqual([expect.objectContaining({ title: 'Coffee machine leaks', reporter: expect.objectContaining({ kind: 'person', contact: '+31 20 555 0101' }) })]);
+    await page.locator(`ds-inquiry-board [data-inquiry="${made[0].id}"]`).waitFor(seen);
 
     await page.locator('nav.sections a[data-nav="people"]').click();
     await page.locator('ds-people-section [data-person]').first().waitFor(seen);

@@ -4,6 +4,7 @@ import { startTestGateway, type TestGateway } from '../../edge/src/test-support/
 import { seriousViolations } from './axe.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 import { dashboardUser, signInTo } from './dashboard-fixture.ts';
+import { catalogs } from '../src/i18n/index.ts';
 
 const seen = { timeout: 15_000 };
 const REPLY = 'A cleaner comes by at three today';
@@ -61,6 +62,14 @@ describe.skipIf(!hasChromium)('inquiries in the pages', { timeout: 90_000 }, () 
     expect(r.x + r.width).toBeLessThanOrEqual(c.x);
     expect(await view.locator('[data-stage]').first().textContent()).toBe('To do');
     expect(await seriousViolations(page)).toEqual([]);
+
+    for (const lang of ['zh', 'nb', 'nl', 'en'] as const) {
+      await page.locator('ds-lang-switch select').selectOption(lang);
+      await reply.locator('h3').getByText(catalogs[lang]['inq.reply.title']).waitFor(seen);
+      expect(await comment.locator('h3').textContent()).toBe(catalogs[lang]['inq.comment.title']);
+      expect(await comment.locator('.who').textContent()).toBe(catalogs[lang]['inq.comment.who']);
+      expect(await view.locator('[data-stage]').first().textContent()).toBe(catalogs[lang]['inq.stage.todo']);
+    }
 
     await reply.getByLabel('Reply').fill(REPLY);
     await reply.getByRole('button', { name: 'Send reply' }).click();

@@ -23,6 +23,7 @@ import { roomRoutes } from './rooms/routes.ts';
 import { qrRoutes } from './rooms/qr-routes.ts';
 import { shortLinkRoutes } from './rooms/short-link-routes.ts';
 import { categoryRoutes } from './rooms/category-routes.ts';
+import { nameRoutes } from './names/routes.ts';
 import type { SiteStore } from './store/site-store.ts';
 import { ticketRoutes } from './tickets/routes.ts';
 import type { CommandHandler } from './commands/handler.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { links: deps.publicAddress, auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(shortLinkRoutes, { store: deps.store, links: deps.publicAddress, ...(deps.shortLinkLimit ? { limit: deps.shortLinkLimit } : {}) });
+  await app.register(nameRoutes, { commands: deps.commands });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(qrRoutes, { links: deps.publicAddress, siteName: deps.siteName, auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(ticketRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, clock: deps.clock });

@@ -4,10 +4,11 @@ import type { CommandModule } from './commands/command-module.ts';
 import { deviceCommands } from './devices/device-commands.ts';
 import { directoryCommands } from './directory/directory-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
+import { nameCommands } from './names/name-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
 import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands];

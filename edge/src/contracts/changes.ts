@@ -1,4 +1,4 @@
-import type { Category, Device, Room, TeamNotification, Ticket } from './domain.ts';
+import type { Category, Device, Room, Team, TeamNotification, Ticket } from './domain.ts';
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 
@@ -21,12 +21,13 @@ export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-s
  */
 export type Change =
   | { entity: 'ticket'; type: TicketEventType; state: Ticket; /** A tracking link handed out with a report, as its digest. */ trackDigest?: string }
-  | { entity: 'room'; type: 'room-status-changed'; state: Room }
+  | { entity: 'room'; type: 'room-status-changed' | 'room-names-changed'; state: Room }
   | { entity: 'room-qr'; type: 'room-qr-rotated'; state: { room: RoomId }; secret: string }
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
   | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
-  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined'; state: Category }
+  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed'; state: Category }
+  | { entity: 'team-names'; type: 'team-names-changed'; state: Team }
   | { entity: 'person'; type: 'person-created' | 'person-updated'; state: PersonRecord }
   | { entity: 'unit'; type: 'unit-created' | 'unit-updated'; state: Unit }
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }

@@ -1,5 +1,6 @@
 import type { ActionResult, OccupantTicket } from './http.ts';
-import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Ticket, TicketKind } from './domain.ts';
+import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Team, Ticket, TicketKind } from './domain.ts';
+import type { Names, PhraseLanguage } from './phrase.ts';
 import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
@@ -43,6 +44,14 @@ export interface OpenTicketCommand {
 
 export type RoomCommand = { type: 'set-room-status'; status: RoomStatus; reason: string } | { type: 'rotate-qr' };
 
+/**
+ * Names people typed, in other languages: each map given replaces the one held (`{}` clears
+ * it); a map not given stays. `languages` is the room's label languages.
+ */
+export type NamesCommand = {
+  type: 'set-names'; names?: Names; zoneNames?: Names; reasonNames?: Record<string, Names>; languages?: PhraseLanguage[] | null;
+};
+
 export type DeviceAdminCommand =
   | { type: 'register-device'; kind: DeviceKind; room: RoomId }
   | { type: 'rebind-device'; room: RoomId }
@@ -73,7 +82,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand;
+export type Command = DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -83,6 +92,7 @@ export type Target =
   | { track: string }
   | { device: DeviceId }
   | { category: CategoryId }
+  | { team: TeamId }
   | { user: Username }
   | { panel: RoomId }
   | { person: string }
@@ -116,6 +126,7 @@ export interface CommandResults {
   'link-ticket': { ticket: Ticket };
   reply: { ticket: Ticket };
   'open-child': { ticket: Ticket };
+  'set-names': Room | Category | Team;
 }
 
 export type ResultOf<C extends Command> =

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 import { Text } from './text.ts';
-import { Names, Phrase } from './phrase.ts';
+import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
@@ -44,6 +44,8 @@ export const Room = z.object({
   names: z.optional(Names),
   /** The zone's name in other languages. */
   zoneNames: z.optional(Names),
+  /** The languages the room's printed label speaks, in order; absent: all four. */
+  languages: z.array(z.enum(phraseLanguages)).min(1).max(4).optional(),
 });
 export type Room = z.infer<typeof Room>;
 

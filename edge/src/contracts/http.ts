@@ -70,6 +70,8 @@ export const AssignBody = z.union([
 export const Assignees = z.object({
   teams: z.array(z.object({ id: TeamId, name: z.string(), names: z.optional(Names) })),
   people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
+  /** The site's categories with their names per language, so lists name them in the reader's language. */
+  categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })),
 });
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
 export const EmptyBody = z.strictObject({ note: Note.optional() }).optional();
@@ -169,3 +171,13 @@ export const CategoryParams = z.strictObject({ category: CategoryId });
 /** A change to a category's verification policy: any fields of its rejection policy, and whether who did a job may verify it. */
 export const CategoryPolicyBody = z.strictObject({ ...RejectionPolicy.partial().shape, selfVerification: SelfVerification.optional() });
 export type CategoryPolicyBody = z.infer<typeof CategoryPolicyBody>;
+
+export const TeamParams = z.strictObject({ team: TeamId });
+const LabelLanguages = Room.shape.languages.unwrap();
+/** A room's names in other languages and its label languages (`null`: all four again). */
+export const RoomNamesBody = z.strictObject({ names: z.optional(Names), zoneNames: z.optional(Names), languages: LabelLanguages.nullable().optional() })
+  .refine((b) => Object.keys(b).length > 0, 'give names, zoneNames or languages');
+/** A category's name and rejection reasons in other languages, the reasons keyed as the category lists them. */
+export const CategoryNamesBody = z.strictObject({ names: z.optional(Names), reasonNames: z.record(Text(120), Names).optional() })
+  .refine((b) => Object.keys(b).length > 0, 'give names or reasonNames');
+export const TeamNamesBody = z.strictObject({ names: Names });

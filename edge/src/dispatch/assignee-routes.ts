@@ -16,6 +16,7 @@ export const assigneeRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
     const people = store.directory.users()
       .map((user) => ({ id: user.id, name: user.name, role: user.role, teams: eligibleTeams(user, teams) }))
       .filter((person) => person.teams.length > 0);
-    return { teams: teams.map(({ id, name, names }) => ({ id, name, ...(names ? { names } : {}) })), people };
+    const named = <T extends { id: string; name: string; names?: object | undefined }>({ id, name, names }: T) => ({ id, name, ...(names ? { names } : {}) });
+    return { teams: teams.map(named), people, categories: store.directory.categories().map(named) };
   });
 };

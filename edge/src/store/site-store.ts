@@ -22,6 +22,7 @@ export function entityKey(change: Change): string {
     case 'team': return `team:${change.state.team}`;
     case 'device': return `device:${change.state.id}`;
     case 'category': return `category:${change.state.id}`;
+    case 'team-names': return `team:${change.state.id}`;
     case 'session': return `${change.state.kind}:${change.session.subject}`;
     case 'offline-alert': return `device:${change.state.device}`;
     case 'person': return `person:${change.state.id}`;
@@ -117,7 +118,7 @@ export class SiteStore {
     } catch (error) {
       this.#rolledBack(error, headBefore, ticketBefore);
       // The cached categories must not remember a change that rolled back.
-      if (changes.some((c) => c.entity === 'category')) this.directory.reload();
+      if (changes.some((c) => c.entity === 'category' || c.entity === 'team-names')) this.directory.reload();
       throw error;
     }
     if (events.length > 0) {
@@ -145,6 +146,7 @@ export class SiteStore {
         return this.directory.putDevice(change.state, digest, hash);
       }
       case 'category': return this.directory.putCategory(change.state);
+      case 'team-names': return this.directory.putTeam(change.state);
       case 'session': {
         if (change.type === 'session-closed') return this.sessions.revokeDigest(change.session.tokenDigest);
         const { kind, role, room } = change.state;

@@ -9,6 +9,8 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.o
 export interface Translator {
   lang: Lang;
   t(key: MessageKey, params?: Params): string;
+  /** Whether the catalog holds a key made at run time (an event type, a device kind). */
+  has(key: string): key is MessageKey;
   /** A counted message in the language's plural form for `count` (`params.count` is filled in). */
   plural(key: PluralKey, count: number, params?: Params): string;
   /** Words the server sent as a code and parameters; `fallback` (its plain text) when there is no phrase. */
@@ -38,6 +40,7 @@ export function translator(lang: Lang): Translator {
     lang,
     name,
     t: (key, params = {}) => fill(catalog[key]!, params),
+    has: (key): key is MessageKey => Object.hasOwn(catalog, key),
     plural: (key, count, params = {}) =>
       fill(catalog[`${key}.${rules.select(count)}`] ?? catalog[`${key}.other`]!, { ...params, count }),
     phrase(p, fallback = '') {

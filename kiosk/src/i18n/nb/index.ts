@@ -11,6 +11,7 @@ import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
 import { inquiries } from './inquiries.ts';
+import { dashboardWords } from './dashboard-words.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords };

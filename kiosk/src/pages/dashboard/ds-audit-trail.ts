@@ -4,7 +4,8 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditSearch } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { emit } from '../../components/emit.ts';
-import { type People, personName } from '../../components/person-name.ts';
+import type { People } from '../../components/person-name.ts';
+import { actorWord, entityWord, eventWord, type SiteNames } from './site-words.ts';
 
 const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 
@@ -12,7 +13,7 @@ const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 export class DsAuditTrail extends LocalizedElement {
   static override properties = {
     events: { attribute: false }, failed: { type: Boolean }, search: { attribute: false }, verify: { attribute: false },
-    exportUrl: {}, now: { attribute: false }, people: { attribute: false },
+    exportUrl: {}, now: { attribute: false }, people: { attribute: false }, names: { attribute: false },
   };
   declare events: LoggedEvent[] | undefined;
   declare failed: boolean;
@@ -21,6 +22,8 @@ export class DsAuditTrail extends LocalizedElement {
   declare exportUrl: string;
   declare now: Date;
   declare people: People;
+  /** The site's teams and categories, to name them in the reader's language. */
+  declare names: SiteNames | undefined;
 
   static override styles = [dashBase, css`
     .chain { padding: 10px 12px; border-radius: 8px; border: 2px solid #0b5d2a; background: #eef8f1; margin-bottom: 12px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
@@ -78,7 +81,7 @@ export class DsAuditTrail extends LocalizedElement {
         <thead><tr><th scope="col">#</th><th scope="col">${t('dash.auditAt')}</th><th scope="col">${t('dash.auditActor')}</th>
           <th scope="col">${t('dash.auditType')}</th><th scope="col">${t('dash.auditEntity')}</th></tr></thead>
         <tbody>${events.map((e) => html`
-          <tr data-seq=${e.seq}><td class="seq">${e.seq}</td><td>${time(e.at, this.now)}</td><td>${personName(this.people, e.actor)}</td><td>${e.type}</td><td>${e.entity}</td></tr>`)}
+          <tr data-seq=${e.seq}><td class="seq">${e.seq}</td><td>${time(e.at, this.now)}</td><td>${actorWord(this.speak!, this.people, e.actor)}</td><td data-type=${e.type}>${eventWord(this.speak!, e.type)}</td><td data-entity=${e.entity}>${entityWord(this.speak!, this.people, e.entity, this.names)}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

@@ -3,6 +3,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import type { DeviceView } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { emit } from '../../components/emit.ts';
+import { deviceKindWord } from './site-words.ts';
 
 /** The site's signs, panels and sensors: online or not, when last seen, their latest readings. Fires `refresh`. */
 export class DsDeviceList extends LocalizedElement {
@@ -51,7 +52,7 @@ export class DsDeviceList extends LocalizedElement {
     const state = d.revoked ? 'revoked' : d.online ? 'online' : 'offline';
     return html`
       <tr data-device=${d.id} data-online=${d.online ? 'true' : 'false'}>
-        <td>${d.id}<br><span class="muted">${d.kind}</span></td>
+        <td>${d.id}<br><span class="muted" data-kind=${d.kind}>${deviceKindWord(this.speak!, d.kind)}</span></td>
         <td>${d.room}</td>
         <td><span class="state ${state}"><span class="dot" aria-hidden="true"></span>${t(`dash.device.${state}`)}</span></td>
         <td>${d.lastSeen ? html`${time(d.lastSeen, this.now)}<br><span class="muted">${ago(d.lastSeen, this.now)}</span>` : t('dash.neverSeen')}</td>

@@ -5,13 +5,16 @@ import { dashBase } from './dashboard-styles.ts';
 import './ds-bar-chart.ts';
 import { durationWords } from './duration-words.ts';
 import { emit } from '../../components/emit.ts';
+import { categoryWord, type SiteNames, teamWord } from './site-words.ts';
 
 /** The facility figures for a window of days; fires `window-change` (detail: `{from, to}`, days or empty). */
 export class DsKpiPanel extends LocalizedElement {
-  static override properties = { figures: { attribute: false }, failed: { type: Boolean }, window: { attribute: false } };
+  static override properties = { figures: { attribute: false }, failed: { type: Boolean }, window: { attribute: false }, names: { attribute: false } };
   declare figures: KpiReport | undefined;
   declare failed: boolean;
   declare window: { from: string; to: string };
+  /** The site's teams and categories, to name them in the reader's language. */
+  declare names: SiteNames | undefined;
 
   static override styles = [dashBase, css`
     .cards { display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); margin: 12px 0; padding: 0; list-style: none; }
@@ -61,9 +64,9 @@ export class DsKpiPanel extends LocalizedElement {
         <ds-bar-chart data-chart="open" .heading=${t('dash.chartOpen')} .lang=${lang}
           .labels=${Object.keys(f.openByStatus).map(statusWord)} .values=${Object.values(f.openByStatus)}></ds-bar-chart>
         <ds-bar-chart data-chart="rejections-category" .heading=${t('dash.chartRejectCategory')} .lang=${lang} unit="%"
-          .labels=${f.rejections.byCategory.map((c) => c.category)} .values=${f.rejections.byCategory.map((c) => c.percent)}></ds-bar-chart>
+          .labels=${f.rejections.byCategory.map((c) => categoryWord(this.speak!, this.names, c.category))} .values=${f.rejections.byCategory.map((c) => c.percent)}></ds-bar-chart>
         <ds-bar-chart data-chart="rejections-team" .heading=${t('dash.chartRejectTeam')} .lang=${lang} unit="%"
-          .labels=${f.rejections.byTeam.map((c) => c.team)} .values=${f.rejections.byTeam.map((c) => c.percent)}></ds-bar-chart>
+          .labels=${f.rejections.byTeam.map((c) => teamWord(this.speak!, this.names, c.team))} .values=${f.rejections.byTeam.map((c) => c.percent)}></ds-bar-chart>
         <ds-bar-chart data-chart="ratings" .heading=${t('dash.chartRatings')} .lang=${lang}
           .labels=${[1, 2, 3, 4, 5].map((n) => this.speak!.plural('dash.kpiStarsCount', n))} .values=${f.ratings.distribution}></ds-bar-chart>
       </div>`;

@@ -6,6 +6,7 @@ import { paint } from '../../components/paint.ts';
 import { statusLooks } from '../../components/status-look.ts';
 import type { RoomView } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { categoryWord, type SiteNames } from './site-words.ts';
 
 /**
  * One room: its status, what holds it and what clears it, as the gateway's codes say, and
@@ -15,7 +16,7 @@ import { dashBase } from './dashboard-styles.ts';
 export class DsRoomPage extends LocalizedElement {
   static override properties = {
     room: { attribute: false }, view: { attribute: false }, now: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {},
+    busy: { type: Boolean }, error: {}, notice: {}, names: { attribute: false },
   };
   declare room: Room;
   declare view: RoomView | undefined;
@@ -23,6 +24,8 @@ export class DsRoomPage extends LocalizedElement {
   declare busy: boolean;
   declare error: string;
   declare notice: string;
+  /** The site's categories, to name a cause's category in the reader's language. */
+  declare names: SiteNames | undefined;
 
   static override styles = [dashBase, css`
     :host { display: grid; gap: 16px; }
@@ -52,7 +55,7 @@ export class DsRoomPage extends LocalizedElement {
       <div class="status" data-room-status=${room.status} ${paint({ background: look.background, color: look.foreground })}>
         <span>${t('dash.shell.roomStatus')}</span>
         <span class="word">${t(`status.${room.status}`)}</span>
-        ${room.reason ? html`<span>${room.reason}</span>` : nothing}
+        ${room.reason ? html`<span data-reason>${this.speak.phrase(room.reasonPhrase, room.reason)}</span>` : nothing}
         <span>${t('dash.since', { time: time(room.since, this.now), ago: ago(room.since, this.now) })}</span>
       </div>
       <section aria-labelledby="holds-title" data-hold=${hold ? (hold.held ? 'held' : 'free') : 'loading'}>
@@ -73,7 +76,7 @@ export class DsRoomPage extends LocalizedElement {
     const { t } = this.speak!;
     const { category, status, priority, parent } = cause.params;
     return t(`dash.hold.${cause.code}`, {
-      ticket: cause.ticket ?? '', category: category ?? '', parent: parent ?? '',
+      ticket: cause.ticket ?? '', category: category ? categoryWord(this.speak!, this.names, category) : '', parent: parent ?? '',
       status: status ? t(`status.${status}`) : '', priority: priority ? t(`dash.priority.${priority}`) : '',
     });
   }

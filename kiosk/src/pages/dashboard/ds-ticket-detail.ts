@@ -6,6 +6,7 @@ import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
 import { emit } from '../../components/emit.ts';
+import { categoryWord, reporterWord } from './site-words.ts';
 import { type People, personLabel, personName } from '../../components/person-name.ts';
 
 const actionWords: Record<string, MessageKey> = {
@@ -61,13 +62,13 @@ export class DsTicketDetail extends LocalizedElement {
         </header>
         <dl>
           <dt>${t('dash.colRoom')}</dt><dd>${ticket.room}</dd>
-          <dt>${t('dash.category')}</dt><dd>${ticket.category}</dd>
+          <dt>${t('dash.category')}</dt><dd data-category=${ticket.category}>${categoryWord(this.speak!, this.assignees, ticket.category)}</dd>
           <dt>${t('dash.colStatus')}</dt><dd data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</dd>
           <dt>${t('dash.colPriority')}</dt><dd>${t(`dash.priority.${ticket.priority}`)}</dd>
           <dt>${t('dash.colTeam')}</dt><dd data-team>${ticket.team}</dd>
           <dt>${t('dash.colAssignee')}</dt><dd data-assignee>${ticket.assignee ? personName(this.people, ticket.assignee) : t('dash.nobody')}</dd>
           <dt>${t('dash.colDue')}</dt><dd class=${isOverdue(ticket, this.now) ? 'late' : ''}>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? ` · ${t('dash.overdue')}` : ''}</dd>
-          <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${ticket.reporter.kind}${ticket.reporter.id ? html` (${personName(this.people, ticket.reporter.id)})` : ''}</dd>
+          <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${reporterWord(this.speak!, ticket.reporter.kind)}${ticket.reporter.id ? html` (${personName(this.people, ticket.reporter.id)})` : ''}</dd>
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${ticket.description}</p>

@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
 import { emit } from '../../components/emit.ts';
+import { teamWord } from './site-words.ts';
 import { type People, personName } from '../../components/person-name.ts';
 
 /**
@@ -91,7 +92,7 @@ export class DsTicketList extends LocalizedElement {
         <td>${ticket.room}</td>
         <td data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</td>
         <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>
-        <td>${ticket.team}</td>
+        <td data-team=${ticket.team}>${teamWord(this.speak!, { teams: this.teams }, ticket.team)}</td>
         <td>${ticket.assignee ? personName(this.people, ticket.assignee) : t('dash.nobody')}</td>
         <td>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? html`<span class="late">${t('dash.overdue')}</span>` : nothing}</td>
       </tr>`;

@@ -103,7 +103,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
     case 'installation':
       return panel('installation', labels.people!, html`<ds-installation-history installation=${route.installation}></ds-installation-history>`);
     case 'figures':
-      return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} ?failed=${reports.figures.failed} .window=${reports.window}
+      return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} .names=${reports.assignees.value} ?failed=${reports.figures.failed} .window=${reports.window}
         @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>`);
     case 'devices':
       return panel('devices', labels.devices!, html`<ds-device-list .devices=${reports.devices.value} ?failed=${reports.devices.failed} .now=${now}
@@ -112,7 +112,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':
       return panel('audit', labels.audit!, html`<ds-audit-trail .events=${reports.audit.value} ?failed=${reports.audit.failed} .search=${reports.search} .verify=${reports.verify.value}
-        .exportUrl=${page.api.exportUrl('audit', reports.search)} .now=${now} .people=${page.people}
+        .exportUrl=${page.api.exportUrl('audit', reports.search)} .now=${now} .people=${page.people} .names=${reports.assignees.value}
         @audit-search=${(e: CustomEvent<AuditSearch>) => void page.siteReports.loadAudit(e.detail)}
         @verify=${() => void page.siteReports.loadVerify()}></ds-audit-trail>`);
   }
@@ -161,8 +161,8 @@ function roomView(page: SignedInHost, id: string) {
   const open = (ticket: string) => { page.pick(ticket); location.hash = hashOf({ section: 'tickets' }); };
   return html`<section class="panel room-page" tabindex="-1" id="room" data-section="room" data-room-page=${id} aria-labelledby="room-title">
     ${back}
-    <h2 id="room-title">${room.name} · ${room.id}</h2>
-    <ds-room-page .room=${room} .view=${page.roomView?.id === id ? page.roomView : undefined} .now=${page.now}
+    <h2 id="room-title">${page.speak.name(room.name, room.names)} · ${room.id}</h2>
+    <ds-room-page .room=${room} .names=${page.reports.assignees.value} .view=${page.roomView?.id === id ? page.roomView : undefined} .now=${page.now}
       ?busy=${page.busy} .error=${page.roomError} .notice=${page.roomNotice}
       @set-available=${(e: CustomEvent<{ room: string; reason: string }>) => void page.setRoomAvailable(e.detail.room, e.detail.reason)}></ds-room-page>
     <section aria-labelledby="room-tickets-title"><h3 id="room-tickets-title">${say('dash.shell.roomTickets')}</h3>${ticketList(page, filters, changed, open)}</section>

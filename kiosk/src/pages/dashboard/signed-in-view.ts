@@ -13,10 +13,6 @@ import './ds-room-page.ts';
 import './ds-sync-panel.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
-import './ds-inquiry-board.ts';
-import './ds-inquiry-form.ts';
-import './ds-people-section.ts';
-import './ds-installation-history.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
 import type { TicketFilters, TicketSort } from './ticket-filters.ts';
 
@@ -87,8 +83,13 @@ function panel(id: string, title: string, body: unknown) {
   return html`<section class="panel" tabindex="-1" id=${id} data-section=${id} aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>${body}</section>`;
 }
 
+/** Inquiries, people and installations load with their first visit: the page starts without them. */
+let directoryParts: Promise<unknown> | undefined;
+const loadDirectoryParts = () => { directoryParts ??= import('./directory-sections.ts'); };
+
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
+  if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);

@@ -5,8 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { pageShells, shellHtml } from './src/pages/page-shells.ts';
 
-/** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
+/** Every page's JavaScript must stay under this, gzipped: signs, panels and phones run on small boards and weak links. */
 const BUDGET_BYTES = 150 * 1024;
+/** The office pages, opened on desktops and laptops, may carry more; their rarer sections load on demand. */
+const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 175 * 1024, central: 175 * 1024 };
+const budgetOf = (page: string) => OFFICE_BUDGET_BYTES[page] ?? BUDGET_BYTES;
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pagesDir = join(root, 'src', 'pages');
@@ -133,9 +136,9 @@ for (const page of pages) {
   replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early, chunks));
   const js = Buffer.concat((startup[page] ?? [`${page}.js`]).map((file) => readFileSync(join(dist, file))));
   const gzip = gzipSync(js, { level: 9 }).length;
-  const over = gzip > BUDGET_BYTES;
+  const over = gzip > budgetOf(page);
   overBudget ||= over;
-  console.log(`kiosk: ${page}.js ${kb(js.length)} minified, ${kb(gzip)} gzip${over ? ` — OVER the ${kb(BUDGET_BYTES)} budget` : ''}`);
+  console.log(`kiosk: ${page}.js ${kb(js.length)} minified, ${kb(gzip)} gzip${over ? ` — OVER the ${kb(budgetOf(page))} budget` : ''}`);
 }
 if (overBudget) process.exit(1);
 

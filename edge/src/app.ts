@@ -9,6 +9,8 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { directoryRoutes } from './directory/routes.ts';
+import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(attachmentRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock });
   await app.register(deviceRoutes, { ...deps.devices, links: deps.publicAddress, auth: deps.auth, store: deps.store, clock: deps.clock, commands: deps.commands });
   await app.register(trackRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(directoryRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(inquiryRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(occupantRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });

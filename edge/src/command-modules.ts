@@ -2,6 +2,8 @@ import { sessionCommands } from './auth/session-commands.ts';
 import { categoryCommands } from './bridge/category-commands.ts';
 import type { CommandModule } from './commands/command-module.ts';
 import { deviceCommands } from './devices/device-commands.ts';
+import { directoryCommands } from './directory/directory-commands.ts';
+import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
@@ -9,4 +11,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, nameCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands];

@@ -20,6 +20,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import { credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   shortLinkLimit?: { max: number; windowMs: number };
   /** Take a backup a day into `{dataDir}/backups`, keeping this many. */
   backups?: { keep: number };
+  /** A new demo site also gets tenants, installations and a few inquiries (`npm start`; tests leave them out). */
+  demoInquiries?: boolean;
 }
 
 export interface Gateway {
@@ -118,8 +121,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Until the gateway listens, its port is the one asked for; the links follow it once known.
   let listening = `http://${hostForUrl(reachableHost(options.host))}:${options.httpPort}`;
   const publicAddress = new PublicAddress(() => options.publicUrl ?? listening);
+  let seeded = false;
   try {
     if (store.rooms.all().length === 0) {
+      seeded = true;
       // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
       const secrets = await seedDemo(store, clock());
       const planned = hostForUrl(options.host);
@@ -131,6 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
+    if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
     const deviceEvents = new DeviceEvents(store, commands, drop, clock);

@@ -1,5 +1,6 @@
 import type { Category, Device, Room, Team, TeamNotification, Ticket } from './domain.ts';
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
+import type { Installation, PersonRecord, Unit } from './directory.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -8,7 +9,9 @@ export interface SessionState { kind: 'user' | 'panel'; role: string; room?: Roo
 export type TicketEventType =
   | 'ticket-opened' | 'ticket-assigned' | 'ticket-claimed' | 'ticket-accepted' | 'ticket-transferred' | 'ticket-released'
   | 'ticket-started' | 'ticket-completed' | 'ticket-approved' | 'ticket-cancelled' | 'ticket-rejected' | 'ticket-escalated'
-  | 'ticket-commented' | 'ticket-attachments-added';
+  | 'ticket-commented' | 'ticket-attachments-added'
+  /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
+  | 'ticket-replied' | 'ticket-linked';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -25,6 +28,9 @@ export type Change =
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
   | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed'; state: Category }
   | { entity: 'team-names'; type: 'team-names-changed'; state: Team }
+  | { entity: 'person'; type: 'person-created' | 'person-updated'; state: PersonRecord }
+  | { entity: 'unit'; type: 'unit-created' | 'unit-updated'; state: Unit }
+  | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

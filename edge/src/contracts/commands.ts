@@ -2,6 +2,8 @@ import type { ActionResult, OccupantTicket } from './http.ts';
 import type { Attachment, Category, Device, DeviceKind, Priority, Room, RoomStatus, Team, Ticket, TicketKind } from './domain.ts';
 import type { Names, PhraseLanguage } from './phrase.ts';
 import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from './ids.ts';
+import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
+import type { InquiryReporter } from './inquiry.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -64,7 +66,23 @@ export type SessionCommand =
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
   | { type: 'close-session'; token: string };
 
-export type Command = TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** The directory of persons, units and installations. */
+export type DirectoryCommand =
+  | { type: 'create-person'; person: Omit<PersonRecord, 'id' | 'updatedAt'> }
+  | { type: 'update-person'; changes: PersonFields }
+  | { type: 'create-unit'; unit: Omit<Unit, 'id' | 'updatedAt'> }
+  | { type: 'update-unit'; changes: UnitFields }
+  | { type: 'create-installation'; installation: Omit<Installation, 'id' | 'updatedAt'> }
+  | { type: 'update-installation'; changes: InstallationFields };
+
+/** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
+export type InquiryCommand =
+  | { type: 'open-inquiry'; reporter: InquiryReporter; category: CategoryId; title: string; description: string; priority: Priority; assignee?: Username }
+  | { type: 'link-ticket'; persons?: string[]; unit?: string | null; installation?: string | null }
+  | { type: 'reply'; text: string; attachments?: string[] }
+  | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
+
+export type Command = DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -76,7 +94,12 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
-  | { panel: RoomId };
+  | { panel: RoomId }
+  | { person: string }
+  | { unit: string }
+  | { installation: string }
+  /** A new directory entry: nothing to name yet. */
+  | { directory: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -93,6 +116,16 @@ export interface CommandResults {
   category: Category;
   'open-session': { token: string; expiresAt: string };
   'close-session': { closed: boolean };
+  'create-person': PersonRecord;
+  'update-person': PersonRecord;
+  'create-unit': Unit;
+  'update-unit': Unit;
+  'create-installation': Installation;
+  'update-installation': Installation;
+  'open-inquiry': { ticket: Ticket; trackToken: string };
+  'link-ticket': { ticket: Ticket };
+  reply: { ticket: Ticket };
+  'open-child': { ticket: Ticket };
   'set-names': Room | Category | Team;
 }
 

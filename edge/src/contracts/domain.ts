@@ -3,6 +3,7 @@ import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } fro
 import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 import { Text } from './text.ts';
 import { Names, Phrase, phraseLanguages } from './phrase.ts';
+import { TicketLinks } from './directory.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -111,6 +112,10 @@ export const HistoryEntry = z.object({
   status: TicketStatus,
   assignee: Username.nullable(),
   note: z.string().optional(),
+  /** A reply: an entry the reporter reads (tracking page, mail), unlike internal notes. */
+  visibility: z.optional(z.enum(['reporter'])),
+  /** Attachments sent with a reply, by id. */
+  attachments: z.optional(z.array(z.string())),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -139,7 +144,7 @@ export const Rejection = z.object({
 export type Rejection = z.infer<typeof Rejection>;
 
 export const Reporter = z.object({
-  kind: z.enum(['occupant', 'user', 'device', 'system']),
+  kind: z.enum(['occupant', 'user', 'device', 'system', 'person']),
   id: z.string().nullable(),
   contact: z.string().nullable(),
 });
@@ -167,6 +172,8 @@ export const Ticket = z.object({
   notes: z.array(Note),
   attachments: z.array(Attachment),
   rejections: z.array(Rejection),
+  /** The persons, unit and installation the ticket is about. */
+  links: z.optional(TicketLinks),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -26,6 +26,12 @@ export const errorCatalogue = {
   INVALID_POLICY: { status: 400, meaning: 'a rejection policy change would leave the policy invalid' },
   BAD_WINDOW: { status: 400, meaning: 'a reporting window ends before it starts or is too long' },
   REASON_REQUIRED: { status: 400, meaning: 'a rejection needs a reason' },
+  UNKNOWN_ROOM: { status: 400, meaning: 'a room named in the body does not exist on this site' },
+  UNKNOWN_PERSON: { status: 400, meaning: 'a person named is not in the site\'s directory' },
+  UNKNOWN_UNIT: { status: 400, meaning: 'the unit named is not in the site\'s directory' },
+  UNKNOWN_INSTALLATION: { status: 400, meaning: 'the installation named is not in the site\'s directory' },
+  EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
+  UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
   // 401: who is asking is not known
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
@@ -59,6 +65,7 @@ export const errorCatalogue = {
   DEVICE_EXISTS: { status: 409, meaning: 'a device with that id is registered already' },
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
+  NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

@@ -126,6 +126,8 @@ export const TrackView = z.object({
   /** The listed reasons in other languages, by reason. */
   disputeReasonNames: z.optional(z.record(z.string(), Names)),
   disputeFreeText: z.boolean(),
+  /** The staff's replies to the reporter, oldest first; their internal comments never. */
+  replies: z.array(z.object({ at: z.string(), text: z.string() })),
 });
 export type TrackView = z.infer<typeof TrackView>;
 export const RatingBody = z.strictObject({ score: z.number().int().min(1).max(5), comment: OptionalText(1000).optional() });

@@ -17,3 +17,5 @@ export * from './text.ts';
 export { visibleTrim } from './vocabulary.ts';
 export * from './review.ts';
 export * from './phrase.ts';
+export * from './directory.ts';
+export * from './inquiry.ts';

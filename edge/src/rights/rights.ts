@@ -6,7 +6,11 @@ export type Right =
   | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
   | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy' | 'set-names'
   // The gateway's own watch over its devices: raising and clearing offline alerts.
-  | 'watch-devices';
+  | 'watch-devices'
+  // The directory of persons, units and installations: reading it, and keeping it.
+  | 'read-directory' | 'manage-directory'
+  // Linking a ticket to persons, a unit, an installation; answering its reporter.
+  | 'link' | 'reply';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -47,7 +51,7 @@ function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Rig
   return rights.map((right) => ({ role, right, scope: scopes, statuses: statusesOf(right) }));
 }
 
-const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy', 'set-names'];
+const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy', 'read-directory', 'manage-directory', 'link', 'reply', 'set-names'];
 
 /**
  * Who may do what: one row per role × right, with its scope and the statuses in which it
@@ -60,15 +64,21 @@ export const grants: readonly Grant[] = [
   ...grant('staff', 'team', ['view']),
   ...grant('staff', 'own', ['view']),
   ...grant('staff', 'any', ['create', 'comment', 'comment-internal']),
+  // Staff read the directory and answer reporters on the tickets they see; supervisors also keep the directory.
+  ...grant('staff', 'any', ['read-directory', 'link', 'reply']),
   ...grant('staff', 'team', ['claim']),
   ...grant('staff', 'own', ['transfer']),
   ...grant('staff', ['own', 'team'], ['start', 'complete']),
   // A vendor sees and acts on the work given to them, nothing else.
   ...grant('vendor', 'own', ['view', 'accept', 'start', 'complete', 'comment']),
   ...grant('supervisor', 'any', ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
+  ...grant('supervisor', 'any', ['read-directory', 'manage-directory', 'link', 'reply']),
   ...grant('supervisor', 'own', ['start', 'complete']),
   ...grant('floor_manager', 'any', ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
+  ...grant('floor_manager', 'any', ['read-directory', 'link', 'reply']),
   ...grant('reception', 'any', ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal']),
+  // Reception takes the calls: it reads the directory, links and answers.
+  ...grant('reception', 'any', ['read-directory', 'link', 'reply']),
   ...grant('facility_head', 'any', managing),
   ...grant('facility_head', 'own', ['start', 'complete']),
   ...grant('admin', 'any', managing),

@@ -202,6 +202,13 @@ const migrations: readonly string[] = [
   UPDATE categories SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
   UPDATE categories SET doc = json_set(doc, '$.reasonNames', json('{}')) WHERE json_type(doc, '$.reasonNames') IS NULL;
   `,
+  // Persons (tenants, contacts), units (a tenant's rooms or floor area) and installations (a lift,
+  // an air-handling unit, a door controller) that tickets link to.
+  `
+  CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE units (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE installations (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -7,6 +7,7 @@ import { TicketRows } from './ticket-rows.sqlite.ts';
 import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
+import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
 import { TrackTokens } from './track-tokens.sqlite.ts';
@@ -24,6 +25,9 @@ export function entityKey(change: Change): string {
     case 'team-names': return `team:${change.state.id}`;
     case 'session': return `${change.state.kind}:${change.session.subject}`;
     case 'offline-alert': return `device:${change.state.device}`;
+    case 'person': return `person:${change.state.id}`;
+    case 'unit': return `unit:${change.state.id}`;
+    case 'installation': return `installation:${change.state.id}`;
   }
 }
 
@@ -57,6 +61,8 @@ export class SiteStore {
   readonly rooms: RoomRows;
   readonly tickets: TicketRows;
   readonly directory: Directory;
+  /** Persons, units and installations. */
+  readonly entries: DirectoryEntries;
   readonly sessions: Sessions;
   readonly trackTokens: TrackTokens;
   readonly receipts: CommandReceipts;
@@ -72,6 +78,7 @@ export class SiteStore {
     this.rooms = new RoomRows(db);
     this.tickets = new TicketRows(db);
     this.directory = new Directory(db);
+    this.entries = new DirectoryEntries(db);
     this.sessions = new Sessions(db);
     this.trackTokens = new TrackTokens(db);
     this.receipts = new CommandReceipts(db);
@@ -146,6 +153,9 @@ export class SiteStore {
         return this.sessions.insert(change.session.tokenDigest, { kind, subject: change.session.subject, role, room: room ?? null, expiresAt: change.session.expiresAt }, at);
       }
       case 'offline-alert': return this.directory.setOfflineAlert(change.state.device, change.state.ticket);
+      case 'person': return this.entries.persons.put(change.state);
+      case 'unit': return this.entries.units.put(change.state);
+      case 'installation': return this.entries.installations.put(change.state);
     }
   }
 

@@ -31,6 +31,7 @@ export function trackView(ticket: Ticket, room: Room, category: Category | undef
     mayDispute,
     disputeReasons: mayDispute ? [...category.rejectionReasons] : [],
     disputeFreeText: mayDispute && category.allowFreeTextReason,
+    replies: ticket.history.filter((h) => h.visibility === 'reporter').map((h) => ({ at: h.at, text: h.note ?? '' })),
     ...(mayDispute && category.reasonNames ? { disputeReasonNames: category.reasonNames } : {}),
   };
 }

@@ -1,8 +1,8 @@
-/** The dashboard's sections, each a hash route: `#rooms`, `#tickets` … and one room's page, `#room/{id}`. */
-export const sections = ['rooms', 'tickets', 'figures', 'devices', 'sync', 'audit'] as const;
+/** The dashboard's sections, each a hash route: `#rooms`, `#tickets` … one room's page, `#room/{id}`, and one installation's history, `#installation/{id}`. */
+export const sections = ['rooms', 'tickets', 'inquiries', 'people', 'figures', 'devices', 'sync', 'audit'] as const;
 export type Section = (typeof sections)[number];
 
-export type Route = { section: Section } | { section: 'room'; room: string };
+export type Route = { section: Section } | { section: 'room'; room: string } | { section: 'installation'; installation: string };
 
 const isSection = (value: string): value is Section => (sections as readonly string[]).includes(value);
 
@@ -11,7 +11,13 @@ export function routeOf(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#/, ''));
   const room = /^room\/(.+)$/.exec(path);
   if (room) return { section: 'room', room: room[1]! };
+  const installation = /^installation\/(.+)$/.exec(path);
+  if (installation) return { section: 'installation', installation: installation[1]! };
   return { section: isSection(path) ? path : 'rooms' };
 }
 
-export const hashOf = (route: Route): string => (route.section === 'room' ? `#room/${encodeURIComponent(route.room)}` : `#${route.section}`);
+export function hashOf(route: Route): string {
+  if (route.section === 'room') return `#room/${encodeURIComponent(route.room)}`;
+  if (route.section === 'installation') return `#installation/${encodeURIComponent(route.installation)}`;
+  return `#${route.section}`;
+}

@@ -66,8 +66,8 @@ export interface SignedInHost {
 /** Everything a signed-in facility user sees; the page owns the state, this only lays it out. */
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
-  const current = page.route.section === 'room' ? 'rooms' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
+  const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -83,8 +83,13 @@ function panel(id: string, title: string, body: unknown) {
   return html`<section class="panel" tabindex="-1" id=${id} data-section=${id} aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>${body}</section>`;
 }
 
+/** Inquiries, people and installations load with their first visit: the page starts without them. */
+let directoryParts: Promise<unknown> | undefined;
+const loadDirectoryParts = () => { directoryParts ??= import('./directory-sections.ts'); };
+
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
+  if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
@@ -92,6 +97,12 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return roomView(page, route.room);
     case 'tickets':
       return panel('tickets', labels.tickets!, ticketsView(page));
+    case 'inquiries':
+      return panel('inquiries', labels.inquiries!, html`<ds-inquiry-form .rooms=${live.rooms}></ds-inquiry-form><ds-inquiry-board .tickets=${live.tickets} .people=${page.people}></ds-inquiry-board>`);
+    case 'people':
+      return panel('people', labels.people!, html`<ds-people-section></ds-people-section>`);
+    case 'installation':
+      return panel('installation', labels.people!, html`<ds-installation-history installation=${route.installation}></ds-installation-history>`);
     case 'figures':
       return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} .names=${reports.assignees.value} ?failed=${reports.figures.failed} .window=${reports.window}
         @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>`);

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-comment-form.ts';
+import './ds-staff-inquiry.ts';
 import './ds-staff-complete-form.ts';
 import './ds-staff-rejection-note.ts';
 import './ds-staff-ticket-record.ts';
@@ -98,6 +99,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
           <h3 id="description-title">${t('staff.description')}</h3>
           <p class="description">${ticket.description}</p>
         </section>
+        ${ticket.kind === 'inquiry' ? html`<ds-staff-inquiry .ticket=${ticket} ?mayComplete=${entry.actions.includes('complete')}></ds-staff-inquiry>` : nothing}
         ${occupantPhotos.length === 0 || !this.photoUrl ? nothing : html`
           <section aria-labelledby="occupant-photos-title" data-occupant-photos>
             <h3 id="occupant-photos-title">${t('staff.occupantPhotos')}</h3>

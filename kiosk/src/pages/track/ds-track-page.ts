@@ -104,6 +104,8 @@ export class DsTrackPage extends LocalizingPage {
       ${view.phase === 'rejected' && view.rejection ? html`<p class="alert" role="status" data-rejection>
         ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: this.speak.name(view.rejection.reason, view.rejection.names) })}</p>` : nothing}
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
+      ${view.replies.length ? html`<section class="card" data-replies aria-labelledby="replies-title"><h2 id="replies-title">${t('inq.track.replies')}</h2>
+        <ul>${view.replies.map((r) => html`<li data-reply><p>${r.text}</p><p class="hint">${this.speak.time(r.at, new Date())}</p></li>`)}</ul></section>` : nothing}
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
       ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure}

@@ -1,0 +1,85 @@
+import type { Change, DirectoryCommand, Installation, PersonRecord, Unit } from '../contracts/index.ts';
+import type { CommandInput, CommandModule, Outcome } from '../commands/command-module.ts';
+import { Invalid, NotFound } from '../domain-error.ts';
+import { refusal } from '../rights/refusal.ts';
+import type { SiteStore } from '../store/site-store.ts';
+
+const keyOf = (target: object, key: 'person' | 'unit' | 'installation'): string => {
+  const value = (target as Record<string, unknown>)[key];
+  if (typeof value !== 'string') throw new Error(`this command needs a ${key} target`);
+  return value;
+};
+
+/** A person told by e-mail must have an address. */
+export function checkedPerson(person: PersonRecord): PersonRecord {
+  if (person.notifyByEmail && !person.email) throw new Invalid('EMAIL_REQUIRED', `${person.name} is to be told by e-mail but has no e-mail address`, { field: 'email' });
+  return person;
+}
+
+/** The rooms a unit or installation names must exist. */
+export function assertRooms(store: SiteStore, rooms: readonly (string | null)[]): void {
+  const missing = rooms.filter((room): room is string => room !== null && !store.rooms.get(room));
+  if (missing.length > 0) throw new Invalid('UNKNOWN_ROOM', `there is no room ${missing.join(', ')}`, { rooms: missing });
+}
+
+const change = <E extends 'person' | 'unit' | 'installation'>(entity: E, created: boolean, state: unknown) =>
+  ({ entity, type: `${entity}-${created ? 'created' : 'updated'}`, state }) as Change;
+
+function decide(store: SiteStore, { command, target, at, newToken }: CommandInput<DirectoryCommand>): { change: Change; result: unknown } {
+  switch (command.type) {
+    case 'create-person': {
+      const person = checkedPerson({ id: `P-${newToken(6)}`, ...command.person, updatedAt: at });
+      return { change: change('person', true, person), result: person };
+    }
+    case 'update-person': {
+      const id = keyOf(target, 'person');
+      const before = store.entries.persons.get(id);
+      if (!before) throw new NotFound('person', id);
+      const person = checkedPerson({ ...before, ...command.changes, updatedAt: at });
+      return { change: change('person', false, person), result: person };
+    }
+    case 'create-unit': {
+      assertRooms(store, command.unit.rooms);
+      const unit: Unit = { id: `U-${newToken(6)}`, ...command.unit, updatedAt: at };
+      return { change: change('unit', true, unit), result: unit };
+    }
+    case 'update-unit': {
+      const id = keyOf(target, 'unit');
+      const before = store.entries.units.get(id);
+      if (!before) throw new NotFound('unit', id);
+      assertRooms(store, command.changes.rooms ?? []);
+      const unit: Unit = { ...before, ...command.changes, updatedAt: at };
+      return { change: change('unit', false, unit), result: unit };
+    }
+    case 'create-installation': {
+      assertRooms(store, [command.installation.room]);
+      const installation: Installation = { id: `I-${newToken(6)}`, ...command.installation, updatedAt: at };
+      return { change: change('installation', true, installation), result: installation };
+    }
+    case 'update-installation': {
+      const id = keyOf(target, 'installation');
+      const before = store.entries.installations.get(id);
+      if (!before) throw new NotFound('installation', id);
+      assertRooms(store, [command.changes.room ?? null]);
+      const installation: Installation = { ...before, ...command.changes, updatedAt: at };
+      if (installation.room === null && installation.floor === null) throw new Invalid('INVALID', 'an installation stands in a room or on a floor', [{ path: '/room', message: 'give a room or a floor' }]);
+      return { change: change('installation', false, installation), result: installation };
+    }
+  }
+}
+
+/** Keeping the directory of persons, units and installations: admins and supervisors. */
+export const directoryCommands: CommandModule<DirectoryCommand> = {
+  types: ['create-person', 'update-person', 'create-unit', 'update-unit', 'create-installation', 'update-installation'],
+
+  run(store, input): Outcome {
+    const refused = refusal(input.actor, 'manage-directory');
+    if (refused) throw refused;
+    const { change: made, result } = decide(store, input);
+    return { changes: [made], result };
+  },
+
+  check(_store, input) {
+    return refusal(input.actor, 'manage-directory');
+  },
+};

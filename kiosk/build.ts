@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { pageShells, shellHtml } from './src/pages/page-shells.ts';
+import { writeAppFiles } from './src/icons/app-files.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
 const BUDGET_BYTES = 150 * 1024;
@@ -123,6 +124,8 @@ function loadedAtStart(meta: Metafile, entry: string): string[] {
   visit(entry);
   return [...seen];
 }
+
+await writeAppFiles(dist, pageShells, replaceFile);
 
 let overBudget = false;
 for (const page of pages) {

@@ -39,6 +39,15 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
   /** Lets late requests (icons, the manifest, the live feed) come in before the count. */
   const settle = (page: Page) => page.waitForLoadState('networkidle').catch(() => undefined).then(() => page.waitForTimeout(300));
 
+  /** The manifest as Chromium reads it for installing the page, and what it finds wrong (a test's context is always incognito: not the page's fault). */
+  async function installable(page: Page) {
+    const cdp = await page.context().newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest') as { url: string; errors: { message: string }[]; data?: string };
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    await cdp.detach();
+    return { url: manifest.url, errors: [...manifest.errors.map((e) => e.message), ...installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')], data: JSON.parse(manifest.data ?? '{}') };
+  }
+
   async function expectQuiet(page: Page, problems: () => string[]) {
     await settle(page);
     expect(problems()).toEqual([]);
@@ -64,6 +73,10 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
     const { page, problems } = await watchedPage();
     await page.goto(gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r103')!.url!);
     await page.locator('ds-status-word .main').getByText('Available', { exact: true }).waitFor(seen);
+    const app = await installable(page);
+    expect(app.errors).toEqual([]);
+    expect(new URL(app.data.start_url, app.url).href).toBe(page.url());
+    expect(app.data.display).toBe('fullscreen');
     await expectQuiet(page, problems);
   });
 
@@ -77,6 +90,9 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('ds-pin-pad').waitFor({ state: 'detached', ...seen });
     await page.reload();
+    const app = await installable(page);
+    expect(app.errors).toEqual([]);
+    expect(new URL(app.data.start_url, app.url).href).toBe(panel.url);
     await expectQuiet(page, problems);
   });
 
@@ -93,6 +109,9 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
       await settle(page);
       await page.reload();
       await page.locator(ready).waitFor(seen);
+      const app = await installable(page);
+      expect(app.errors).toEqual([]);
+      expect(new URL(app.data.start_url, app.url).href).toBe(`${gw.http}${path}`);
       await expectQuiet(page, problems);
     });
   }

@@ -120,4 +120,15 @@ describe('web app manifests', () => {
     expect(shell).toMatch(/<meta name="theme-color" content="#[0-9a-f]{6}">/i);
     expect(staff).toContain('<link rel="manifest" href="./staff.webmanifest">');
   });
+
+  it('gives a sign\'s shell a manifest link that starts the app at the sign\'s own address', async () => {
+    const sign = gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r102')!;
+    const shell = await (await get(new URL(sign.url!).pathname + new URL(sign.url!).search)).text();
+    const href = /<link rel="manifest" href="([^"]+)">/.exec(shell)?.[1]?.replace(/&amp;/g, '&');
+    const path = new URL(href!, sign.url).pathname + new URL(href!, sign.url).search;
+    const { body } = await manifest(path);
+
+    expect(path).toMatch(/^\/sign\.webmanifest\?device=sign-r102&secret=[^&]+&room=r102$/);
+    expect(new URL(body.start_url, `${gw.http}${path}`).href).toBe(sign.url);
+  });
 });

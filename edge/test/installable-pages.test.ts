@@ -122,13 +122,13 @@ describe('web app manifests', () => {
   });
 
   it('gives a sign\'s shell a manifest link that starts the app at the sign\'s own address', async () => {
-    const sign = gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r102')!;
-    const shell = await (await get(new URL(sign.url!).pathname + new URL(sign.url!).search)).text();
-    const href = /<link rel="manifest" href="([^"]+)">/.exec(shell)?.[1]?.replace(/&amp;/g, '&');
-    const path = new URL(href!, sign.url).pathname + new URL(href!, sign.url).search;
+    const url = gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r102')!.url!;
+    const shell = await (await get(new URL(url).pathname + new URL(url).search)).text();
+    const href = /<link rel="manifest" href="([^"]+)">/.exec(shell)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const path = new URL(href, url).pathname + new URL(href, url).search;
     const { body } = await manifest(path);
 
     expect(path).toMatch(/^\/sign\.webmanifest\?device=sign-r102&secret=[^&]+&room=r102$/);
-    expect(new URL(body.start_url, `${gw.http}${path}`).href).toBe(sign.url);
+    expect(new URL(body.start_url, `${gw.http}${path}`).href).toBe(url);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { pageShells, shellHtml } from './src/pages/page-shells.ts';
+import { writeAppFiles } from './src/icons/app-files.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs, panels and phones run on small boards and weak links. */
 const BUDGET_BYTES = 150 * 1024;
@@ -126,6 +127,8 @@ function loadedAtStart(meta: Metafile, entry: string): string[] {
   visit(entry);
   return [...seen];
 }
+
+await writeAppFiles(dist, pageShells, replaceFile);
 
 let overBudget = false;
 for (const page of pages) {

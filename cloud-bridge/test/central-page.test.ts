@@ -110,4 +110,20 @@ describe.skipIf(!hasChromium)('the cross-site view page', () => {
 
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh');
   });
+
+  it('loads signed out and signed in with no console error, failed request or error answer', async () => {
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`); });
+
+    await signIn('olga');
+    await page.locator('ds-site-list [data-site="demo"]').waitFor(seen);
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await page.locator('ds-site-list [data-site="demo"]').waitFor(seen);
+    await page.waitForLoadState('networkidle');
+
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gatewayUrl, readSiteCredentials, type SiteCredentials } from './gateway-address.ts';
 import { GatewayClient } from './gateway-client.ts';
 
 const usage = `doorside-devices: provision a building's signs, panels and QR stands through its gateway
@@ -14,7 +15,8 @@ const usage = `doorside-devices: provision a building's signs, panels and QR sta
   doorside-devices rotate-qr <room>
   doorside-devices qr-sheet <floor> [--out <file.pdf>]
 
-Gateway: --url (or DOORSIDE_URL, default http://127.0.0.1:8080). Sign-in: --user/--password
+Gateway: --url, else DOORSIDE_URL, else the address in DOORSIDE_DATA_DIR/demo-credentials.json,
+else http://127.0.0.1:8080. Sign-in: --user/--password
 (or DOORSIDE_USER/DOORSIDE_PASSWORD); without them the admin of the demo site in
 DOORSIDE_DATA_DIR/demo-credentials.json (default ./data) is used.`;
 
@@ -27,14 +29,13 @@ const { values, positionals } = parseArgs({
 });
 const base = process.env.INIT_CWD ?? process.cwd();
 
-function signIn(): { user: string; password: string } {
+function signIn(demo: SiteCredentials | undefined): { user: string; password: string } {
   const user = values.user ?? process.env.DOORSIDE_USER;
   const password = values.password ?? process.env.DOORSIDE_PASSWORD;
   if (user && password) return { user, password };
-  const file = join(resolve(base, process.env.DOORSIDE_DATA_DIR ?? './data'), 'demo-credentials.json');
-  const demo = JSON.parse(readFileSync(file, 'utf8')) as { users: { username: string; password: string; role: string }[] };
+  if (!demo) throw new Error('no demo-credentials.json in DOORSIDE_DATA_DIR (default ./data); give --user and --password');
   const admin = demo.users.find((u) => u.role === 'admin');
-  if (!admin) throw new Error(`no admin in ${file}; give --user and --password`);
+  if (!admin) throw new Error(`no admin in ${demo.file}; give --user and --password`);
   return { user: admin.username, password: admin.password };
 }
 
@@ -46,8 +47,9 @@ function saveConfigs(issued: { esphome: string | null; kiosk: unknown }) {
 async function run(): Promise<void> {
   const [command, id, ...rest] = positionals;
   if (values.help || !command) return console.log(usage);
-  const gateway = new GatewayClient(values.url ?? process.env.DOORSIDE_URL ?? 'http://127.0.0.1:8080');
-  const { user, password } = signIn();
+  const demo = readSiteCredentials(base, process.env);
+  const gateway = new GatewayClient(gatewayUrl(values.url, process.env, demo));
+  const { user, password } = signIn(demo);
   await gateway.login(user, password);
   const need = (value: string | undefined, what: string) => { if (!value) throw new Error(`${command} needs ${what}\n\n${usage}`); return value; };
   switch (command) {

@@ -1,3 +1,5 @@
+import { unreachable } from './gateway-address.ts';
+
 /** A signed-in session against a gateway's HTTP API, for the command-line tools. */
 export class GatewayClient {
   #cookie = '';
@@ -5,7 +7,7 @@ export class GatewayClient {
   constructor(private readonly url: string) {}
 
   async login(username: string, password: string): Promise<void> {
-    const response = await fetch(`${this.url}/api/auth/login`, {
+    const response = await this.#fetch('/api/auth/login', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
     });
     if (!response.ok) throw new Error(`sign-in as ${username} failed: ${await this.#reason(response)}`);
@@ -15,7 +17,7 @@ export class GatewayClient {
   /** A change is always sent as JSON, `{}` when it has nothing to say: the gateway refuses other types from a session. */
   async call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const payload = body ?? (method === 'GET' || method === 'HEAD' ? undefined : {});
-    const response = await fetch(`${this.url}${path}`, {
+    const response = await this.#fetch(path, {
       method,
       headers: { cookie: this.#cookie, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
@@ -25,9 +27,17 @@ export class GatewayClient {
   }
 
   async bytes(path: string): Promise<Buffer> {
-    const response = await fetch(`${this.url}${path}`, { headers: { cookie: this.#cookie } });
+    const response = await this.#fetch(path, { headers: { cookie: this.#cookie } });
     if (!response.ok) throw new Error(`GET ${path}: ${await this.#reason(response)}`);
     return Buffer.from(await response.arrayBuffer());
+  }
+
+  async #fetch(path: string, init: RequestInit): Promise<Response> {
+    try {
+      return await fetch(`${this.url}${path}`, init);
+    } catch (error) {
+      throw unreachable(this.url, error);
+    }
   }
 
   async #reason(response: Response): Promise<string> {

@@ -9,6 +9,12 @@ export { LoginBody };
 export const OfficeSessionView = z.object({ user: z.string(), role: OfficeRole, sites: z.array(z.string()).nullable(), expiresAt: z.string() });
 export type OfficeSessionView = z.infer<typeof OfficeSessionView>;
 
+/** Whether the caller is signed in: a caller without a valid session learns only that. */
+export const OfficeAuthState = z.discriminatedUnion('signedIn', [
+  z.strictObject({ signedIn: z.literal(false) }),
+  z.strictObject({ signedIn: z.literal(true), session: OfficeSessionView }),
+]);
+
 export const SiteOverview = z.object({
   site: z.string(),
   name: z.string(),

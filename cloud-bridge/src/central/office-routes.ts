@@ -8,7 +8,7 @@ import { CommandState, NewCentralCommand, SiteParams } from '../protocol.ts';
 import type { CommandInbox } from './command-inbox.ts';
 import { SiteNotGranted } from './errors.ts';
 import {
-  AlertsAnswer, KpisAnswer, LoginBody, OfficeSessionView, SiteEventsAnswer, SiteEventsQuery, SiteQuery, SitesAnswer, TicketsAnswer, TicketsQuery,
+  AlertsAnswer, KpisAnswer, LoginBody, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SiteEventsQuery, SiteQuery, SitesAnswer, TicketsAnswer, TicketsQuery,
 } from './office-contract.ts';
 import { type OfficeDirectory, type OfficeSession, type OfficeUser, visibleSites } from './office-directory.ts';
 import type { OfficeViews } from './office-views.ts';
@@ -61,6 +61,12 @@ export const officeRoutes: FastifyPluginAsync<OfficeRoutesOptions> = async (app,
     const session = await directory.session(request.cookies[OFFICE_COOKIE], clock());
     if (!session) throw new Unauthorized('SIGN_IN_REQUIRED', 'sign in first: no valid session');
     return view(session);
+  });
+
+  // What the page asks before anyone signed in: always 200, so a signed-out page logs no error.
+  api.get('/api/auth/state', { schema: { tags: ['office'], response: { 200: OfficeAuthState } } }, async (request) => {
+    const session = await directory.session(request.cookies[OFFICE_COOKIE], clock());
+    return session ? { signedIn: true as const, session: view(session) } : { signedIn: false as const };
   });
 
   api.get('/api/sites', { schema: { tags: ['office'], response: { 200: SitesAnswer } } }, async (request) => {

@@ -18,6 +18,11 @@ export class PageNotBuilt extends DomainError {
 /** The cross-site view at `/` and `/central`, its bundle under `/assets/`. The shell is read per request. */
 export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, { assets = kioskDist }) => {
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
+    if (!existsSync(join(assets, 'icons', 'favicon.ico'))) throw new PageNotBuilt();
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400');
+    return reply.sendFile('favicon.ico', join(assets, 'icons'), { cacheControl: false });
+  });
   for (const path of ['/', '/central']) {
     app.get(path, { schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(assets, 'central.html')) || !existsSync(join(assets, 'central.js'))) throw new PageNotBuilt();

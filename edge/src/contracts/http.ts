@@ -20,6 +20,11 @@ export const SessionView = z.object({
   room: RoomId.nullable(),
   expiresAt: z.string(),
 });
+/** Whether the caller is signed in: a caller without a valid session learns only that. */
+export const AuthState = z.discriminatedUnion('signedIn', [
+  z.strictObject({ signedIn: z.literal(false) }),
+  z.strictObject({ signedIn: z.literal(true), session: SessionView }),
+]);
 
 export const RoomParams = z.strictObject({ room: RoomId });
 export const TicketParams = z.strictObject({ id: TicketId });

@@ -6,7 +6,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { RoomParams, TrackParams } from '../contracts/index.ts';
-import { DomainError } from '../domain-error.ts';
+import { DomainError, Invalid, NotFound } from '../domain-error.ts';
+import { AppEntries, appManifest, ManifestQuery, manifestSearch } from './app-manifest.ts';
 import { pagePolicy } from './security-headers.ts';
 
 /** Where `npm run build` puts the kiosk pages: `<page>.html` shells and `<page>.js` bundles. */
@@ -18,6 +19,10 @@ export class PageNotBuilt extends DomainError {
     super(`the ${page} page is not built on this gateway: run \`npm run build\` and reload`, { page });
   }
 }
+
+const ICON_MAX_AGE_S = 86_400;
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** Each page's address. A page is `kiosk/src/pages/<page>/`; its shell is served here. */
 const pages = [
@@ -36,12 +41,38 @@ const pages = [
  */
 export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, { assets = kioskDist }) => {
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
+  // The icons change with a release at most: a day in the cache saves every page load asking again.
+  await app.register(fastifyStatic, {
+    root: join(assets, 'icons'), prefix: '/assets/icons/', index: false, schemaHide: true, decorateReply: false, cacheControl: true, maxAge: ICON_MAX_AGE_S * 1000,
+  });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
+    const icon = await readFile(join(assets, 'icons', 'favicon.ico')).catch(() => { throw new PageNotBuilt('icon'); });
+    return reply.type('image/x-icon').header('cache-control', `public, max-age=${ICON_MAX_AGE_S}`).send(icon);
+  });
+
+  for (const { page, path } of pages) {
+    api.get(`/${page}.webmanifest`, { schema: { hide: true, querystring: ManifestQuery } }, async (request, reply) => {
+      const apps = AppEntries.parse(JSON.parse(await readFile(join(assets, 'apps.json'), 'utf8').catch(() => { throw new PageNotBuilt(page); })));
+      const entry = apps[page];
+      if (!entry) throw new NotFound('app', page);
+      if (path.includes(':room') !== (request.query.room !== undefined)) {
+        throw new Invalid('INVALID', path.includes(':room') ? `the ${page} page's manifest needs ?room=` : `the ${page} page has no room`, { room: request.query.room ?? null });
+      }
+      // A sign's manifest carries its secret in the start address: never stored on the way.
+      return reply.type('application/manifest+json; charset=utf-8').header('cache-control', 'no-store')
+        .send(appManifest(page, entry, request.query, request.headers['accept-language']));
+    });
+  }
+
   for (const { page, path, params } of pages) {
-    api.get(path, { helmet: false, schema: { hide: true, ...(params ? { params } : {}) } }, async (_request, reply) => {
+    api.get(path, { helmet: false, schema: { hide: true, ...(params ? { params } : {}) } }, async (request, reply) => {
       if (!existsSync(join(assets, `${page}.html`)) || !existsSync(join(assets, `${page}.js`))) throw new PageNotBuilt(page);
-      const shell = await readFile(join(assets, `${page}.html`), 'utf8').catch(() => { throw new PageNotBuilt(page); });
+      const built = await readFile(join(assets, `${page}.html`), 'utf8').catch(() => { throw new PageNotBuilt(page); });
+      // An installed page starts at the address it was added from: its room (and a sign's query) go to its manifest.
+      const room = (request.params as { room?: string }).room;
+      const shell = built.replace(`${page}.webmanifest"`, `${page}.webmanifest${escapeAttribute(manifestSearch(room, request.query))}"`);
       await reply.helmet(pagePolicy(shell));
       // Sign, report and tracking addresses carry secrets: keep them out of Referer headers and caches.
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');

@@ -1,4 +1,4 @@
-import { SessionView } from '@doorside/edge/contracts';
+import { AuthState, SessionView } from '@doorside/edge/contracts';
 import type { z } from 'zod';
 import { ApiError, retryAfterOf } from './api-error.ts';
 import { readErrorBody } from './error-body.ts';
@@ -36,13 +36,10 @@ export type Session = z.infer<typeof SessionView>;
 export class SignedInApi {
   constructor(protected readonly base: URL) {}
 
+  /** The current session, or nothing when no one is signed in (asked without a 401, so the console stays clean). */
   async session(): Promise<Session | undefined> {
-    try {
-      return SessionView.parse(await this.send('GET', '/api/auth/session'));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) return undefined;
-      throw error;
-    }
+    const state = AuthState.parse(await this.send('GET', '/api/auth/state'));
+    return state.signedIn ? state.session : undefined;
   }
 
   async signIn(username: string, password: string): Promise<Session> {

@@ -9,7 +9,10 @@ export interface PageShell {
   assets: './assets/' | '../assets/';
   /** The background and type shown before the script has run, so the page does not flash. */
   style: string;
-  themeColor?: string;
+  /** The browser's bar and the installed app's colour. */
+  themeColor: string;
+  /** How the page runs once added to a home screen (served as `/<page>.webmanifest`); without it the page is not offered as an app. */
+  app?: { display: 'fullscreen' | 'standalone'; background: string };
   /** Why the address must never leave in a Referer header, where it carries a secret. */
   secretInAddress?: string;
   /** A file beside the page's entry whose script runs before the page's own arrives. */
@@ -19,20 +22,30 @@ export interface PageShell {
 const occupantStyle = 'html, body { margin: 0; background: #fff; color: #111; } body { font-family: system-ui, sans-serif; }';
 
 export const pageShells: Record<string, PageShell> = {
-  central: { title: 'Doorside head office', assets: '../assets/', style: 'html, body { margin: 0; background: #f4f5f7; }' },
-  dashboard: { title: 'Doorside facility dashboard', assets: './assets/', style: 'html, body { margin: 0; background: #f4f4f4; }', themeColor: '#ffffff' },
-  panel: { title: 'Doorside door panel', assets: '../assets/', style: 'html, body { margin: 0; background: #fff; }' },
+  central: { title: 'Doorside head office', assets: '../assets/', style: 'html, body { margin: 0; background: #f4f5f7; }', themeColor: '#f4f5f7' },
+  dashboard: {
+    title: 'Doorside facility dashboard', assets: './assets/', style: 'html, body { margin: 0; background: #f4f4f4; }', themeColor: '#ffffff',
+    app: { display: 'standalone', background: '#f4f4f4' },
+  },
+  panel: {
+    title: 'Doorside door panel', assets: '../assets/', style: 'html, body { margin: 0; background: #fff; }', themeColor: '#ffffff',
+    app: { display: 'fullscreen', background: '#ffffff' },
+  },
   report: {
-    title: 'Report a problem', assets: '../assets/', style: occupantStyle,
+    title: 'Report a problem', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff',
     secretInAddress: 'The address carries the room\'s QR code', earlyScript: 'early-room-view.js',
   },
   sign: {
-    title: 'Doorside room sign', assets: '../assets/', style: 'html, body { margin: 0; background: #fff; } body { overflow: hidden; }',
+    title: 'Doorside room sign', assets: '../assets/', style: 'html, body { margin: 0; background: #fff; } body { overflow: hidden; }', themeColor: '#ffffff',
+    app: { display: 'fullscreen', background: '#ffffff' },
     secretInAddress: 'The address carries the sign\'s secret',
   },
-  staff: { title: 'Doorside work queue', assets: './assets/', style: 'html, body { margin: 0; background: #f6f6f6; }', themeColor: '#ffffff' },
+  staff: {
+    title: 'Doorside work queue', assets: './assets/', style: 'html, body { margin: 0; background: #f6f6f6; }', themeColor: '#ffffff',
+    app: { display: 'standalone', background: '#f6f6f6' },
+  },
   track: {
-    title: 'Your report', assets: '../assets/', style: occupantStyle,
+    title: 'Your report', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff',
     secretInAddress: 'The address is the occupant\'s key to their report',
   },
 };
@@ -50,8 +63,12 @@ export function shellHtml(page: string, shell: PageShell, early?: string, preloa
     '  <meta name="viewport" content="width=device-width, initial-scale=1">',
     ...(shell.secretInAddress ? [`  <!-- ${shell.secretInAddress}: it must never leave in a Referer header. -->`] : []),
     '  <meta name="referrer" content="no-referrer">',
-    ...(shell.themeColor ? [`  <meta name="theme-color" content="${shell.themeColor}">`] : []),
+    `  <meta name="theme-color" content="${shell.themeColor}">`,
     `  <title>${shell.title}</title>`,
+    `  <link rel="icon" href="${shell.assets}icons/doorside.svg" type="image/svg+xml">`,
+    `  <link rel="apple-touch-icon" href="${shell.assets}icons/doorside-192.png">`,
+    // The gateway adds the room (and a sign's address) to this link when it serves the shell.
+    ...(shell.app ? [`  <link rel="manifest" href="${shell.assets.replace('assets/', '')}${page}.webmanifest">`] : []),
     `  <style>${shell.style}</style>`,
     ...(early ? [`  <script>\n${early.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n  </script>`] : []),
     ...preload.map((file) => `  <link rel="modulepreload" href="${shell.assets}${file}">`),

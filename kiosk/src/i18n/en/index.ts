@@ -11,9 +11,10 @@ import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
 import { inquiries } from './inquiries.ts';
 import { dashboardWords } from './dashboard-words.ts';
+import { install } from './install.ts';
 
 /** English: the reference catalog. Every other language has exactly these keys and placeholders. One file per page area. */
-export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords } as const;
+export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -12,6 +12,7 @@ import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
 import { inquiries } from './inquiries.ts';
 import { dashboardWords } from './dashboard-words.ts';
+import { install } from './install.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install };

@@ -12,6 +12,7 @@ import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
 import { inquiries } from './inquiries.ts';
 import { dashboardWords } from './dashboard-words.ts';
+import { install } from './install.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install };

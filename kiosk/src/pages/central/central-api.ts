@@ -1,5 +1,5 @@
 import {
-  AlertsAnswer, KpisAnswer, OfficeSessionView, SiteEventsAnswer, SitesAnswer, TicketsAnswer,
+  AlertsAnswer, KpisAnswer, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SitesAnswer, TicketsAnswer,
   type AlertView, type CentralTicket, type SiteKpis, type SiteOverview,
 } from '@doorside/cloud-bridge/central-views';
 import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
@@ -29,8 +29,10 @@ export class CentralApi {
     await this.#send('POST', '/api/auth/logout');
   }
 
-  async session(): Promise<OfficeSessionView> {
-    return OfficeSessionView.parse(await this.#send('GET', '/api/auth/session'));
+  /** The current session, or null when no one is signed in (asked without a 401, so the console stays clean). */
+  async session(): Promise<OfficeSessionView | null> {
+    const state = OfficeAuthState.parse(await this.#send('GET', '/api/auth/state'));
+    return state.signedIn ? state.session : null;
   }
 
   async sites(): Promise<SiteOverview[]> {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler, NotFound, tokenDigest } from '@doorside/edge/http';
+import { installErrorHandler, NotFound, securityHeaders, tokenDigest } from '@doorside/edge/http';
 import type { VerifyResult } from '@doorside/edge/contracts';
 import { CentralCommand, type ChainPoint, type ShippedEvent } from '../protocol.ts';
 import { CommandInbox } from './command-inbox.ts';
@@ -92,6 +92,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await securityHeaders(app, { secure: options.secureCookies ?? false });
   await app.register(cookie);
   await app.register(siteRoutes, { log, commands, metrics, clock });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });

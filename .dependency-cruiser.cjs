@@ -127,10 +127,10 @@ module.exports = {
     },
     {
       name: 'kiosk-imports-edge-beyond-contracts',
-      comment: 'The pages see edge only through @doorside/edge/contracts (and its light occupant part).',
+      comment: 'The pages see edge only through @doorside/edge/contracts (and its light occupant and review parts).',
       severity: 'error',
       from: { path: '^kiosk/', pathNot: TEST_CODE },
-      to: { path: '^edge/', pathNot: ['./contracts', './occupant-contracts'].map((entry) => exactly(publicEntry('edge', entry))) },
+      to: { path: '^edge/', pathNot: ['./contracts', './occupant-contracts', './review-contracts'].map((entry) => exactly(publicEntry('edge', entry))) },
     },
     {
       name: 'kiosk-imports-cloud-bridge-beyond-central-views',

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { pageShells, shellHtml } from './src/pages/page-shells.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs run on small boards. */
@@ -59,8 +59,8 @@ const withoutServerHelpers: Plugin = {
  * catalog entries whose key prefix (`status.`, `panel.`, `dash.` …) its own code mentions:
  * a first pass bundles it with empty catalogs to see which prefixes it uses.
  */
-const i18nDir = join(root, 'src', 'i18n');
-const catalogFile = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}(?:-[a-z]+)?)\.ts$/i;
+// One file per language and page area: `src/i18n/<lang>/<area>.ts`.
+const catalogFile = /[\\/]src[\\/]i18n[\\/][a-z]{2,3}(?:-[a-z]+)?[\\/][a-z-]+\.ts$/i;
 const entryLine = /^\s*'([a-zA-Z]+)\.[^']*':/;
 
 function catalogsFor(keep: (prefix: string) => boolean): Plugin {
@@ -69,12 +69,12 @@ function catalogsFor(keep: (prefix: string) => boolean): Plugin {
     setup(b) {
       b.onLoad({ filter: catalogFile }, (args) => {
         const source = readFileSync(args.path, 'utf8');
-        if (!/^export const \w+(?::\s*Catalog)?\s*=\s*\{/m.test(source)) return undefined;
+        if (!/^export const \w+(?::[^=]+)?\s*=\s*\{/m.test(source)) return undefined;
         const lines = source.split('\n').filter((line) => {
           const prefix = entryLine.exec(line)?.[1];
           return prefix === undefined || keep(prefix);
         });
-        return { contents: lines.join('\n'), loader: 'ts', resolveDir: i18nDir };
+        return { contents: lines.join('\n'), loader: 'ts', resolveDir: dirname(args.path) };
       });
     },
   };
@@ -82,6 +82,11 @@ function catalogsFor(keep: (prefix: string) => boolean): Plugin {
 
 const options = {
   bundle: true,
+  // A part only some readers need (the room page's review for a signed-in supervisor) is imported
+  // on demand and lands in its own file; code it shares with the page goes to a shared chunk.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
   format: 'esm',
   minify: true,
   target: 'es2020',
@@ -90,13 +95,33 @@ const options = {
   logLevel: 'warning',
 } as const;
 
+const startup: Record<string, string[]> = {};
 for (const page of pages) {
   const entryPoints = { [page]: join(pagesDir, page, 'main.ts') };
   const probe = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor(() => false)], entryPoints, write: false, outdir: dist });
   const code = probe.outputFiles.map((f) => f.text).join('\n');
   const used = new Set([...code.matchAll(/["'`]([a-zA-Z]+)\./g)].map((m) => m[1]!));
   const result = await build({ ...options, plugins: [zodWithoutLocales, withoutServerHelpers, catalogsFor((prefix) => used.has(prefix))], entryPoints, write: false, outdir: dist });
-  for (const file of result.outputFiles) replaceFile(file.path, file.contents);
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    replaceFile(file.path, file.contents);
+  }
+  startup[page] = loadedAtStart(result.metafile, `${page}.js`);
+}
+
+/** A page's entry and the chunks it imports statically: what a reader downloads before the page runs. */
+function loadedAtStart(meta: Metafile, entry: string): string[] {
+  const outputs = new Map(Object.entries(meta.outputs).map(([path, out]) => [path.slice(path.lastIndexOf('dist/') + 5), out]));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of outputs.get(file)?.imports ?? []) {
+      if (imported.kind === 'import-statement') visit(imported.path.slice(imported.path.lastIndexOf('dist/') + 5));
+    }
+  };
+  visit(entry);
+  return [...seen];
 }
 
 let overBudget = false;
@@ -104,8 +129,9 @@ for (const page of pages) {
   const shell = pageShells[page];
   if (!shell) throw new Error(`kiosk: no shell for page ${page} in src/pages/page-shells.ts`);
   const early = shell.earlyScript ? readFileSync(join(pagesDir, page, shell.earlyScript), 'utf8') : undefined;
-  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early));
-  const js = readFileSync(join(dist, `${page}.js`));
+  const chunks = (startup[page] ?? []).filter((file) => file !== `${page}.js`);
+  replaceFile(join(dist, `${page}.html`), shellHtml(page, shell, early, chunks));
+  const js = Buffer.concat((startup[page] ?? [`${page}.js`]).map((file) => readFileSync(join(dist, file))));
   const gzip = gzipSync(js, { level: 9 }).length;
   const over = gzip > BUDGET_BYTES;
   overBudget ||= over;

@@ -8,6 +8,7 @@ import type { PhotoStore } from './attachments/photo-store.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
+import { peopleRoutes } from './people/people-routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
@@ -18,6 +19,7 @@ import type { Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import { roomRoutes } from './rooms/routes.ts';
 import { qrRoutes } from './rooms/qr-routes.ts';
+import { shortLinkRoutes } from './rooms/short-link-routes.ts';
 import { categoryRoutes } from './rooms/category-routes.ts';
 import type { SiteStore } from './store/site-store.ts';
 import { ticketRoutes } from './tickets/routes.ts';
@@ -32,9 +34,10 @@ import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
+import type { PublicAddress } from './http/public-address.ts';
 
 export interface AppDeps {
-  devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands'>;
+  devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands' | 'links'>;
   photos: PhotoStore;
   store: SiteStore;
   auth: AuthService;
@@ -45,6 +48,12 @@ export interface AppDeps {
   reportLimits?: ReportLimits;
   logger?: boolean;
   version: string;
+  /** Every link that leaves the gateway is built on it. */
+  publicAddress: PublicAddress;
+  /** The site's name as printed for people. */
+  siteName: string;
+  /** Lookups of a room's short code per address (`/r/{code}`). */
+  shortLinkLimit?: { max: number; windowMs: number };
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins?: readonly string[];
 }
@@ -94,14 +103,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, allowedOrigins: deps.allowedOrigins ?? [] });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, refused: deps.metrics.liveRefused, allowedOrigins: deps.allowedOrigins ?? [] });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
-  await app.register(roomRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(roomRoutes, { links: deps.publicAddress, auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(shortLinkRoutes, { store: deps.store, links: deps.publicAddress, ...(deps.shortLinkLimit ? { limit: deps.shortLinkLimit } : {}) });
   await app.register(categoryRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });
-  await app.register(qrRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands });
+  await app.register(qrRoutes, { links: deps.publicAddress, siteName: deps.siteName, auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(ticketRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, clock: deps.clock });
   await app.register(attachmentRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock });
-  await app.register(deviceRoutes, { ...deps.devices, auth: deps.auth, store: deps.store, clock: deps.clock, commands: deps.commands });
+  await app.register(deviceRoutes, { ...deps.devices, links: deps.publicAddress, auth: deps.auth, store: deps.store, clock: deps.clock, commands: deps.commands });
   await app.register(trackRoutes, { store: deps.store, commands: deps.commands });
   await app.register(occupantRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
@@ -110,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(peopleRoutes, { store: deps.store });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

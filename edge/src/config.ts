@@ -8,6 +8,10 @@ const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 /** An origin as a browser sends it: http(s), a host, maybe a port, nothing after. */
 const Origin = z.url({ protocol: /^https?$/ }).refine((v) => new URL(v).origin === v.replace(/\/$/, '').toLowerCase(), 'an origin is scheme://host[:port], nothing after')
   .transform((v) => new URL(v).origin);
+/** Where occupants' phones and the building's devices reach the gateway: http(s), maybe a path, no query. */
+const PublicUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://doorside.example.org' })
+  .refine((v) => { if (!URL.canParse(v)) return true; const u = new URL(v); return u.search === '' && u.hash === '' && u.username === '' && u.password === ''; }, 'must be an http:// or https:// URL with no query, fragment or password')
+  .transform((v) => { const u = new URL(v); return `${u.origin}${u.pathname}`.replace(/\/+$/, ''); });
 const Origins = z.string().transform((v) => v.split(',').map((o) => o.trim()).filter((o) => o !== '')).pipe(z.array(Origin));
 
 const Env = z.object({
@@ -25,6 +29,8 @@ const Env = z.object({
   DOORSIDE_MQTT_USERNAME: z.string().min(1).default('doorside-gateway'),
   DOORSIDE_MQTT_PASSWORD: z.string().optional(),
   DOORSIDE_ALLOWED_ORIGINS: Origins.default([]),
+  DOORSIDE_PUBLIC_URL: PublicUrl.optional(),
+  DOORSIDE_SITE_NAME: z.string().trim().min(1).max(80).optional(),
   DOORSIDE_BACKUP: z.enum(['on', 'off']).default('on'),
   DOORSIDE_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
@@ -46,6 +52,10 @@ export interface Config {
   gpioConfig?: string;
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins: string[];
+  /** The address occupants' phones and devices reach (`DOORSIDE_PUBLIC_URL`); absent: the listening address. */
+  publicUrl?: string;
+  /** The site's name as printed for people (`DOORSIDE_SITE_NAME`); absent: the site id. */
+  siteName?: string;
   /** The daily backup in `{dataDir}/backups`; absent when switched off (`DOORSIDE_BACKUP=off`). */
   backups?: { keep: number };
 }
@@ -75,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
     homeAssistant: e.DOORSIDE_HOMEASSISTANT,
     allowedOrigins: e.DOORSIDE_ALLOWED_ORIGINS,
+    ...(e.DOORSIDE_PUBLIC_URL ? { publicUrl: e.DOORSIDE_PUBLIC_URL } : {}),
+    ...(e.DOORSIDE_SITE_NAME ? { siteName: e.DOORSIDE_SITE_NAME } : {}),
     ...(e.DOORSIDE_BACKUP === 'on' ? { backups: { keep: e.DOORSIDE_BACKUP_KEEP } } : {}),
     ...(e.DOORSIDE_GPIO_CONFIG === 'off' ? {} : { gpioConfig: e.DOORSIDE_GPIO_CONFIG ? resolve(base, e.DOORSIDE_GPIO_CONFIG) : demoGpioConfig }),
     ...(e.DOORSIDE_MQTT_URL

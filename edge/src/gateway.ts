@@ -28,6 +28,7 @@ import { startWalCheckpointer } from './store/wal-checkpointer.ts';
 import { CommandHandler } from './commands/handler.ts';
 import { privateDataFolder } from './data-folder.ts';
 import { siteCommandModules } from './command-modules.ts';
+import { PublicAddress } from './http/public-address.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -52,6 +53,12 @@ export interface GatewayOptions {
   externalBroker?: { url: string; username: string; password: string };
   /** Origins besides the gateway's own whose pages may open the live feed (`DOORSIDE_ALLOWED_ORIGINS`). */
   allowedOrigins?: readonly string[];
+  /** Where phones and devices reach the gateway (`DOORSIDE_PUBLIC_URL`); absent: the listening address. */
+  publicUrl?: string;
+  /** The site's name as printed for people (`DOORSIDE_SITE_NAME`); absent: the site id. */
+  siteName?: string;
+  /** Lookups of a room's short code per address and window (`/r/{code}`). */
+  shortLinkLimit?: { max: number; windowMs: number };
   /** Take a backup a day into `{dataDir}/backups`, keeping this many. */
   backups?: { keep: number };
 }
@@ -70,6 +77,8 @@ export interface Gateway {
   metrics: Metrics;
   http: string;
   mqtt: string;
+  /** Every link that leaves the gateway is built on this. */
+  publicAddress: PublicAddress;
   credentials: DemoCredentials | undefined;
   close(): Promise<void>;
 }
@@ -81,6 +90,8 @@ export class PortInUse extends Error {
 }
 
 const hostForUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
+/** A gateway listening on every interface is reached on this machine at loopback. */
+const reachableHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host);
 const portInUse = (error: unknown, variable: string, port: number) =>
   ((error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUse(variable, port) : error);
 
@@ -104,13 +115,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // What has started is stopped again, in reverse, if a later step fails.
   const closers: (() => unknown)[] = [() => lock.release(), () => store.close(), () => checkpointer.stop(), () => { presence.flush(); presence.stop(); }];
   const closeAll = async () => { for (const close of closers.splice(0).reverse()) await close(); };
+  // Until the gateway listens, its port is the one asked for; the links follow it once known.
+  let listening = `http://${hostForUrl(reachableHost(options.host))}:${options.httpPort}`;
+  const publicAddress = new PublicAddress(() => options.publicUrl ?? listening);
   try {
     if (store.rooms.all().length === 0) {
       // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
       const secrets = await seedDemo(store, clock());
       const planned = hostForUrl(options.host);
       writeCredentials(options.dataDir, credentialsFor(secrets, {
-        site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`,
+        site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`, public: publicAddress.base,
       }));
     }
 
@@ -165,7 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')),
-      store, auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
+      store, publicAddress, siteName: options.siteName ?? options.site,
+      auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
@@ -174,18 +189,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(() => app.close());
 
     const { port } = app.server.address() as { port: number };
+    listening = `http://${hostForUrl(reachableHost(options.host))}:${port}`;
     lock.announce({ http: port, mqtt: broker instanceof GatewayBroker ? Number(new URL(broker.url).port) : null });
     if (options.backups) {
       const backups = new DailyBackups({ dataDir: options.dataDir, site: options.site, db: store.db, keep: options.backups.keep, clock, say: options.say ?? (() => {}) });
       backups.start();
       closers.push(() => backups.stop());
     }
-    const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url };
+    const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url, public: publicAddress.base };
     const credentials = refreshCredentials(options.dataDir, endpoints);
     return {
       offlineWatch: watch,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials,
-      http: endpoints.http, mqtt: endpoints.mqtt, close: closeAll,
+      http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };
   } catch (error) {
     await closeAll();

@@ -13,12 +13,14 @@ if ('problems' in config) {
 try {
   const gateway = await startGateway({ ...config, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
+  const links = gateway.publicAddress;
   console.log(`Doorside gateway for site "${config.site}" is running.
+  Public address  ${links.base}   (QR codes, tracking links, device configs and the credentials file use it)
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
   Dashboard     ${gateway.http}/dashboard   (facility team; users and passwords in the credentials file)
   Staff queue   ${gateway.http}/staff
-  Report pages  ${gateway.http}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens)
+  Report pages  ${links.base}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens; short: ${links.base}/r/{code})
   Door panels   ${gateway.http}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
@@ -26,6 +28,8 @@ try {
   Backups       ${config.backups ? `${config.dataDir}/backups (one a day, the last ${config.backups.keep} kept)` : 'off'}
   Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}
 Press Ctrl+C to stop.`);
+  // A note, not a failure: on one machine the demo works as it is.
+  if (links.isLoopback) console.log(`warning: the public address ${links.base} is a loopback address: phones and devices elsewhere cannot reach it; set DOORSIDE_PUBLIC_URL (e.g. http://192.168.1.20:${new URL(gateway.http).port})`);
   const stop = async () => {
     await gateway.close();
     process.exit(0);

@@ -114,7 +114,7 @@ describe('door panel sign-in', () => {
     const res = await panelSignIn('r201', wrongPin('r201'));
 
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: 'BAD_CREDENTIALS', message: 'wrong PIN (4 tries left before the panel locks)' });
+    expect(res.body).toEqual({ error: 'BAD_CREDENTIALS', message: 'wrong PIN (4 tries left before the panel locks)', details: { triesLeft: 4 } });
     expect(res.headers.getSetCookie()).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ async function dropped(reason: string): Promise<number> {
 /** The retained status message the gateway publishes for a room, built from the stored room. */
 function expectedStatus(room: string) {
   const r = gw.store.rooms.get(room)!;
-  return { room: r.id, name: r.name, status: r.status, since: r.since, reason: r.reason, ticket: r.ticket };
+  return { room: r.id, name: r.name, names: r.names, status: r.status, since: r.since, reason: r.reason, reasonPhrase: r.reasonPhrase, ticket: r.ticket };
 }
 
 const closed = (client: MqttClient) => new Promise<void>((resolve) => client.once('close', () => resolve()));

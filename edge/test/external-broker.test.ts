@@ -26,7 +26,7 @@ async function connect(options: IClientOptions): Promise<MqttClient> {
 
 function expectedStatus(room: string) {
   const r = gw.store.rooms.get(room)!;
-  return { room: r.id, name: r.name, status: r.status, since: r.since, reason: r.reason, ticket: r.ticket };
+  return { room: r.id, name: r.name, names: r.names, status: r.status, since: r.since, reason: r.reason, reasonPhrase: r.reasonPhrase, ticket: r.ticket };
 }
 
 const reportPath = (room: string) => {

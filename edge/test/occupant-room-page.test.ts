@@ -42,7 +42,7 @@ describe("the room's public view behind its QR code", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: 'r101', name: 'Reception Lounge', floor: 1, zone: 'Lobby', status: 'available', openTickets: [] });
     expect(res.body.categories.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['cleaning', 'maintenance', 'security']));
-    expect(Object.keys(res.body.categories[0]).sort()).toEqual(['id', 'name']);
+    expect(Object.keys(res.body.categories[0]).sort()).toEqual(['id', 'name', 'names']);
     expect(res.headers.getSetCookie()[0]).toMatch(/^ds_browser=[A-Za-z0-9_-]+; Max-Age=31536000; Path=\/api\/rooms; HttpOnly; SameSite=Lax$/);
   });
 
@@ -53,7 +53,9 @@ describe("the room's public view behind its QR code", () => {
 
     expect(res.body).toMatchObject({ status: 'do_not_use', reason: 'Safety hazard remains' });
     expect(res.body.openTickets.map((t: { id: string }) => t.id)).toEqual([id, followUp]);
-    expect(res.body.openTickets[0]).toEqual({ id, category: 'maintenance', title: 'Maintenance in Meeting Room Fjord', status: 'escalated', openedAt: expect.any(String) });
+    expect(res.body.openTickets[0]).toEqual({ id, category: 'maintenance', title: 'Maintenance in Meeting Room Fjord', status: 'escalated', openedAt: expect.any(String),
+      titlePhrase: { code: 'ticket.serviceIn', params: { category: expect.objectContaining({ text: 'Maintenance' }), room: expect.objectContaining({ text: 'Meeting Room Fjord' }) } },
+    });
     const text = JSON.stringify(res.body);
     for (const secret of ['Breaker', 'marco', 'dirk', 'Socket sparks', 'Follow-up']) expect(text).not.toContain(secret);
   });

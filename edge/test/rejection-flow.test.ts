@@ -50,6 +50,32 @@ describe('the service-rejection flow over HTTP and MQTT', () => {
     expect(notified.body.events.map((e: { entity: string }) => e.entity).sort()).toEqual(['team:facility', 'team:security']);
   });
 
+  it('lifts the Do Not Use a rejection set once its urgent follow-up is done and approved', async () => {
+    const sign = await gw.device('sign-r303');
+    const received = inbox(sign);
+    await sign.subscribeAsync('doorside/demo/rooms/r303/status', { qos: 1 });
+    const { id } = await finishedJob('r303', 'maintenance', 'marco', 'dirk');
+    const panel = await gw.panelLogin('r303');
+    const rejected = await gw.call('POST', `/api/tickets/${id}/reject`, { cookie: panel, body: { reason: 'Safety hazard remains' } });
+    const followUp = rejected.body.triggered.followUp as string;
+    expect(rejected.body.room).toMatchObject({ status: 'do_not_use', ticket: id });
+    const marco = await gw.login('marco');
+    const dirk = await gw.login('dirk');
+    expect((await gw.call('POST', `/api/tickets/${followUp}/assign`, { cookie: marco, body: { assignee: 'dirk' } })).status).toBe(200);
+    expect((await gw.call('POST', `/api/tickets/${followUp}/start`, { cookie: dirk })).status).toBe(200);
+    expect((await gw.call('POST', `/api/tickets/${followUp}/complete`, { cookie: dirk, body: { note: 'Cable fixed' } })).status).toBe(200);
+
+    const res = await gw.call('POST', `/api/tickets/${followUp}/approve`, { cookie: panel });
+
+    expect(res.status).toBe(200);
+    expect(res.body.ticket.status).toBe('verified');
+    // The original job is still open (escalated), so the room waits for it, but it is no longer closed.
+    expect(res.body.room).toMatchObject({ status: 'service_due', ticket: id });
+    await received.next((m) => JSON.parse(m.payload).status === 'service_due');
+    const room = await gw.call('GET', '/api/rooms/r303', { cookie: await gw.login('hanna') });
+    expect(room.body.status).toBe('service_due');
+  });
+
   it('sends a rejected cleaning back to the same cleaner and puts the room in recovery', async () => {
     const { id } = await finishedJob('r104', 'cleaning', 'sofia', 'ana');
 

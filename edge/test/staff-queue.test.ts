@@ -78,7 +78,7 @@ describe('GET /api/queue', () => {
     expect(mine.transferTo).not.toContain('chen');
     expect(res.body.pool.every((i: { actions: string[] }) => i.actions.includes('claim') && !i.actions.includes('start'))).toBe(true);
     expect(res.body.me).toMatchObject({ id: 'ana', name: 'Ana Costa', role: 'staff', teams: ['cleaning'], claims: true, internalNotes: true });
-    expect(res.body.rooms).toEqual(expect.arrayContaining([{ id: 'r104', name: 'Restroom 1', floor: 1, zone: 'Lobby' }]));
+    expect(res.body.rooms).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'r104', name: 'Restroom 1', floor: 1, zone: 'Lobby', names: expect.objectContaining({ zh: '1号洗手间' }) })]));
   });
 
   it('gives a vendor only the work orders given to them, without staff-only notes or a pool', async () => {

@@ -2,8 +2,10 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
 /**
- * A printable A4 sheet of door labels: for each room its name, its id, and a QR
- * code that opens the occupant's report page. Cut along the dashed lines.
+ * A printable A4 sheet of door labels: for each room its name, its id, a QR code that
+ * opens the occupant's report page (at least 40 mm across), the call to action in the
+ * room's languages and a short address to type in where the code cannot be scanned.
+ * Cut along the dashed lines.
  *
  * Fonts: by default the labels use pdfkit's built-in Helvetica, which only has the
  * WinAnsi (Western European) characters, so a room name it cannot draw (Chinese,
@@ -14,6 +16,10 @@ export interface QrSheetRoom {
   id: string;
   name: string;
   reportUrl: string;
+  /** A short address for typing in, printed under the code. */
+  shortUrl?: string;
+  /** The call to action, one line per language; default English. */
+  callToAction?: string[];
 }
 
 export interface QrSheetInput {
@@ -31,9 +37,10 @@ export const QR_SHEET_LAYOUT = {
   margin: 12 * MM,
   header: 24,
   columns: 2,
-  rows: 4,
-  padding: 10,
-  qrSize: 108,
+  rows: 3,
+  padding: 8,
+  // 4-module quiet zone included: a version-3 code (the shortest report URL) still prints 40 mm wide.
+  qrSize: 146,
 } as const;
 const L = QR_SHEET_LAYOUT;
 export const LABELS_PER_PAGE = L.columns * L.rows;
@@ -60,7 +67,7 @@ export function qrBox(index: number): Box {
 }
 
 function qrIn(label: Box): Box {
-  return { ...label, x: label.x + (label.width - L.qrSize) / 2, y: label.y + L.padding + 40, width: L.qrSize, height: L.qrSize };
+  return { ...label, x: label.x + (label.width - L.qrSize) / 2, y: label.y + L.padding + 34, width: L.qrSize, height: L.qrSize };
 }
 
 /** The QR image printed on a label: exactly `url`, error correction M, 4-module quiet zone. */
@@ -126,15 +133,25 @@ function drawLabel(doc: PDFKit.PDFDocument, room: QrSheetRoom, box: Box, qr: Buf
   let size = 20;
   doc.font(fonts.bold).fontSize(size);
   while (size > 12 && doc.widthOfString(name) > inner) doc.fontSize(--size);
-  doc.fillColor('black').text(name, box.x + L.padding, box.y + L.padding, { width: inner, height: 24, align: 'center', ellipsis: true });
+  doc.fillColor('black').text(name, box.x + L.padding, box.y + L.padding, { width: inner, height: 22, align: 'center', ellipsis: true });
   doc.font(fonts.regular).fontSize(9).fillColor('#444444')
-    .text(drawableOr(room.id, '', fonts.covers), box.x + L.padding, box.y + L.padding + 26, { width: inner, height: 12, align: 'center', ellipsis: true });
+    .text(drawableOr(room.id, '', fonts.covers), box.x + L.padding, box.y + L.padding + 22, { width: inner, height: 11, align: 'center', ellipsis: true });
 
   const qr0 = qrIn(box);
   doc.image(qr, qr0.x, qr0.y, { width: L.qrSize, height: L.qrSize });
 
-  doc.font(fonts.regular).fontSize(10).fillColor('black')
-    .text('Scan to report a problem', box.x + L.padding, qr0.y + L.qrSize + 4, { width: inner, align: 'center', lineBreak: false });
+  // A line the font cannot draw is left out rather than printed as boxes.
+  const lines = (room.callToAction ?? ['Scan to report a problem']).filter((line) => drawableOr(line, '', fonts.covers) !== '');
+  let y = qr0.y + L.qrSize + 2;
+  doc.font(fonts.regular).fontSize(8.5).fillColor('black');
+  for (const line of lines) {
+    doc.text(line, box.x + L.padding, y, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+    y += 10;
+  }
+  if (room.shortUrl) {
+    doc.font(fonts.bold).fontSize(9.5).fillColor('black')
+      .text(room.shortUrl, box.x + L.padding, y + 1, { width: inner, align: 'center', lineBreak: false, ellipsis: true });
+  }
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {

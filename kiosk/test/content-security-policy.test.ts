@@ -3,7 +3,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import sharp from 'sharp';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { signInTo } from './dashboard-fixture.ts';
+import { openSection, signInTo } from './dashboard-fixture.ts';
 import { report } from './occupant-fixture.ts';
 import { finishedCleaning, panelOf } from './panel-fixture.ts';
 
@@ -127,7 +127,12 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
 
     await signInTo(page, gw, 'hanna');
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
+    await openSection(page, 'figures');
     await page.locator('ds-bar-chart canvas').first().waitFor(seen);
+    await openSection(page, 'rooms');
+    await page.locator('ds-room-grid [data-room="r305"]').click();
+    await page.locator('ds-room-page [data-hold]').waitFor(seen);
+    await openSection(page, 'rooms');
     const response = await page.reload();
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
 

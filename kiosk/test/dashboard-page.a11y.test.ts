@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { seriousViolations } from './axe.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { dashboardUser, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
+import { dashboardUser, openSection, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
 
 const seen = { timeout: 10_000 };
 
@@ -36,12 +36,18 @@ describe.skipIf(!hasChromium)('the facility dashboard for people who cannot see 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInTo(page, gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r102"][data-status="do_not_use"]').waitFor(seen);
+    const serious = await seriousViolations(page);
+    await openSection(page, 'figures');
     await page.locator('ds-bar-chart[data-chart="open"]').getByRole('row', { name: /Escalated\s+1/ }).waitFor(seen);
+    serious.push(...await seriousViolations(page));
+    await openSection(page, 'audit');
     await page.locator('ds-audit-trail [data-chain="ok"]').waitFor(seen);
+    serious.push(...await seriousViolations(page));
+    await openSection(page, 'tickets');
     await page.locator(`ds-ticket-list tr[data-ticket="${id}"] button`).click();
     await page.locator(`ds-ticket-detail [data-detail="${id}"]`).waitFor(seen);
 
-    const serious = await seriousViolations(page);
+    serious.push(...await seriousViolations(page));
     await page.close();
 
     expect(serious).toEqual([]);

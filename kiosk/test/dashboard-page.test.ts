@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
-import { dashboardUser, reportIn, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
+import { dashboardUser, openSection, reportIn, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
 
 const seen = { timeout: 10_000 };
 
@@ -71,6 +71,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
   it('draws the figures as charts with data, and says the numbers in text', async () => {
     await rejectedMaintenance(gw, 'r203', 'Not repaired');
     await signInTo(page, gw, dashboardUser);
+    await openSection(page, 'figures');
 
     const openChart = page.locator('ds-bar-chart[data-chart="open"]');
     await openChart.getByRole('row', { name: /Escalated\s+1/ }).waitFor(seen);
@@ -92,6 +93,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     const { id: escalated, followUp } = await rejectedMaintenance(gw, 'r203', 'Not repaired');
     const cleaning = await reportIn(gw, 'r104', 'cleaning', 'Bins overflowing');
     await signInTo(page, gw, dashboardUser);
+    await openSection(page, 'tickets');
     await page.locator(`ds-ticket-list tr[data-ticket="${cleaning}"]`).waitFor(seen);
     expect((await rowIds()).sort()).toEqual([escalated, followUp, cleaning].sort());
 
@@ -103,6 +105,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     expect(await rowIds()).toEqual([followUp]);
 
     await filter('priority', '');
+    await openSection(page, 'rooms');
     await tile('r104').click();
     expect(await rowIds()).toEqual([cleaning]);
     expect(await page.locator('ds-ticket-list select[name="room"]').inputValue()).toBe('r104');
@@ -112,6 +115,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
   it('dispatches a ticket to a member of another team from its detail, and the gateway has it so', async () => {
     const id = await reportIn(gw, 'r301', 'supplies', 'Water jugs empty');
     await signInTo(page, gw, dashboardUser);
+    await openSection(page, 'tickets');
     await page.locator(`ds-ticket-list tr[data-ticket="${id}"] button`).click();
     const detail = page.locator(`ds-ticket-detail [data-detail="${id}"]`);
     await detail.waitFor(seen);
@@ -131,13 +135,14 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
   it('finds an event in the audit trail by free text and shows the chain intact', async () => {
     const id = await reportIn(gw, 'r205', 'supplies', 'Printer paper missing on the north desk');
     await signInTo(page, gw, dashboardUser);
+    await openSection(page, 'audit');
     const audit = page.locator('ds-audit-trail');
     await audit.locator('[data-chain="ok"]').waitFor(seen);
 
     await audit.locator('input[name="q"]').fill('printer paper');
     await audit.getByRole('button', { name: 'Search' }).click();
 
-    await audit.getByText('1 events found').waitFor(seen);
+    await audit.getByText('1 event found').waitFor(seen);
     expect(await audit.locator('tbody tr td:nth-child(5)').allTextContents()).toEqual([`ticket:${id}`]);
     expect(await audit.locator('tbody tr td:nth-child(4)').allTextContents()).toEqual(['ticket-opened']);
     expect(await audit.locator('[data-export="audit"]').getAttribute('href')).toMatch(/\/api\/exports\/audit\.csv\?q=printer\+paper$/);
@@ -145,6 +150,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
 
   it('shows what the sync agent last reported, and says so plainly when the route is missing', async () => {
     await signInTo(page, gw, dashboardUser);
+    await openSection(page, 'sync');
     await page.locator('ds-sync-panel [data-sync="not-connected"]').getByText('Not connected to a central server.').waitFor(seen);
     const key = JSON.parse(readFileSync(join(gw.dir, 'demo-credentials.json'), 'utf8')).bridge.key as string;
     const report = { lastSyncAt: null, lastAttemptAt: new Date().toISOString(), centralCursor: 40, gatewayHead: 52, lagEvents: 12, lagSeconds: 95, linkUp: false, lastError: 'central server unreachable' };
@@ -170,6 +176,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
   it('marks the page as reconnecting while the gateway is away, and shows what changed meanwhile once back', async () => {
     await signInTo(page, gw, dashboardUser);
     await tile('r101').waitFor(seen);
+    await openSection(page, 'tickets');
     const port = Number(new URL(gw.http).port);
 
     await gw.close();

@@ -100,7 +100,10 @@ describe.skipIf(!hasChromium)('the door panel page', () => {
 
     await page.getByRole('button', { name: 'Not cleaned', exact: true }).click();
     await page.getByLabel('Notes (optional)').fill('Crumbs under the table');
-    await page.getByLabel('Add a photo (optional)').setInputFiles({ name: 'door.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Take a photo' }).click();
+    await (await chooser).setFiles({ name: 'door.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByText('Photo added: door.jpg').waitFor(seen);
     await page.getByRole('button', { name: 'Confirm rejection' }).click();
     await page.locator('ds-action-result [data-result]').waitFor(seen);
 

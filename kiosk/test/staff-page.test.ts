@@ -226,7 +226,7 @@ describe.skipIf(!hasChromium)('the staff queue page', { timeout: 60_000 }, () =>
     await page.goto(`${gw.http}/staff?lang=nl`);
     await page.getByRole('heading', { name: 'Meld je aan bij je werkrij' }).waitFor(seen);
 
-    await page.getByRole('button', { name: 'Norsk' }).click();
+    await page.locator('ds-lang-switch select').selectOption('nb');
 
     await page.getByRole('heading', { name: 'Logg inn i arbeidskøen din' }).waitFor(seen);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');

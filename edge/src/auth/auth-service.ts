@@ -81,7 +81,8 @@ export class AuthService {
     if (!panel) throw new Unauthorized('BAD_CREDENTIALS', 'this room has no door panel');
     if (!ok) {
       if (reserved.attempt >= PANEL_MAX_ATTEMPTS) throw new PanelLocked(PANEL_LOCK_MS / 1000);
-      throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${PANEL_MAX_ATTEMPTS - reserved.attempt} tries left before the panel locks)`);
+      const triesLeft = PANEL_MAX_ATTEMPTS - reserved.attempt;
+      throw new Unauthorized('BAD_CREDENTIALS', `wrong PIN (${triesLeft} tries left before the panel locks)`, { triesLeft });
     }
     this.attempts.clear(key);
     const { token, expiresAt } = await this.commands.handle(panelActor(room), { panel: room }, { type: 'open-session', kind: 'panel', role: 'panel' });

@@ -17,19 +17,33 @@ declare module 'fastify' {
   }
 }
 
+/** Whether a request announces a body that nobody has read yet. */
+const hasBody = (request: FastifyRequest) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+
 /**
  * Sign-in for every route: one hook sets the request's actor from the session cookie and,
  * where a route's config names a right, refuses a caller without a session (401) or
  * without the right (403). The command handler judges the rest (scope, status).
+ *
+ * It runs when the request's head is in, before any body is read: a photo upload is read by
+ * its multipart parser in full before validation, so judging later would let anyone make the
+ * gateway take in megabytes first. A refused request with a body is answered with
+ * `Connection: close`, so the rest of that body is never read either.
  */
 export function installSignIn(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     request.actor = auth.actor(request.cookies[SESSION_COOKIE])?.actor ?? null;
     const right = request.routeOptions.config.right;
     if (right === undefined) return;
-    const actor = signedInActor(request);
-    if (right !== 'signed-in') assertMay(actor.role, right);
+    try {
+      const actor = signedInActor(request);
+      if (right !== 'signed-in') assertMay(actor.role, right);
+    } catch (error) {
+      if (hasBody(request)) reply.header('connection', 'close');
+      throw error;
+    }
   });
 }
 

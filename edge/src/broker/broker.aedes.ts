@@ -3,7 +3,8 @@ import net from 'node:net';
 import { Aedes, type Client } from 'aedes';
 import { secretMatches } from '@doorside/firmware-config';
 import { type Device, Presence, topics } from '../contracts/index.ts';
-import { DEVICE_LIMITS } from './device-limits.ts';
+import { DEVICE_LIMITS, OFFLINE_QUEUE_MAX } from './device-limits.ts';
+import { boundOfflineQueue } from './offline-queue.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { signedInDevice } from '../auth/device-sign-in.ts';
 import { integrationRights, mayPublish, maySubscribe, topicRights, type TopicRights } from './device-acl.ts';
@@ -63,7 +64,12 @@ export class GatewayBroker implements DeviceBus {
 
   static async start(store: SiteStore, options: BrokerOptions): Promise<GatewayBroker> {
     const site = store.site;
-    const broker = await Aedes.createBroker({ persistence: exactRetainedPersistence(), drainTimeout: 5_000, maxTopicLevels: 16, maxInflightInbound: DEVICE_LIMITS.inflightQos2, connectTimeout: options.connectTimeoutMs ?? 10_000 });
+    let online = (_clientId: string) => false;
+    const persistence = boundOfflineQueue(exactRetainedPersistence(), {
+      max: OFFLINE_QUEUE_MAX, isOnline: (clientId) => online(clientId), onDrop: () => options.handlers.onDrop('offline-queue-full'),
+    });
+    const broker = await Aedes.createBroker({ persistence, drainTimeout: 5_000, maxTopicLevels: 16, maxInflightInbound: DEVICE_LIMITS.inflightQos2, connectTimeout: options.connectTimeoutMs ?? 10_000 });
+    online = (clientId) => clientsOf(broker)[clientId] !== undefined;
     const gateway = new GatewayBroker(broker, options);
     const { handlers } = options;
     broker.authenticate = (client, username, password, done) => {

@@ -13,3 +13,10 @@ export const DEVICE_LIMITS = {
   /** QoS 2 messages a client may leave waiting for their PUBREL; one more closes the connection. */
   inflightQos2: 16,
 } as const;
+
+/**
+ * QoS 1 and 2 messages the broker keeps for a persistent client (clean=false) while it is
+ * away; what comes after is dropped and counted (`offline-queue-full`). A sign that comes back
+ * gets its retained room status anyway; this only bounds commands and notifications.
+ */
+export const OFFLINE_QUEUE_MAX = 100;

@@ -7,7 +7,8 @@ export class SiteSignals {
   constructor(private readonly bus: DeviceBus, private readonly site: string) {}
 
   roomStatus(room: Room): void {
-    const message: RoomStatusMessage = { room: room.id, name: room.name, status: room.status, since: room.since, reason: room.reason, ticket: room.ticket };
+    const message: RoomStatusMessage = { room: room.id, name: room.name, status: room.status, since: room.since, reason: room.reason,
+      ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}), ticket: room.ticket };
     this.bus.publish(topics.roomStatus(this.site, room.id), JSON.stringify(message), true);
   }
 

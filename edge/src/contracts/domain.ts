@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategoryId, DeviceId, IsoTime, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 import { Text } from './text.ts';
+import { Names, Phrase } from './phrase.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -35,11 +36,17 @@ export const Room = z.object({
   status: RoomStatus,
   since: IsoTime,
   reason: z.string().max(500),
+  /** The reason as a code and parameters, when the server made it; `reason` keeps its English reading. */
+  reasonPhrase: z.optional(Phrase),
   ticket: TicketId.nullable(),
+  /** The name in other languages; `name` stands in for any missing. */
+  names: z.optional(Names),
+  /** The zone's name in other languages. */
+  zoneNames: z.optional(Names),
 });
 export type Room = z.infer<typeof Room>;
 
-export const Team = z.object({ id: TeamId, name: Text(80), supervisor: Username.nullable() });
+export const Team = z.object({ id: TeamId, name: Text(80), supervisor: Username.nullable(), names: z.optional(Names) });
 export type Team = z.infer<typeof Team>;
 
 export const User = z.object({
@@ -70,6 +77,9 @@ export const Category = z.object({
   holdsRoom: z.boolean(),
   slaMinutes: z.record(Priority, z.number().int().positive()),
   rejectionReasons: z.array(Text(120)).max(30),
+  names: z.optional(Names),
+  /** Each rejection reason in other languages, keyed by the reason as `rejectionReasons` holds it. */
+  reasonNames: z.optional(z.record(z.string().max(120), Names)),
   allowFreeTextReason: z.boolean(),
   rejection: RejectionPolicy,
   /** An occupant may say "not resolved" on a finished job, which rejects it under the same policy; absent means no. */
@@ -141,6 +151,8 @@ export const Ticket = z.object({
   status: TicketStatus,
   room: RoomId,
   title: z.string(),
+  /** The title as a code and parameters, when the server made it; `title` keeps its English reading. */
+  titlePhrase: z.optional(Phrase),
   description: z.string(),
   reporter: Reporter,
   assignee: Username.nullable(),

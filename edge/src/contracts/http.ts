@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { Names } from './phrase.ts';
 import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
 import { OptionalText, Text } from './text.ts';
+import { RoomAction, RoomHold } from './room-hold.ts';
 
 export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
 
@@ -34,7 +36,8 @@ export const ReportBody = z.strictObject({
   description: Text(2000),
   contact: Contact.optional(),
 });
-export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string() });
+/** `trackUrl`: the tracking page at the gateway's public address (what a receipt or a mail links to). */
+export const ReportCreated = z.object({ ticket: Ticket, trackToken: z.string(), trackUrl: z.string() });
 
 export const CreateTicketBody = z.strictObject({
   kind: z.enum(['inquiry', 'task', 'work_order']),
@@ -65,7 +68,7 @@ export const AssignBody = z.union([
 ]);
 /** Who a dispatcher may hand tickets to: the teams, and each active person with the teams they may work for. */
 export const Assignees = z.object({
-  teams: z.array(z.object({ id: TeamId, name: z.string() })),
+  teams: z.array(z.object({ id: TeamId, name: z.string(), names: z.optional(Names) })),
   people: z.array(z.object({ id: Username, name: z.string(), role: z.string(), teams: z.array(TeamId) })),
 });
 export const TransferBody = z.strictObject({ to: Username, note: Note.optional() });
@@ -89,7 +92,9 @@ export type Triggered = z.infer<typeof Triggered>;
 export const ActionResult = z.object({ ticket: Ticket, room: Room, triggered: Triggered.optional() });
 export type ActionResult = z.infer<typeof ActionResult>;
 
-export const RoomDetail = Room.extend({ openTickets: z.array(Ticket) });
+/** `hold` and `actions` are for signed-in staff; an occupant with the room's QR code sees its status only. */
+export const RoomDetail = Room.extend({ openTickets: z.array(Ticket), hold: RoomHold.optional(), actions: z.array(RoomAction).optional() });
+
 
 export const TrackPhase = z.enum(['reported', 'assigned', 'on_the_way', 'done', 'verified', 'rejected', 'cancelled']);
 export type TrackPhase = z.infer<typeof TrackPhase>;
@@ -101,7 +106,7 @@ export const DisputeBody = z.strictObject({ reason: Text(200), notes: Note.optio
 
 export const TrackView = z.object({
   ticket: TicketId,
-  room: z.object({ id: RoomId, name: z.string() }),
+  room: z.object({ id: RoomId, name: z.string(), names: z.optional(Names) }),
   category: CategoryId,
   status: TicketStatus,
   createdAt: z.string(),
@@ -111,11 +116,13 @@ export const TrackView = z.object({
   /** Where the job stands in the occupant's words. */
   phase: TrackPhase,
   /** The latest rejection's reason (a supervisor's or the occupant's own "not resolved"), never its notes or who. */
-  rejection: z.object({ at: z.string(), reason: z.string(), byOccupant: z.boolean() }).nullable(),
+  rejection: z.object({ at: z.string(), reason: z.string(), names: z.optional(Names), byOccupant: z.boolean() }).nullable(),
   mayRate: z.boolean(),
   mayDispute: z.boolean(),
   /** The reasons the category lists, and whether another reason may be typed, for "not resolved". */
   disputeReasons: z.array(z.string()),
+  /** The listed reasons in other languages, by reason. */
+  disputeReasonNames: z.optional(z.record(z.string(), Names)),
   disputeFreeText: z.boolean(),
 });
 export type TrackView = z.infer<typeof TrackView>;

@@ -1,6 +1,8 @@
 export * from './ids.ts';
 export * from './domain.ts';
 export * from './http.ts';
+export * from './room-hold.ts';
+export * from './people.ts';
 export * from './mqtt.ts';
 export * from './live.ts';
 export * from './reports.ts';
@@ -13,3 +15,5 @@ export * from './commands.ts';
 export * from './sessions.ts';
 export * from './text.ts';
 export { visibleTrim } from './vocabulary.ts';
+export * from './review.ts';
+export * from './phrase.ts';

@@ -24,4 +24,6 @@ export const LIVE_CLOSE = {
   credentials: 4401,
   /** The client sent a frame: the feed only sends. */
   sendOnly: 4400,
+  /** One device already holds as many feeds as a device may (a sign that keeps reopening without closing). */
+  tooMany: 4429,
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CategoryId, IsoTime, RoomId, TicketId } from './ids.ts';
 import { RoomStatus } from './domain.ts';
 import { Text } from './text.ts';
+import { Names, Phrase } from './phrase.ts';
 
 export const topics = {
   roomStatus: (site: string, room: string) => `doorside/${site}/rooms/${room}/status`,
@@ -18,6 +19,8 @@ export const RoomStatusMessage = z.object({
   status: RoomStatus,
   since: IsoTime,
   reason: z.string(),
+  reasonPhrase: z.optional(Phrase),
+  names: z.optional(Names),
   ticket: TicketId.nullable(),
 });
 export type RoomStatusMessage = z.infer<typeof RoomStatusMessage>;

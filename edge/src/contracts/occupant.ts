@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ErrorCode } from './errors.ts';
+import { Names, Phrase } from './phrase.ts';
 import { idPatterns, roomStatuses, ticketStatuses, visibleTrim } from './vocabulary.ts';
 
 /**
@@ -21,7 +22,7 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** An open ticket as an occupant holding the room's QR code sees it: no notes, no names, no staff-typed title. */
-export const OccupantTicket = z.object({ id: TicketId, category: Slug, title: z.string(), status: z.enum(ticketStatuses), openedAt: z.string() });
+export const OccupantTicket = z.object({ id: TicketId, category: Slug, title: z.string(), titlePhrase: z.optional(Phrase), status: z.enum(ticketStatuses), openedAt: z.string() });
 export type OccupantTicket = z.infer<typeof OccupantTicket>;
 
 /** The room page's first answer: the room's public status, the tickets an occupant may add to, the categories to report in. */
@@ -33,8 +34,13 @@ export const OccupantRoomView = z.object({
   status: z.enum(roomStatuses),
   since: z.iso.datetime({ offset: true }),
   reason: z.string().check(z.maxLength(500)),
+  reasonPhrase: z.optional(Phrase),
+  names: z.optional(Names),
+  zoneNames: z.optional(Names),
   openTickets: z.array(OccupantTicket),
-  categories: z.array(z.object({ id: Slug, name: z.string() })),
+  categories: z.array(z.object({ id: Slug, name: z.string(), names: z.optional(Names) })),
+  /** Present when the browser also carries a staff or panel session: the page may then load what that session may do here. */
+  signedIn: z.optional(z.boolean()),
 });
 export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
 
@@ -47,3 +53,4 @@ export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
 export const ReportReceipt = z.looseObject({ ticket: z.looseObject({ id: TicketId }), trackToken: z.string().check(z.regex(idPatterns.token)) });
 
 export { ErrorCode, visibleTrim };
+export { Names, Phrase } from './phrase.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, RoomId, TeamId, Username } from './ids.ts';
 import { Role, Ticket, TicketAction } from './domain.ts';
+import { Names } from './phrase.ts';
 
 /** What a worker may do to a ticket from the queue: the ticket actions, plus handing it back to its team's pool. */
 export const QueueAction = z.enum([...TicketAction.options, 'release'] as const);
@@ -34,7 +35,7 @@ export const StaffQueue = z.object({
   mine: z.array(QueueItem),
   pool: z.array(QueueItem),
   people: z.array(z.object({ id: Username, name: z.string() })),
-  rooms: z.array(z.object({ id: RoomId, name: z.string(), floor: z.number().int(), zone: z.string() })),
-  categories: z.array(z.object({ id: CategoryId, name: z.string() })),
+  rooms: z.array(z.object({ id: RoomId, name: z.string(), floor: z.number().int(), zone: z.string(), names: z.optional(Names), zoneNames: z.optional(Names) })),
+  categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })),
 });
 export type StaffQueue = z.infer<typeof StaffQueue>;

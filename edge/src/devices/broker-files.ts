@@ -71,6 +71,9 @@ export function mosquittoConf(o: MosquittoConfOptions): string {
     'per_listener_settings false',
     `listener ${o.port}${o.host ? ` ${o.host}` : ''}`,
     'allow_anonymous false',
+    // A client's id is its username, whatever it sends: one device's credentials cannot take
+    // another device's session (and so knock it off), as the embedded broker refuses too.
+    'use_username_as_clientid true',
     `password_file ${o.passwordFile}`,
     `acl_file ${o.aclFile}`,
     // Room status is one small message; do not let Nagle hold it back (the embedded broker does the same).

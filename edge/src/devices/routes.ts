@@ -14,12 +14,15 @@ import { deviceConfigs } from './device-configs.ts';
 import type { DeviceEvents } from './device-events.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import type { Device } from '../contracts/index.ts';
+import type { PublicAddress } from '../http/public-address.ts';
 
 type Issued = { device: Device; secret: string | null };
 
 export interface DeviceRoutesOptions {
   auth: AuthService; store: SiteStore; commands: CommandHandler; presence: DevicePresence;
   events: DeviceEvents; signals: SiteSignals; bus: DeviceBus; clock: () => string;
+  /** Devices are configured to reach the gateway at its public address. */
+  links: PublicAddress;
 }
 
 const Params = z.strictObject({ device: DeviceId });
@@ -43,9 +46,9 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   const api = app.withTypeProvider<ZodTypeProvider>();
   const admin = (request: FastifyRequest) => signedInActor(request);
   const manage = { right: 'manage-devices' } as const;
-  const issued = (request: FastifyRequest, { device, secret }: Issued) => {
+  const issued = ({ device, secret }: Issued) => {
     const port = Number(new URL(o.bus.url).port || 1883);
-    const reach = { baseUrl: `${request.protocol}://${request.host}`, broker: { host: request.hostname, port } };
+    const reach = { baseUrl: o.links.base, broker: { host: o.links.hostname, port } };
     return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret ?? '', reach) };
   };
 
@@ -65,14 +68,14 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
   api.post('/api/devices', { config: manage, schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {
     const { id, kind, room } = request.body;
     const added = await o.commands.handle(admin(request), { device: id }, { type: 'register-device', kind, room });
-    return reply.code(201).send(issued(request, added));
+    return reply.code(201).send(issued(added));
   });
 
   api.post('/api/devices/:device/bind', { config: manage, schema: { tags: ['devices'], params: Params, body: BindBody, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
     (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rebind-device', room: request.body.room })).device);
 
   api.post('/api/devices/:device/rotate', { config: manage, schema: { tags: ['devices'], params: Params, response: { 200: IssuedView, ...errors } } }, async (request) =>
-    issued(request, await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rotate-device-secret' })));
+    issued(await o.commands.handle(admin(request), { device: request.params.device }, { type: 'rotate-device-secret' })));
 
   api.post('/api/devices/:device/revoke', { config: manage, schema: { tags: ['devices'], params: Params, response: { 200: IssuedView.shape.device, ...errors } } }, async (request) =>
     (await o.commands.handle(admin(request), { device: request.params.device }, { type: 'revoke-device' })).device);

@@ -16,6 +16,6 @@ export const assigneeRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
     const people = store.directory.users()
       .map((user) => ({ id: user.id, name: user.name, role: user.role, teams: eligibleTeams(user, teams) }))
       .filter((person) => person.teams.length > 0);
-    return { teams: teams.map(({ id, name }) => ({ id, name })), people };
+    return { teams: teams.map(({ id, name, names }) => ({ id, name, ...(names ? { names } : {}) })), people };
   });
 };

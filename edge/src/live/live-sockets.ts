@@ -6,6 +6,9 @@ import type { Viewer } from './visibility.ts';
 /** How often every open socket's credentials are asked again, for what no command announces (a user's role or teams). */
 export const LIVE_RECHECK_MS = 500;
 
+/** Feeds one device's credentials may hold open at once: a sign and a panel need one each, with room to reconnect. */
+export const LIVE_FEEDS_PER_DEVICE = 4;
+
 interface Entry { viewer: Viewer; credentials: LiveCredentials }
 
 export interface LiveSocketsOptions {
@@ -41,6 +44,16 @@ export class LiveSockets {
   constructor(private readonly options: LiveSocketsOptions) {
     this.#timer = setInterval(() => this.recheckAll(), options.recheckMs ?? LIVE_RECHECK_MS);
     this.#timer.unref();
+  }
+
+  /** Whether these credentials may open one more feed now: a device holds at most `LIVE_FEEDS_PER_DEVICE`. */
+  mayOpen(credentials: LiveCredentials): boolean {
+    if (credentials.kind !== 'device') return true;
+    let open = 0;
+    for (const entry of this.#entries.values()) {
+      if (entry.credentials.kind === 'device' && entry.credentials.device === credentials.device) open += 1;
+    }
+    return open < LIVE_FEEDS_PER_DEVICE;
   }
 
   add(socket: WebSocket, viewer: Viewer, credentials: LiveCredentials): void {

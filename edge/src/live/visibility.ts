@@ -1,7 +1,6 @@
 import type { Ticket } from '../contracts/index.ts';
 import { may } from '../rights/rights.ts';
-import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
-import { ticketFor } from '../tickets/internal-notes.ts';
+import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import type { Actor } from '../rights/actor.ts';
 
 /** Who is watching a live feed, and so which events reach them. */

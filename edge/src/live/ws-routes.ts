@@ -24,7 +24,16 @@ function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
  * shows the right state at once. A socket lives no longer than the credentials it was
  * opened with (`live-sockets.ts`).
  */
-export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthService; liveRecheckMs?: number; allowedOrigins?: readonly string[] }> = async (app, { store, auth, liveRecheckMs, allowedOrigins = [] }) => {
+export interface LiveRoutesOptions {
+  store: SiteStore;
+  auth: AuthService;
+  /** Counts the feeds refused because their device already holds as many as it may. */
+  refused: { inc(): void };
+  liveRecheckMs?: number;
+  allowedOrigins?: readonly string[];
+}
+
+export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [] }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
   const tracks = new TrackFeed(new TrackLinks(store));
   const sockets = new LiveSockets({
@@ -55,6 +64,11 @@ export const liveRoutes: FastifyPluginAsync<{ store: SiteStore; auth: AuthServic
     const viewer = credentials && viewerNow({ store, auth, tracks }, credentials);
     if (!credentials || !viewer) {
       socket.close(LIVE_CLOSE.credentials, 'sign in, or give device credentials, the room code or a tracking link');
+      return;
+    }
+    if (!sockets.mayOpen(credentials)) {
+      refused.inc();
+      socket.close(LIVE_CLOSE.tooMany, 'this device already has as many live feeds open as it may');
       return;
     }
     socket.on('message', () => socket.close(LIVE_CLOSE.sendOnly, 'this feed only sends'));

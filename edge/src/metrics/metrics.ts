@@ -7,12 +7,16 @@ export const dropReasons = [
   'packet-too-large', 'not-connect-first', 'connect-timeout', 'malformed-length',
   // A device over one of its bounds (broker/device-limits.ts).
   'event-rate-limited', 'ticket-rate-limited', 'too-many-sensors', 'bad-presence', 'inflight-exceeded',
+  // A persistent client away with its queue full (broker/offline-queue.ts).
+  'offline-queue-full',
 ] as const;
 
 export interface Metrics {
   registry: Registry;
   mqttDropped: Counter<'reason'>;
   mqttClients: Gauge;
+  /** `/ws` feeds refused because their device already held as many as it may. */
+  liveRefused: Counter;
   /** PINs and passwords compared against their hash: what a guessing lock keeps small. */
   secretChecks: Counter<'kind'>;
   /** Counts the clients of this bus from now on. */
@@ -51,5 +55,8 @@ export function createMetrics(store: SiteStore): Metrics {
     labelNames: ['kind'] as const, registers: [registry],
   });
   for (const kind of ['pin', 'password']) secretChecks.inc({ kind }, 0);
-  return { registry, mqttDropped, mqttClients, secretChecks, countClientsOf: (bus) => { clientsOf = bus; } };
+  const liveRefused = new Counter({
+    name: 'doorside_live_refused_total', help: 'Live feeds (/ws) refused because their device already had as many open as it may', registers: [registry],
+  });
+  return { registry, mqttDropped, mqttClients, liveRefused, secretChecks, countClientsOf: (bus) => { clientsOf = bus; } };
 }

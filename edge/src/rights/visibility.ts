@@ -1,7 +1,7 @@
-import type { RoomId } from '../contracts/index.ts';
+import type { Role, RoomId, Ticket } from '../contracts/index.ts';
 import type { Actor } from './actor.ts';
 import { hiddenFrom, roomHiddenFrom, type Subject } from './refusal.ts';
-import { grantsOf, type Scope } from './rights.ts';
+import { grantsOf, may, type Scope } from './rights.ts';
 
 /**
  * Which tickets and rooms an actor sees: the scope of their `view` right. One rule for every
@@ -37,4 +37,17 @@ export function visibleScope(actor: Actor): VisibleClause[] | undefined {
   const clauses = grantsOf(actor.role, 'view').map((g) => clauseOf(g.scope, actor));
   if (clauses.includes('all')) return undefined;
   return clauses as VisibleClause[];
+}
+
+/** A ticket as someone without the right to staff-only notes may read it. */
+export function withoutInternalNotes<T extends { notes: Array<{ internal?: boolean }> }>(ticket: T): T {
+  return { ...ticket, notes: ticket.notes.filter((note) => !note.internal) };
+}
+
+/** Whether a role reads staff-only notes: those who may write them. */
+export const readsInternalNotes = (role: Role): boolean => may(role, 'comment-internal');
+
+/** The ticket as `role` may read it: staff-only notes only for roles that may write them. */
+export function ticketFor(role: Role, ticket: Ticket): Ticket {
+  return readsInternalNotes(role) ? ticket : withoutInternalNotes(ticket);
 }

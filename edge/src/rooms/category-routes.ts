@@ -8,7 +8,7 @@ import type { CommandHandler } from '../commands/handler.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
 /** What a rejecting screen needs to know about a category: its name and the reasons it lists. */
-const CategoryChoice = Category.pick({ id: true, name: true, rejectionReasons: true, allowFreeTextReason: true });
+const CategoryChoice = Category.pick({ id: true, name: true, names: true, rejectionReasons: true, reasonNames: true, allowFreeTextReason: true });
 
 /** The site's categories, for anyone who may view tickets (a door panel picks rejection reasons from them), and their verification policy. */
 export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore; commands: CommandHandler }> = async (app, { store, commands }) => {
@@ -18,7 +18,8 @@ export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
     config: { right: 'view' },
     schema: { tags: ['rooms'], response: { 200: z.object({ categories: z.array(CategoryChoice) }), 401: ErrorBody, 403: ErrorBody } },
   }, async (request) => {
-    const categories = store.directory.categories().map(({ id, name, rejectionReasons, allowFreeTextReason }) => ({ id, name, rejectionReasons, allowFreeTextReason }));
+    const categories = store.directory.categories().map(({ id, name, names, rejectionReasons, reasonNames, allowFreeTextReason }) =>
+      ({ id, name, ...(names ? { names } : {}), rejectionReasons, ...(reasonNames ? { reasonNames } : {}), allowFreeTextReason }));
     return { categories };
   });
 

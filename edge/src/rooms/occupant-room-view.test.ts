@@ -26,7 +26,9 @@ describe('what a room shows behind its QR code', () => {
 
     const [ticket] = occupantTickets(room, [aTicket('new', { title: 'Key is under the mat' })], categoryOf);
 
-    expect(ticket).toEqual({ id: 'T-1', category: 'cleaning', title: 'Cleaning in Room 101', status: 'new', openedAt: T0 });
+    expect(ticket).toEqual({ id: 'T-1', category: 'cleaning', title: 'Cleaning in Room 101', status: 'new', openedAt: T0,
+      titlePhrase: { code: 'ticket.serviceIn', params: { category: 'Cleaning', room: 'Room 101' } },
+    });
   });
 
   it('gives the room and the categories to report in, without the QR code or the room ticket field', () => {

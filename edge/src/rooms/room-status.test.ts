@@ -89,7 +89,7 @@ describe('roomOnClose', () => {
   it('frees the room when no other ticket holds it', () => {
     const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1', reason: 'Unsafe' }), verified, [], T1);
 
-    expect(room).toEqual({ ...aRoom(), status: 'available', reason: 'T-1 verified', ticket: null, since: T1 });
+    expect(room).toEqual({ ...aRoom(), status: 'available', reason: 'T-1 verified', reasonPhrase: { code: 'room.ticketVerified', params: { ticket: 'T-1' } }, ticket: null, since: T1 });
   });
 
   it('passes a Do-Not-Use status on to the follow-up of the closed ticket', () => {
@@ -99,6 +99,23 @@ describe('roomOnClose', () => {
     const room = roomOnClose(before, verified, [aTicket('in_progress', { id: 'T-5' }), followUp], T1);
 
     expect(room).toMatchObject({ status: 'do_not_use', reason: 'Unsafe', ticket: 'T-2' });
+  });
+
+  it('lifts the Do-Not-Use a rejection set when that job\'s follow-up is approved, leaving the rejected job to decide', () => {
+    const approvedFollowUp = aTicket('verified', { id: 'T-2', parent: 'T-1' });
+    const rejectedJob = aTicket('escalated', { id: 'T-1', title: 'Fix the light' });
+
+    const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1', reason: 'Unsafe' }), approvedFollowUp, [rejectedJob], T1);
+
+    expect(room).toMatchObject({ status: 'service_due', reason: 'Fix the light', ticket: 'T-1', since: T1 });
+  });
+
+  it('keeps the Do-Not-Use when the follow-up is cancelled rather than approved', () => {
+    const cancelledFollowUp = aTicket('cancelled', { id: 'T-2', parent: 'T-1' });
+
+    const room = roomOnClose(aRoom({ status: 'do_not_use', ticket: 'T-1' }), cancelledFollowUp, [aTicket('escalated', { id: 'T-1' })], T1);
+
+    expect(room).toBeNull();
   });
 
   it('passes a pending-recovery status back to the parent when the follow-up closes', () => {

@@ -10,21 +10,26 @@ import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { roomByCode } from './room-by-code.ts';
-import { roomVisibleTo, visibleTo } from '../rights/visibility.ts';
+import { roomActions } from './room-actions.ts';
+import { roomHold } from './room-hold.ts';
+import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { BROWSER_COOKIE, type ReportLimits, reportRateLimits } from './report-rate-limit.ts';
 import { newToken } from '../auth/token.ts';
 import type { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
+import type { PublicAddress } from '../http/public-address.ts';
 
 export interface RoomRoutesOptions {
   auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string; reportLimits?: ReportLimits;
+  /** Builds the tracking link a report is answered with. */
+  links: PublicAddress;
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const browserCookie = { httpOnly: true, sameSite: 'lax', path: '/api/rooms', maxAge: 365 * 86_400 } as const;
 const RoomQuery = z.strictObject({ k: QrQuery.shape.k.optional() });
 
-export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits }) => {
+export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { auth, commands, store, photos, clock, reportLimits, links }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/rooms', { config: { right: 'view' }, schema: { tags: ['rooms'], response: { 200: z.object({ rooms: z.array(Room) }), ...errors } } }, async (request) => {
@@ -40,7 +45,9 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
     if (actor) {
       const hidden = roomHiddenFrom(actor, room.id);
       if (hidden) throw hidden;
-      return { ...room, openTickets: store.tickets.openInRoom(room.id).filter((t) => visibleTo(actor, t)) };
+      const open = store.tickets.openInRoom(room.id);
+      const hold = roomHold(room, open, (c) => store.directory.category(c));
+      return { ...room, openTickets: open.filter((t) => visibleTo(actor, t)).map((t) => ticketFor(actor.role, t)), hold, actions: roomActions(actor, room) };
     }
     if (request.query.k) {
       roomByCode(store, room.id, request.query.k);
@@ -76,7 +83,7 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
       try {
         for (const file of uploadedPhotos(request)) added.push(await photos.ingest(file.buffer, 'occupant', clock(), file.filename));
         const { ticket, trackToken } = await commands.handle(occupantActor, target, report(added));
-        created = { ticket, trackToken: trackToken! };
+        created = { ticket, trackToken: trackToken!, trackUrl: links.trackUrl(trackToken!) };
       } catch (error) {
         photos.remove(added.map((a) => a.id));
         throw error;

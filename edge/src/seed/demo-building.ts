@@ -1,8 +1,9 @@
-import type { Category, Role, Team } from '../contracts/index.ts';
+import type { Category, Names, Role, Team } from '../contracts/index.ts';
+import { namesOf } from './demo-names.ts';
 
 /** The demo site: a three-floor office with the usual service teams. Secrets are made at first start. */
 
-export const demoTeams: Team[] = [
+const teams: Team[] = [
   { id: 'cleaning', name: 'Cleaning', supervisor: 'sofia' },
   { id: 'av', name: 'Audio-visual', supervisor: 'sofia' },
   { id: 'maintenance', name: 'Maintenance', supervisor: 'marco' },
@@ -26,7 +27,7 @@ export const demoUsers: { id: string; name: string; role: Role; teams: string[] 
   { id: 'liftco', name: 'LiftCo Service (vendor)', role: 'vendor', teams: [] },
 ];
 
-export const demoRooms: { id: string; name: string; floor: number; zone: string }[] = [
+const rooms: { id: string; name: string; floor: number; zone: string }[] = [
   { id: 'r101', name: 'Reception Lounge', floor: 1, zone: 'Lobby' },
   { id: 'r102', name: 'Meeting Room Fjord', floor: 1, zone: 'East wing' },
   { id: 'r103', name: 'Meeting Room Delta', floor: 1, zone: 'East wing' },
@@ -46,7 +47,7 @@ export const demoRooms: { id: string; name: string; floor: number; zone: string 
 
 const sla = (low: number, normal: number, high: number, urgent: number) => ({ low, normal, high, urgent });
 
-export const demoCategories: Category[] = [
+const categories: Category[] = [
   {
     id: 'cleaning', name: 'Cleaning', team: 'cleaning', holdsRoom: true, slaMinutes: sla(480, 120, 60, 30),
     rejectionReasons: ['Not cleaned', 'Partially cleaned', 'Supplies not refilled', 'Waste not removed', 'Damage during cleaning'],
@@ -94,3 +95,12 @@ export const demoCategories: Category[] = [
     occupantsMayDispute: false,
   },
 ];
+
+export const demoTeams: Team[] = teams.map((t) => ({ ...t, names: namesOf(t.name) }));
+
+export const demoRooms: { id: string; name: string; floor: number; zone: string; names: Names; zoneNames: Names }[] =
+  rooms.map((r) => ({ ...r, names: namesOf(r.name), zoneNames: namesOf(r.zone) }));
+
+export const demoCategories: Category[] = categories.map((c) => ({
+  ...c, names: namesOf(c.name), reasonNames: Object.fromEntries(c.rejectionReasons.map((r) => [r, namesOf(r)])),
+}));

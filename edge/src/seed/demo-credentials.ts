@@ -1,17 +1,21 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PublicAddress } from '../http/public-address.ts';
 import type { DemoSecrets } from './seed-demo.ts';
 
 export const DemoCredentials = z.object({
   site: z.string(),
+  /** Where the gateway listens (what tools on this machine use). */
   http: z.string(),
+  /** Where phones and devices reach it (`DOORSIDE_PUBLIC_URL`, else the listening address); every URL below is built on it. */
+  public: z.string().optional(),
   mqtt: z.string(),
   urls: z.object({ dashboard: z.string().nullable(), staff: z.string().nullable(), api: z.string(), openapi: z.string() }),
   users: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
   panels: z.array(z.object({ room: z.string(), pin: z.string(), url: z.string().nullable() })),
   devices: z.array(z.object({ id: z.string(), room: z.string(), kind: z.string(), username: z.string(), password: z.string(), url: z.string().nullable() })),
-  rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string(), reportApi: z.string() })),
+  rooms: z.array(z.object({ id: z.string(), name: z.string(), qr: z.string(), reportUrl: z.string(), reportApi: z.string(), shortUrl: z.string().optional() })),
   /** MQTT accounts for integrations such as Home Assistant, when switched on. */
   integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
   /** The cloud bridge's key for this gateway's bridge routes (`authorization: Bearer <key>`). */
@@ -21,19 +25,21 @@ export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
 export const credentialsFile = (dataDir: string) => join(dataDir, 'demo-credentials.json');
 
-export interface Endpoints { site: string; http: string; mqtt: string }
+export interface Endpoints { site: string; http: string; mqtt: string; public: string }
 
-/** The secrets with today's addresses: page URLs stay null until that page is served. */
+/** The secrets with today's addresses: the links are built on the public address. */
 export function credentialsFor(secrets: DemoSecrets, at: Endpoints): DemoCredentials {
+  const links = new PublicAddress(at.public);
   return {
     site: at.site,
     http: at.http,
+    public: links.base,
     mqtt: at.mqtt,
-    urls: { dashboard: `${at.http}/dashboard`, staff: `${at.http}/staff`, api: `${at.http}/api`, openapi: `${at.http}/api/openapi.json` },
+    urls: { dashboard: links.page('/dashboard'), staff: links.page('/staff'), api: links.page('/api'), openapi: links.page('/api/openapi.json') },
     users: secrets.users,
-    panels: secrets.panels.map((p) => ({ ...p, url: `${at.http}/panel/${p.room}` })),
-    devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: d.kind === 'sign' ? `${at.http}/sign/${d.room}?device=${d.id}&secret=${d.password}` : null })),
-    rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: `${at.http}/report/${r.id}?k=${r.qr}`, reportApi: `${at.http}/api/rooms/${r.id}/reports?k=${r.qr}` })),
+    panels: secrets.panels.map((p) => ({ ...p, url: links.panelUrl(p.room) })),
+    devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: d.kind === 'sign' ? links.signUrl(d.room, d.id, d.password) : null })),
+    rooms: secrets.rooms.map((r) => ({ ...r, reportUrl: links.reportUrl(r.id, r.qr), reportApi: links.reportApi(r.id, r.qr), shortUrl: links.shortUrl(r.qr) })),
   };
 }
 

@@ -50,7 +50,10 @@ export async function seedDemo(store: SiteStore, at: string): Promise<DemoSecret
       tx.record('user-created', `user:${u.id}`, user);
     }
     for (const r of rooms) {
-      const room: Room = { id: r.id, name: r.name, floor: r.floor, zone: r.zone, status: 'available', since: at, reason: 'Ready for use', ticket: null };
+      const room: Room = {
+        id: r.id, name: r.name, floor: r.floor, zone: r.zone, status: 'available', since: at,
+        reason: 'Ready for use', reasonPhrase: { code: 'room.ready', params: {} }, ticket: null, names: r.names, zoneNames: r.zoneNames,
+      };
       store.rooms.insert(room, r.qr);
       tx.record('room-created', `room:${r.id}`, room);
     }

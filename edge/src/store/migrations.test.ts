@@ -91,3 +91,24 @@ describe('upgrading a data folder to sign-in attempts of their own', () => {
     db.close();
   });
 });
+
+describe('upgrading a data folder to names per language', () => {
+  it('gives rooms, teams and categories an empty set of names and a ready room its reason as a phrase', () => {
+    const old = new Database(file);
+    old.exec(`UPDATE rooms SET doc = '{"id":"r101","name":"Boardroom","reason":"Ready for use"}'`);
+    old.exec(`INSERT INTO teams (id, doc) VALUES ('cleaning', '{"id":"cleaning","name":"Cleaning","supervisor":null}')`);
+    old.exec(`INSERT INTO categories (id, doc) VALUES ('cleaning', '{"id":"cleaning","name":"Cleaning"}')`);
+    old.close();
+
+    const db = openDatabase(file);
+    const room = JSON.parse((db.prepare("SELECT doc FROM rooms WHERE id = 'r101'").get() as { doc: string }).doc);
+    const team = JSON.parse((db.prepare('SELECT doc FROM teams').get() as { doc: string }).doc);
+    const category = JSON.parse((db.prepare('SELECT doc FROM categories').get() as { doc: string }).doc);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(room).toMatchObject({ name: 'Boardroom', names: {}, reasonPhrase: { code: 'room.ready', params: {} } });
+    expect(team.names).toEqual({});
+    expect(category).toMatchObject({ names: {}, reasonNames: {} });
+    db.close();
+  });
+});

@@ -192,6 +192,16 @@ const migrations: readonly string[] = [
   `
   DROP INDEX events_actor;
   `,
+  // 8: rooms, teams and categories carry their names per language, and the server's own words
+  // travel as phrases; a room still ready from the seed gets its reason as one.
+  `
+  UPDATE rooms SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
+  UPDATE rooms SET doc = json_set(doc, '$.reasonPhrase', json('{"code":"room.ready","params":{}}'))
+    WHERE json_extract(doc, '$.reason') = 'Ready for use' AND json_type(doc, '$.reasonPhrase') IS NULL;
+  UPDATE teams SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
+  UPDATE categories SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
+  UPDATE categories SET doc = json_set(doc, '$.reasonNames', json('{}')) WHERE json_type(doc, '$.reasonNames') IS NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

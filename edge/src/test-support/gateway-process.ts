@@ -10,7 +10,7 @@ export interface GatewayProcess {
   dir: string;
   creds: DemoCredentials;
   out: { stdout: string; stderr: string };
-  /** The log lines at level error (50) or above, and anything written to stderr. */
+  /** The log lines at level error (50) or above, and anything written to stderr (start-up warnings go to stdout and are not errors). */
   errors(): string[];
   stop(): Promise<void>;
 }

@@ -70,6 +70,8 @@ export const occupantRoutes: FastifyPluginAsync<OccupantRoutesOptions> = async (
   }, async (request, reply) => {
     const room = roomByCode(store, request.params.room, request.query.k);
     const view = occupantRoomView(room, store.tickets.openInRoom(room.id), store.directory.categories());
+    // Says only that a session exists; what it may do here is asked of `/api/rooms/{room}/finished`.
+    if (request.actor) view.signedIn = true;
     if (!request.cookies[BROWSER_COOKIE]) reply.setCookie(BROWSER_COOKIE, newToken(16), browserCookie);
     reply.header('cache-control', 'no-store');
     return view;

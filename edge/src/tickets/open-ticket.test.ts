@@ -119,6 +119,7 @@ describe('openTicket: the room', () => {
     expect(changes.map((c) => c.type)).toEqual(['ticket-opened', 'room-status-changed']);
     expect(changes[1]?.state).toEqual({
       id: 'r101', name: 'Room 101', floor: 1, zone: 'east', status: 'service_due', since: T0, reason: 'Cleaning in Room 101', ticket: 'T-42',
+      reasonPhrase: { code: 'ticket.serviceIn', params: { category: 'Cleaning', room: 'Room 101' } },
     });
   });
 

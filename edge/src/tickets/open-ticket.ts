@@ -1,4 +1,5 @@
 import { refusal, type Subject } from '../rights/refusal.ts';
+import { plainEnglish, serviceIn, type Phrase } from '../contracts/index.ts';
 import type { Attachment, Category, Priority, Reporter, Room, Ticket, TicketId, TicketKind, User } from '../contracts/index.ts';
 import { roomOnOpen } from '../rooms/room-status.ts';
 import type { Actor } from '../rights/actor.ts';
@@ -15,6 +16,8 @@ export interface OpenTicket {
   kind: TicketKind;
   priority: Priority;
   title?: string;
+  /** The title as a phrase; without one, a ticket with no typed title is called "{category} in {room}". */
+  titlePhrase?: Phrase;
   description: string;
   reporter: Reporter;
   assignee: User | null;
@@ -48,7 +51,8 @@ export function newTicket(input: OpenTicket): { ticket: Ticket; changes: Change[
     priority: input.priority,
     status,
     room: room.id,
-    title: input.title ?? `${category.name} in ${room.name}`,
+    title: input.title ?? plainEnglish(input.titlePhrase ?? serviceIn(category, room)),
+    ...(input.titlePhrase || input.title === undefined ? { titlePhrase: input.titlePhrase ?? serviceIn(category, room) } : {}),
     description: input.description,
     reporter: input.reporter,
     assignee,

@@ -4,8 +4,7 @@ import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
-import { readsInternalNotes, ticketFor } from './internal-notes.ts';
-import { visibleTo } from '../rights/visibility.ts';
+import { readsInternalNotes, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { holdRefusal } from '../rights/refusal.ts';
 import type { QueueRows } from './queue-rows.sqlite.ts';
 
@@ -44,7 +43,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   const roomIds = new Set([...mine, ...pool].map((i) => i.ticket.room));
   const rooms = [...roomIds].flatMap((id) => {
     const room = store.rooms.get(id);
-    return room ? [{ id: room.id, name: room.name, floor: room.floor, zone: room.zone }] : [];
+    return room ? [{ id: room.id, name: room.name, floor: room.floor, zone: room.zone, ...(room.names ? { names: room.names } : {}), ...(room.zoneNames ? { zoneNames: room.zoneNames } : {}) }] : [];
   });
   return {
     now,
@@ -53,6 +52,6 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
     pool,
     people: users.map((u) => ({ id: u.id, name: u.name })),
     rooms,
-    categories: store.directory.categories().map((c) => ({ id: c.id, name: c.name })),
+    categories: store.directory.categories().map((c) => ({ id: c.id, name: c.name, ...(c.names ? { names: c.names } : {}) })),
   };
 }

@@ -42,7 +42,9 @@ describe('rejecting cleaning: returned to the cleaner', () => {
   it('puts the room into pending recovery with the reason and the rejected ticket', () => {
     const decision = reject('cleaning');
 
-    expect(roomOf(decision)).toEqual({ id: 'r101', name: 'Room 101', floor: 1, zone: 'east', status: 'pending_recovery', since: T1, reason: 'Not clean', ticket: 'T-1' });
+    expect(roomOf(decision)).toEqual({ id: 'r101', name: 'Room 101', floor: 1, zone: 'east', status: 'pending_recovery', since: T1, reason: 'Not clean', ticket: 'T-1',
+      reasonPhrase: { code: 'room.rejected', params: { reason: 'Not clean' } },
+    });
   });
 
   it('notifies no team', () => {

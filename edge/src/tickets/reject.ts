@@ -1,5 +1,6 @@
 import type { Rejection, Room, TeamNotification, Ticket } from '../contracts/index.ts';
-import { roomOnRejection } from '../rooms/room-status.ts';
+import { named } from '../contracts/index.ts';
+import { rejectedFor, roomOnRejection } from '../rooms/room-status.ts';
 import type { Change } from '../contracts/index.ts';
 import type { Decision, TicketContext } from './context.ts';
 import { UnknownPhoto, UnknownRejectionReason } from './errors.ts';
@@ -41,6 +42,7 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
   const { at, actor, ticket, category, room } = ctx;
   const policy = category.rejection;
   const reason = rejectionReason(ctx, command.reason);
+  const reasonNames = category.reasonNames?.[reason];
   const photos = assertAttached(ticket, command.photos);
   const escalate = policy.route === 'escalate';
   const escalatedTo = escalate ? (ctx.team?.supervisor ?? null) : null;
@@ -51,6 +53,7 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
     const opened = newTicket({
       id: ctx.nextTicketId(), at, actor, room, category,
       kind: 'task', priority: 'urgent', title: `Follow-up: ${reason} (${ticket.title})`,
+      titlePhrase: { code: 'ticket.followUp', params: { reason: named(reason, reasonNames), category: named(category.name, category.names), room: named(room.name, room.names) } },
       description: command.notes ? `${reason}. ${command.notes}` : reason,
       reporter: { kind: 'user', id: actor.ref, contact: null }, assignee: null, parent: ticket.id,
     });
@@ -69,7 +72,7 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
   changes.push({ entity: 'ticket', type: 'ticket-rejected', state: { ...rejected, rejections: [...ticket.rejections, rejection] } });
   if (followUp) changes.push({ entity: 'ticket', type: 'ticket-opened', state: followUp });
 
-  const roomAfter: Room | null = roomOnRejection(room, ticket, policy.roomStatus, reason, at);
+  const roomAfter: Room | null = roomOnRejection(room, ticket, policy.roomStatus, rejectedFor(reason, reasonNames), at);
   if (roomAfter) changes.push({ entity: 'room', type: 'room-status-changed', state: roomAfter });
   for (const team of policy.notify) {
     const notification: TeamNotification = { team, at, kind: 'rejection', ticket: ticket.id, room: room.id, reason };

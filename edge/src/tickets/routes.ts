@@ -2,17 +2,17 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ActionResult, ApproveBody, AssignBody, CommentBody, CompleteBody, CreateTicketBody, EmptyBody, ErrorBody,
+  ActionResult, ApproveBody, FinishedServices, RoomParams, AssignBody, CommentBody, CompleteBody, CreateTicketBody, EmptyBody, ErrorBody,
   ReasonBody, RejectBody, Ticket, TicketParams, TicketQuery, TransferBody,
 } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { visibleScope, visibleTo } from '../rights/visibility.ts';
-import { ticketFor } from './internal-notes.ts';
+import { ticketFor, visibleScope, visibleTo } from '../rights/visibility.ts';
 import type { TicketCommand } from '../contracts/index.ts';
 import type { CommandHandler } from '../commands/handler.ts';
+import { finishedServices } from './finished-services.ts';
 
 export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
@@ -54,6 +54,14 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     const { ticket } = await commands.handle(actor, { room }, { type: 'open-ticket', ...body });
     return reply.code(201).send(ticketFor(actor.role, ticket));
   });
+
+  api.get('/api/rooms/:room/finished', {
+    config: { right: 'view' },
+    schema: {
+      tags: ['rooms'], params: RoomParams, response: { 200: FinishedServices, ...errors },
+      description: 'The room\'s finished services the viewer may approve or reject, with the before and after and the verdicts the gateway would accept from them.',
+    },
+  }, async (request) => finishedServices(store, signedInActor(request), request.params.room));
 
   for (const [name, action] of Object.entries(actions)) {
     api.post(`/api/tickets/:id/${name}`, {

@@ -1,7 +1,9 @@
-import type { Category, Room, Ticket, TrackView } from '../contracts/index.ts';
+import type { Category, Names, Room, Ticket, TrackView } from '../contracts/index.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { ticketRefusal } from './ticket-refusal.ts';
 import { trackPhase } from './track-phase.ts';
+
+const withNames = (names: Names | undefined) => (names ? { names } : {});
 
 export interface Rating { score: number; comment: string | null }
 
@@ -16,7 +18,7 @@ export function trackView(ticket: Ticket, room: Room, category: Category | undef
   const mayRate = ticketRefusal(occupantActor, ticket, { type: 'rate', score: 5 }, { alreadyRated: rating !== null }) === null;
   return {
     ticket: ticket.id,
-    room: { id: room.id, name: room.name },
+    room: { id: room.id, name: room.name, ...(room.names ? { names: room.names } : {}) },
     category: ticket.category,
     status: ticket.status,
     createdAt: ticket.createdAt,
@@ -24,10 +26,11 @@ export function trackView(ticket: Ticket, room: Room, category: Category | undef
     history: ticket.history.map((h) => ({ at: h.at, status: h.status })),
     rating,
     phase: trackPhase(ticket),
-    rejection: last ? { at: last.at, reason: last.reason, byOccupant: last.by === occupantActor.ref } : null,
+    rejection: last ? { at: last.at, reason: last.reason, ...withNames(category?.reasonNames?.[last.reason]), byOccupant: last.by === occupantActor.ref } : null,
     mayRate,
     mayDispute,
     disputeReasons: mayDispute ? [...category.rejectionReasons] : [],
     disputeFreeText: mayDispute && category.allowFreeTextReason,
+    ...(mayDispute && category.reasonNames ? { disputeReasonNames: category.reasonNames } : {}),
   };
 }

@@ -31,3 +31,21 @@ describe('the translator', () => {
     expect(text).toBe('now');
   });
 });
+
+describe('the translator with phrases, names and plurals', () => {
+  it('renders a server-made title in the language, with the names the data gives', () => {
+    const zh = translator('zh');
+
+    const text = zh.phrase({ code: 'ticket.serviceIn', params: { category: { text: 'Maintenance', names: { zh: '维修' } }, room: { text: 'Boardroom', names: { zh: '董事会议室' } } } }, 'Maintenance in Boardroom');
+
+    expect(text).toBe('董事会议室：维修');
+  });
+
+  it('picks the plural form the language asks for', () => {
+    const en = translator('en');
+
+    expect(en.plural('dash.kpiStarsCount', 1)).toBe('1 star');
+    expect(en.plural('dash.kpiStarsCount', 3)).toBe('3 stars');
+    expect(translator('nl').plural('panel.wrongPin', 1)).toContain('Nog 1 poging ');
+  });
+});

@@ -37,8 +37,11 @@ export const pageShells: Record<string, PageShell> = {
   },
 };
 
-/** The shell's HTML; `early` is the text of the page's early script, if it has one. */
-export function shellHtml(page: string, shell: PageShell, early?: string): string {
+/**
+ * The shell's HTML; `early` is the text of the page's early script, if it has one;
+ * `preload` the chunks its script imports at start, fetched beside it rather than after it.
+ */
+export function shellHtml(page: string, shell: PageShell, early?: string, preload: readonly string[] = []): string {
   const lines = [
     '<!doctype html>',
     '<html lang="en">',
@@ -51,6 +54,7 @@ export function shellHtml(page: string, shell: PageShell, early?: string): strin
     `  <title>${shell.title}</title>`,
     `  <style>${shell.style}</style>`,
     ...(early ? [`  <script>\n${early.trimEnd().split('\n').map((l) => `    ${l}`).join('\n')}\n  </script>`] : []),
+    ...preload.map((file) => `  <link rel="modulepreload" href="${shell.assets}${file}">`),
     `  <script type="module" src="${shell.assets}${page}.js"></script>`,
     '</head>',
     '<body>',

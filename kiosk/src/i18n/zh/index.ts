@@ -6,7 +6,10 @@ import { report } from './report.ts';
 import { track } from './track.ts';
 import { staff } from './staff.ts';
 import { dashboard } from './dashboard.ts';
+import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
+import { panelReview } from './panel-review.ts';
+import { phrases } from './phrases.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...central };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases };

@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/index.ts';
+import '../../components/ds-lang-switch.ts';
 import { css, html, nothing } from 'lit';
 import { pickLanguage } from '../../i18n/pick-language.ts';
 import { translator } from '../../i18n/translator.ts';
@@ -64,6 +66,7 @@ export class DsCentralPage extends LocalizingPage {
     return html`
       <header>
         <h1>${t('central.title')}</h1>
+        <ds-lang-switch .lang=${this.speak.lang} .label=${t('phrase.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
         ${session ? html`<span>${t('central.signedInAs', { user: session.user })}</span>
           <button type="button" @click=${() => void this.#store.signOut()}>${t('central.signOut')}</button>` : nothing}
       </header>

@@ -46,14 +46,14 @@ export class DsSiteList extends LocalizedElement {
         <dl>
           <dt>${t('central.events')}</dt><dd data-cursor>${s.cursor.seq}</dd>
           <dt>${t('central.lag')}</dt>
-          <dd data-lag class=${lagEvents > 0 ? 'bad' : 'good'}>${lagEvents > 0 ? t('central.lagEvents', { count: lagEvents }) : t('central.caughtUp')}</dd>
+          <dd data-lag class=${lagEvents > 0 ? 'bad' : 'good'}>${lagEvents > 0 ? speak.plural('central.lagCount', lagEvents) : t('central.caughtUp')}</dd>
           <dt>${t('central.lastBatchTitle')}</dt>
           <dd>${s.lastBatchAt ? t('central.lastBatch', { ago: speak.ago(s.lastBatchAt, now), seconds: s.lag.secondsSinceBatch ?? 0 }) : t('central.neverSynced')}</dd>
           <dt>${t('central.devices')}</dt>
           <dd data-devices>${t('central.devicesHealth', { total: s.devices.total, offline: s.devices.offline, revoked: s.devices.revoked })}
-            ${s.devices.openAlerts > 0 ? html`<span class="bad">${t('central.deviceAlerts', { count: s.devices.openAlerts })}</span>` : ''}</dd>
+            ${s.devices.openAlerts > 0 ? html`<span class="bad">${speak.plural('central.deviceAlertCount', s.devices.openAlerts)}</span>` : ''}</dd>
           <dt>${t('central.alerts')}</dt>
-          <dd data-alerts class=${s.alerts > 0 ? 'bad' : ''}>${s.alerts > 0 ? t('central.alertCount', { count: s.alerts }) : t('central.noAlerts')}</dd>
+          <dd data-alerts class=${s.alerts > 0 ? 'bad' : ''}>${s.alerts > 0 ? speak.plural('central.alerts', s.alerts) : t('central.noAlerts')}</dd>
         </dl>
         ${alerts.length ? html`<ul class="alerts">${alerts.slice(0, 3).map((a) => html`<li>${a.message}</li>`)}</ul>` : ''}
         <button type="button" @click=${() => this.#audit(s.site)}>${t('central.openAudit')}</button>

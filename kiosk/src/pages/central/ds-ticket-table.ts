@@ -48,7 +48,7 @@ export class DsTicketTable extends LocalizedElement {
       </form>
       <div class="scroll card">
         <table>
-          <caption class="muted">${t('central.ticketCount', { count: this.tickets.length })}</caption>
+          <caption class="muted">${speak.plural('central.tickets', this.tickets.length)}</caption>
           <thead><tr>
             <th scope="col">${t('central.site')}</th><th scope="col">${t('central.ticket')}</th><th scope="col">${t('central.subject')}</th>
             <th scope="col">${t('central.room')}</th><th scope="col">${t('central.status')}</th><th scope="col">${t('central.priority')}</th>

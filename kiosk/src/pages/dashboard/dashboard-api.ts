@@ -1,5 +1,5 @@
 import {
-  ActionResult, type AssignBody, Assignees, Device, KpiReport, LoggedEvent, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
+  ActionResult, type AssignBody, Assignees, Device, KpiReport, LoggedEvent, PeopleList, type Person, Room, RoomDetail, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
 } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
@@ -9,6 +9,7 @@ export type { Session };
 export type AssigneeList = z.infer<typeof Assignees>;
 
 export type AssignBody = z.infer<typeof AssignBody>;
+export type RoomView = z.infer<typeof RoomDetail>;
 
 /** `GET /api/devices`: each device with whether it is online and its latest readings (its scans are not shown here). */
 const DeviceView = Device.extend({
@@ -85,6 +86,18 @@ export class DashboardApi extends SignedInApi {
       if (error instanceof ApiError && error.status === 404) return { kind: 'unavailable' };
       throw error;
     }
+  }
+
+  async people(): Promise<Person[]> {
+    return PeopleList.parse(await this.send('GET', '/api/people')).people;
+  }
+
+  async room(id: string): Promise<RoomView> {
+    return RoomDetail.parse(await this.send('GET', `/api/rooms/${encodeURIComponent(id)}`));
+  }
+
+  async setRoomAvailable(id: string, reason: string): Promise<Room> {
+    return Room.parse(await this.send('POST', `/api/rooms/${encodeURIComponent(id)}/status`, { status: 'available', reason }));
   }
 
   exportUrl(what: 'tickets' | 'audit', filters: object): string {

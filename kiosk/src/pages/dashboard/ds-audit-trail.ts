@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import type { AuditSearch } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { emit } from '../../components/emit.ts';
+import { type People, personName } from '../../components/person-name.ts';
 
 const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 
@@ -11,7 +12,7 @@ const fields = ['q', 'room', 'ticket', 'actor', 'type'] as const;
 export class DsAuditTrail extends LocalizedElement {
   static override properties = {
     events: { attribute: false }, failed: { type: Boolean }, search: { attribute: false }, verify: { attribute: false },
-    exportUrl: {}, now: { attribute: false },
+    exportUrl: {}, now: { attribute: false }, people: { attribute: false },
   };
   declare events: LoggedEvent[] | undefined;
   declare failed: boolean;
@@ -19,6 +20,7 @@ export class DsAuditTrail extends LocalizedElement {
   declare verify: VerifyResult | undefined;
   declare exportUrl: string;
   declare now: Date;
+  declare people: People;
 
   static override styles = [dashBase, css`
     .chain { padding: 10px 12px; border-radius: 8px; border: 2px solid #0b5d2a; background: #eef8f1; margin-bottom: 12px; display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
@@ -37,6 +39,7 @@ export class DsAuditTrail extends LocalizedElement {
     this.search = {};
     this.exportUrl = '';
     this.now = new Date();
+    this.people = new Map();
   }
 
   override render() {
@@ -69,13 +72,13 @@ export class DsAuditTrail extends LocalizedElement {
   #table(events: LoggedEvent[]) {
     const { t, time } = this.speak!;
     return html`
-      <p class="muted" role="status">${t('dash.auditCount', { count: events.length })}</p>
+      <p class="muted" role="status">${this.speak!.plural('dash.auditFound', events.length)}</p>
       <div class="list" tabindex="0" role="region" aria-label=${t('dash.audit')}><table>
         <caption class="sr-only">${t('dash.audit')}</caption>
         <thead><tr><th scope="col">#</th><th scope="col">${t('dash.auditAt')}</th><th scope="col">${t('dash.auditActor')}</th>
           <th scope="col">${t('dash.auditType')}</th><th scope="col">${t('dash.auditEntity')}</th></tr></thead>
         <tbody>${events.map((e) => html`
-          <tr data-seq=${e.seq}><td class="seq">${e.seq}</td><td>${time(e.at, this.now)}</td><td>${e.actor}</td><td>${e.type}</td><td>${e.entity}</td></tr>`)}
+          <tr data-seq=${e.seq}><td class="seq">${e.seq}</td><td>${time(e.at, this.now)}</td><td>${personName(this.people, e.actor)}</td><td>${e.type}</td><td>${e.entity}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

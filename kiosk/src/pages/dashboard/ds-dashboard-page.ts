@@ -4,23 +4,26 @@ import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
 import { translator } from '../../i18n/translator.ts';
 import { LocalizingPage } from '../../components/localizing-page.ts';
-import { ApiError, type AssignBody, DashboardApi } from './dashboard-api.ts';
+import { ApiError, type AssignBody, DashboardApi, type RoomView } from './dashboard-api.ts';
 import { type LiveState, DashboardStore } from './dashboard-store.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dash-sign-in.ts';
 import { type ReportsState, SiteReports } from './site-reports.ts';
 import { signedInStyles, signedInView } from './signed-in-view.ts';
+import { type Route, routeOf } from './dashboard-route.ts';
+import { type People, peopleByUsername, personLabel } from '../../components/person-name.ts';
 import { noFilters, type TicketFilters, type TicketSort } from './ticket-filters.ts';
 
 /** Data not pushed by the feed (device presence, the sync agent's report) is read again this often. */
 const POLL_MS = 30_000;
 const FIGURES_SETTLE_MS = 2_000;
 
-/** The facility dashboard: sign in, then the whole site live — rooms, tickets, dispatch, figures, devices, audit, sync. */
+/** The facility dashboard: sign in, then the whole site live, one section at a time by hash route — rooms (and each room's page), tickets and dispatch, figures, devices, sync, audit. */
 export class DsDashboardPage extends LocalizingPage {
   static override properties = {
     live: { state: true }, reports: { state: true }, now: { state: true }, filters: { state: true }, sort: { state: true },
     selected: { state: true }, signInError: { state: true }, busy: { state: true }, dispatchError: { state: true }, dispatchNotice: { state: true },
+    route: { state: true }, people: { state: true }, roomView: { state: true }, roomError: { state: true }, roomNotice: { state: true },
   };
   declare live: LiveState;
   declare reports: ReportsState;
@@ -32,6 +35,11 @@ export class DsDashboardPage extends LocalizingPage {
   declare busy: boolean;
   declare dispatchError: string;
   declare dispatchNotice: string;
+  declare route: Route;
+  declare people: People;
+  declare roomView: RoomView | undefined;
+  declare roomError: string;
+  declare roomNotice: string;
 
   readonly api = new DashboardApi(new URL('./', location.href));
   readonly store = new DashboardStore(this.api, wsUrl());
@@ -45,6 +53,7 @@ export class DsDashboardPage extends LocalizingPage {
     header h1 { margin: 0; font-size: 1.4rem; flex: 1 1 auto; }
     .who { display: flex; gap: 10px; align-items: center; }
     main { padding: 16px 20px 40px; display: grid; gap: 20px; grid-template-columns: minmax(0, 1fr); }
+    @media (max-width: 600px) { main { padding: 12px 10px 24px; } header { padding: 10px 12px; } }
     .notice { max-width: 560px; margin: 8vh auto 0; padding: 24px; background: #fff; border: 2px solid #1d1d1d; border-radius: 12px; display: grid; gap: 14px; }
   `];
 
@@ -62,6 +71,11 @@ export class DsDashboardPage extends LocalizingPage {
     this.busy = false;
     this.dispatchError = '';
     this.dispatchNotice = '';
+    this.route = routeOf(location.hash);
+    this.people = new Map();
+    this.roomView = undefined;
+    this.roomError = '';
+    this.roomNotice = '';
   }
 
   override connectedCallback(): void {
@@ -69,6 +83,9 @@ export class DsDashboardPage extends LocalizingPage {
     document.documentElement.lang = this.speak.lang;
     this.#stop.push(this.store.subscribe((next) => this.#liveChanged(next)));
     this.#stop.push(this.siteReports.subscribe((next) => { this.reports = next; }));
+    const follow = () => this.#routeChanged(routeOf(location.hash));
+    window.addEventListener('hashchange', follow);
+    this.#stop.push(() => window.removeEventListener('hashchange', follow));
     const tick = setInterval(() => { this.now = new Date(); }, 20_000);
     const poll = setInterval(() => this.#poll(), POLL_MS);
     this.#stop.push(() => clearInterval(tick), () => clearInterval(poll), () => clearTimeout(this.#figuresTimer), () => this.store.stop());
@@ -88,7 +105,7 @@ export class DsDashboardPage extends LocalizingPage {
       <header>
         <h1>${t('dash.title')}</h1>
         <ds-lang-switch .lang=${this.speak.lang} .label=${t('dash.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
-        ${session ? html`<div class="who"><span data-user>${t('dash.signedInAs', { user: session.user ?? session.role })}</span>
+        ${session ? html`<div class="who"><span data-user title=${session.user ?? session.role}>${t('dash.signedInAs', { user: session.user ? personLabel(this.people, session.user) : session.role })}</span>
           <button @click=${() => this.#signOut()}>${t('dash.signOut')}</button></div>` : nothing}
       </header>
       <main>
@@ -109,8 +126,47 @@ export class DsDashboardPage extends LocalizingPage {
       if (before.phase === 'ready') this.siteReports.reset();
       return;
     }
-    if (next.resync !== before.resync) void this.siteReports.loadAll();
-    else if (next.ticketEvents !== before.ticketEvents) this.#figuresSoon();
+    if (next.resync !== before.resync) {
+      void this.siteReports.loadAll();
+      void this.#loadPeople();
+    } else if (next.ticketEvents !== before.ticketEvents) this.#figuresSoon();
+    if (this.route.section === 'room' && (next.resync !== before.resync || next.ticketEvents !== before.ticketEvents || next.rooms !== before.rooms)) {
+      void this.#loadRoom(this.route.room);
+    }
+  }
+
+  /** Only the chosen section renders; the room page asks the gateway what holds its room. */
+  #routeChanged(route: Route): void {
+    this.route = route;
+    this.roomError = '';
+    this.roomNotice = '';
+    if (route.section === 'room' && this.live.phase === 'ready') void this.#loadRoom(route.room);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[data-section]')?.focus({ preventScroll: true }));
+  }
+
+  async #loadRoom(room: string): Promise<void> {
+    const view = await this.api.room(room).catch(() => undefined);
+    if (this.route.section === 'room' && this.route.room === room) this.roomView = view;
+  }
+
+  async #loadPeople(): Promise<void> {
+    const list = await this.api.people().catch(() => undefined);
+    if (list) this.people = peopleByUsername(list);
+  }
+
+  async setRoomAvailable(room: string, reason: string): Promise<void> {
+    this.busy = true;
+    this.roomError = '';
+    this.roomNotice = '';
+    try {
+      await this.api.setRoomAvailable(room, reason);
+      this.roomNotice = this.speak.t('dash.shell.setDone');
+      await this.#loadRoom(room);
+    } catch (error) {
+      this.roomError = this.speak.t('dash.shell.setFailed', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.busy = false;
+    }
   }
 
   /** A burst of ticket events (a rejection writes several) asks for the figures once. */
@@ -149,7 +205,7 @@ export class DsDashboardPage extends LocalizingPage {
     try {
       const result = await this.api.assign(ticket, body);
       this.store.acceptTicket(result.ticket);
-      this.dispatchNotice = this.speak.t('dash.dispatched', { ticket, who: result.ticket.assignee ?? result.ticket.team });
+      this.dispatchNotice = this.speak.t('dash.dispatched', { ticket, who: result.ticket.assignee ? personLabel(this.people, result.ticket.assignee) : result.ticket.team });
     } catch (error) {
       this.dispatchError = this.speak.t('dash.dispatchFailed', { message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -161,6 +217,11 @@ export class DsDashboardPage extends LocalizingPage {
     this.selected = ticket;
     this.dispatchError = '';
     this.dispatchNotice = '';
+    this.route = routeOf(location.hash);
+    this.people = new Map();
+    this.roomView = undefined;
+    this.roomError = '';
+    this.roomNotice = '';
   }
 
 }

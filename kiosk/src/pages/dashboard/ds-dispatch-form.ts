@@ -48,7 +48,7 @@ export class DsDispatchForm extends LocalizedElement {
         <div class="row">
           <label>${t('dash.dispatchTeam')}
             <select name="team" @change=${(e: Event) => { this.team = (e.target as HTMLSelectElement).value; }}>
-              ${(this.assignees?.teams ?? []).map((team) => html`<option value=${team.id} ?selected=${team.id === this.team}>${team.name}</option>`)}
+              ${(this.assignees?.teams ?? []).map((team) => html`<option value=${team.id} ?selected=${team.id === this.team}>${this.speak!.name(team.name, team.names)}</option>`)}
             </select>
           </label>
           <label>${t('dash.dispatchPerson')}

@@ -53,9 +53,9 @@ export class DsKpiPanel extends LocalizedElement {
       <ul class="cards">
         ${card('reported', t('dash.kpiReported'), number.format(f.reported), t('dash.kpiWindowDates', { from: f.from.slice(0, 10), to: f.to.slice(0, 10) }))}
         ${card('open', t('dash.kpiOpen'), number.format(open))}
-        ${card('resolve', t('dash.kpiResolve'), f.resolution.meanMinutes === null ? '—' : durationWords(f.resolution.meanMinutes, t), t('dash.kpiResolved', { count: f.resolution.resolved }))}
+        ${card('resolve', t('dash.kpiResolve'), f.resolution.meanMinutes === null ? '—' : durationWords(f.resolution.meanMinutes, t), this.speak!.plural('dash.kpiResolvedCount', f.resolution.resolved))}
         ${card('sla', t('dash.kpiSla'), number.format(f.sla.breached), f.sla.percent === null ? '' : t('dash.kpiSlaShare', { percent: number.format(f.sla.percent), counted: f.sla.counted }))}
-        ${card('rating', t('dash.kpiRating'), f.ratings.average === null ? '—' : t('dash.kpiStars', { stars: number.format(f.ratings.average) }), t('dash.kpiRatings', { count: f.ratings.count }))}
+        ${card('rating', t('dash.kpiRating'), f.ratings.average === null ? '—' : t('dash.kpiStars', { stars: number.format(f.ratings.average) }), this.speak!.plural('dash.kpiRatingsCount', f.ratings.count))}
       </ul>
       <div class="charts">
         <ds-bar-chart data-chart="open" .heading=${t('dash.chartOpen')} .lang=${lang}
@@ -65,7 +65,7 @@ export class DsKpiPanel extends LocalizedElement {
         <ds-bar-chart data-chart="rejections-team" .heading=${t('dash.chartRejectTeam')} .lang=${lang} unit="%"
           .labels=${f.rejections.byTeam.map((c) => c.team)} .values=${f.rejections.byTeam.map((c) => c.percent)}></ds-bar-chart>
         <ds-bar-chart data-chart="ratings" .heading=${t('dash.chartRatings')} .lang=${lang}
-          .labels=${[1, 2, 3, 4, 5].map((n) => t('dash.kpiStarsCount', { stars: n }))} .values=${f.ratings.distribution}></ds-bar-chart>
+          .labels=${[1, 2, 3, 4, 5].map((n) => this.speak!.plural('dash.kpiStarsCount', n))} .values=${f.ratings.distribution}></ds-bar-chart>
       </div>`;
   }
 

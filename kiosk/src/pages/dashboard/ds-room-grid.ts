@@ -3,25 +3,23 @@ import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { statusLooks } from '../../components/status-look.ts';
 import { dashBase } from './dashboard-styles.ts';
-import { emit } from '../../components/emit.ts';
+import { hashOf } from './dashboard-route.ts';
 import { paint } from '../../components/paint.ts';
 
 /**
  * The building's rooms by floor, each tile in its status colour with the status word, the
- * reason and how long it has been so. Fires `room-picked` (detail: `{room}`) on a tile.
+ * reason and how long it has been so. Each tile links to the room's page (`#room/{id}`).
  */
 export class DsRoomGrid extends LocalizedElement {
-  static override properties = { rooms: { attribute: false }, now: { attribute: false }, picked: {} };
+  static override properties = { rooms: { attribute: false }, now: { attribute: false } };
   declare rooms: Room[];
   declare now: Date;
-  declare picked: string;
 
   static override styles = [dashBase, css`
     .floors { display: grid; gap: 16px; }
     ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(190px, 100%), 1fr)); }
     .tile { width: 100%; height: 100%; min-height: 120px; display: grid; gap: 4px; align-content: start; text-align: left;
-      padding: 10px 12px; border-radius: 10px; border: 3px solid #111; font-weight: 400; }
-    .tile[aria-pressed='true'] { outline: 4px solid #111; outline-offset: 2px; }
+      padding: 10px 12px; border-radius: 10px; border: 3px solid #111; font-weight: 400; text-decoration: none; }
     .band { height: 8px; border-radius: 4px; margin: -2px 0 4px; border: 1px solid currentColor; }
     .name { font-weight: 800; font-size: 1.05rem; }
     .word { font-weight: 900; text-transform: uppercase; letter-spacing: 0.02em; display: flex; gap: 6px; align-items: center; }
@@ -33,7 +31,6 @@ export class DsRoomGrid extends LocalizedElement {
     super();
     this.rooms = [];
     this.now = new Date();
-    this.picked = '';
   }
 
   override render() {
@@ -50,19 +47,15 @@ export class DsRoomGrid extends LocalizedElement {
     const { t, time, ago } = this.speak!;
     const look = statusLooks[room.status];
     return html`
-      <button class="tile status-${room.status}" data-room=${room.id} data-status=${room.status} aria-pressed=${this.picked === room.id ? 'true' : 'false'}
-        ${paint({ background: look.background, color: look.foreground })} @click=${() => this.#pick(room.id)}>
+      <a class="tile status-${room.status}" href=${hashOf({ section: 'room', room: room.id })} data-room=${room.id} data-status=${room.status}
+        ${paint({ background: look.background, color: look.foreground })}>
         <span class="band" ${paint({ background: look.band })} aria-hidden="true"></span>
-        <span class="name">${room.name}</span>
-        <span class="muted-id">${room.id} · ${room.zone}</span>
+        <span class="name">${this.speak!.name(room.name, room.names)}</span>
+        <span class="muted-id">${room.id} · ${this.speak!.name(room.zone, room.zoneNames)}</span>
         <span class="word"><svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>${t(`status.${room.status}`)}</span>
-        ${room.reason ? html`<span class="reason">${room.reason}</span>` : nothing}
+        ${room.reason ? html`<span class="reason">${this.speak!.phrase(room.reasonPhrase, room.reason)}</span>` : nothing}
         <span class="since">${t('dash.since', { time: time(room.since, this.now), ago: ago(room.since, this.now) })}</span>
-      </button>`;
-  }
-
-  #pick(room: string): void {
-    emit(this, 'room-picked', { room: this.picked === room ? '' : room });
+      </a>`;
   }
 }
 

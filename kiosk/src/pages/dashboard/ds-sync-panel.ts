@@ -42,7 +42,7 @@ export class DsSyncPanel extends LocalizedElement {
     const when = (iso: string | null) => (iso ? `${time(iso, this.now)} (${ago(iso, this.now)})` : t('dash.never'));
     return html`
       <p class="link ${s.linkUp ? '' : 'down'}" data-sync=${s.linkUp ? 'up' : 'down'}>${s.linkUp ? t('dash.syncUp') : t('dash.syncDown')}</p>
-      <p data-lag>${s.lagEvents === 0 ? t('dash.syncCaughtUp') : t('dash.syncLag', { events: s.lagEvents, time: s.lagSeconds < 60 ? t('dash.seconds', { seconds: Math.round(s.lagSeconds) }) : durationWords(s.lagSeconds / 60, t) })}</p>
+      <p data-lag>${s.lagEvents === 0 ? t('dash.syncCaughtUp') : this.speak!.plural('dash.syncLagCount', s.lagEvents, { time: s.lagSeconds < 60 ? t('dash.seconds', { seconds: Math.round(s.lagSeconds) }) : durationWords(s.lagSeconds / 60, t) })}</p>
       <dl>
         <dt>${t('dash.syncLast')}</dt><dd>${when(s.lastSyncAt)}</dd>
         <dt>${t('dash.syncAttempt')}</dt><dd>${when(s.lastAttemptAt)}</dd>

@@ -6,6 +6,7 @@ import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import './ds-dispatch-form.ts';
 import { emit } from '../../components/emit.ts';
+import { type People, personLabel, personName } from '../../components/person-name.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
@@ -17,7 +18,7 @@ const actionWords: Record<string, MessageKey> = {
 export class DsTicketDetail extends LocalizedElement {
   static override properties = {
     ticket: { attribute: false }, assignees: { attribute: false }, now: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {},
+    busy: { type: Boolean }, error: {}, notice: {}, people: { attribute: false },
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
@@ -25,6 +26,7 @@ export class DsTicketDetail extends LocalizedElement {
   declare busy: boolean;
   declare error: string;
   declare notice: string;
+  declare people: People;
 
   static override styles = [dashBase, css`
     article { display: grid; gap: 16px; padding: 16px; border: 2px solid #1d1d1d; border-radius: 12px; background: #fff; }
@@ -44,6 +46,7 @@ export class DsTicketDetail extends LocalizedElement {
     this.busy = false;
     this.error = '';
     this.notice = '';
+    this.people = new Map();
   }
 
   override render() {
@@ -53,7 +56,7 @@ export class DsTicketDetail extends LocalizedElement {
     return html`
       <article aria-labelledby="detail-title" data-detail=${ticket.id}>
         <header>
-          <h2 id="detail-title">${ticket.id} · ${ticket.title}</h2>
+          <h2 id="detail-title">${ticket.id} · ${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h2>
           <button @click=${() => emit(this, 'close-detail')}>${t('dash.close')}</button>
         </header>
         <dl>
@@ -62,27 +65,27 @@ export class DsTicketDetail extends LocalizedElement {
           <dt>${t('dash.colStatus')}</dt><dd data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</dd>
           <dt>${t('dash.colPriority')}</dt><dd>${t(`dash.priority.${ticket.priority}`)}</dd>
           <dt>${t('dash.colTeam')}</dt><dd data-team>${ticket.team}</dd>
-          <dt>${t('dash.colAssignee')}</dt><dd data-assignee>${ticket.assignee ?? t('dash.nobody')}</dd>
+          <dt>${t('dash.colAssignee')}</dt><dd data-assignee>${ticket.assignee ? personName(this.people, ticket.assignee) : t('dash.nobody')}</dd>
           <dt>${t('dash.colDue')}</dt><dd class=${isOverdue(ticket, this.now) ? 'late' : ''}>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? ` · ${t('dash.overdue')}` : ''}</dd>
-          <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${ticket.reporter.kind}${ticket.reporter.id ? ` (${ticket.reporter.id})` : ''}</dd>
+          <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${ticket.reporter.kind}${ticket.reporter.id ? html` (${personName(this.people, ticket.reporter.id)})` : ''}</dd>
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${ticket.description}</p>
         <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
-          <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${h.actor} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}
-            → ${t(`dash.ticketStatus.${h.status}`)}${h.assignee ? ` (${h.assignee})` : ''}${h.note ? html`<br><span class="muted">${h.note}</span>` : nothing}</li>`)}</ol>
+          <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${personName(this.people, h.actor)} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}
+            → ${t(`dash.ticketStatus.${h.status}`)}${h.assignee ? html` (${personName(this.people, h.assignee)})` : ''}${h.note ? html`<br><span class="muted">${h.note}</span>` : nothing}</li>`)}</ol>
         </section>
         <section aria-labelledby="notes-title"><h3 id="notes-title">${t('dash.notes')}</h3>
           ${ticket.notes.length === 0 ? html`<p class="muted">${t('dash.noNotes')}</p>` : html`<ul>${ticket.notes.map((n) => html`
-            <li>${time(n.at, this.now)} · ${n.by} · ${n.internal ? t('dash.internal') : t('dash.shared')}<br>${n.text}</li>`)}</ul>`}
+            <li>${time(n.at, this.now)} · ${personName(this.people, n.by)} · ${n.internal ? t('dash.internal') : t('dash.shared')}<br>${n.text}</li>`)}</ul>`}
         </section>
         <section aria-labelledby="rejections-title"><h3 id="rejections-title">${t('dash.rejections')}</h3>
           ${ticket.rejections.length === 0 ? html`<p class="muted">${t('dash.noRejections')}</p>` : ticket.rejections.map((r) => html`
             <div class="rejection" data-rejection=${r.id}>
-              <p><strong>${r.reason}</strong> · ${time(r.at, this.now)} · ${r.by}</p>
+              <p><strong>${r.reason}</strong> · ${time(r.at, this.now)} · ${personName(this.people, r.by)}</p>
               ${r.notes ? html`<p>${r.notes}</p>` : nothing}
-              <p class="muted">${r.route === 'escalated' ? t('dash.rejectionEscalated', { who: r.escalatedTo ?? '—' }) : t('dash.rejectionReturned', { who: r.originalAssignee ?? '—' })}
+              <p class="muted">${r.route === 'escalated' ? t('dash.rejectionEscalated', { who: r.escalatedTo ? personLabel(this.people, r.escalatedTo) : '—' }) : t('dash.rejectionReturned', { who: r.originalAssignee ? personLabel(this.people, r.originalAssignee) : '—' })}
                 ${r.followUp ? ` · ${t('dash.rejectionFollowUp', { ticket: r.followUp })}` : ''}
                 ${r.roomStatus ? ` · ${t('dash.rejectionRoom', { status: t(`status.${r.roomStatus}`) })}` : ''}</p>
             </div>`)}

@@ -1,9 +1,10 @@
-import { isOverdue, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
+import { isOverdue, type Names, Priority, type Room, type Ticket, TicketStatus } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-filters.ts';
 import { emit } from '../../components/emit.ts';
+import { type People, personName } from '../../components/person-name.ts';
 
 /**
  * The site's tickets with filters and a sort order. Reports what the user chose:
@@ -12,23 +13,27 @@ import { emit } from '../../components/emit.ts';
 export class DsTicketList extends LocalizedElement {
   static override properties = {
     tickets: { attribute: false }, rooms: { attribute: false }, teams: { attribute: false }, filters: { attribute: false },
-    sort: {}, selected: {}, exportUrl: {}, now: { attribute: false },
+    sort: {}, selected: {}, exportUrl: {}, now: { attribute: false }, people: { attribute: false },
   };
   declare tickets: Ticket[];
   declare rooms: Room[];
-  declare teams: { id: string; name: string }[];
+  declare teams: { id: string; name: string; names?: Names | undefined }[];
   declare filters: TicketFilters;
   declare sort: TicketSort;
   declare selected: string;
   declare exportUrl: string;
   declare now: Date;
+  declare people: People;
 
   static override styles = [dashBase, css`
     .controls { margin-bottom: 12px; }
     .list { max-height: 560px; overflow: auto; border: 1px solid #c8c8c8; border-radius: 8px; }
     thead th { position: sticky; top: 0; background: #f1f1f1; }
     tr[aria-selected='true'] td { background: #e4ecfa; }
-    .pick { min-height: 44px; padding: 4px 8px; border-width: 1px; text-align: left; font-weight: 700; }
+    th.col-ticket { min-width: 16rem; width: 40%; }
+    .pick { display: grid; justify-items: start; width: 100%; min-height: 44px; padding: 4px 8px; border-width: 1px; text-align: left; font-weight: 700; }
+    /* Two lines at most; the whole title is on hover and read out by the button's name. */
+    .title { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; overflow: hidden; overflow-wrap: anywhere; font-weight: 400; }
     .late { display: inline-block; margin-left: 6px; padding: 1px 6px; border-radius: 4px; background: #a4000f; color: #fff; font-weight: 700; font-size: 0.8rem; }
     .urgent { font-weight: 800; }
     .count { margin-top: 8px; }
@@ -43,6 +48,7 @@ export class DsTicketList extends LocalizedElement {
     this.selected = '';
     this.exportUrl = '';
     this.now = new Date();
+    this.people = new Map();
   }
 
   override render() {
@@ -52,9 +58,9 @@ export class DsTicketList extends LocalizedElement {
     return html`
       <div class="row controls" role="group" aria-label=${t('dash.filters')}>
         ${this.#select('status', t('dash.filterStatus'), TicketStatus.options.map((s) => [s, t(`dash.ticketStatus.${s}`)]))}
-        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, team.name]))}
+        ${this.#select('team', t('dash.filterTeam'), this.teams.map((team) => [team.id, this.speak!.name(team.name, team.names)]))}
         ${this.#select('priority', t('dash.filterPriority'), Priority.options.map((p) => [p, t(`dash.priority.${p}`)]))}
-        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${r.name}`]))}
+        ${this.#select('room', t('dash.filterRoom'), this.rooms.map((r) => [r.id, `${r.id} · ${this.speak!.name(r.name, r.names)}`]))}
         ${this.#select('overdue', t('dash.filterOverdue'), [['true', t('dash.overdueOnly')], ['false', t('dash.onTimeOnly')]])}
         <label>${t('dash.sortBy')}
           <select name="sort" @change=${(e: Event) => this.#emit('sort-change', { sort: (e.target as HTMLSelectElement).value })}>
@@ -68,7 +74,7 @@ export class DsTicketList extends LocalizedElement {
         <table>
           <caption class="sr-only">${t('dash.ticketsCaption')}</caption>
           <thead><tr>
-            <th scope="col">${t('dash.colTicket')}</th><th scope="col">${t('dash.colRoom')}</th><th scope="col">${t('dash.colStatus')}</th>
+            <th scope="col" class="col-ticket">${t('dash.colTicket')}</th><th scope="col">${t('dash.colRoom')}</th><th scope="col">${t('dash.colStatus')}</th>
             <th scope="col">${t('dash.colPriority')}</th><th scope="col">${t('dash.colTeam')}</th><th scope="col">${t('dash.colAssignee')}</th><th scope="col">${t('dash.colDue')}</th>
           </tr></thead>
           <tbody>${shown.map((ticket) => this.#row(ticket))}</tbody>
@@ -81,12 +87,12 @@ export class DsTicketList extends LocalizedElement {
     const { t, time } = this.speak!;
     return html`
       <tr data-ticket=${ticket.id} aria-selected=${this.selected === ticket.id ? 'true' : 'false'}>
-        <td><button class="pick" @click=${() => this.#emit('ticket-picked', { id: ticket.id })}>${ticket.id}<br>${ticket.title}</button></td>
+        <td><button class="pick" title=${this.speak!.phrase(ticket.titlePhrase, ticket.title)} @click=${() => this.#emit('ticket-picked', { id: ticket.id })}><span>${ticket.id}</span><span class="title" data-title>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</span></button></td>
         <td>${ticket.room}</td>
         <td data-status=${ticket.status}>${t(`dash.ticketStatus.${ticket.status}`)}</td>
         <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>
         <td>${ticket.team}</td>
-        <td>${ticket.assignee ?? t('dash.nobody')}</td>
+        <td>${ticket.assignee ? personName(this.people, ticket.assignee) : t('dash.nobody')}</td>
         <td>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? html`<span class="late">${t('dash.overdue')}</span>` : nothing}</td>
       </tr>`;
   }

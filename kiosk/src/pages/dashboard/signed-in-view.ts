@@ -1,25 +1,42 @@
+import type { Room } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
+import type { People } from '../../components/person-name.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import type { AssignBody, AuditSearch, DashboardApi } from './dashboard-api.ts';
+import type { AssignBody, AuditSearch, DashboardApi, RoomView } from './dashboard-api.ts';
+import { hashOf, type Route, sections } from './dashboard-route.ts';
 import type { LiveState } from './dashboard-store.ts';
 import './ds-audit-trail.ts';
 import './ds-device-list.ts';
 import './ds-kpi-panel.ts';
 import './ds-room-grid.ts';
+import './ds-room-page.ts';
 import './ds-sync-panel.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
 import type { TicketFilters, TicketSort } from './ticket-filters.ts';
 
+/** A side bar on a desktop, a bottom bar on a phone; one section at a time beside or above it. */
 export const signedInStyles = css`
-  nav.sections ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 8px; }
-  nav.sections a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 14px; border: 2px solid #1d1d1d; border-radius: 999px; background: #fff; color: #111; font-weight: 600; text-decoration: none; }
-  .panel { background: #fff; border: 1px solid #bdbdbd; border-radius: 12px; padding: 16px; }
-  .tickets { display: grid; gap: 16px; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
-  .pair { display: grid; gap: 20px; grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr)); align-items: start; }
+  .shell { display: grid; gap: 20px; grid-template-columns: 200px minmax(0, 1fr); align-items: start; }
+  nav.sections { position: sticky; top: 12px; }
+  nav.sections ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+  nav.sections a { display: flex; align-items: center; min-height: 44px; padding: 0 14px; border: 2px solid #1d1d1d; border-radius: 8px; background: #fff; color: #111; font-weight: 600; text-decoration: none; }
+  nav.sections a[aria-current='page'] { background: #0b3d91; border-color: #0b3d91; color: #fff; }
+  .content { display: grid; gap: 20px; min-width: 0; }
+  .panel { background: #fff; border: 1px solid #bdbdbd; border-radius: 12px; padding: 16px; min-width: 0; }
+  .panel:focus { outline: none; }
+  .tickets { display: grid; gap: 16px; grid-template-columns: minmax(0, 1fr); align-items: start; }
+  .tickets.with-detail { grid-template-columns: minmax(0, 3fr) minmax(340px, 2fr); }
+  .room-page { display: grid; gap: 20px; }
   .offline { padding: 12px 16px; background: #111; color: #fff; border: 3px dashed #fff; outline: 3px solid #111; font-weight: 800; border-radius: 8px; }
-  @media (max-width: 900px) { .tickets { grid-template-columns: minmax(0, 1fr); } }
+  @media (max-width: 1200px) { .tickets.with-detail { grid-template-columns: minmax(0, 1fr); } }
+  @media (max-width: 900px) {
+    .shell { grid-template-columns: minmax(0, 1fr); padding-bottom: 76px; }
+    nav.sections { position: fixed; top: auto; left: 0; right: 0; bottom: 0; z-index: 10; background: #fff; border-top: 2px solid #1d1d1d; }
+    nav.sections ul { grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0; }
+    nav.sections a { justify-content: center; text-align: center; min-height: 60px; padding: 4px 2px; border: 0; border-radius: 0; font-size: 0.8rem; overflow-wrap: anywhere; }
+  }
 `;
 
 /** What the signed-in view reads from the page and asks of it; the page element is one. */
@@ -28,6 +45,11 @@ export interface SignedInHost {
   readonly live: LiveState;
   readonly reports: ReportsState;
   readonly now: Date;
+  readonly route: Route;
+  readonly people: People;
+  readonly roomView: RoomView | undefined;
+  readonly roomError: string;
+  readonly roomNotice: string;
   filters: TicketFilters;
   sort: TicketSort;
   readonly selected: string;
@@ -36,70 +58,107 @@ export interface SignedInHost {
   readonly dispatchNotice: string;
   readonly api: DashboardApi;
   readonly siteReports: SiteReports;
-  readonly renderRoot: HTMLElement | DocumentFragment;
   pick(ticket: string): void;
   dispatchTicket(ticket: string, body: AssignBody): Promise<void>;
+  setRoomAvailable(room: string, reason: string): Promise<void>;
 }
 
 /** Everything a signed-in facility user sees; the page owns the state, this only lays it out. */
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
-  const { live, reports, now } = page;
-  const teams = reports.assignees.value?.teams ?? [];
-  const selected = live.tickets.find((x) => x.id === page.selected);
-  const sections = [['rooms', t('dash.rooms')], ['tickets', t('dash.tickets')], ['figures', t('dash.figures')], ['devices', t('dash.devices')], ['sync', t('dash.sync')], ['audit', t('dash.audit')]];
+  const current = page.route.section === 'room' ? 'rooms' : page.route.section;
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
   return html`
-    ${live.connection === 'offline' ? html`<p class="offline" role="alert" data-offline>${t('dash.offline')}</p>` : nothing}
-    <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map(([id, label]) => html`<li><a href="#${id}" @click=${(e: Event) => jump(e, page, id!)}>${label}</a></li>`)}</ul></nav>
-    <section class="panel" tabindex="-1" id="rooms" aria-labelledby="rooms-title">
-      <h2 id="rooms-title">${t('dash.rooms')}</h2>
-      <ds-room-grid .rooms=${live.rooms} .now=${now} .picked=${page.filters.room}
-        @room-picked=${(e: CustomEvent<{ room: string }>) => { page.filters = { ...page.filters, room: e.detail.room }; }}></ds-room-grid>
-    </section>
-    <section class="panel" tabindex="-1" id="tickets" aria-labelledby="tickets-title">
-      <h2 id="tickets-title">${t('dash.tickets')}</h2>
-      <div class="tickets">
-        <ds-ticket-list .tickets=${live.tickets} .rooms=${live.rooms} .teams=${teams} .filters=${page.filters} .sort=${page.sort} .selected=${page.selected}
-          .exportUrl=${page.api.exportUrl('tickets', page.filters)} .now=${now}
-          @filters-change=${(e: CustomEvent<TicketFilters>) => { page.filters = e.detail; }}
-          @sort-change=${(e: CustomEvent<{ sort: TicketSort }>) => { page.sort = e.detail.sort; }}
-          @ticket-picked=${(e: CustomEvent<{ id: string }>) => page.pick(e.detail.id)}></ds-ticket-list>
-        ${selected ? html`<ds-ticket-detail .ticket=${selected} .assignees=${reports.assignees.value} .now=${now}
-          ?busy=${page.busy} .error=${page.dispatchError} .notice=${page.dispatchNotice} @close-detail=${() => page.pick('')}
-          @dispatch=${(e: CustomEvent<{ ticket: string; body: AssignBody }>) => void page.dispatchTicket(e.detail.ticket, e.detail.body)}></ds-ticket-detail>`
-          : html`<p class="muted">${t('dash.pickTicket')}</p>`}
+    <div class="shell">
+      <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
+        <li><a href=${hashOf({ section: id })} data-nav=${id} aria-current=${current === id ? 'page' : 'false'}>${labels[id]}</a></li>`)}</ul></nav>
+      <div class="content">
+        ${page.live.connection === 'offline' ? html`<p class="offline" role="alert" data-offline>${t('dash.offline')}</p>` : nothing}
+        ${sectionView(page, labels)}
       </div>
-    </section>
-    <section class="panel" tabindex="-1" id="figures" aria-labelledby="figures-title">
-      <h2 id="figures-title">${t('dash.figures')}</h2>
-      <ds-kpi-panel .figures=${reports.figures.value} ?failed=${reports.figures.failed} .window=${reports.window}
-        @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>
-    </section>
-    <div class="pair">
-      <section class="panel" tabindex="-1" id="devices" aria-labelledby="devices-title">
-        <h2 id="devices-title">${t('dash.devices')}</h2>
-        <ds-device-list .devices=${reports.devices.value} ?failed=${reports.devices.failed} .now=${now}
-          @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>
-      </section>
-      <section class="panel" tabindex="-1" id="sync" aria-labelledby="sync-title">
-        <h2 id="sync-title">${t('dash.sync')}</h2>
-        <ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>
-      </section>
-    </div>
-    <section class="panel" tabindex="-1" id="audit" aria-labelledby="audit-title">
-      <h2 id="audit-title">${t('dash.audit')}</h2>
-      <ds-audit-trail .events=${reports.audit.value} ?failed=${reports.audit.failed} .search=${reports.search} .verify=${reports.verify.value}
-        .exportUrl=${page.api.exportUrl('audit', reports.search)} .now=${now}
-        @audit-search=${(e: CustomEvent<AuditSearch>) => void page.siteReports.loadAudit(e.detail)}
-        @verify=${() => void page.siteReports.loadVerify()}></ds-audit-trail>
-    </section>`;
+    </div>`;
 }
 
-/** In-page links inside a shadow root: scroll to the section there, since the document cannot find it by id. */
-function jump(event: Event, page: SignedInHost, id: string): void {
-  const target = page.renderRoot.querySelector<HTMLElement>(`#${id}`);
-  if (!target) return;
-  event.preventDefault();
-  target.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  target.focus({ preventScroll: true });
+function panel(id: string, title: string, body: unknown) {
+  return html`<section class="panel" tabindex="-1" id=${id} data-section=${id} aria-labelledby="${id}-title"><h2 id="${id}-title">${title}</h2>${body}</section>`;
+}
+
+function sectionView(page: SignedInHost, labels: Record<string, string>) {
+  const { live, reports, now, route } = page;
+  switch (route.section) {
+    case 'rooms':
+      return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
+    case 'room':
+      return roomView(page, route.room);
+    case 'tickets':
+      return panel('tickets', labels.tickets!, ticketsView(page));
+    case 'figures':
+      return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} ?failed=${reports.figures.failed} .window=${reports.window}
+        @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>`);
+    case 'devices':
+      return panel('devices', labels.devices!, html`<ds-device-list .devices=${reports.devices.value} ?failed=${reports.devices.failed} .now=${now}
+        @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`);
+    case 'sync':
+      return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
+    case 'audit':
+      return panel('audit', labels.audit!, html`<ds-audit-trail .events=${reports.audit.value} ?failed=${reports.audit.failed} .search=${reports.search} .verify=${reports.verify.value}
+        .exportUrl=${page.api.exportUrl('audit', reports.search)} .now=${now} .people=${page.people}
+        @audit-search=${(e: CustomEvent<AuditSearch>) => void page.siteReports.loadAudit(e.detail)}
+        @verify=${() => void page.siteReports.loadVerify()}></ds-audit-trail>`);
+  }
+}
+
+function ticketsView(page: SignedInHost) {
+  const { live, reports, now } = page;
+  const selected = live.tickets.find((x) => x.id === page.selected);
+  return html`
+    <div class="tickets ${selected ? 'with-detail' : ''}">
+      ${ticketList(page, page.filters, (filters) => { page.filters = filters; })}
+      ${selected ? html`<ds-ticket-detail .ticket=${selected} .assignees=${reports.assignees.value} .now=${now} .people=${page.people}
+        ?busy=${page.busy} .error=${page.dispatchError} .notice=${page.dispatchNotice} @close-detail=${() => page.pick('')}
+        @dispatch=${(e: CustomEvent<{ ticket: string; body: AssignBody }>) => void page.dispatchTicket(e.detail.ticket, e.detail.body)}></ds-ticket-detail>`
+        : html`<p class="muted">${t(page, 'dash.pickTicket')}</p>`}
+    </div>`;
+}
+
+const t = (page: SignedInHost, key: Parameters<Translator['t']>[0]) => page.speak.t(key);
+
+function ticketList(page: SignedInHost, filters: TicketFilters, changed: (filters: TicketFilters) => void, picked = (id: string) => page.pick(id)) {
+  const teams = page.reports.assignees.value?.teams ?? [];
+  return html`<ds-ticket-list .tickets=${page.live.tickets} .rooms=${page.live.rooms} .teams=${teams} .filters=${filters} .sort=${page.sort} .selected=${page.selected}
+    .exportUrl=${page.api.exportUrl('tickets', filters)} .now=${page.now} .people=${page.people}
+    @filters-change=${(e: CustomEvent<TicketFilters>) => changed(e.detail)}
+    @sort-change=${(e: CustomEvent<{ sort: TicketSort }>) => { page.sort = e.detail.sort; }}
+    @ticket-picked=${(e: CustomEvent<{ id: string }>) => picked(e.detail.id)}></ds-ticket-list>`;
+}
+
+/** One room's page: what holds it and what clears it, then its tickets and its devices. */
+function roomView(page: SignedInHost, id: string) {
+  const { t: say } = page.speak;
+  const room: Room | undefined = page.live.rooms.find((r) => r.id === id);
+  const back = html`<p><a href=${hashOf({ section: 'rooms' })}>← ${say('dash.shell.allRooms')}</a></p>`;
+  if (!room) {
+    const body = page.live.rooms.length === 0 ? html`<p class="muted">${say('dash.loading')}</p>` : html`<p role="alert">${say('dash.shell.roomNotFound', { room: id })}</p>`;
+    return panel('room', id, html`${back}${body}`);
+  }
+  const devices = page.reports.devices.value?.filter((d) => d.room === id);
+  // The room's list keeps the page's other filters, so a status or priority chosen there still applies.
+  const filters = { ...page.filters, room: id };
+  const changed = (next: TicketFilters) => {
+    page.filters = next;
+    if (next.room !== id) location.hash = next.room ? hashOf({ section: 'room', room: next.room }) : hashOf({ section: 'tickets' });
+  };
+  const open = (ticket: string) => { page.pick(ticket); location.hash = hashOf({ section: 'tickets' }); };
+  return html`<section class="panel room-page" tabindex="-1" id="room" data-section="room" data-room-page=${id} aria-labelledby="room-title">
+    ${back}
+    <h2 id="room-title">${room.name} · ${room.id}</h2>
+    <ds-room-page .room=${room} .view=${page.roomView?.id === id ? page.roomView : undefined} .now=${page.now}
+      ?busy=${page.busy} .error=${page.roomError} .notice=${page.roomNotice}
+      @set-available=${(e: CustomEvent<{ room: string; reason: string }>) => void page.setRoomAvailable(e.detail.room, e.detail.reason)}></ds-room-page>
+    <section aria-labelledby="room-tickets-title"><h3 id="room-tickets-title">${say('dash.shell.roomTickets')}</h3>${ticketList(page, filters, changed, open)}</section>
+    <section aria-labelledby="room-devices-title"><h3 id="room-devices-title">${say('dash.shell.roomDevices')}</h3>
+      ${devices && devices.length === 0 ? html`<p class="muted">${say('dash.shell.noDevices')}</p>`
+        : html`<ds-device-list .devices=${devices} ?failed=${page.reports.devices.failed} .now=${page.now} @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`}
+    </section>
+  </section>`;
 }

@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import type { ActionResult } from './panel-api.ts';
+import type { VerdictResult } from '@doorside/edge/review-contracts';
 import { emit } from '../../components/emit.ts';
 
 /** What an approve or reject set off, shown at once from the response; fires `done` to go back. */
 export class DsActionResult extends LocalizedElement {
   static override properties = { result: { attribute: false } };
-  declare result: ActionResult | undefined;
+  declare result: VerdictResult | undefined;
 
   static override styles = css`
     :host { display: block; }
@@ -26,7 +26,7 @@ export class DsActionResult extends LocalizedElement {
       </section>`;
   }
 
-  #lines({ ticket, triggered }: ActionResult, { t }: Translator): string[] {
+  #lines({ ticket, triggered }: VerdictResult, { t }: Translator): string[] {
     if (ticket.status === 'verified' || !triggered) return [t('panel.approved')];
     const { route, assignee, followUp, roomStatus, notified } = triggered;
     const lines: string[] = [];

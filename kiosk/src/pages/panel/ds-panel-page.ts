@@ -1,3 +1,5 @@
+import type { Lang } from '../../i18n/index.ts';
+import '../../components/ds-lang-switch.ts';
 import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-status-word.ts';
@@ -12,6 +14,12 @@ import { IdleTimer } from './idle-timer.ts';
 import { type ActionResult, ApiError, PanelApi, type RejectInput } from './panel-api.ts';
 import { type PanelState, PanelStore } from './panel-store.ts';
 
+/** A wrong PIN's answer says how many tries are left before the panel locks. */
+const triesLeftOf = (details: unknown): number | undefined => {
+  const left = (details as { triesLeft?: unknown } | null | undefined)?.triesLeft;
+  return typeof left === 'number' ? left : undefined;
+};
+
 type View = { kind: 'list' } | { kind: 'reject'; ticket: Ticket } | { kind: 'result'; result: ActionResult };
 
 /** The door tablet: a PIN keypad, then the room's finished services to approve or reject. */
@@ -24,7 +32,8 @@ export class DsPanelPage extends LocalizingPage {
   declare notice: string;
 
   #link = signLink(new URL(location.href), navigator.languages);
-  #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(new URL('../', location.href)));
+  #base = new URL('../', location.href);
+  #store = new PanelStore(this.#link.room, this.#link.wsUrl, new PanelApi(this.#base));
   #idle = new IdleTimer(document, 60_000, () => void this.#signOut(this.speak.t('panel.idle')));
   #unsubscribe: (() => void) | undefined;
 
@@ -70,11 +79,14 @@ export class DsPanelPage extends LocalizingPage {
   override render() {
     const t = this.speak.t;
     const { signedIn, room, connection } = this.state;
-    document.title = `${room?.name ?? this.#link.room} · ${t('panel.title')}`;
+    // Only a signed-in panel learns the room's name; until then the heading says what the tablet is, never the room's id.
+    const heading = signedIn && room ? this.speak.name(room.name, room.names) : t('panel.title');
+    document.title = signedIn && room ? `${this.speak.name(room.name, room.names)} · ${t('panel.title')}` : t('panel.title');
     return html`
       <main>
         <header>
-          <h1>${room?.name ?? this.#link.room}</h1>
+          <h1>${heading}</h1>
+          <ds-lang-switch .lang=${this.speak.lang} .label=${t('phrase.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
           ${signedIn ? html`<button class="out" @click=${() => this.#signOut('')}>${t('panel.signOut')}</button>` : nothing}
         </header>
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
@@ -103,12 +115,13 @@ export class DsPanelPage extends LocalizingPage {
       ${status}
       ${this.error ? html`<p class="notice" role="alert">${this.error}</p>` : nothing}
       <section class="list" aria-labelledby="finished"><h2 id="finished">${t('panel.finished')}</h2>
-        ${finished.map((x) => html`<ds-finished-service .ticket=${x} ?busy=${this.busy}
+        ${finished.map((x) => html`<ds-finished-service .ticket=${x} .photoBase=${this.#base} ?busy=${this.busy}
           @approve-service=${() => this.#approve(x)} @reject-service=${() => { this.error = ''; this.view = { kind: 'reject', ticket: x }; }}></ds-finished-service>`)}
+        ${finished.length === 0 ? html`<p data-empty="finished">${t('review.nothingWaiting')}</p>` : nothing}
       </section>
       <section class="list" aria-labelledby="open"><h2 id="open">${t('panel.open')}</h2>
         ${others.map((x) => html`<ds-finished-service .ticket=${x}></ds-finished-service>`)}
-        ${room.openTickets.length === 0 ? html`<p>${t('panel.none')}</p>` : nothing}
+        ${others.length === 0 ? html`<p data-empty="open">${room.openTickets.length === 0 ? t('panel.none') : t('review.noOtherOpen')}</p>` : nothing}
       </section>`;
   }
 
@@ -159,7 +172,9 @@ export class DsPanelPage extends LocalizingPage {
     const t = this.speak.t;
     if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return t('panel.locked', { seconds: error.retryAfterSeconds });
     if (error instanceof ApiError && error.code === 'OWN_WORK') return t('panel.ownWork');
-    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : error.message;
+    const triesLeft = error instanceof ApiError ? triesLeftOf(error.details) : undefined;
+    if (triesLeft !== undefined) return this.speak.plural('panel.wrongPin', triesLeft);
+    if (error instanceof ApiError) return fallback === 'panel.failed' ? t('panel.failed', { message: error.message }) : t('panel.signInFailed');
     return fallback === 'panel.failed' ? t('panel.failed', { message: String(error) }) : t(fallback);
   }
 }

@@ -9,7 +9,7 @@ export { ApiError };
 export type RoomDetail = z.infer<typeof RoomDetail>;
 
 /** `GET /api/categories` as a panel sees it: what it needs to offer a rejection's reasons. */
-const CategoryChoice = Category.pick({ id: true, name: true, rejectionReasons: true, allowFreeTextReason: true });
+const CategoryChoice = Category.pick({ id: true, name: true, names: true, rejectionReasons: true, reasonNames: true, allowFreeTextReason: true });
 export type CategoryChoice = z.infer<typeof CategoryChoice>;
 const CategoryList = z.object({ categories: z.array(CategoryChoice) });
 

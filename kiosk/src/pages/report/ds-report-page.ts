@@ -24,7 +24,7 @@ type Mode = { kind: 'default' } | { kind: 'form' } | { kind: 'note'; ticket: Occ
 export class DsReportPage extends LocalizingPage {
   static override properties = {
     load: { state: true }, mode: { state: true }, sending: { state: true },
-    failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true },
+    failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true }, reviewing: { state: true },
   };
   declare load: Load;
   declare mode: Mode;
@@ -33,6 +33,8 @@ export class DsReportPage extends LocalizingPage {
   declare contactError: boolean;
   declare sent: ReportSent | null;
   declare noteAdded: string | null;
+  /** Whether the review of finished services has arrived (only for a browser with a staff session). */
+  declare reviewing: boolean;
 
   #link = reportLink(new URL(location.href), navigator.languages);
   #api = new ReportApi(this.#link);
@@ -58,6 +60,7 @@ export class DsReportPage extends LocalizingPage {
     this.contactError = false;
     this.sent = null;
     this.noteAdded = null;
+    this.reviewing = false;
   }
 
   override connectedCallback(): void {
@@ -72,13 +75,15 @@ export class DsReportPage extends LocalizingPage {
   override render() {
     const t = this.speak.t;
     const room = this.load.kind === 'ready' ? this.load.room : undefined;
-    document.title = room ? `${room.name} · ${t('report.title')}` : t('report.title');
+    document.title = room ? `${this.speak.name(room.name, room.names)} · ${t('report.title')}` : t('report.title');
     return html`
       <main>
         <div class="top"><ds-lang-switch .lang=${this.speak.lang} .label=${t('report.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch></div>
         ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
         ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
-        ${room ? html`<ds-room-header .room=${room}></ds-room-header>${this.#body(room)}` : nothing}
+        ${room ? html`<ds-room-header .room=${room}></ds-room-header>
+          ${this.reviewing ? html`<ds-room-review .room=${room.id} .base=${this.#link.base}></ds-room-review>` : nothing}
+          ${this.#body(room)}` : nothing}
       </main>`;
   }
 
@@ -98,7 +103,7 @@ export class DsReportPage extends LocalizingPage {
       return html`
         <section class="notice" role="alert" data-dnu>
           <h2>${t('report.dnuTitle')}</h2>
-          ${room.reason ? html`<p>${t('report.dnuReason', { reason: room.reason })}</p>` : nothing}
+          ${room.reason ? html`<p>${t('report.dnuReason', { reason: this.speak.phrase(room.reasonPhrase, room.reason) })}</p>` : nothing}
           ${behind ? html`<p>${t('report.dnuKnown', { ticket: behind.id })}</p>` : nothing}
         </section>
         ${behind ? this.#note(behind, false) : nothing}
@@ -142,8 +147,23 @@ export class DsReportPage extends LocalizingPage {
     this.load = { kind: 'loading' };
     try {
       this.load = { kind: 'ready', room: await this.#api.roomView(early) };
+      if (this.load.room.signedIn && !this.reviewing) void this.#loadReview();
     } catch (error) {
       this.load = { kind: 'failed', problem: sendProblem(error) };
+    }
+  }
+
+  /**
+   * A supervisor who scans the room's QR code may approve or reject its finished services
+   * here. That part is its own script, fetched only when the browser has a session, so an
+   * occupant's phone never downloads it; what the session may do comes from the gateway.
+   */
+  async #loadReview(): Promise<void> {
+    try {
+      await import('./review/ds-room-review.ts');
+      this.reviewing = true;
+    } catch {
+      // The report form works without it.
     }
   }
 

@@ -24,8 +24,8 @@ export class DsRoomHeader extends LocalizedElement {
     const look = statusLooks[room.status];
     return html`
       <header>
-        <h1>${room.name}</h1>
-        <p class="hint">${speak.t('report.where', { zone: room.zone, floor: room.floor })}</p>
+        <h1>${speak.name(room.name, room.names)}</h1>
+        <p class="hint">${speak.t('report.where', { zone: speak.name(room.zone, room.zoneNames), floor: room.floor })}</p>
         <p class="badge" data-status=${room.status} ${paint({ background: look.background, color: look.foreground })}>
           <svg viewBox="0 0 100 100" aria-hidden="true">${look.icon}</svg>
           <span><span class="sr">${speak.t('report.status')}: </span>${speak.t(`status.${room.status}`)}</span>

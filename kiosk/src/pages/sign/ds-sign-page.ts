@@ -61,12 +61,12 @@ export class DsSignPage extends LitElement {
     const [main] = this.#speak;
     if (!main) return nothing;
     const { room, connection, denied } = this.state;
-    if (room) document.title = `${room.name} · ${main.t(`status.${room.status}`)}`;
+    if (room) document.title = `${main.name(room.name, room.names)} · ${main.t(`status.${room.status}`)}`;
     return html`
       <main>
         ${connection === 'offline' ? html`<ds-offline-mark .label=${main.t('sign.offline')} .hint=${main.t('sign.stale')}></ds-offline-mark>` : nothing}
-        <h1>${room?.name ?? this.#link.room}</h1>
-        ${room ? html`<p class="where">${room.zone} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
+        <h1>${room ? main.name(room.name, room.names) : this.#link.room}</h1>
+        ${room ? html`<p class="where">${main.name(room.zone, room.zoneNames)} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
       ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
       ${!denied && room ? this.#status(main, room) : nothing}
       ${!denied && !room ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
@@ -78,7 +78,7 @@ export class DsSignPage extends LitElement {
     const words = this.#speak.map((s) => ({ lang: s.lang, text: s.t(`status.${room.status}`) }));
     return html`
       <ds-status-word aria-label=${main.t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>
-      ${room.reason ? html`<p class="reason">${room.reason}</p>` : nothing}
+      ${room.reason ? html`<p class="reason">${main.phrase(room.reasonPhrase, room.reason)}</p>` : nothing}
       <p class="since">${main.t('sign.since', { time: main.time(room.since, this.now), ago: main.ago(room.since, this.now) })}</p>`;
   }
 }

@@ -47,7 +47,7 @@ export class DsStaffPage extends LocalizingPage {
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; padding: 10px 14px; background: #fff; border-bottom: 2px solid #111; }
     h1 { font-size: 1.3rem; margin: 0; flex: 1 1 auto; }
     .who { font-weight: 600; }
-    ds-lang-switch { flex: 1 1 100%; }
+    ds-lang-switch { flex: none; }
     main { padding: 14px; display: grid; gap: 18px; max-width: 1200px; margin: 0 auto; }
     .notice { padding: 10px 14px; border-radius: 10px; border: 2px solid #111; background: #fff; font-weight: 600; overflow-wrap: anywhere; }
     .notice.error { border-color: #a10000; color: #a10000; }

@@ -5,7 +5,7 @@ import { dueState } from './due.ts';
 import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
-import { dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
+import { categoryWords, dueWords, type Names, priorityLook, roomWords } from './ticket-words.ts';
 import { emit } from '../../components/emit.ts';
 import { paint } from '../../components/paint.ts';
 
@@ -63,8 +63,8 @@ export class DsStaffTicketCard extends LocalizedElement {
           <span class="status">${t(`staff.ticketStatus.${ticket.status}`)}</span>
           <span class="muted">${ticket.id}</span>
         </div>
-        <h3 id=${titleId}>${ticket.title}</h3>
-        <p>${roomWords(ticket, names, speak)} · ${names.categories.get(ticket.category) ?? ticket.category}</p>
+        <h3 id=${titleId}>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h3>
+        <p>${roomWords(ticket, names, speak)} · ${categoryWords(ticket, names, this.speak!)}</p>
         ${due.kind === 'none' ? nothing : html`
           <p class="due ${due.kind}" data-due=${due.kind}>
             ${due.kind === 'overdue' ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L23 21H1z" fill="#fff"/><path d="M12 9v5" stroke="#8a000c" stroke-width="2.6" stroke-linecap="round"/><circle cx="12" cy="17.5" r="1.5" fill="#8a000c"/></svg>` : nothing}

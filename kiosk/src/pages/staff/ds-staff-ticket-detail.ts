@@ -9,7 +9,7 @@ import { dueState } from './due.ts';
 import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
-import { dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
+import { categoryWords, dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
 import { emit } from '../../components/emit.ts';
 import { paint } from '../../components/paint.ts';
 
@@ -84,11 +84,11 @@ export class DsStaffTicketDetail extends LocalizedElement {
           <strong>${t(`staff.ticketStatus.${ticket.status}`)}</strong>
           <span class="muted">${ticket.id}</span>
         </div>
-        <h2>${ticket.title}</h2>
+        <h2>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h2>
         ${due.kind === 'none' ? nothing : html`<p class="due ${due.kind}" data-due=${due.kind}>${due.kind === 'overdue' ? '⚠ ' : ''}${dueWords(ticket, due, now, speak)}</p>`}
         <dl>
-          <dt>${t('staff.room')}</dt><dd>${room ? `${room.name} (${ticket.room}) · ${t('staff.floor', { floor: room.floor })} · ${room.zone}` : ticket.room}</dd>
-          <dt>${t('staff.category')}</dt><dd>${names.categories.get(ticket.category) ?? ticket.category}</dd>
+          <dt>${t('staff.room')}</dt><dd>${room ? `${this.speak!.name(room.name, room.names)} (${ticket.room}) · ${t('staff.floor', { floor: room.floor })} · ${this.speak!.name(room.zone, room.zoneNames)}` : ticket.room}</dd>
+          <dt>${t('staff.category')}</dt><dd>${categoryWords(ticket, names, this.speak!)}</dd>
           <dt>${t('staff.dueLabel')}</dt><dd>${speak.time(ticket.dueAt, now)}</dd>
           <dt>${t('staff.reported')}</dt><dd>${whoIs(ticket.reporter.kind === 'occupant' ? 'occupant' : ticket.reporter.id ?? 'system', names, speak)} · ${speak.time(ticket.createdAt, now)}</dd>
           <dt>${t('staff.assignee')}</dt><dd>${ticket.assignee ? names.people.get(ticket.assignee) ?? ticket.assignee : t('staff.nobody')}</dd>

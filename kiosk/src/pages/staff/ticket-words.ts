@@ -1,12 +1,12 @@
-import type { HistoryEntry, Priority, StaffQueue, Ticket } from '@doorside/edge/contracts';
+import type { HistoryEntry, Names as NamesByLang, Priority, StaffQueue, Ticket } from '@doorside/edge/contracts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Translator } from '../../i18n/translator.ts';
 import { type Due, durationParts } from './due.ts';
 
 export interface Names {
   people: ReadonlyMap<string, string>;
-  rooms: ReadonlyMap<string, { name: string; floor: number; zone: string }>;
-  categories: ReadonlyMap<string, string>;
+  rooms: ReadonlyMap<string, { name: string; floor: number; zone: string; names?: NamesByLang | undefined; zoneNames?: NamesByLang | undefined }>;
+  categories: ReadonlyMap<string, { name: string; names?: NamesByLang | undefined }>;
 }
 
 const cache = new WeakMap<object, Names>();
@@ -19,7 +19,7 @@ export function namesOf(queue: Pick<StaffQueue, 'people' | 'rooms' | 'categories
     names = {
       people: new Map((queue?.people ?? []).map((p) => [p.id, p.name])),
       rooms: new Map((queue?.rooms ?? []).map((r) => [r.id, r])),
-      categories: new Map((queue?.categories ?? []).map((c) => [c.id, c.name])),
+      categories: new Map((queue?.categories ?? []).map((c) => [c.id, c])),
     };
     cache.set(key, names);
   }
@@ -35,10 +35,10 @@ export const priorityLook: Record<Priority, { background: string; foreground: st
 };
 
 /** How the history and notes name whoever acted: `user:ana` → "Ana Costa", `panel:r101` → "Door panel, Reception Lounge". */
-export function whoIs(ref: string, names: Names, { t }: Translator): string {
+export function whoIs(ref: string, names: Names, { t, name }: Translator): string {
   const [kind, id = ''] = ref.split(':');
   if (kind === 'user') return names.people.get(id) ?? id;
-  if (kind === 'panel') return t('staff.who.panel', { room: names.rooms.get(id)?.name ?? id });
+  if (kind === 'panel') return t('staff.who.panel', { room: roomName(names.rooms.get(id), name) ?? id });
   if (kind === 'device') return t('staff.who.device', { id });
   if (kind === 'occupant') return t('staff.who.occupant');
   return t('staff.who.system');
@@ -70,7 +70,14 @@ export function dueWords(ticket: Ticket, due: Due, now: Date, speak: Translator)
   return speak.t('staff.due', { time: speak.time(ticket.dueAt, now), relative: speak.ago(ticket.dueAt, now) });
 }
 
-export function roomWords(ticket: Ticket, names: Names, { t }: Translator): string {
+const roomName = (room: { name: string; names?: NamesByLang | undefined } | undefined, name: Translator['name']) => (room ? name(room.name, room.names) : undefined);
+
+export function roomWords(ticket: Ticket, names: Names, { t, name }: Translator): string {
   const room = names.rooms.get(ticket.room);
-  return room ? `${room.name} · ${t('staff.floor', { floor: room.floor })}` : ticket.room;
+  return room ? `${roomName(room, name)} · ${t('staff.floor', { floor: room.floor })}` : ticket.room;
+}
+
+export function categoryWords(ticket: Ticket, names: Names, { name }: Translator): string {
+  const category = names.categories.get(ticket.category);
+  return category ? name(category.name, category.names) : ticket.category;
 }

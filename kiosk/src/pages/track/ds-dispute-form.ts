@@ -1,3 +1,4 @@
+import type { Names } from '@doorside/edge/occupant-contracts';
 import { visibleTrim } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-form-footer.ts';
@@ -15,10 +16,12 @@ import { emit } from '../../components/emit.ts';
  */
 export class DsDisputeForm extends LocalizedElement {
   static override properties = {
-    reasons: { attribute: false }, freeText: { type: Boolean }, sending: { attribute: false }, failure: {},
+    reasons: { attribute: false }, reasonNames: { attribute: false }, freeText: { type: Boolean }, sending: { attribute: false }, failure: {},
     reason: { state: true }, other: { state: true }, notes: { state: true }, photos: { state: true }, missing: { state: true },
   };
   declare reasons: string[];
+  /** The reasons in other languages, by reason. */
+  declare reasonNames: Record<string, Names> | undefined;
   declare freeText: boolean;
   declare sending: number | null;
   declare failure: string;
@@ -70,7 +73,7 @@ export class DsDisputeForm extends LocalizedElement {
           <fieldset ?disabled=${busy}>
             <legend>${t('track.disputeReasons')}</legend>
             <div class="reasons">${this.reasons.map((r) => html`
-              <button type="button" aria-pressed=${this.reason === r ? 'true' : 'false'} @click=${() => { this.reason = r; this.other = ''; this.missing = false; }}>${r}</button>`)}
+              <button type="button" aria-pressed=${this.reason === r ? 'true' : 'false'} @click=${() => { this.reason = r; this.other = ''; this.missing = false; }}>${speak.name(r, this.reasonNames?.[r])}</button>`)}
             </div>
           </fieldset>` : nothing}
         ${this.freeText ? html`

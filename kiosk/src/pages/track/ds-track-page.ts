@@ -92,7 +92,7 @@ export class DsTrackPage extends LocalizingPage {
     return html`
       <header>
         <h1>${t('track.heading', { ticket: view.ticket })}</h1>
-        <p>${view.room.name} · ${category}</p>
+        <p>${this.speak.name(view.room.name, view.room.names)} · ${category}</p>
         ${this.state.connection === 'live'
           ? html`<p class="live" data-live>${t('track.live')}</p>`
           : html`<p class="alert" role="status">${t('track.offline')}</p>`}
@@ -102,7 +102,7 @@ export class DsTrackPage extends LocalizingPage {
         <ds-track-steps .phase=${view.phase}></ds-track-steps>
       </section>
       ${view.phase === 'rejected' && view.rejection ? html`<p class="alert" role="status" data-rejection>
-        ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: view.rejection.reason })}</p>` : nothing}
+        ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: this.speak.name(view.rejection.reason, view.rejection.names) })}</p>` : nothing}
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
@@ -115,7 +115,7 @@ export class DsTrackPage extends LocalizingPage {
     const t = this.speak.t;
     if (!view.mayDispute) return view.phase === 'done' ? html`<p class="hint" data-no-dispute>${t('track.disputeNotAllowed')}</p>` : nothing;
     if (!this.disputing) return html`<button class="wide" type="button" data-dispute @click=${() => { this.disputing = true; this.failure = ''; }}>${t('track.disputeOpen')}</button>`;
-    return html`<section class="card"><ds-dispute-form .reasons=${view.disputeReasons} .freeText=${view.disputeFreeText}
+    return html`<section class="card"><ds-dispute-form .reasons=${view.disputeReasons} .reasonNames=${view.disputeReasonNames} .freeText=${view.disputeFreeText}
       .sending=${this.sending} .failure=${this.failure} @cancel=${() => { this.disputing = false; }} @send-dispute=${this.#sendDispute}></ds-dispute-form></section>`;
   }
 

@@ -1,0 +1,32 @@
+import type { phrases as english } from '../en/phrases.ts';
+
+/** Norsk bokmål: words the server sends as codes, and counted words. */
+export const phrases: Record<keyof typeof english, string> = {
+  'phrase.ticket.serviceIn': '{category} i {room}',
+  'phrase.ticket.followUp': 'Oppfølging: {reason} ({category} i {room})',
+  'phrase.room.ready': 'Klart til bruk',
+  'phrase.room.rejected': '{reason}',
+  'phrase.room.ticketVerified': '{ticket} godkjent',
+  'phrase.room.ticketCancelled': '{ticket} avbrutt',
+  'panel.wrongPin.one': 'Feil PIN. {count} forsøk igjen før panelet låses.',
+  'panel.wrongPin.other': 'Feil PIN. {count} forsøk igjen før panelet låses.',
+  'dash.kpiStarsCount.one': '{count} stjerne',
+  'dash.kpiStarsCount.other': '{count} stjerner',
+  'dash.kpiRatingsCount.one': '{count} vurdering',
+  'dash.kpiRatingsCount.other': '{count} vurderinger',
+  'dash.syncLagCount.one': '{count} hendelse på etterskudd ({time})',
+  'dash.syncLagCount.other': '{count} hendelser på etterskudd ({time})',
+  'dash.auditFound.one': '{count} hendelse funnet',
+  'dash.auditFound.other': '{count} hendelser funnet',
+  'central.lagCount.one': '{count} hendelse på etterskudd',
+  'central.lagCount.other': '{count} hendelser på etterskudd',
+  'central.deviceAlertCount.one': '{count} åpent enhetsvarsel',
+  'central.deviceAlertCount.other': '{count} åpne enhetsvarsler',
+  'central.alerts.one': '{count} varsel',
+  'central.alerts.other': '{count} varsler',
+  'central.tickets.one': '{count} sak',
+  'central.tickets.other': '{count} saker',
+  'dash.kpiResolvedCount.one': '{count} godkjent',
+  'dash.kpiResolvedCount.other': '{count} godkjent',
+  'phrase.language': 'Språk',
+};

@@ -1,0 +1,32 @@
+import type { phrases as english } from '../en/phrases.ts';
+
+/** Nederlands: words the server sends as codes, and counted words. */
+export const phrases: Record<keyof typeof english, string> = {
+  'phrase.ticket.serviceIn': '{category} in {room}',
+  'phrase.ticket.followUp': 'Vervolg: {reason} ({category} in {room})',
+  'phrase.room.ready': 'Klaar voor gebruik',
+  'phrase.room.rejected': '{reason}',
+  'phrase.room.ticketVerified': '{ticket} goedgekeurd',
+  'phrase.room.ticketCancelled': '{ticket} geannuleerd',
+  'panel.wrongPin.one': 'Onjuiste pincode. Nog {count} poging voordat het paneel vergrendelt.',
+  'panel.wrongPin.other': 'Onjuiste pincode. Nog {count} pogingen voordat het paneel vergrendelt.',
+  'dash.kpiStarsCount.one': '{count} ster',
+  'dash.kpiStarsCount.other': '{count} sterren',
+  'dash.kpiRatingsCount.one': '{count} beoordeling',
+  'dash.kpiRatingsCount.other': '{count} beoordelingen',
+  'dash.syncLagCount.one': '{count} gebeurtenis achter ({time})',
+  'dash.syncLagCount.other': '{count} gebeurtenissen achter ({time})',
+  'dash.auditFound.one': '{count} gebeurtenis gevonden',
+  'dash.auditFound.other': '{count} gebeurtenissen gevonden',
+  'central.lagCount.one': '{count} gebeurtenis achter',
+  'central.lagCount.other': '{count} gebeurtenissen achter',
+  'central.deviceAlertCount.one': '{count} open apparaatmelding',
+  'central.deviceAlertCount.other': '{count} open apparaatmeldingen',
+  'central.alerts.one': '{count} melding',
+  'central.alerts.other': '{count} meldingen',
+  'central.tickets.one': '{count} ticket',
+  'central.tickets.other': '{count} tickets',
+  'dash.kpiResolvedCount.one': '{count} goedgekeurd',
+  'dash.kpiResolvedCount.other': '{count} goedgekeurd',
+  'phrase.language': 'Taal',
+};

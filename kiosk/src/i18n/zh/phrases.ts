@@ -1,0 +1,32 @@
+import type { phrases as english } from '../en/phrases.ts';
+
+/** 简体中文: words the server sends as codes, and counted words. */
+export const phrases: Record<keyof typeof english, string> = {
+  'phrase.ticket.serviceIn': '{room}：{category}',
+  'phrase.ticket.followUp': '跟进：{reason}（{room}：{category}）',
+  'phrase.room.ready': '可以使用',
+  'phrase.room.rejected': '{reason}',
+  'phrase.room.ticketVerified': '{ticket} 已批准',
+  'phrase.room.ticketCancelled': '{ticket} 已取消',
+  'panel.wrongPin.one': 'PIN 错误。面板锁定前还可尝试 {count} 次。',
+  'panel.wrongPin.other': 'PIN 错误。面板锁定前还可尝试 {count} 次。',
+  'dash.kpiStarsCount.one': '{count} 星',
+  'dash.kpiStarsCount.other': '{count} 星',
+  'dash.kpiRatingsCount.one': '{count} 条评分',
+  'dash.kpiRatingsCount.other': '{count} 条评分',
+  'dash.syncLagCount.one': '落后 {count} 个事件（{time}）',
+  'dash.syncLagCount.other': '落后 {count} 个事件（{time}）',
+  'dash.auditFound.one': '找到 {count} 个事件',
+  'dash.auditFound.other': '找到 {count} 个事件',
+  'central.lagCount.one': '落后 {count} 个事件',
+  'central.lagCount.other': '落后 {count} 个事件',
+  'central.deviceAlertCount.one': '{count} 个未处理的设备警报',
+  'central.deviceAlertCount.other': '{count} 个未处理的设备警报',
+  'central.alerts.one': '{count} 个警报',
+  'central.alerts.other': '{count} 个警报',
+  'central.tickets.one': '{count} 张工单',
+  'central.tickets.other': '{count} 张工单',
+  'dash.kpiResolvedCount.one': '已批准 {count} 张',
+  'dash.kpiResolvedCount.other': '已批准 {count} 张',
+  'phrase.language': '语言',
+};

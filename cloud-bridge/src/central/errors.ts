@@ -7,21 +7,37 @@ import type { ChainPoint } from '../protocol.ts';
  */
 export abstract class ChainRefusal extends DomainError {
   abstract readonly alertKind: string;
+  /** What the page needs to say it in the reader's language: the alert's parameters, with `reason` as a code. */
+  abstract readonly alertParams: AlertParams;
 }
+
+/** Why a batch broke the chain, as a code; the pages word it. */
+export type ChainBreak = 'seq-missing' | 'head-behind-batch' | 'head-not-last' | 'event-changed' | 'restore-mismatch' | 'prev-hash-mismatch' | 'hash-mismatch';
+/** Why a site's log counts as cut back, as a code. */
+export type CutBack = 'head-hash-differs' | 'head-not-held' | 'head-behind';
+export type AlertParams = Record<string, string | number>;
 
 export class ChainBroken extends ChainRefusal {
   readonly code = 'CHAIN_BROKEN';
   readonly alertKind = 'chain-broken';
-  constructor(readonly firstBadSeq: number, readonly problem: string) {
+  constructor(readonly firstBadSeq: number, readonly reason: ChainBreak, readonly problem: string) {
     super(`the batch breaks the hash chain at seq ${firstBadSeq}: ${problem}`, { firstBadSeq, problem });
+  }
+
+  get alertParams(): AlertParams {
+    return { seq: this.firstBadSeq, reason: this.reason };
   }
 }
 
 export class LogCutBack extends ChainRefusal {
   readonly code = 'LOG_CUT_BACK';
   readonly alertKind = 'log-cut-back';
-  constructor(readonly head: ChainPoint, readonly cursor: ChainPoint, readonly problem: string) {
+  constructor(readonly head: ChainPoint, readonly cursor: ChainPoint, readonly reason: CutBack, readonly problem: string) {
     super(`the site's log was cut back: ${problem}`, { head, cursor, problem });
+  }
+
+  get alertParams(): AlertParams {
+    return { head: this.head.seq, cursor: this.cursor.seq, reason: this.reason };
   }
 }
 

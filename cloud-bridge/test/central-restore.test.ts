@@ -73,9 +73,29 @@ describe.each(backends)('a site restored from a backup ($name)', ({ name, skip }
     expect(aside.body.events[0]).toEqual({
       line: 1, seq: 21, at: log[20]!.at, actor: log[20]!.actor, type: log[20]!.type, entity: log[20]!.entity, archivedAt: expect.any(String),
     });
+    expect(aside.body.total).toBe(10);
+    expect(aside.body.next).toBeNull();
     expect(unknown.status).toBe(404);
     expect(malformed.status).toBe(400);
     expect(anonymous.status).toBe(401);
+  });
+
+  it.skipIf(skip)('pages through the events set aside, with their total and the next page\'s offset', async () => {
+    const { central, key, log } = await setup();
+    const line = restoredLine(log, 20, 2);
+    await call(central, 'POST', '/api/sites/north/events', { key, body: { after: 20, events: line, head: headOf(line) } });
+    await central.addUser('olga', PASSWORD, 'head_office');
+    const cookie = await signIn(central, 'olga', PASSWORD);
+
+    const first = await call(central, 'GET', '/api/sites/north/archived-events?limit=4', { cookie });
+    const last = await call(central, 'GET', `/api/sites/north/archived-events?limit=4&offset=${first.body.next}`, { cookie });
+    const wrong = await call(central, 'GET', '/api/sites/north/archived-events?offset=-1', { cookie });
+
+    expect(first.body).toMatchObject({ total: 10, next: 4 });
+    expect(first.body.events.map((e: { seq: number }) => e.seq)).toEqual([21, 22, 23, 24]);
+    expect(last.body.events.map((e: { seq: number }) => e.seq)).toEqual([25, 26, 27, 28]);
+    expect(last.body.next).toBe(8);
+    expect(wrong.status).toBe(400);
   });
 
   it.skipIf(skip)('keeps an alert raised before codes were kept, with no code and its English message', async () => {

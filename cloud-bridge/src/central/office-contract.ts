@@ -80,10 +80,14 @@ export type AlertView = z.infer<typeof AlertView>;
 export const AlertsAnswer = z.object({ alerts: z.array(AlertView) });
 
 /** `GET /api/sites/{site}/archived-events`: what the central copy set aside when the site was restored from a backup. */
-export const ArchivedEventsQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+export const ArchivedEventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 export const ArchivedEventView = z.object({
   line: z.number(), seq: z.number(), at: z.string(), actor: z.string(), type: z.string(), entity: z.string(), archivedAt: z.string(),
 });
 export type ArchivedEventView = z.infer<typeof ArchivedEventView>;
-export const ArchivedEventsAnswer = z.object({ site: z.string(), events: z.array(ArchivedEventView) });
+/** `total` counts every event set aside for the site; `next` is the offset of the next page, null on the last. */
+export const ArchivedEventsAnswer = z.object({ site: z.string(), total: z.number(), events: z.array(ArchivedEventView), next: z.number().nullable() });
 export type ArchivedEventsAnswer = z.infer<typeof ArchivedEventsAnswer>;

@@ -85,7 +85,9 @@ export const officeRoutes: FastifyPluginAsync<OfficeRoutesOptions> = async (app,
     const { site } = request.params;
     await mayOpen(request, site);
     await log.cursor(site);
-    return { site, events: await log.archived(site, request.query.limit) };
+    const { limit, offset } = request.query;
+    const { total, events } = await log.archived(site, limit, offset);
+    return { site, total, events, next: offset + events.length < total ? offset + events.length : null };
   });
 
   api.get('/api/tickets', { schema: { tags: ['office'], querystring: TicketsQuery, response: { 200: TicketsAnswer } } }, async (request) => {

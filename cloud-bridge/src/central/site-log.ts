@@ -146,10 +146,14 @@ export class SiteLog {
   }
 
   /** The events set aside by the site's restores, newest line first, oldest event first within a line. */
-  async archived(site: string, limit: number): Promise<ArchivedEvent[]> {
+  async archived(site: string, limit: number, offset = 0): Promise<{ total: number; events: ArchivedEvent[] }> {
+    const counted = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM archived_events WHERE site = ?', [site]);
     const rows = await this.db.all<{ line: number; seq: number; at: string; actor: string; type: string; entity: string; archived_at: string }>(
-      'SELECT line, seq, at, actor, type, entity, archived_at FROM archived_events WHERE site = ? ORDER BY line DESC, seq ASC LIMIT ?', [site, limit]);
-    return rows.map((r) => ({ line: Number(r.line), seq: Number(r.seq), at: r.at, actor: r.actor, type: r.type, entity: r.entity, archivedAt: r.archived_at }));
+      'SELECT line, seq, at, actor, type, entity, archived_at FROM archived_events WHERE site = ? ORDER BY line DESC, seq ASC LIMIT ? OFFSET ?', [site, limit, offset]);
+    return {
+      total: Number(counted?.n ?? 0),
+      events: rows.map((r) => ({ line: Number(r.line), seq: Number(r.seq), at: r.at, actor: r.actor, type: r.type, entity: r.entity, archivedAt: r.archived_at })),
+    };
   }
 
   async eventCount(site: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { DomainError } from '@doorside/edge/http';
 import type { ChainPoint } from '../protocol.ts';
+import type { ChainBreak, CutBack } from './office-contract.ts';
 
 /**
  * A batch that is well formed but cannot be taken into the central copy of the site's
@@ -11,10 +12,6 @@ export abstract class ChainRefusal extends DomainError {
   abstract readonly alertParams: AlertParams;
 }
 
-/** Why a batch broke the chain, as a code; the pages word it. */
-export type ChainBreak = 'seq-missing' | 'head-behind-batch' | 'head-not-last' | 'event-changed' | 'restore-mismatch' | 'prev-hash-mismatch' | 'hash-mismatch';
-/** Why a site's log counts as cut back, as a code. */
-export type CutBack = 'head-hash-differs' | 'head-not-held' | 'head-behind';
 export type AlertParams = Record<string, string | number>;
 
 export class ChainBroken extends ChainRefusal {

@@ -1,6 +1,6 @@
 import { DomainError } from '@doorside/edge/http';
 import type { ChainPoint } from '../protocol.ts';
-import type { ChainBreak, CutBack } from './office-contract.ts';
+import type { ChainBreak, CutBack } from './alert-codes.ts';
 
 /**
  * A batch that is well formed but cannot be taken into the central copy of the site's

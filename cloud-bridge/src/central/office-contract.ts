@@ -65,12 +65,7 @@ export const SiteKpis = z.object({
 export type SiteKpis = z.infer<typeof SiteKpis>;
 export const KpisAnswer = z.object({ sites: z.array(SiteKpis) });
 
-/** Why a batch broke the chain (`chain-broken`'s `reason`); the pages word it. */
-export const chainBreaks = ['seq-missing', 'head-behind-batch', 'head-not-last', 'event-changed', 'restore-mismatch', 'prev-hash-mismatch', 'hash-mismatch'] as const;
-export type ChainBreak = (typeof chainBreaks)[number];
-/** Why a site's log counts as cut back (`log-cut-back`'s `reason`). */
-export const cutBacks = ['head-hash-differs', 'head-not-held', 'head-behind'] as const;
-export type CutBack = (typeof cutBacks)[number];
+export { type ChainBreak, chainBreaks, type CutBack, cutBacks } from './alert-codes.ts';
 
 /** An alert's parameters: numbers, and codes such as `reason`; never sentences. */
 export const AlertParams = z.record(z.string(), z.union([z.string(), z.number()]));

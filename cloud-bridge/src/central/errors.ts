@@ -1,5 +1,6 @@
 import { DomainError } from '@doorside/edge/http';
 import type { ChainPoint } from '../protocol.ts';
+import type { ChainBreak, CutBack } from './alert-codes.ts';
 
 /**
  * A batch that is well formed but cannot be taken into the central copy of the site's
@@ -7,21 +8,33 @@ import type { ChainPoint } from '../protocol.ts';
  */
 export abstract class ChainRefusal extends DomainError {
   abstract readonly alertKind: string;
+  /** What the page needs to say it in the reader's language: the alert's parameters, with `reason` as a code. */
+  abstract readonly alertParams: AlertParams;
 }
+
+export type AlertParams = Record<string, string | number>;
 
 export class ChainBroken extends ChainRefusal {
   readonly code = 'CHAIN_BROKEN';
   readonly alertKind = 'chain-broken';
-  constructor(readonly firstBadSeq: number, readonly problem: string) {
+  constructor(readonly firstBadSeq: number, readonly reason: ChainBreak, readonly problem: string) {
     super(`the batch breaks the hash chain at seq ${firstBadSeq}: ${problem}`, { firstBadSeq, problem });
+  }
+
+  get alertParams(): AlertParams {
+    return { seq: this.firstBadSeq, reason: this.reason };
   }
 }
 
 export class LogCutBack extends ChainRefusal {
   readonly code = 'LOG_CUT_BACK';
   readonly alertKind = 'log-cut-back';
-  constructor(readonly head: ChainPoint, readonly cursor: ChainPoint, readonly problem: string) {
+  constructor(readonly head: ChainPoint, readonly cursor: ChainPoint, readonly reason: CutBack, readonly problem: string) {
     super(`the site's log was cut back: ${problem}`, { head, cursor, problem });
+  }
+
+  get alertParams(): AlertParams {
+    return { head: this.head.seq, cursor: this.cursor.seq, reason: this.reason };
   }
 }
 

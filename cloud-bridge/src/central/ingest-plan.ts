@@ -49,11 +49,11 @@ export function planIngest(site: string, cursor: ChainPoint, batch: EventBatch, 
   const last = after + events.length;
   events.forEach((event, i) => {
     const expected = after + 1 + i;
-    if (event.seq !== expected) throw new ChainBroken(expected, `sequence number ${expected} is missing: the batch's events are not consecutive after seq ${after}`);
+    if (event.seq !== expected) throw new ChainBroken(expected, 'seq-missing', `sequence number ${expected} is missing: the batch's events are not consecutive after seq ${after}`);
   });
-  if (head.seq < last) throw new ChainBroken(head.seq + 1, `the batch holds seq ${last} but reports the site's head at seq ${head.seq}`);
+  if (head.seq < last) throw new ChainBroken(head.seq + 1, 'head-behind-batch', `the batch holds seq ${last} but reports the site's head at seq ${head.seq}`);
   if (events.length > 0 && head.seq === last && head.hash !== events[events.length - 1]!.hash) {
-    throw new ChainBroken(last, 'the head the batch reports is not its last event');
+    throw new ChainBroken(last, 'head-not-last', 'the head the batch reports is not its last event');
   }
   if (after > cursor.seq) throw new OutOfOrder(cursor, after);
   const restored = declaredRestore(cursor, batch, stored);
@@ -63,17 +63,17 @@ export function planIngest(site: string, cursor: ChainPoint, batch: EventBatch, 
   if (head.seq <= cursor.seq) {
     const seen = head.seq === 0 ? GENESIS_HASH : stored.get(head.seq);
     if (seen !== head.hash) {
-      throw new LogCutBack(head, cursor, head.seq === cursor.seq
+      throw new LogCutBack(head, cursor, head.seq === cursor.seq ? 'head-hash-differs' : 'head-not-held', head.seq === cursor.seq
         ? `its head at seq ${head.seq} has another hash than the last event the central copy holds`
         : `its head at seq ${head.seq} is not the event the central copy holds there`);
     }
     // A late copy of a batch already taken is the one way a head behind the cursor is honest.
     const staleResend = events.length > 0 && last <= cursor.seq && changed === undefined;
     if (head.seq < cursor.seq && !staleResend) {
-      throw new LogCutBack(head, cursor, `its head is at seq ${head.seq}, behind seq ${cursor.seq} that the central copy already holds`);
+      throw new LogCutBack(head, cursor, 'head-behind', `its head is at seq ${head.seq}, behind seq ${cursor.seq} that the central copy already holds`);
     }
   }
-  if (changed) throw new ChainBroken(changed.seq, `event ${changed.seq} was sent again with another hash than the one stored: the site's log was changed`);
+  if (changed) throw new ChainBroken(changed.seq, 'event-changed', `event ${changed.seq} was sent again with another hash than the one stored: the site's log was changed`);
 
   if (events.length === 0) {
     if (after < cursor.seq) throw new OutOfOrder(cursor, after);
@@ -99,7 +99,7 @@ function declaredRestore(cursor: ChainPoint, batch: EventBatch, stored: Readonly
   const base = batch.after === 0 ? GENESIS_HASH : stored.get(batch.after);
   const declared = SiteRestoredState.safeParse(parseJson(first.state));
   if (base === undefined || first.prevHash !== base || !declared.success || declared.data.backup.seq !== batch.after || declared.data.backup.hash !== base) {
-    throw new ChainBroken(first.seq, `the site says it was restored from a backup at seq ${batch.after}, but its log does not go on from the event the central copy holds there`);
+    throw new ChainBroken(first.seq, 'restore-mismatch', `the site says it was restored from a backup at seq ${batch.after}, but its log does not go on from the event the central copy holds there`);
   }
   const last = batch.events[batch.events.length - 1]!;
   return { fresh: batch.events, linkFrom: base, cursor: { seq: last.seq, hash: last.hash }, branch: { after: batch.after, cutOff: cursor } };
@@ -116,9 +116,9 @@ function parseJson(text: string): unknown {
 /** Checks that each event links to the one before (`prev` for the first) and that its hash covers its content; answers the last hash. */
 export function verifyLinks(site: string, prev: string, events: readonly ShippedEvent[]): string {
   for (const e of events) {
-    if (e.prevHash !== prev) throw new ChainBroken(e.seq, 'prev_hash does not match the hash of the event before it');
+    if (e.prevHash !== prev) throw new ChainBroken(e.seq, 'prev-hash-mismatch', 'prev_hash does not match the hash of the event before it');
     const hash = eventHash(prev, { seq: e.seq, site, at: e.at, actor: e.actor, type: e.type, entity: e.entity, state: e.state });
-    if (hash !== e.hash) throw new ChainBroken(e.seq, 'the hash does not match the event\'s content');
+    if (hash !== e.hash) throw new ChainBroken(e.seq, 'hash-mismatch', 'the hash does not match the event\'s content');
     prev = e.hash;
   }
   return prev;

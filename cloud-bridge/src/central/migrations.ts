@@ -63,6 +63,15 @@ export const migrations: { version: number; statements: Statement[] }[] = [
         PRIMARY KEY (site, line, seq))`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // Alerts as a code and its parameters, for the pages to word in the reader's language.
+      // Alerts raised before have no code (NULL) and keep only their English `message`.
+      'ALTER TABLE alerts ADD COLUMN code TEXT',
+      "ALTER TABLE alerts ADD COLUMN params TEXT NOT NULL DEFAULT '{}'",
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

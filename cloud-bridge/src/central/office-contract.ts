@@ -71,8 +71,31 @@ export const SiteKpis = z.object({
 export type SiteKpis = z.infer<typeof SiteKpis>;
 export const KpisAnswer = z.object({ sites: z.array(SiteKpis) });
 
+export { type ChainBreak, chainBreaks, type CutBack, cutBacks } from './alert-codes.ts';
+
+/** An alert's parameters: numbers, and codes such as `reason`; never sentences. */
+export const AlertParams = z.record(z.string(), z.union([z.string(), z.number()]));
+/**
+ * `code` names what happened (`site-restored`, `chain-broken`, `log-cut-back`) and `params` what
+ * the page needs to word it; `code` is null for alerts raised before codes were kept. `message`
+ * is the same in English, for logs and older readers.
+ */
 export const AlertView = z.object({
-  site: z.string(), kind: z.string(), message: z.string(), seq: z.number().nullable(), at: z.string(), lastAt: z.string(), repeats: z.number(),
+  site: z.string(), kind: z.string(), code: z.string().nullable(), params: AlertParams, message: z.string(),
+  seq: z.number().nullable(), at: z.string(), lastAt: z.string(), repeats: z.number(),
 });
 export type AlertView = z.infer<typeof AlertView>;
 export const AlertsAnswer = z.object({ alerts: z.array(AlertView) });
+
+/** `GET /api/sites/{site}/archived-events`: what the central copy set aside when the site was restored from a backup. */
+export const ArchivedEventsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export const ArchivedEventView = z.object({
+  line: z.number(), seq: z.number(), at: z.string(), actor: z.string(), type: z.string(), entity: z.string(), archivedAt: z.string(),
+});
+export type ArchivedEventView = z.infer<typeof ArchivedEventView>;
+/** `total` counts every event set aside for the site; `next` is the offset of the next page, null on the last. */
+export const ArchivedEventsAnswer = z.object({ site: z.string(), total: z.number(), events: z.array(ArchivedEventView), next: z.number().nullable() });
+export type ArchivedEventsAnswer = z.infer<typeof ArchivedEventsAnswer>;

@@ -8,7 +8,7 @@ import { CommandState, NewCentralCommand, SiteParams } from '../protocol.ts';
 import type { CommandInbox } from './command-inbox.ts';
 import { SiteNotGranted } from './errors.ts';
 import {
-  AlertsAnswer, KpisAnswer, LoginBody, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SiteEventsQuery, SiteQuery, SitesAnswer, TicketsAnswer, TicketsQuery,
+  AlertsAnswer, ArchivedEventsAnswer, ArchivedEventsQuery, KpisAnswer, LoginBody, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SiteEventsQuery, SiteQuery, SitesAnswer, TicketsAnswer, TicketsQuery,
 } from './office-contract.ts';
 import { type OfficeDirectory, type OfficeSession, type OfficeUser, visibleSites } from './office-directory.ts';
 import type { OfficeViews } from './office-views.ts';
@@ -83,6 +83,17 @@ export const officeRoutes: FastifyPluginAsync<OfficeRoutesOptions> = async (app,
       site, cursor,
       events: rows.map((r) => ({ seq: r.seq, site, at: r.at, actor: r.actor, type: r.type, entity: r.entity, state: JSON.parse(r.state) as unknown, prevHash: r.prev_hash, hash: r.hash })),
     };
+  });
+
+  api.get('/api/sites/:site/archived-events', {
+    schema: { tags: ['office'], params: SiteParams, querystring: ArchivedEventsQuery, response: { 200: ArchivedEventsAnswer } },
+  }, async (request) => {
+    const { site } = request.params;
+    await mayOpen(request, site);
+    await log.cursor(site);
+    const { limit, offset } = request.query;
+    const { total, events } = await log.archived(site, limit, offset);
+    return { site, total, events, next: offset + events.length < total ? offset + events.length : null };
   });
 
   api.get('/api/tickets', { schema: { tags: ['office'], querystring: TicketsQuery, response: { 200: TicketsAnswer } } }, async (request) => {

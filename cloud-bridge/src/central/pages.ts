@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { DomainError } from '@doorside/edge/http';
+import { DomainError, pagePolicy } from '@doorside/edge/http';
 
 /** Where `npm run build` puts the kiosk pages; the cross-site view is `central.{html,js}`. */
 export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.meta.url));
@@ -15,7 +16,10 @@ export class PageNotBuilt extends DomainError {
   }
 }
 
-/** The cross-site view at `/` and `/central`, its bundle under `/assets/`. The shell is read per request. */
+/**
+ * The cross-site view at `/` and `/central`, its bundle under `/assets/`. The shell is read
+ * per request and sent under the gateway's Content-Security-Policy, with its inline blocks allowed by hash.
+ */
 export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, { assets = kioskDist }) => {
   await app.register(fastifyStatic, { root: assets, prefix: '/assets/', index: false, schemaHide: true, cacheControl: true, maxAge: 60_000 });
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
@@ -24,10 +28,12 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
     return reply.sendFile('favicon.ico', join(assets, 'icons'), { cacheControl: false });
   });
   for (const path of ['/', '/central']) {
-    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
+    app.get(path, { helmet: false, schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(assets, 'central.html')) || !existsSync(join(assets, 'central.js'))) throw new PageNotBuilt();
+      const shell = await readFile(join(assets, 'central.html'), 'utf8').catch(() => { throw new PageNotBuilt(); });
+      await reply.helmet(pagePolicy(shell));
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      return reply.sendFile('central.html', assets, { cacheControl: false });
+      return reply.type('text/html; charset=utf-8').send(shell);
     });
   }
 };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler, NotFound, tokenDigest } from '@doorside/edge/http';
+import { installErrorHandler, NotFound, securityHeaders, tokenDigest } from '@doorside/edge/http';
 import type { VerifyResult } from '@doorside/edge/contracts';
 import { CentralCommand, type ChainPoint, type ShippedEvent } from '../protocol.ts';
 import { CommandInbox } from './command-inbox.ts';
@@ -45,7 +45,7 @@ export interface Central {
   enqueueCommand(site: string, command: DistributiveOmit<CentralCommand, 'id' | 'by'> & { by?: string }): Promise<string>;
   commandState(id: string): Promise<{ state: 'pending' | 'applied' | 'refused'; reason: string | null; seq: number | null }>;
   siteCursor(site: string): Promise<ChainPoint>;
-  alerts(site?: string): Promise<Array<{ site: string; kind: string; message: string; seq: number | null; at: string }>>;
+  alerts(site?: string): Promise<Array<Pick<Alert, 'site' | 'kind' | 'code' | 'params' | 'message' | 'seq' | 'at'>>>;
   eventCount(site: string): Promise<number>;
   /** Stored events after `after`, as shipped (state as the hashed text). */
   events(site: string, after?: number, limit?: number): Promise<ShippedEvent[]>;
@@ -92,6 +92,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await securityHeaders(app, { secure: options.secureCookies ?? false });
   await app.register(cookie);
   await app.register(siteRoutes, { log, commands, metrics, clock });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
@@ -136,7 +137,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
     siteCursor: (site) => log.cursor(site),
     async alerts(site) {
       const all: Alert[] = await log.alerts(site === undefined ? null : [site]);
-      return all.map(({ site: s, kind, message, seq, at }) => ({ site: s, kind, message, seq, at }));
+      return all.map(({ site: s, kind, code, params, message, seq, at }) => ({ site: s, kind, code, params, message, seq, at }));
     },
     async eventCount(site) {
       await log.cursor(site);

@@ -2,7 +2,8 @@ import { eventHash, GENESIS_HASH } from '@doorside/edge/audit';
 import type { VerifyResult } from '@doorside/edge/contracts';
 import { NotFound } from '@doorside/edge/http';
 import type { ChainPoint, EventBatch, ShippedEvent, SyncStatus } from '../protocol.ts';
-import { ChainRefusal, SiteExists } from './errors.ts';
+import { type AlertParams, ChainRefusal, SiteExists } from './errors.ts';
+import { AlertParams as AlertParamsSchema } from './office-contract.ts';
 import { hashesNeeded, planIngest, verifyLinks } from './ingest-plan.ts';
 import { deviceColumns, project, ticketColumns } from './projection.ts';
 import { setAsideAfter } from './restored-line.ts';
@@ -14,7 +15,12 @@ const eventColumns: readonly BulkColumn[] = [
   { name: 'entity' }, { name: 'state' }, { name: 'prev_hash' }, { name: 'hash' },
 ];
 
-export interface Alert { site: string; kind: string; message: string; seq: number | null; at: string; lastAt: string; repeats: number }
+/** An alert: `code` and `params` for the pages (`code` is null for alerts raised before codes were kept), `message` in English for logs and older readers. */
+export interface Alert {
+  site: string; kind: string; code: string | null; params: AlertParams; message: string; seq: number | null; at: string; lastAt: string; repeats: number;
+}
+/** An event set aside when its site was restored from a backup; `line` counts the site's restores. */
+export interface ArchivedEvent { line: number; seq: number; at: string; actor: string; type: string; entity: string; archivedAt: string }
 export interface IngestOutcome { cursor: ChainPoint; stored: number }
 export interface StoredEvent { seq: number; at: string; actor: string; type: string; entity: string; state: string; prev_hash: string; hash: string }
 export interface EventFilter { after?: number; before?: number; type?: string; entity?: string; actor?: string; limit: number }
@@ -76,7 +82,8 @@ export class SiteLog {
           if (aside.reproject.length > 0) this.#project(writes, tx, site, aside.reproject);
           const message = `the site was restored from a backup at seq ${after}: the ${aside.archived} events the central copy held after it (up to seq ${cutOff.seq}) `
             + `are kept aside as line ${aside.line}${aside.requeued ? `, and ${aside.requeued} head-office commands applied on that line will be applied again` : ''}`;
-          await this.#alert(tx, site, 'site-restored', message, after + 1, now);
+          const params = { after, archived: aside.archived, cutOff: cutOff.seq, line: aside.line, requeued: aside.requeued };
+          await this.#alert(tx, site, 'site-restored', params, message, after + 1, now);
         }
         // Each chunk is checked while the chunk before it is being written: on PostgreSQL the
         // hashing overlaps the database's work. Nothing commits before every link is checked.
@@ -95,7 +102,7 @@ export class SiteLog {
         await writes.settled();
         if (!(error instanceof ChainRefusal)) throw error;
         await tx.run('ROLLBACK TO SAVEPOINT batch');
-        await this.#alert(tx, site, error.alertKind, error.message, (error.details as { firstBadSeq?: number }).firstBadSeq ?? null, now);
+        await this.#alert(tx, site, error.alertKind, error.alertParams, error.message, (error.details as { firstBadSeq?: number }).firstBadSeq ?? null, now);
         return error;
       }
     });
@@ -118,10 +125,11 @@ export class SiteLog {
   }
 
   /** The same problem raised again (an agent retrying) counts up one alert instead of adding another. */
-  async #alert(tx: SqlRunner, site: string, kind: string, message: string, seq: number | null, now: string): Promise<void> {
+  async #alert(tx: SqlRunner, site: string, kind: string, params: AlertParams, message: string, seq: number | null, now: string): Promise<void> {
     const fingerprint = `${kind}|${seq ?? ''}|${message}`;
-    await tx.run(`INSERT INTO alerts (site, kind, message, seq, fingerprint, at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (site, fingerprint) DO UPDATE SET repeats = alerts.repeats + 1, last_at = excluded.last_at`, [site, kind, message, seq, fingerprint, now, now]);
+    await tx.run(`INSERT INTO alerts (site, kind, code, params, message, seq, fingerprint, at, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (site, fingerprint) DO UPDATE SET repeats = alerts.repeats + 1, last_at = excluded.last_at`,
+    [site, kind, kind, JSON.stringify(params), message, seq, fingerprint, now, now]);
   }
 
   async recordStatus(site: string, status: SyncStatus, now: string): Promise<void> {
@@ -130,9 +138,22 @@ export class SiteLog {
 
   async alerts(sites: readonly string[] | null): Promise<Alert[]> {
     const where = sites ? `WHERE site IN (${sites.map(() => '?').join(', ') || "''"})` : '';
-    const rows = await this.db.all<{ site: string; kind: string; message: string; seq: number | null; at: string; last_at: string; repeats: number }>(
-      `SELECT site, kind, message, seq, at, last_at, repeats FROM alerts ${where} ORDER BY n DESC LIMIT 500`, sites ?? []);
-    return rows.map((r) => ({ site: r.site, kind: r.kind, message: r.message, seq: r.seq, at: r.at, lastAt: r.last_at, repeats: r.repeats }));
+    const rows = await this.db.all<{ site: string; kind: string; code: string | null; params: string; message: string; seq: number | null; at: string; last_at: string; repeats: number }>(
+      `SELECT site, kind, code, params, message, seq, at, last_at, repeats FROM alerts ${where} ORDER BY n DESC LIMIT 500`, sites ?? []);
+    return rows.map((r) => ({
+      site: r.site, kind: r.kind, code: r.code, params: alertParams(r.params), message: r.message, seq: r.seq, at: r.at, lastAt: r.last_at, repeats: r.repeats,
+    }));
+  }
+
+  /** The events set aside by the site's restores, newest line first, oldest event first within a line. */
+  async archived(site: string, limit: number, offset = 0): Promise<{ total: number; events: ArchivedEvent[] }> {
+    const counted = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM archived_events WHERE site = ?', [site]);
+    const rows = await this.db.all<{ line: number; seq: number; at: string; actor: string; type: string; entity: string; archived_at: string }>(
+      'SELECT line, seq, at, actor, type, entity, archived_at FROM archived_events WHERE site = ? ORDER BY line DESC, seq ASC LIMIT ? OFFSET ?', [site, limit, offset]);
+    return {
+      total: Number(counted?.n ?? 0),
+      events: rows.map((r) => ({ line: Number(r.line), seq: Number(r.seq), at: r.at, actor: r.actor, type: r.type, entity: r.entity, archivedAt: r.archived_at })),
+    };
   }
 
   async eventCount(site: string): Promise<number> {
@@ -181,3 +202,11 @@ export class SiteLog {
   }
 }
 
+function alertParams(text: string): AlertParams {
+  try {
+    const parsed = AlertParamsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}

@@ -4,3 +4,4 @@ export { installErrorHandler } from './error-handler.ts';
 export { DomainError, Forbidden, Invalid, NotFound, Unauthorized } from '../domain-error.ts';
 export { hashSecret, verifySecret } from '../auth/passwords.ts';
 export { newToken, tokenDigest } from '../auth/token.ts';
+export { pagePolicy, securityHeaders } from './security-headers.ts';

@@ -13,6 +13,7 @@ import { phrases } from './phrases.ts';
 import { inquiries } from './inquiries.ts';
 import { dashboardWords } from './dashboard-words.ts';
 import { install } from './install.ts';
+import { centralAlerts } from './central-alerts.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts };

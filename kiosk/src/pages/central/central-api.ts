@@ -1,11 +1,11 @@
 import {
-  AlertsAnswer, KpisAnswer, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SitesAnswer, TicketsAnswer,
+  AlertsAnswer, ArchivedEventsAnswer, KpisAnswer, OfficeAuthState, OfficeSessionView, SiteEventsAnswer, SitesAnswer, TicketsAnswer,
   type AlertView, type CentralTicket, type SiteKpis, type SiteOverview,
 } from '@doorside/cloud-bridge/central-views';
 import { ApiError, sendToGateway } from '../../api/gateway-client.ts';
 
 export { ApiError };
-export type { AlertView, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview };
+export type { AlertView, ArchivedEventsAnswer, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview };
 
 export interface TicketFilter { site?: string; status?: string; team?: string; priority?: string; room?: string }
 export interface AuditQuery { type?: string; entity?: string; actor?: string; before?: number }
@@ -53,6 +53,11 @@ export class CentralApi {
 
   async events(site: string, search: AuditQuery): Promise<SiteEventsAnswer> {
     return SiteEventsAnswer.parse(await this.#send('GET', `/api/sites/${encodeURIComponent(site)}/events${query({ ...search, limit: 50 })}`));
+  }
+
+  /** One page of what the central copy set aside for the site when it was restored from a backup. */
+  async setAside(site: string, offset = 0): Promise<ArchivedEventsAnswer> {
+    return ArchivedEventsAnswer.parse(await this.#send('GET', `/api/sites/${encodeURIComponent(site)}/archived-events${query({ offset, limit: 20 })}`));
   }
 
   #send(method: string, path: string, body?: unknown): Promise<unknown> {

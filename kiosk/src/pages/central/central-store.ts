@@ -1,5 +1,5 @@
 import { PageStore } from '../../live/page-store.ts';
-import type { AlertView, AuditQuery, CentralApi, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview, TicketFilter } from './central-api.ts';
+import type { AlertView, ArchivedEventsAnswer, AuditQuery, CentralApi, CentralTicket, OfficeSessionView, SiteEventsAnswer, SiteKpis, SiteOverview, TicketFilter } from './central-api.ts';
 
 export type Tab = 'sites' | 'tickets' | 'audit' | 'kpis';
 
@@ -10,6 +10,8 @@ export interface CentralState {
   tab: Tab;
   sites: SiteOverview[];
   alerts: AlertView[];
+  /** Per site, what a restore set aside: its total and the pages fetched so far. */
+  setAside: Record<string, ArchivedEventsAnswer>;
   tickets: CentralTicket[];
   ticketFilter: TicketFilter;
   kpis: SiteKpis[];
@@ -19,7 +21,7 @@ export interface CentralState {
 }
 
 const empty: CentralState = {
-  session: null, ready: false, tab: 'sites', sites: [], alerts: [], tickets: [], ticketFilter: {}, kpis: [],
+  session: null, ready: false, tab: 'sites', sites: [], alerts: [], setAside: {}, tickets: [], ticketFilter: {}, kpis: [],
   audit: { site: '', query: {}, answer: null }, fetchedAt: null,
 };
 
@@ -60,6 +62,14 @@ export class CentralStore extends PageStore<CentralState> {
     this.publish({ ...this.state, tickets: await this.api.tickets(filter) });
   }
 
+  /** The next page of a site's set-aside events, after those shown. */
+  async moreSetAside(site: string): Promise<void> {
+    const shown = this.state.setAside[site];
+    if (!shown || shown.next === null) return;
+    const page = await this.api.setAside(site, shown.next);
+    this.publish({ ...this.state, setAside: { ...this.state.setAside, [site]: { ...page, events: [...shown.events, ...page.events] } } });
+  }
+
   async searchAudit(site: string, query: AuditQuery): Promise<void> {
     const answer = site ? await this.api.events(site, query) : null;
     this.publish({ ...this.state, tab: 'audit', audit: { site, query, answer } });
@@ -70,11 +80,22 @@ export class CentralStore extends PageStore<CentralState> {
     if (!this.state.session) return;
     const [sites, alerts] = await Promise.all([this.api.sites(), this.api.alerts()]);
     let next: CentralState = { ...this.state, sites, alerts, fetchedAt: new Date().toISOString() };
+    if (next.tab === 'sites') next = { ...next, setAside: await this.#firstPages(sites) };
     if (next.tab === 'tickets') next = { ...next, tickets: await this.api.tickets(next.ticketFilter) };
     if (next.tab === 'kpis') next = { ...next, kpis: await this.api.kpis() };
     if (next.tab === 'audit' && next.audit.site) next = { ...next, audit: { ...next.audit, answer: await this.api.events(next.audit.site, next.audit.query) } };
     if (!next.audit.site && sites[0]) next = { ...next, audit: { ...next.audit, site: sites[0].site } };
     if (this.state.session) this.publish(next);
+  }
+
+  /** The first page per site; pages the reader opened further stay open while the total is unchanged. */
+  async #firstPages(sites: readonly SiteOverview[]): Promise<Record<string, ArchivedEventsAnswer>> {
+    const pages = await Promise.all(sites.map(async (s) => {
+      const first = await this.api.setAside(s.site);
+      const shown = this.state.setAside[s.site];
+      return [s.site, shown && shown.total === first.total ? shown : first] as const;
+    }));
+    return Object.fromEntries(pages);
   }
 
   stop(): void {

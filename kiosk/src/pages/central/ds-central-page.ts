@@ -90,7 +90,8 @@ export class DsCentralPage extends LocalizingPage {
     const speak = this.speak;
     switch (s.tab) {
       case 'sites':
-        return html`<ds-site-list .sites=${s.sites} .alerts=${s.alerts} .now=${s.fetchedAt ?? new Date().toISOString()}
+        return html`<ds-site-list .sites=${s.sites} .alerts=${s.alerts} .setAside=${s.setAside} .now=${s.fetchedAt ?? new Date().toISOString()}
+          @more-set-aside=${(e: CustomEvent<{ site: string }>) => this.#run(() => this.#store.moreSetAside(e.detail.site))}
           @open-audit=${(e: CustomEvent<{ site: string }>) => this.#run(() => this.#store.searchAudit(e.detail.site, {}))}></ds-site-list>`;
       case 'tickets':
         return html`<ds-ticket-table .tickets=${s.tickets} .sites=${s.sites} .filter=${s.ticketFilter}

@@ -1,15 +1,18 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { Translator } from '../../i18n/translator.ts';
-import type { AlertView, SiteOverview } from './central-api.ts';
+import type { AlertView, ArchivedEventsAnswer, SiteOverview } from './central-api.ts';
+import { alertWords } from './alert-words.ts';
+import './ds-set-aside.ts';
 import { centralStyles } from './central-styles.ts';
 import { emit } from '../../components/emit.ts';
 
-/** Every visible site: sync lag, device health, alerts. Fires `open-audit` with `detail.site`. */
+/** Every visible site: sync lag, device health, alerts, what a restore set aside. Fires `open-audit` with `detail.site`. */
 export class DsSiteList extends LocalizedElement {
-  static override properties = { sites: { attribute: false }, alerts: { attribute: false }, now: {} };
+  static override properties = { sites: { attribute: false }, alerts: { attribute: false }, setAside: { attribute: false }, now: {} };
   declare sites: SiteOverview[];
   declare alerts: AlertView[];
+  declare setAside: Record<string, ArchivedEventsAnswer>;
   declare now: string;
 
   static override styles = [centralStyles, css`
@@ -24,6 +27,7 @@ export class DsSiteList extends LocalizedElement {
     super();
     this.sites = [];
     this.alerts = [];
+    this.setAside = {};
     this.now = new Date().toISOString();
   }
 
@@ -55,7 +59,8 @@ export class DsSiteList extends LocalizedElement {
           <dt>${t('central.alerts')}</dt>
           <dd data-alerts class=${s.alerts > 0 ? 'bad' : ''}>${s.alerts > 0 ? speak.plural('central.alerts', s.alerts) : t('central.noAlerts')}</dd>
         </dl>
-        ${alerts.length ? html`<ul class="alerts">${alerts.slice(0, 3).map((a) => html`<li>${a.message}</li>`)}</ul>` : ''}
+        ${alerts.length ? html`<ul class="alerts">${alerts.slice(0, 3).map((a) => html`<li data-alert=${a.code ?? a.kind}>${alertWords(speak, a)}</li>`)}</ul>` : ''}
+        <ds-set-aside .aside=${this.setAside[s.site]}></ds-set-aside>
         <button type="button" @click=${() => this.#audit(s.site)}>${t('central.openAudit')}</button>
       </li>`;
   }

@@ -202,6 +202,25 @@ const migrations: readonly string[] = [
   UPDATE categories SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
   UPDATE categories SET doc = json_set(doc, '$.reasonNames', json('{}')) WHERE json_type(doc, '$.reasonNames') IS NULL;
   `,
+  // Mail in and out: every message the gateway sent or took in for a ticket (threading and
+  // dedupe), the outbox written in the same transaction as the change that causes a mail,
+  // and the addresses a permanent bounce marked undeliverable.
+  `
+  CREATE TABLE mail_messages (
+    message_id TEXT NOT NULL, ticket TEXT, direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    sha256 TEXT NOT NULL, at TEXT NOT NULL
+  );
+  CREATE INDEX mail_messages_id ON mail_messages (message_id);
+  CREATE UNIQUE INDEX mail_messages_raw ON mail_messages (sha256, direction);
+  CREATE TABLE mail_outbox (
+    id INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, ticket TEXT, recipient TEXT NOT NULL,
+    doc TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    next_at TEXT NOT NULL, sent_at TEXT, last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox (next_at) WHERE sent_at IS NULL;
+  CREATE TABLE mail_undeliverable (address TEXT PRIMARY KEY, at TEXT NOT NULL, status TEXT NOT NULL);
+  CREATE TABLE mail_seen (key TEXT PRIMARY KEY, at TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

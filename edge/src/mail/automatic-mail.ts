@@ -17,6 +17,7 @@ const text = (value: unknown): string => {
  * acknowledgement, so two auto-responders cannot keep each other busy.
  */
 export function automaticMail(headers: HeaderMap, sender: string, loopId: string): Automatic {
+  if (text(headers.get('content-type')).toLowerCase() === 'multipart/report') return { automatic: true, reason: 'delivery-report' };
   const autoSubmitted = text(headers.get('auto-submitted')).trim().toLowerCase();
   if (autoSubmitted !== '' && !autoSubmitted.startsWith('no')) return { automatic: true, reason: 'auto-submitted' };
   if (/^(bulk|junk|list|auto_reply)\b/i.test(text(headers.get('precedence')).trim())) return { automatic: true, reason: 'precedence' };
@@ -24,7 +25,6 @@ export function automaticMail(headers: HeaderMap, sender: string, loopId: string
   const loops = ([] as unknown[]).concat(headers.get('x-loop') ?? []).map(text);
   if (loops.some((l) => l.trim().toLowerCase() === loopId.toLowerCase())) return { automatic: true, reason: 'x-loop' };
   if (sender === '' || /^(mailer-daemon|postmaster)@/i.test(sender)) return { automatic: true, reason: 'mailer-daemon' };
-  if (text(headers.get('content-type')).toLowerCase() === 'multipart/report') return { automatic: true, reason: 'delivery-report' };
   return { automatic: false };
 }
 

@@ -28,6 +28,8 @@ const smtpError = (code: number, message: string) => Object.assign(new Error(mes
 export class SmtpListener {
   readonly #server: SMTPServer;
   #port = 0;
+  /** RCPT commands per session's current mail: the envelope lists an address once, however often it was given. */
+  readonly #rcptCount = new Map<string, number>();
 
   private constructor(private readonly o: SmtpListenerOptions) {
     const maxBytes = o.maxBytes ?? MAIL_MAX_BYTES;
@@ -35,7 +37,9 @@ export class SmtpListener {
     this.#server = new SMTPServer({
       banner: 'Doorside inquiries', size: maxBytes, authOptional: true, disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false, maxClients: 50, socketTimeout: 60_000, closeTimeout: 2_000,
-      onMailFrom: (address, _session, callback) => {
+      onClose: (session) => this.#rcptCount.delete(session.id),
+      onMailFrom: (address, session, callback) => {
+        this.#rcptCount.set(session.id, 0);
         const declared = Number((address.args as Record<string, string> | false | undefined || {}).SIZE ?? 0);
         if (declared > maxBytes) {
           o.onRefused('too-large');
@@ -44,7 +48,9 @@ export class SmtpListener {
         callback();
       },
       onRcptTo: (address, session, callback) => {
-        if (session.envelope.rcptTo.length >= maxRecipients) {
+        const given = (this.#rcptCount.get(session.id) ?? 0) + 1;
+        this.#rcptCount.set(session.id, given);
+        if (given > maxRecipients) {
           o.onRefused('too-many-recipients');
           return callback(smtpError(452, `Too many recipients (at most ${maxRecipients})`));
         }

@@ -185,6 +185,17 @@ describe('mail in', () => {
     expect((await lastAck()).count).toBe(before);
   });
 
+  it('shows on the ticket read that the reporter\'s address is undeliverable', async () => {
+    const ticket = newest();
+    const cookie = await gw.login('admin');
+
+    const read = await gw.call('GET', `/api/tickets/${ticket.id}`, { cookie });
+
+    expect(ticket.reporter.contact).toBe('gone@tenant.example');
+    expect(read.status).toBe(200);
+    expect(read.body.contactUndeliverable).toBe(true);
+  });
+
   it('takes the same message twice only once, but a reused Message-ID with another body is taken in', async () => {
     const message = (body: string) => `From: dup@tenant.example\r\nMessage-ID: <same@tenant.example>\r\nSubject: dup ${body}\r\n\r\n${body}`;
     const count = () => ticketsNow().length;

@@ -38,7 +38,9 @@ export class MailRows {
     return (this.#sql('SELECT count(*) AS n FROM mail_outbox WHERE recipient = ? AND created_at >= ?').get(recipient, since) as { n: number }).n;
   }
 
-  queue(mail: OutgoingMail, ticket: string | null, at: string): void {
+  /** Queues a mail in the caller's transaction; a mail that would not be a well-formed message is refused here, not at sending. */
+  queue(given: OutgoingMail, ticket: string | null, at: string): void {
+    const mail = OutgoingMail.parse(given);
     this.#sql('INSERT OR IGNORE INTO mail_outbox (message_id, ticket, recipient, doc, created_at, next_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(mail.messageId, ticket, mail.to, JSON.stringify(mail), at, at);
   }

@@ -2,7 +2,7 @@
 const HISTORY_STARTS = [
   /^On .{1,200}wrote:\s*$/i,
   /^-{2,}\s*(Original Message|Opprinnelig melding|Oorspronkelijk bericht|原始邮件)\s*-{2,}\s*$/i,
-  /^(Den|Op|Le|Am|El) .{1,200}(skrev|schreef|a écrit|schrieb|escribió)\s*:\s*$/i,
+  /^(Den|Op|Le|Am|El) .{1,200}(skrev|schreef|a écrit|schrieb|escribió).{0,200}:\s*$/i,
   /^在.{1,200}写道[:：]\s*$/,
   /^From:\s.+$/i,
   /^_{10,}\s*$/,

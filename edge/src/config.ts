@@ -33,6 +33,9 @@ const Env = z.object({
   DOORSIDE_SITE_NAME: z.string().trim().min(1).max(80).optional(),
   DOORSIDE_BACKUP: z.enum(['on', 'off']).default('on'),
   DOORSIDE_BACKUP_KEEP: z.coerce.number().int().min(1).max(366).default(7),
+  DOORSIDE_SMTP_PORT: z.union([z.literal('off'), Port]).default(2525),
+  DOORSIDE_MAIL_DOMAIN: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i, 'a mail domain such as example.org').optional(),
+  DOORSIDE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
@@ -58,6 +61,8 @@ export interface Config {
   siteName?: string;
   /** The daily backup in `{dataDir}/backups`; absent when switched off (`DOORSIDE_BACKUP=off`). */
   backups?: { keep: number };
+  /** Mail in (`DOORSIDE_SMTP_PORT`, `null` when `off`) and out (`DOORSIDE_SMTP_URL`, else `.eml` files). */
+  mail: { smtpPort: number | null; domain?: string; smtpUrl?: string };
 }
 
 /** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
@@ -85,6 +90,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     offlineAlertMinutes: e.DOORSIDE_OFFLINE_ALERT_MINUTES,
     homeAssistant: e.DOORSIDE_HOMEASSISTANT,
     allowedOrigins: e.DOORSIDE_ALLOWED_ORIGINS,
+    mail: {
+      smtpPort: e.DOORSIDE_SMTP_PORT === 'off' ? null : e.DOORSIDE_SMTP_PORT,
+      ...(e.DOORSIDE_MAIL_DOMAIN ? { domain: e.DOORSIDE_MAIL_DOMAIN.toLowerCase() } : {}),
+      ...(e.DOORSIDE_SMTP_URL ? { smtpUrl: e.DOORSIDE_SMTP_URL } : {}),
+    },
     ...(e.DOORSIDE_PUBLIC_URL ? { publicUrl: e.DOORSIDE_PUBLIC_URL } : {}),
     ...(e.DOORSIDE_SITE_NAME ? { siteName: e.DOORSIDE_SITE_NAME } : {}),
     ...(e.DOORSIDE_BACKUP === 'on' ? { backups: { keep: e.DOORSIDE_BACKUP_KEEP } } : {}),

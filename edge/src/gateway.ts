@@ -18,7 +18,7 @@ import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
-import { credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
+import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { openDatabase } from './store/database.sqlite.ts';
@@ -30,6 +30,7 @@ import { CommandHandler } from './commands/handler.ts';
 import { privateDataFolder } from './data-folder.ts';
 import { siteCommandModules } from './command-modules.ts';
 import { PublicAddress } from './http/public-address.ts';
+import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-mail.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -64,6 +65,8 @@ export interface GatewayOptions {
   backups?: { keep: number };
   /** A new demo site also gets tenants, installations and a few inquiries (`npm start`; tests leave them out). */
   demoInquiries?: boolean;
+  /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
+  mail?: MailOptions;
 }
 
 export interface Gateway {
@@ -83,6 +86,7 @@ export interface Gateway {
   /** Every link that leaves the gateway is built on this. */
   publicAddress: PublicAddress;
   credentials: DemoCredentials | undefined;
+  mail: GatewayMail;
   close(): Promise<void>;
 }
 
@@ -202,11 +206,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       backups.start();
       closers.push(() => backups.stop());
     }
+    const mailOptions = options.mail ?? { smtpPort: null };
+    const mail = await startMail(mailOptions, {
+      store, commands, metrics, publicAddress, siteName: options.siteName ?? options.site, site: options.site, dataDir: options.dataDir, host: options.host, clock,
+    }).catch((error) => { throw portInUse(error, 'DOORSIDE_SMTP_PORT', mailOptions.smtpPort ?? 0); });
+    closers.push(() => mail.close());
     const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url, public: publicAddress.base };
-    const credentials = refreshCredentials(options.dataDir, endpoints);
+    const credentials = refreshCredentials(options.dataDir, endpoints)
+      && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox });
     return {
       offlineWatch: watch,
-      store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials,
+      store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };
   } catch (error) {

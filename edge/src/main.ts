@@ -23,6 +23,8 @@ try {
   Report pages  ${links.base}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens; short: ${links.base}/r/{code})
   Door panels   ${gateway.http}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
+  Mail in       ${gateway.mail.smtp ? `smtp://${gateway.mail.smtp}` : 'off'}   (for ${gateway.mail.addresses.inbox}; DOORSIDE_SMTP_PORT)
+  Mail out      ${gateway.mail.outbox ?? 'DOORSIDE_SMTP_URL'}
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}
   Backups       ${config.backups ? `${config.dataDir}/backups (one a day, the last ${config.backups.keep} kept)` : 'off'}

@@ -51,7 +51,7 @@ beforeAll(async () => {
   http = `http://127.0.0.1:${httpPort}`;
   child = spawn(process.execPath, ['--import', 'tsx', main], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DOORSIDE_DATA_DIR: dir, DOORSIDE_HTTP_PORT: String(httpPort), DOORSIDE_MQTT_PORT: String(mqttPort), DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false' },
+    env: { ...process.env, DOORSIDE_DATA_DIR: dir, DOORSIDE_HTTP_PORT: String(httpPort), DOORSIDE_MQTT_PORT: String(mqttPort), DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false', DOORSIDE_SMTP_PORT: '0' },
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {

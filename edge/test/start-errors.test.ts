@@ -44,7 +44,7 @@ function tempDir(): string {
 /** Starts `main.ts` as its own process; `running()` resolves on its banner, `exited` when it ends. */
 function startMain(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', main], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false', DOORSIDE_SMTP_PORT: '0', ...env },
   });
   const out = { stdout: '', stderr: '' };
   child.stdout!.on('data', (chunk: Buffer) => { out.stdout += chunk.toString(); });

@@ -101,7 +101,7 @@ export function spawnAgent(setup: AgentSetup, name = 'agent', script: string = s
 /** A gateway process on the given ports and data dir (GPIO off, quiet). */
 export function spawnGateway(dataDir: string, httpPort: number, mqttPort: number): Child {
   return spawnTs('gateway', scripts.gateway, {
-    DOORSIDE_DATA_DIR: dataDir, DOORSIDE_HTTP_PORT: String(httpPort), DOORSIDE_MQTT_PORT: String(mqttPort),
+    DOORSIDE_DATA_DIR: dataDir, DOORSIDE_HTTP_PORT: String(httpPort), DOORSIDE_MQTT_PORT: String(mqttPort), DOORSIDE_SMTP_PORT: '0',
     DOORSIDE_GPIO_CONFIG: 'off', DOORSIDE_LOG: 'false',
   });
 }

@@ -162,6 +162,8 @@ export const Ticket = z.object({
   titlePhrase: z.optional(Phrase),
   description: z.string(),
   reporter: Reporter,
+  /** Set when the ticket is read and a permanent bounce marked the reporter's mail address undeliverable; never stored. */
+  contactUndeliverable: z.optional(z.boolean()),
   assignee: Username.nullable(),
   team: TeamId,
   dueAt: IsoTime,

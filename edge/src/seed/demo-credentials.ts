@@ -20,6 +20,8 @@ export const DemoCredentials = z.object({
   integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
   /** The cloud bridge's key for this gateway's bridge routes (`authorization: Bearer <key>`). */
   bridge: z.object({ key: z.string() }).optional(),
+  /** Mail in and out: the SMTP listener (host:port, null when off), the inquiry address, where outgoing mail is written without a relay. */
+  mail: z.object({ smtp: z.string().nullable(), inquiries: z.string(), outbox: z.string().nullable() }).optional(),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
@@ -63,6 +65,7 @@ export function refreshCredentials(dataDir: string, at: Endpoints): DemoCredenti
   };
   const fresh = {
     ...credentialsFor(secrets, at), ...(old.integrations ? { integrations: old.integrations } : {}), ...(old.bridge ? { bridge: old.bridge } : {}),
+    ...(old.mail ? { mail: old.mail } : {}),
   };
   writeCredentials(dataDir, fresh);
   return fresh;
@@ -85,4 +88,14 @@ export function addBridgeCredentials(dataDir: string, key: string): boolean {
   const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
   writeCredentials(dataDir, { ...current, bridge: { key } });
   return true;
+}
+
+/** Writes the mail section (addresses change with the ports), if the site has the credentials file. */
+export function addMailCredentials(dataDir: string, mail: NonNullable<DemoCredentials['mail']>): DemoCredentials | undefined {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return undefined;
+  const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const fresh = { ...current, mail };
+  writeCredentials(dataDir, fresh);
+  return fresh;
 }

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
  * Schema versions, applied in order and recorded in `PRAGMA user_version`.
  * Add a new entry for every change; never edit one that has shipped.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -208,6 +208,25 @@ const migrations: readonly string[] = [
   CREATE TABLE persons (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE TABLE units (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE TABLE installations (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
+  `,
+  // Mail in and out: every message the gateway sent or took in for a ticket (threading and
+  // dedupe), the outbox written in the same transaction as the change that causes a mail,
+  // and the addresses a permanent bounce marked undeliverable.
+  `
+  CREATE TABLE mail_messages (
+    message_id TEXT NOT NULL, ticket TEXT, direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    sha256 TEXT NOT NULL, at TEXT NOT NULL
+  );
+  CREATE INDEX mail_messages_id ON mail_messages (message_id);
+  CREATE UNIQUE INDEX mail_messages_raw ON mail_messages (sha256, direction);
+  CREATE TABLE mail_outbox (
+    id INTEGER PRIMARY KEY, message_id TEXT NOT NULL UNIQUE, ticket TEXT, recipient TEXT NOT NULL,
+    doc TEXT NOT NULL, created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+    next_at TEXT NOT NULL, sent_at TEXT, last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox (next_at) WHERE sent_at IS NULL;
+  CREATE TABLE mail_undeliverable (address TEXT PRIMARY KEY, at TEXT NOT NULL, status TEXT NOT NULL);
+  CREATE TABLE mail_seen (key TEXT PRIMARY KEY, at TEXT NOT NULL);
   `,
 ];
 

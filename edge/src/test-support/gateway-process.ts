@@ -27,7 +27,7 @@ export async function startGatewayProcess(env: Record<string, string> = {}): Pro
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env, DOORSIDE_HOST: '127.0.0.1', DOORSIDE_HTTP_PORT: '0', DOORSIDE_MQTT_PORT: '0', DOORSIDE_LOG: 'true',
-      DOORSIDE_GPIO_CONFIG: 'off', ...env, DOORSIDE_DATA_DIR: dir,
+      DOORSIDE_GPIO_CONFIG: 'off', DOORSIDE_SMTP_PORT: '0', ...env, DOORSIDE_DATA_DIR: dir,
     },
   });
   const out = { stdout: '', stderr: '' };

@@ -14,7 +14,8 @@ export const openCommands: CommandModule<OpenTicketCommand> = {
     const room = qr !== undefined ? reads.roomByCode(store, roomId, qr) : reads.room(store, roomId);
     const category = reads.category(store, command.category);
     const assignee = command.assignee ? reads.user(store, command.assignee) : null;
-    const reporter: Reporter = command.kind === 'report'
+    // Someone outside the site who left an address (an occupant's report, a mail) follows it as an occupant does.
+    const reporter: Reporter = command.kind === 'report' || command.contact
       ? { kind: 'occupant', id: null, contact: command.contact ?? null }
       : { kind: 'user', id: actor.ref, contact: null };
     const { ticket, changes } = openTicket({
@@ -23,7 +24,7 @@ export const openCommands: CommandModule<OpenTicketCommand> = {
       reporter, assignee, parent: null, ...(command.attachments ? { attachments: command.attachments } : {}),
     });
     // A report's tracking link is the occupant's only key to it: shown once, stored as a digest.
-    const trackToken = command.kind === 'report' ? newToken(18) : null;
+    const trackToken = reporter.kind === 'occupant' ? newToken(18) : null;
     const [opened, ...rest] = changes;
     const withLink = opened?.entity === 'ticket' && trackToken ? [{ ...opened, trackDigest: tokenDigest(trackToken) }, ...rest] : changes;
     const alert = command.alertFor ? [{ entity: 'offline-alert' as const, type: 'offline-alert-set' as const, state: { device: command.alertFor, ticket: ticket.id } }] : [];

@@ -13,6 +13,7 @@ import { ticketFor, visibleScope, visibleTo } from '../rights/visibility.ts';
 import type { TicketCommand } from '../contracts/index.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { finishedServices } from './finished-services.ts';
+import { MailRows } from '../mail/mail-rows.sqlite.ts';
 
 export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
@@ -35,17 +36,21 @@ const actions = {
 
 export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, commands, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const mail = new MailRows(store.db);
+  /** A reporter whose mail bounced for good is flagged on every read, so nobody waits on an answer by mail. */
+  const withMailFlag = (ticket: Ticket, read: Ticket): Ticket =>
+    (ticket.reporter.contact && mail.isUndeliverable(ticket.reporter.contact) ? { ...read, contactUndeliverable: true } : read);
 
   api.get('/api/tickets', { config: { right: 'view' }, schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = signedInActor(request);
-    return { tickets: store.tickets.list({ ...request.query, now: clock(), visible: visibleScope(actor) }).map((t) => ticketFor(actor.role, t)) };
+    return { tickets: store.tickets.list({ ...request.query, now: clock(), visible: visibleScope(actor) }).map((t) => withMailFlag(t, ticketFor(actor.role, t))) };
   });
 
   api.get('/api/tickets/:id', { config: { right: 'view' }, schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {
     const actor = signedInActor(request);
     const ticket = store.tickets.get(request.params.id);
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
-    return ticketFor(actor.role, ticket);
+    return withMailFlag(ticket, ticketFor(actor.role, ticket));
   });
 
   api.post('/api/tickets', { config: { right: 'signed-in' }, schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {

@@ -27,7 +27,7 @@ const running = new Set<Proc>();
 /** A TypeScript entry point in its own process (tsx), with the test's environment plus `env`. */
 export function run(script: string, args: string[], env: Record<string, string>): Proc {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false', DOORSIDE_GPIO_CONFIG: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOORSIDE_HOST: '127.0.0.1', DOORSIDE_LOG: 'false', DOORSIDE_GPIO_CONFIG: 'off', DOORSIDE_SMTP_PORT: '0', ...env },
   });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => { out += chunk.toString(); });

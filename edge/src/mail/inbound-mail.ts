@@ -1,0 +1,170 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import sanitizeHtml from 'sanitize-html';
+import type { Attachment, OpenTicketCommand, Target } from '../contracts/index.ts';
+import type { CommandHandler } from '../commands/handler.ts';
+import type { PublicAddress } from '../http/public-address.ts';
+import { systemActor, type Actor } from '../rights/actor.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { acknowledgement } from './acknowledgement.ts';
+import { automaticMail, permanentFailures } from './automatic-mail.ts';
+import type { MailAttachmentStore } from './mail-attachment-store.ts';
+import type { MailRows } from './mail-rows.sqlite.ts';
+import { mailLanguageOf } from './mail-words.ts';
+import { oneLine } from './outgoing-mail.ts';
+import { withoutQuotedHistory } from './quoted-history.ts';
+import type { ReplyAddresses } from './reply-address.ts';
+
+/** The gateway taking mail in: the audit log names it `mail`; the rights table's `system` rows decide what it may do. */
+export const mailActor: Actor = { ...systemActor, ref: 'mail' };
+
+export type InboundOutcome =
+  | { outcome: 'opened'; ticket: string; acknowledged: boolean }
+  | { outcome: 'added'; ticket: string }
+  | { outcome: 'bounce'; undeliverable: string[] }
+  | { outcome: 'duplicate' };
+
+export interface InboundMailOptions {
+  store: SiteStore;
+  commands: CommandHandler;
+  rows: MailRows;
+  addresses: ReplyAddresses;
+  files: MailAttachmentStore;
+  publicAddress: PublicAddress;
+  siteName: string;
+  /** X-Loop value naming this site. */
+  loopId: string;
+  clock: () => string;
+  /** Where a new inquiry is filed: the room and category its ticket needs. */
+  inquiryHome: () => { room: string; category: string };
+  /** Told after the commit, so the outbox sends at once. */
+  queued: () => void;
+}
+
+/** The one place a new mail becomes a new ticket: switch the kind or the room here. */
+export function inquiryFromMail(mail: { subject: string; text: string; sender: string; attachments: Attachment[] }, home: { room: string; category: string }): { target: Target; command: OpenTicketCommand } {
+  return {
+    target: { room: home.room },
+    command: {
+      type: 'open-ticket', kind: 'inquiry', category: home.category, priority: 'normal',
+      title: oneLine(mail.subject, 120) || '(no subject)', description: mail.text.slice(0, 2000),
+      ...(mail.sender ? { contact: mail.sender.slice(0, 200) } : {}),
+      ...(mail.attachments.length > 0 ? { attachments: mail.attachments } : {}),
+    },
+  };
+}
+
+const addressesIn = (field: AddressObject | AddressObject[] | undefined): string[] =>
+  ([] as AddressObject[]).concat(field ?? []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter((a) => a !== '');
+const messageIds = (value: string | string[] | undefined): string[] =>
+  ([] as string[]).concat(value ?? []).flatMap((v) => v.match(/<[^<>\s]+>/g) ?? []);
+
+/** Takes one accepted message in: threads it to its ticket or opens an inquiry, keeps its files, queues the acknowledgement. */
+export class InboundMail {
+  constructor(private readonly o: InboundMailOptions) {}
+
+  async receive(raw: Buffer, envelope: { from: string; to: string[] }): Promise<InboundOutcome> {
+    const { rows, addresses, clock } = this.o;
+    const sha256 = createHash('sha256').update(raw).digest('hex');
+    if (rows.seenRaw(sha256)) return { outcome: 'duplicate' };
+    const at = clock();
+    const mail = await this.#parse(raw);
+    const sender = (mail ? addressesIn(mail.from)[0] : undefined) ?? envelope.from;
+    const messageId = mail?.messageId && /^<[^<>\s]+>$/.test(mail.messageId) ? mail.messageId : `<${sha256.slice(0, 32)}@received.${addresses.domain}>`;
+    const automatic = mail ? automaticMail(mail.headers, envelope.from, this.o.loopId) : { automatic: false as const };
+
+    if (mail && automatic.automatic && automatic.reason === 'delivery-report') {
+      const failed = permanentFailures(raw.toString('latin1'));
+      this.o.store.db.transaction(() => {
+        for (const f of failed) rows.markUndeliverable(f.address, f.status, at);
+        rows.record(messageId, null, 'in', sha256, at);
+      })();
+      return { outcome: 'bounce', undeliverable: failed.map((f) => f.address) };
+    }
+
+    const ticket = mail ? this.#thread(mail, envelope.to) : this.#threadByAddress(envelope.to);
+    const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')) : '';
+    const attachments = this.#keepFiles(mail, raw, sender, at);
+
+    if (ticket) {
+      const body = text.trim() === '' ? oneLine(mail?.subject ?? '', 200) || '(empty message)' : text;
+      await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
+        this.o.commands.run(mailActor, { ticket }, { type: 'comment', text: `${sender}: ${body}`.slice(0, 2000), internal: false });
+        rows.record(messageId, ticket, 'in', sha256, at);
+        tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
+      }));
+      return { outcome: 'added', ticket };
+    }
+
+    const subject = mail?.subject ?? '';
+    const { target, command } = inquiryFromMail({ subject, text: text || '(empty message)', sender, attachments }, this.o.inquiryHome());
+    const language = mailLanguageOf({ contentLanguage: headerText(mail, 'content-language'), acceptLanguage: headerText(mail, 'accept-language') }, `${subject} ${text}`);
+    // One acknowledgement an hour per address at most: an auto-responder that keeps writing in ends the exchange after one.
+    const hourAgo = new Date(Date.parse(at) - 3_600_000).toISOString();
+    const answer = !automatic.automatic && sender !== '' && !rows.isUndeliverable(sender) && addresses.read(sender).kind === 'foreign'
+      && rows.sentSince(sender, hourAgo) === 0;
+    const result = await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
+      const opened = this.o.commands.run(mailActor, target, command);
+      rows.record(messageId, opened.ticket.id, 'in', sha256, at);
+      tx.record('mail-received', `ticket:${opened.ticket.id}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
+      if (answer) {
+        const ack = acknowledgement({
+          ticket: opened.ticket.id, title: opened.ticket.title, to: sender, language, siteName: this.o.siteName, loopId: this.o.loopId, addresses,
+          trackUrl: opened.trackToken ? this.o.publicAddress.trackUrl(opened.trackToken) : null,
+          inReplyTo: messageId, references: [...messageIds(mail?.references), messageId],
+        });
+        rows.queue(ack, opened.ticket.id, at);
+        rows.record(ack.messageId, opened.ticket.id, 'out', createHash('sha256').update(JSON.stringify(ack)).digest('hex'), at);
+      }
+      return opened;
+    }));
+    if (answer) this.o.queued();
+    return { outcome: 'opened', ticket: result.ticket.id, acknowledged: answer };
+  }
+
+  async #parse(raw: Buffer): Promise<ParsedMail | null> {
+    try {
+      return await simpleParser(raw, { skipImageLinks: true, maxHtmlLengthToParse: 5_000_000 });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Reply address, then a Message-ID the thread knows, then `[T-n]` in the subject. */
+  #thread(mail: ParsedMail, envelopeTo: string[]): string | null {
+    const delivered = ([] as unknown[]).concat(mail.headers.get('delivered-to') ?? []).map((v) => String(v));
+    const byAddress = this.#threadByAddress([...envelopeTo, ...addressesIn(mail.to), ...addressesIn(mail.cc), ...delivered]);
+    if (byAddress) return byAddress;
+    for (const id of [...messageIds(mail.inReplyTo), ...messageIds(mail.references)].reverse()) {
+      const ticket = this.o.rows.ticketOf(id);
+      if (ticket && this.o.store.tickets.get(ticket)) return ticket;
+    }
+    const tagged = /\[(T-\d{1,12})\]/i.exec(mail.subject ?? '')?.[1]?.toUpperCase();
+    return tagged && this.o.store.tickets.get(tagged) ? tagged : null;
+  }
+
+  #threadByAddress(candidates: string[]): string | null {
+    for (const address of candidates) {
+      const read = this.o.addresses.read(address);
+      if (read.kind === 'reply' && this.o.store.tickets.get(read.ticket)) return read.ticket;
+    }
+    return null;
+  }
+
+  /** Every attachment, inline images too, byte for byte; HTML made safe; a message that cannot be parsed is kept whole. */
+  #keepFiles(mail: ParsedMail | null, raw: Buffer, by: string, at: string): Attachment[] {
+    const { files } = this.o;
+    if (!mail) return [files.keep(raw, 'message.eml', 'message/rfc822', by, at)];
+    const kept = mail.attachments.map((a) => files.keep(a.content, a.filename ?? (a.contentId ? `inline-${a.contentId.replace(/[<>]/g, '')}` : 'attachment'), a.contentType || 'application/octet-stream', by, at));
+    if (mail.html) {
+      const safe = sanitizeHtml(mail.html, { allowedSchemes: ['http', 'https', 'mailto', 'cid'], allowedSchemesByTag: { img: ['cid', 'data'] } });
+      kept.push(files.keep(Buffer.from(safe, 'utf8'), 'message.html', 'text/html', by, at));
+    }
+    return kept;
+  }
+}
+
+function headerText(mail: ParsedMail | null, name: string): string | undefined {
+  const value = mail?.headers.get(name);
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,28 @@
+import { Counter, type Registry } from 'prom-client';
+import type { RefusalReason } from './smtp-listener.ts';
+
+const refusals: readonly RefusalReason[] = ['too-large', 'too-many-recipients', 'unknown-recipient', 'failed'];
+
+export interface MailMetrics {
+  accepted: () => void;
+  refused: (reason: RefusalReason) => void;
+  sent: (how: 'smtp' | 'file') => void;
+  sendFailed: () => void;
+}
+
+/** `/metrics` counters for mail taken in or refused (by reason) and mail sent. */
+export function mailMetrics(registry: Registry): MailMetrics {
+  const received = new Counter({
+    name: 'doorside_mail_received_total', help: 'Inbound mails accepted, or refused by reason', labelNames: ['outcome', 'reason'] as const, registers: [registry],
+  });
+  received.inc({ outcome: 'accepted', reason: '' }, 0);
+  for (const reason of refusals) received.inc({ outcome: 'refused', reason }, 0);
+  const sent = new Counter({ name: 'doorside_mail_sent_total', help: 'Outgoing mails handed to the relay or written to the outbox folder', labelNames: ['via'] as const, registers: [registry] });
+  const failed = new Counter({ name: 'doorside_mail_send_failures_total', help: 'Tries to send an outgoing mail that failed (it is tried again later)', registers: [registry] });
+  return {
+    accepted: () => received.inc({ outcome: 'accepted', reason: '' }),
+    refused: (reason) => received.inc({ outcome: 'refused', reason }),
+    sent: (via) => sent.inc({ via }),
+    sendFailed: () => failed.inc(),
+  };
+}

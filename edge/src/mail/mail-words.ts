@@ -1,0 +1,60 @@
+/**
+ * The words of the mails the gateway writes itself. A mail leaves the site as finished text,
+ * so it cannot use the pages' catalogs; the reporter's language decides which column is used.
+ */
+export const MAIL_LANGUAGES = ['en', 'zh', 'nb', 'nl'] as const;
+export type MailLanguage = (typeof MAIL_LANGUAGES)[number];
+
+export interface MailWords {
+  ackSubject: (title: string) => string;
+  greeting: string;
+  received: (id: string) => string;
+  follow: string;
+  replyHint: string;
+  signature: (site: string) => string;
+}
+
+export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
+  en: {
+    ackSubject: (title) => `We received your message: ${title}`,
+    greeting: 'Hello,',
+    received: (id) => `Thank you. Your message has been registered as ${id}.`,
+    follow: 'You can follow it here:',
+    replyHint: 'Reply to this mail to add to it.',
+    signature: (site) => `Facility team, ${site}`,
+  },
+  zh: {
+    ackSubject: (title) => `我们已收到您的消息：${title}`,
+    greeting: '您好，',
+    received: (id) => `谢谢。您的消息已登记为 ${id}。`,
+    follow: '您可以在这里跟进：',
+    replyHint: '直接回复此邮件即可补充内容。',
+    signature: (site) => `${site} 物业团队`,
+  },
+  nb: {
+    ackSubject: (title) => `Vi har mottatt meldingen din: ${title}`,
+    greeting: 'Hei,',
+    received: (id) => `Takk. Meldingen din er registrert som ${id}.`,
+    follow: 'Du kan følge den her:',
+    replyHint: 'Svar på denne e-posten for å legge til noe.',
+    signature: (site) => `Driftsteamet, ${site}`,
+  },
+  nl: {
+    ackSubject: (title) => `We hebben uw bericht ontvangen: ${title}`,
+    greeting: 'Hallo,',
+    received: (id) => `Dank u. Uw bericht is geregistreerd als ${id}.`,
+    follow: 'U kunt het hier volgen:',
+    replyHint: 'Beantwoord deze e-mail om iets toe te voegen.',
+    signature: (site) => `Facilitair team, ${site}`,
+  },
+};
+
+/** The sender's language from Content-Language / Accept-Language, else from the script of the text; English otherwise. */
+export function mailLanguageOf(headers: { contentLanguage?: string; acceptLanguage?: string }, sample: string): MailLanguage {
+  for (const value of [headers.contentLanguage, headers.acceptLanguage]) {
+    const tag = value?.split(/[,;\s]/)[0]?.toLowerCase().split('-')[0];
+    if (tag === 'no' || tag === 'nn') return 'nb';
+    if (tag && (MAIL_LANGUAGES as readonly string[]).includes(tag)) return tag as MailLanguage;
+  }
+  return /[\u4e00-\u9fff]/.test(sample) ? 'zh' : 'en';
+}

@@ -4,7 +4,7 @@ import { TicketStatus as Statuses } from '../contracts/index.ts';
 export type Right =
   | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
   | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
-  | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy'
+  | 'set-room-status' | 'set-alternative-room' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy'
   // The gateway's own watch over its devices: raising and clearing offline alerts.
   | 'watch-devices';
 
@@ -47,7 +47,7 @@ function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Rig
   return rights.map((right) => ({ role, right, scope: scopes, statuses: statusesOf(right) }));
 }
 
-const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy'];
+const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'set-alternative-room', 'read-audit', 'manage-devices', 'set-rejection-policy'];
 
 /**
  * Who may do what: one row per role × right, with its scope and the statuses in which it
@@ -67,6 +67,8 @@ export const grants: readonly Grant[] = [
   ...grant('vendor', 'own', ['view', 'accept', 'start', 'complete', 'comment']),
   ...grant('supervisor', 'any', ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
   ...grant('supervisor', 'own', ['start', 'complete']),
+  // Supervisors know the rooms of their floors: which one to send people to while one is out of use.
+  ...grant('supervisor', 'any', ['set-alternative-room']),
   ...grant('floor_manager', 'any', ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
   ...grant('reception', 'any', ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal']),
   ...grant('facility_head', 'any', managing),

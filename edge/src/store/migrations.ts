@@ -202,6 +202,11 @@ const migrations: readonly string[] = [
   UPDATE categories SET doc = json_set(doc, '$.names', json('{}')) WHERE json_type(doc, '$.names') IS NULL;
   UPDATE categories SET doc = json_set(doc, '$.reasonNames', json('{}')) WHERE json_type(doc, '$.reasonNames') IS NULL;
   `,
+  // A room names the room its sign sends people to while it is out of use; read with a join,
+  // so the sign shows the other room's name and floor as they are now.
+  `
+  ALTER TABLE rooms ADD COLUMN alternative TEXT REFERENCES rooms(id);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

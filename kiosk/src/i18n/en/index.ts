@@ -9,9 +9,10 @@ import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
+import { signExtra } from './sign-extra.ts';
 
 /** English: the reference catalog. Every other language has exactly these keys and placeholders. One file per page area. */
-export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases } as const;
+export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...signExtra } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.sqlite.ts';
-import { migrate } from './migrations.ts';
+import { migrate, migrations } from './migrations.ts';
 
 let dir: string;
 let file: string;
@@ -105,10 +105,23 @@ describe('upgrading a data folder to names per language', () => {
     const team = JSON.parse((db.prepare('SELECT doc FROM teams').get() as { doc: string }).doc);
     const category = JSON.parse((db.prepare('SELECT doc FROM categories').get() as { doc: string }).doc);
 
-    expect(db.pragma('user_version', { simple: true })).toBe(8);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(room).toMatchObject({ name: 'Boardroom', names: {}, reasonPhrase: { code: 'room.ready', params: {} } });
     expect(team.names).toEqual({});
     expect(category).toMatchObject({ names: {}, reasonNames: {} });
+    db.close();
+  });
+});
+
+describe('upgrading a data folder to rooms that name an alternative', () => {
+  it('leaves every existing room without one, and refuses an alternative that is no room', () => {
+    const db = openDatabase(file);
+
+    const rows = db.prepare('SELECT alternative FROM rooms').all();
+    const dangling = () => db.prepare("UPDATE rooms SET alternative = 'r999' WHERE id = 'r101'").run();
+
+    expect(rows).toEqual([{ alternative: null }]);
+    expect(dangling).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

@@ -4,7 +4,7 @@ import type { Database } from 'better-sqlite3';
  * Schema versions, applied in order and recorded in `PRAGMA user_version`.
  * Add a new entry for every change; never edit one that has shipped.
  */
-const migrations: readonly string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);

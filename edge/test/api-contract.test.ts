@@ -29,7 +29,7 @@ async function scrape() {
 const actions = ['assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment'];
 const contract = [
   'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/panel',
-  'GET /api/rooms', 'GET /api/rooms/{room}', 'POST /api/rooms/{room}/reports',
+  'GET /api/rooms', 'GET /api/rooms/{room}', 'POST /api/rooms/{room}/reports', 'POST /api/rooms/{room}/alternative',
   'GET /api/track/{token}', 'POST /api/track/{token}/rating',
   'GET /api/tickets', 'POST /api/tickets', 'GET /api/tickets/{id}', ...actions.map((a) => `POST /api/tickets/{id}/${a}`),
   'GET /api/events', 'GET /api/events/verify', 'GET /api/audit',

@@ -8,7 +8,8 @@ export class SiteSignals {
 
   roomStatus(room: Room): void {
     const message: RoomStatusMessage = { room: room.id, name: room.name, status: room.status, since: room.since, reason: room.reason,
-      ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}), ticket: room.ticket };
+      ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}), ticket: room.ticket,
+      ...(room.alternative ? { alternative: room.alternative } : {}) };
     this.bus.publish(topics.roomStatus(this.site, room.id), JSON.stringify(message), true);
   }
 

@@ -21,7 +21,7 @@ export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-s
  */
 export type Change =
   | { entity: 'ticket'; type: TicketEventType; state: Ticket; /** A tracking link handed out with a report, as its digest. */ trackDigest?: string }
-  | { entity: 'room'; type: 'room-status-changed' | 'room-names-changed'; state: Room }
+  | { entity: 'room'; type: 'room-status-changed' | 'room-names-changed' | 'room-alternative-set'; state: Room }
   | { entity: 'room-qr'; type: 'room-qr-rotated'; state: { room: RoomId }; secret: string }
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
   | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }

@@ -42,7 +42,11 @@ export interface OpenTicketCommand {
   alertFor?: DeviceId;
 }
 
-export type RoomCommand = { type: 'set-room-status'; status: RoomStatus; reason: string } | { type: 'rotate-qr' };
+export type RoomCommand =
+  | { type: 'set-room-status'; status: RoomStatus; reason: string }
+  | { type: 'rotate-qr' }
+  /** Names the room to use instead while this one is out of use; `null` clears it. */
+  | { type: 'set-alternative-room'; room: RoomId | null };
 
 /**
  * Names people typed, in other languages: each map given replaces the one held (`{}` clears
@@ -112,6 +116,7 @@ export interface CommandResults {
   rate: { ticket: Ticket };
   'set-room-status': Room;
   'rotate-qr': { room: Room; secret: string };
+  'set-alternative-room': Room;
   device: { device: Device; secret: string | null };
   category: Category;
   'open-session': { token: string; expiresAt: string };

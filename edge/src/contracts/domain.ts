@@ -29,6 +29,10 @@ export type Role = z.infer<typeof Role>;
 export type TicketAction = z.infer<typeof TicketAction>;
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
+/** Where to go instead while a room is out of use: another room of the site, as a sign names it. */
+export const RoomAlternative = z.object({ id: RoomId, name: Text(80), names: z.optional(Names), floor: z.number().int() });
+export type RoomAlternative = z.infer<typeof RoomAlternative>;
+
 export const Room = z.object({
   id: RoomId,
   name: Text(80),
@@ -46,6 +50,8 @@ export const Room = z.object({
   zoneNames: z.optional(Names),
   /** The languages the room's printed label speaks, in order; absent: all four. */
   languages: z.array(z.enum(phraseLanguages)).min(1).max(4).optional(),
+  /** The nearest room to use instead, shown on the sign while this one is out of use. */
+  alternative: z.optional(RoomAlternative),
 });
 export type Room = z.infer<typeof Room>;
 

@@ -25,6 +25,7 @@ export const errorCatalogue = {
   NOBODY_NAMED: { status: 400, meaning: 'an assignment names neither a person nor a team' },
   INVALID_POLICY: { status: 400, meaning: 'a rejection policy change would leave the policy invalid' },
   BAD_WINDOW: { status: 400, meaning: 'a reporting window ends before it starts or is too long' },
+  ALTERNATIVE_IS_SAME_ROOM: { status: 400, meaning: 'a room cannot be its own alternative' },
   REASON_REQUIRED: { status: 400, meaning: 'a rejection needs a reason' },
   UNKNOWN_ROOM: { status: 400, meaning: 'a room named in the body does not exist on this site' },
   UNKNOWN_PERSON: { status: 400, meaning: 'a person named is not in the site\'s directory' },

@@ -87,6 +87,8 @@ export const ReasonBody = z.strictObject({ reason: Text(500) });
 export const CommentBody = z.strictObject({ text: Text(2000), internal: z.boolean().default(true) });
 
 export const SetRoomStatusBody = z.strictObject({ status: RoomStatus, reason: Text(500) });
+/** The room to use instead of this one while it is out of use, or `null` for none. */
+export const SetAlternativeRoomBody = z.strictObject({ room: RoomId.nullable() });
 
 export const Triggered = z.object({
   route: z.enum(['returned', 'escalated']).nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, RoomId, TicketId } from './ids.ts';
-import { RoomStatus } from './domain.ts';
+import { RoomAlternative, RoomStatus } from './domain.ts';
 import { Text } from './text.ts';
 import { Names, Phrase } from './phrase.ts';
 
@@ -22,6 +22,8 @@ export const RoomStatusMessage = z.object({
   reasonPhrase: z.optional(Phrase),
   names: z.optional(Names),
   ticket: TicketId.nullable(),
+  /** The room to use instead while this one is out of use, when its operators named one. */
+  alternative: z.optional(RoomAlternative),
 });
 export type RoomStatusMessage = z.infer<typeof RoomStatusMessage>;
 

@@ -44,5 +44,5 @@ export const RoomHold = z.object({
 export type RoomHold = z.infer<typeof RoomHold>;
 
 /** What the asker may do to the room itself, from the rights table. */
-export const RoomAction = z.enum(['set-available']);
+export const RoomAction = z.enum(['set-available', 'set-alternative']);
 export type RoomAction = z.infer<typeof RoomAction>;

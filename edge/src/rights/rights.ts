@@ -4,7 +4,7 @@ import { TicketStatus as Statuses } from '../contracts/index.ts';
 export type Right =
   | 'view' | 'report' | 'create' | 'assign' | 'claim' | 'transfer' | 'start' | 'complete'
   | 'approve' | 'reject' | 'escalate' | 'cancel' | 'comment' | 'comment-internal'
-  | 'set-room-status' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy' | 'set-names'
+  | 'set-room-status' | 'set-alternative-room' | 'read-audit' | 'dispute' | 'manage-devices' | 'accept' | 'set-rejection-policy' | 'set-names'
   // The gateway's own watch over its devices: raising and clearing offline alerts.
   | 'watch-devices'
   // The directory of persons, units and installations: reading it, and keeping it.
@@ -51,7 +51,7 @@ function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Rig
   return rights.map((right) => ({ role, right, scope: scopes, statuses: statusesOf(right) }));
 }
 
-const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'read-audit', 'manage-devices', 'set-rejection-policy', 'read-directory', 'manage-directory', 'link', 'reply', 'set-names'];
+const managing: readonly Right[] = ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'set-alternative-room', 'read-audit', 'manage-devices', 'set-rejection-policy', 'read-directory', 'manage-directory', 'link', 'reply', 'set-names'];
 
 /**
  * Who may do what: one row per role × right, with its scope and the statuses in which it
@@ -74,6 +74,8 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'any', ['view', 'create', 'assign', 'claim', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
   ...grant('supervisor', 'any', ['read-directory', 'manage-directory', 'link', 'reply']),
   ...grant('supervisor', 'own', ['start', 'complete']),
+  // Supervisors know the rooms of their floors: which one to send people to while one is out of use.
+  ...grant('supervisor', 'any', ['set-alternative-room']),
   ...grant('floor_manager', 'any', ['view', 'create', 'assign', 'transfer', 'approve', 'reject', 'escalate', 'cancel', 'comment', 'comment-internal', 'read-audit']),
   ...grant('floor_manager', 'any', ['read-directory', 'link', 'reply']),
   ...grant('reception', 'any', ['view', 'create', 'assign', 'approve', 'reject', 'escalate', 'comment', 'comment-internal']),

@@ -4,5 +4,8 @@ import { may } from '../rights/rights.ts';
 
 /** What the actor may do to the room itself, asked of the rights table, so a page offers only that. */
 export function roomActions(actor: Actor, room: Room): RoomAction[] {
-  return room.status !== 'available' && may(actor.role, 'set-room-status') ? ['set-available'] : [];
+  const actions: RoomAction[] = [];
+  if (room.status !== 'available' && may(actor.role, 'set-room-status')) actions.push('set-available');
+  if (may(actor.role, 'set-alternative-room')) actions.push('set-alternative');
+  return actions;
 }

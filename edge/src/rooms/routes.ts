@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetRoomStatusBody } from '../contracts/index.ts';
+import { type Attachment, ErrorBody, QrQuery, ReportBody, ReportCreated, Room, RoomDetail, RoomParams, SetAlternativeRoomBody, SetRoomStatusBody } from '../contracts/index.ts';
 import { NotFound, Unauthorized } from '../domain-error.ts';
 import { roomHiddenFrom } from '../rights/refusal.ts';
 import { signedInActor } from '../auth/sign-in.ts';
@@ -61,6 +61,17 @@ export const roomRoutes: FastifyPluginAsync<RoomRoutesOptions> = async (app, { a
   api.post('/api/rooms/:room/status', { config: { right: 'set-room-status' }, schema: { tags: ['rooms'], params: RoomParams, body: SetRoomStatusBody, response: { 200: Room, ...errors } } }, async (request) => {
     const actor = signedInActor(request);
     return commands.handle(actor, { room: request.params.room }, { type: 'set-room-status', ...request.body });
+  });
+
+  api.post('/api/rooms/:room/alternative', {
+    config: { right: 'set-alternative-room' },
+    schema: {
+      tags: ['rooms'], params: RoomParams, body: SetAlternativeRoomBody, response: { 200: Room, ...errors },
+      description: 'Names the room a sign sends people to while this one is Do Not Use or pending recovery; `null` clears it.',
+    },
+  }, async (request) => {
+    const actor = signedInActor(request);
+    return commands.handle(actor, { room: request.params.room }, { type: 'set-alternative-room', room: request.body.room });
   });
 
   await app.register(async (scoped) => {

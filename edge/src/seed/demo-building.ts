@@ -27,9 +27,9 @@ export const demoUsers: { id: string; name: string; role: Role; teams: string[] 
   { id: 'liftco', name: 'LiftCo Service (vendor)', role: 'vendor', teams: [] },
 ];
 
-const rooms: { id: string; name: string; floor: number; zone: string }[] = [
+const rooms: { id: string; name: string; floor: number; zone: string; alternative?: string }[] = [
   { id: 'r101', name: 'Reception Lounge', floor: 1, zone: 'Lobby' },
-  { id: 'r102', name: 'Meeting Room Fjord', floor: 1, zone: 'East wing' },
+  { id: 'r102', name: 'Meeting Room Fjord', floor: 1, zone: 'East wing', alternative: 'r202' },
   { id: 'r103', name: 'Meeting Room Delta', floor: 1, zone: 'East wing' },
   { id: 'r104', name: 'Restroom 1', floor: 1, zone: 'Lobby' },
   { id: 'r105', name: 'Kitchen 1', floor: 1, zone: 'West wing' },
@@ -39,9 +39,9 @@ const rooms: { id: string; name: string; floor: number; zone: string }[] = [
   { id: 'r204', name: 'Restroom 2', floor: 2, zone: 'South' },
   { id: 'r205', name: 'Open Office North', floor: 2, zone: 'North' },
   { id: 'r301', name: 'Auditorium', floor: 3, zone: 'Conference' },
-  { id: 'r302', name: 'Meeting Room Lotus', floor: 3, zone: 'Conference' },
+  { id: 'r302', name: 'Meeting Room Lotus', floor: 3, zone: 'Conference', alternative: 'r202' },
   { id: 'r303', name: 'Quiet Room', floor: 3, zone: 'Wellbeing' },
-  { id: 'r304', name: 'Restroom 3', floor: 3, zone: 'Wellbeing' },
+  { id: 'r304', name: 'Restroom 3', floor: 3, zone: 'Wellbeing', alternative: 'r204' },
   { id: 'r305', name: 'Kitchen 3', floor: 3, zone: 'Conference' },
 ];
 
@@ -98,7 +98,7 @@ const categories: Category[] = [
 
 export const demoTeams: Team[] = teams.map((t) => ({ ...t, names: namesOf(t.name) }));
 
-export const demoRooms: { id: string; name: string; floor: number; zone: string; names: Names; zoneNames: Names }[] =
+export const demoRooms: { id: string; name: string; floor: number; zone: string; alternative?: string; names: Names; zoneNames: Names }[] =
   rooms.map((r) => ({ ...r, names: namesOf(r.name), zoneNames: namesOf(r.zone) }));
 
 export const demoCategories: Category[] = categories.map((c) => ({

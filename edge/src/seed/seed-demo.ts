@@ -57,6 +57,11 @@ export async function seedDemo(store: SiteStore, at: string): Promise<DemoSecret
       store.rooms.insert(room, r.qr);
       tx.record('room-created', `room:${r.id}`, room);
     }
+    // Once every room is in, the ones whose sign names a room to use instead.
+    for (const r of rooms.filter((x) => x.alternative)) {
+      store.rooms.setAlternative(r.id, r.alternative!);
+      tx.record('room-alternative-set', `room:${r.id}`, store.rooms.get(r.id));
+    }
     for (const p of panels) {
       store.directory.putPanel(p.room, p.hash);
       tx.record('panel-configured', `panel:${p.room}`, { room: p.room });

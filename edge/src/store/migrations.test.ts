@@ -112,3 +112,16 @@ describe('upgrading a data folder to names per language', () => {
     db.close();
   });
 });
+
+describe('upgrading a data folder to rooms that name an alternative', () => {
+  it('leaves every existing room without one, and refuses an alternative that is no room', () => {
+    const db = openDatabase(file);
+
+    const rows = db.prepare('SELECT alternative FROM rooms').all();
+    const dangling = () => db.prepare("UPDATE rooms SET alternative = 'r999' WHERE id = 'r101'").run();
+
+    expect(rows).toEqual([{ alternative: null }]);
+    expect(dangling).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -228,6 +228,11 @@ export const migrations: readonly string[] = [
   CREATE TABLE mail_undeliverable (address TEXT PRIMARY KEY, at TEXT NOT NULL, status TEXT NOT NULL);
   CREATE TABLE mail_seen (key TEXT PRIMARY KEY, at TEXT NOT NULL);
   `,
+  // A room names the room its sign sends people to while it is out of use; read with a join,
+  // so the sign shows the other room's name and floor as they are now.
+  `
+  ALTER TABLE rooms ADD COLUMN alternative TEXT REFERENCES rooms(id);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

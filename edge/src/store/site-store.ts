@@ -134,7 +134,9 @@ export class SiteStore {
         this.tickets.put(change.state, seq ?? undefined);
         if (change.trackDigest) this.trackTokens.insert(change.trackDigest, change.state.id);
         return;
-      case 'room': return this.rooms.put(change.state);
+      case 'room':
+        if (change.type === 'room-alternative-set') this.rooms.setAlternative(change.state.id, change.state.alternative?.id ?? null);
+        return this.rooms.put(change.state);
       case 'room-qr': return this.rooms.replaceQrSecret(change.state.room, change.secret, at);
       case 'team': return;
       case 'rating': return this.trackTokens.rate(change.trackDigest, change.state.score, change.state.comment);

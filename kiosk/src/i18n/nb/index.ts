@@ -14,6 +14,7 @@ import { inquiries } from './inquiries.ts';
 import { dashboardWords } from './dashboard-words.ts';
 import { install } from './install.ts';
 import { centralAlerts } from './central-alerts.ts';
+import { signExtra } from './sign-extra.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra };

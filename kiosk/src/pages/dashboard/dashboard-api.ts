@@ -100,6 +100,11 @@ export class DashboardApi extends SignedInApi {
     return Room.parse(await this.send('POST', `/api/rooms/${encodeURIComponent(id)}/status`, { status: 'available', reason }));
   }
 
+  /** Names the room the sign sends people to while this one is out of use; `null` clears it. */
+  async setAlternativeRoom(id: string, alternative: string | null): Promise<Room> {
+    return Room.parse(await this.send('POST', `/api/rooms/${encodeURIComponent(id)}/alternative`, { room: alternative }));
+  }
+
   exportUrl(what: 'tickets' | 'audit', filters: object): string {
     return new URL(`./api/exports/${what}.csv${queryOf(filters)}`, this.base).href;
   }

@@ -169,6 +169,24 @@ export class DsDashboardPage extends LocalizingPage {
     }
   }
 
+  async setAlternativeRoom(room: string, alternative: string | null): Promise<void> {
+    this.busy = true;
+    this.roomError = '';
+    this.roomNotice = '';
+    try {
+      const saved = await this.api.setAlternativeRoom(room, alternative);
+      const other = saved.alternative;
+      this.roomNotice = other
+        ? this.speak.t('dash.alternative.saved', { room: this.speak.name(other.name, other.names) })
+        : this.speak.t('dash.alternative.cleared');
+      await this.#loadRoom(room);
+    } catch (error) {
+      this.roomError = this.speak.t('dash.shell.setFailed', { message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
   /** A burst of ticket events (a rejection writes several) asks for the figures once. */
   #figuresSoon(): void {
     clearTimeout(this.#figuresTimer);

@@ -7,18 +7,22 @@ import { statusLooks } from '../../components/status-look.ts';
 import type { RoomView } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { categoryWord, type SiteNames } from './site-words.ts';
+import './ds-alternative-room.ts';
 
 /**
  * One room: its status, what holds it and what clears it, as the gateway's codes say, and
- * — when the gateway offers it — setting it back to available with a reason.
- * Fires `set-available` (detail: `{room, reason}`).
+ * — when the gateway offers it — setting it back to available with a reason, and naming the
+ * room its sign sends people to while it is out of use.
+ * Fires `set-available` (detail: `{room, reason}`); `ds-alternative-room` fires `set-alternative`.
  */
 export class DsRoomPage extends LocalizedElement {
   static override properties = {
-    room: { attribute: false }, view: { attribute: false }, now: { attribute: false },
+    room: { attribute: false }, rooms: { attribute: false }, view: { attribute: false }, now: { attribute: false },
     busy: { type: Boolean }, error: {}, notice: {}, names: { attribute: false },
   };
   declare room: Room;
+  /** The site's rooms, to pick the one to use instead. */
+  declare rooms: readonly Room[];
   declare view: RoomView | undefined;
   declare now: Date;
   declare busy: boolean;
@@ -40,6 +44,7 @@ export class DsRoomPage extends LocalizedElement {
   constructor() {
     super();
     this.now = new Date();
+    this.rooms = [];
     this.busy = false;
     this.error = '';
     this.notice = '';
@@ -69,6 +74,8 @@ export class DsRoomPage extends LocalizedElement {
         <ul>${hold.clears.map((c) => html`<li data-clear=${c.code}>${this.#clear(c)}</li>`)}</ul>
       </section>` : nothing}
       ${this.view?.actions?.includes('set-available') ? this.#setAvailable() : nothing}
+      ${this.view?.actions?.includes('set-alternative') ? html`<ds-alternative-room .room=${room} .rooms=${this.rooms} ?busy=${this.busy}></ds-alternative-room>` : nothing}
+      ${this.error && !this.view?.actions?.includes('set-available') ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}`;
   }
 

@@ -61,6 +61,7 @@ export interface SignedInHost {
   pick(ticket: string): void;
   dispatchTicket(ticket: string, body: AssignBody): Promise<void>;
   setRoomAvailable(room: string, reason: string): Promise<void>;
+  setAlternativeRoom(room: string, alternative: string | null): Promise<void>;
 }
 
 /** Everything a signed-in facility user sees; the page owns the state, this only lays it out. */
@@ -163,9 +164,10 @@ function roomView(page: SignedInHost, id: string) {
   return html`<section class="panel room-page" tabindex="-1" id="room" data-section="room" data-room-page=${id} aria-labelledby="room-title">
     ${back}
     <h2 id="room-title">${page.speak.name(room.name, room.names)} · ${room.id}</h2>
-    <ds-room-page .room=${room} .names=${page.reports.assignees.value} .view=${page.roomView?.id === id ? page.roomView : undefined} .now=${page.now}
+    <ds-room-page .room=${room} .rooms=${page.live.rooms} .names=${page.reports.assignees.value} .view=${page.roomView?.id === id ? page.roomView : undefined} .now=${page.now}
       ?busy=${page.busy} .error=${page.roomError} .notice=${page.roomNotice}
-      @set-available=${(e: CustomEvent<{ room: string; reason: string }>) => void page.setRoomAvailable(e.detail.room, e.detail.reason)}></ds-room-page>
+      @set-available=${(e: CustomEvent<{ room: string; reason: string }>) => void page.setRoomAvailable(e.detail.room, e.detail.reason)}
+      @set-alternative=${(e: CustomEvent<{ room: string; alternative: string | null }>) => void page.setAlternativeRoom(e.detail.room, e.detail.alternative)}></ds-room-page>
     <section aria-labelledby="room-tickets-title"><h3 id="room-tickets-title">${say('dash.shell.roomTickets')}</h3>${ticketList(page, filters, changed, open)}</section>
     <section aria-labelledby="room-devices-title"><h3 id="room-devices-title">${say('dash.shell.roomDevices')}</h3>
       ${devices && devices.length === 0 ? html`<p class="muted">${say('dash.shell.noDevices')}</p>`

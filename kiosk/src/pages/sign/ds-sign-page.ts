@@ -1,3 +1,4 @@
+import type { RoomStatus } from '@doorside/edge/contracts';
 import { css, html, LitElement, nothing } from 'lit';
 import '../../components/ds-offline-mark.ts';
 import '../../components/ds-status-word.ts';
@@ -6,9 +7,13 @@ import { type SignLink, signLink } from './sign-link.ts';
 import type { SignState } from './sign-state.ts';
 import { SignStore } from './sign-store.ts';
 
+/** Statuses in which the sign names the ticket behind them and the room to use instead. */
+const outOfUse = new Set<RoomStatus>(['do_not_use', 'pending_recovery']);
+
 /**
  * The room sign: a full screen with the room's name and status, fed live by the
- * gateway. It reads its room and credentials from its own address.
+ * gateway. Nobody taps a sign, so it shows the room alone, in its configured languages:
+ * no language label or switch. It reads its room and credentials from its own address.
  */
 export class DsSignPage extends LitElement {
   static override properties = { state: { state: true }, now: { state: true } };
@@ -32,7 +37,9 @@ export class DsSignPage extends LitElement {
     .reason { margin: 0; font-size: 6vmin; font-weight: 700; }
     .since, .waiting { margin: 0; font-size: 3.8vmin; color: #222; }
     .denied { margin: 0; font-size: 5vmin; font-weight: 700; border: 0.6vmin solid #111; padding: 3vmin; }
-    footer { margin-top: auto; display: flex; gap: 3vmin; font-size: 2.8vmin; color: #333; }
+    /* Read from across a corridor: the number to quote at the desk, and where to go instead. */
+    .ticket { margin: 0; font-size: 7vmin; font-weight: 800; letter-spacing: 0.02em; }
+    .alternative { margin: 0; font-size: 6vmin; font-weight: 700; padding: 2.5vmin 3vmin; border-left: 1.5vmin solid #111; background: #f2f2f2; }
   `;
 
   constructor() {
@@ -70,7 +77,6 @@ export class DsSignPage extends LitElement {
       ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
       ${!denied && room ? this.#status(main, room) : nothing}
       ${!denied && !room ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
-        <footer>${this.#speak.map((s) => html`<span lang=${s.lang}>${s.t('language.name')}</span>`)}</footer>
       </main>`;
   }
 
@@ -79,6 +85,10 @@ export class DsSignPage extends LitElement {
     return html`
       <ds-status-word aria-label=${main.t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>
       ${room.reason ? html`<p class="reason">${main.phrase(room.reasonPhrase, room.reason)}</p>` : nothing}
+      ${outOfUse.has(room.status) && room.ticket ? html`<p class="ticket">${main.t('sign.ticket', { ticket: room.ticket })}</p>` : nothing}
+      ${outOfUse.has(room.status) && room.alternative ? html`<p class="alternative">${main.t('sign.alternative', {
+        room: main.name(room.alternative.name, room.alternative.names), floor: room.alternative.floor,
+      })}</p>` : nothing}
       <p class="since">${main.t('sign.since', { time: main.time(room.since, this.now), ago: main.ago(room.since, this.now) })}</p>`;
   }
 }

@@ -1,0 +1,97 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { catalogs } from '../src/i18n/index.ts';
+import { hasChromium, launchChromium } from './chromium.ts';
+
+const seen = { timeout: 10_000 };
+
+describe.skipIf(!hasChromium)('the room sign while its room is out of use', () => {
+  let browser: Browser;
+  let gw: TestGateway;
+  let page: Page;
+
+  const signUrl = (room: string, extra = '') => `${gw.creds.devices.find((d) => d.kind === 'sign' && d.room === room)!.url}${extra}`;
+  const reportPath = (room: string) => {
+    const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
+    return url.pathname + url.search;
+  };
+  const statusWord = () => page.locator('ds-status-word .main');
+  const setStatus = async (room: string, status: string, reason: string) => {
+    const res = await gw.call('POST', `/api/rooms/${room}/status`, { cookie: await gw.login('hanna'), body: { status, reason } });
+    expect(res.status).toBe(200);
+  };
+  const setAlternative = async (room: string, other: string | null) => {
+    const res = await gw.call('POST', `/api/rooms/${room}/alternative`, { cookie: await gw.login('marco'), body: { room: other } });
+    expect(res.status).toBe(200);
+  };
+  /** A maintenance job rejected at the door panel: its policy sets the room Do Not Use, naming the job. */
+  const rejectedMaintenance = async (room: string) => {
+    const id = (await gw.call('POST', reportPath(room), { body: { category: 'maintenance', description: 'Door closer broken' } })).body.ticket.id as string;
+    const marco = await gw.login('marco');
+    const dirk = await gw.login('dirk');
+    await gw.call('POST', `/api/tickets/${id}/assign`, { cookie: marco, body: { assignee: 'dirk' } });
+    await gw.call('POST', `/api/tickets/${id}/start`, { cookie: dirk });
+    await gw.call('POST', `/api/tickets/${id}/complete`, { cookie: dirk });
+    const rejected = await gw.call('POST', `/api/tickets/${id}/reject`, { cookie: await gw.panelLogin(room), body: { reason: 'Door still slams' } });
+    expect(rejected.status).toBe(200);
+    return id;
+  };
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    gw = await startTestGateway();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+  beforeEach(async () => { page = await browser.newPage(); });
+  afterEach(async () => { await page.close(); });
+
+  it('shows the ticket behind a Do Not Use status in large type', async () => {
+    const ticket = await rejectedMaintenance('r203');
+
+    await page.goto(signUrl('r203'));
+
+    await statusWord().getByText('Do not use', { exact: true }).waitFor(seen);
+    const shown = page.locator('.ticket');
+    await shown.getByText(`Ticket ${ticket}`, { exact: true }).waitFor(seen);
+    const size = await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(size).toBeGreaterThanOrEqual(0.05 * Math.min(page.viewportSize()!.width, page.viewportSize()!.height));
+  });
+
+  it('shows the alternative room in English while the room is Do Not Use, and drops it once available', async () => {
+    await setAlternative('r103', 'r202');
+    await page.goto(signUrl('r103'));
+    await statusWord().getByText('Available', { exact: true }).waitFor(seen);
+    expect(await page.locator('.alternative').count()).toBe(0);
+
+    await setStatus('r103', 'do_not_use', 'Water leak');
+
+    await page.locator('.alternative').getByText('Use Meeting Room Tulip instead — floor 2', { exact: true }).waitFor(seen);
+    await setStatus('r103', 'available', 'Dry again');
+    await statusWord().getByText('Available', { exact: true }).waitFor(seen);
+    expect(await page.locator('.alternative').count()).toBe(0);
+  });
+
+  it("names the alternative room in Chinese on a sign set to zh, with the room's Chinese name", async () => {
+    await setAlternative('r105', 'r202');
+    await setStatus('r105', 'pending_recovery', 'Cleaning rejected');
+
+    await page.goto(signUrl('r105', '&lang=zh'));
+
+    await statusWord().getByText(catalogs.zh['status.pending_recovery'], { exact: true }).waitFor(seen);
+    await page.locator('.alternative').getByText('请改用郁金香会议室（2 楼）', { exact: true }).waitFor(seen);
+  });
+
+  it('shows no language label, only the room in its configured languages', async () => {
+    await page.goto(signUrl('r104', '&lang=nb&langs=nb,en,zh,nl'));
+    await statusWord().getByText('Ledig', { exact: true }).waitFor(seen);
+
+    const labels = (['en', 'zh', 'nb', 'nl'] as const).map((lang) => catalogs[lang]['language.name']);
+
+    for (const label of labels) expect(await page.getByText(label).count(), label).toBe(0);
+    expect(await page.locator('footer').count()).toBe(0);
+  });
+});

@@ -9,9 +9,10 @@ import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
+import { queueCards } from './queue-cards.ts';
 
 /** English: the reference catalog. Every other language has exactly these keys and placeholders. One file per page area. */
-export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases } as const;
+export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...queueCards } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

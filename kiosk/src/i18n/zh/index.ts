@@ -10,6 +10,7 @@ import { dashboardShell } from './dashboard-shell.ts';
 import { central } from './central.ts';
 import { panelReview } from './panel-review.ts';
 import { phrases } from './phrases.ts';
+import { queueCards } from './queue-cards.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...queueCards };

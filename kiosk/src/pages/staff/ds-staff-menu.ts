@@ -14,9 +14,9 @@ export class DsStaffMenu extends LocalizedElement {
   declare name: string;
 
   static override styles = [staffBase, css`
-    :host { position: relative; display: inline-block; min-width: 0; }
-    details { position: relative; }
-    summary { list-style: none; display: inline-flex; align-items: center; gap: 6px; min-height: 48px; max-width: 11rem;
+    :host { position: relative; display: block; min-width: 0; max-width: 11rem; }
+    details { position: relative; min-width: 0; }
+    summary { list-style: none; display: flex; align-items: center; gap: 6px; min-height: 48px; max-width: 100%;
       padding: 6px 12px; border: 2px solid #111; border-radius: 10px; background: #fff; font-weight: 700; cursor: pointer; }
     summary::-webkit-details-marker { display: none; }
     summary:focus-visible { outline: 3px solid #ffbf00; outline-offset: 2px; }

@@ -52,7 +52,7 @@ export class DsRoomPage extends LocalizedElement {
       <div class="status" data-room-status=${room.status} ${paint({ background: look.background, color: look.foreground })}>
         <span>${t('dash.shell.roomStatus')}</span>
         <span class="word">${t(`status.${room.status}`)}</span>
-        ${room.reason ? html`<span>${room.reason}</span>` : nothing}
+        ${room.reason ? html`<span>${this.speak.phrase(room.reasonPhrase, room.reason)}</span>` : nothing}
         <span>${t('dash.since', { time: time(room.since, this.now), ago: ago(room.since, this.now) })}</span>
       </div>
       <section aria-labelledby="holds-title" data-hold=${hold ? (hold.held ? 'held' : 'free') : 'loading'}>

@@ -65,7 +65,7 @@ export class DsStaffTicketCard extends LocalizedElement {
     const completable = entry.actions.includes('complete');
     return html`
       <article class=${due.kind === 'overdue' ? 'overdue' : ''} data-ticket=${ticket.id} data-priority=${ticket.priority} ?data-overdue=${due.kind === 'overdue'}>
-        ${rejection ? html`<ds-staff-rejection-note compact .rejection=${rejection} .names=${names} .now=${this.now}></ds-staff-rejection-note>` : nothing}
+        ${rejection ? html`<ds-staff-rejection-note .category=${entry.ticket.category} compact .rejection=${rejection} .names=${names} .now=${this.now}></ds-staff-rejection-note>` : nothing}
         <div class="top">
           <span class="badge" ${paint({ background: look.background, color: look.foreground })}><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <span class="status">${t(`staff.ticketStatus.${ticket.status}`)}</span>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { seriousViolations } from './axe.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
 
 // Generous: these run beside other browser suites on a small shared machine.
@@ -64,6 +65,31 @@ describe.skipIf(!hasChromium)('the staff queue on a phone: one tap per step from
     // Opening the ticket shows the description in full.
     await page.goto(`${gw.http}/staff#${id}`);
     await page.locator('ds-staff-ticket-detail .description').getByText('Please bring the wet vacuum.').waitFor(seen);
+    await page.close();
+  });
+
+  it('fits a 360 px phone with a card\'s completion form and the name menu open, with no serious axe violations', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    page.setDefaultTimeout(15_000);
+    const sofia = await gw.login('sofia');
+    const created = await gw.call('POST', '/api/tickets', { cookie: sofia, body: { kind: 'task', category: 'cleaning', room: 'r104', description, assignee: 'ben' } });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const ben = await gw.login('ben');
+    expect((await gw.call('POST', `/api/tickets/${id}/start`, { cookie: ben, body: {} })).status).toBe(200);
+
+    await page.goto(`${gw.http}/staff`);
+    await page.getByLabel('Username').fill('ben');
+    await page.getByLabel('Password').fill(gw.creds.users.find((u) => u.username === 'ben')!.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const card = page.locator(`[data-list="mine"] [data-ticket="${id}"]`);
+    await card.getByRole('button', { name: 'Complete…' }).click();
+    await card.locator('[data-form="complete"]').waitFor(seen);
+    await page.locator('ds-staff-menu summary').click();
+    await page.locator('ds-staff-menu [data-action="sign-out"]').waitFor(seen);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -48,7 +48,8 @@ export class DsStaffPage extends LocalizingPage {
     /* One short line on a phone: the person's name folds the language and signing out. */
     header { display: flex; align-items: center; gap: 8px; padding: 6px 12px; background: #fff; border-bottom: 2px solid #111; }
     h1 { font-size: 1.2rem; margin: 0; flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    ds-lang-switch, ds-staff-link-mark { flex: none; }
+    ds-lang-switch { flex: none; }
+    ds-staff-link-mark { flex: 0 1 auto; min-width: 0; }
     ds-staff-menu { flex: 0 1 auto; min-width: 0; }
     main { padding: 14px; display: grid; gap: 18px; max-width: 1200px; margin: 0 auto; }
     .notice { padding: 10px 14px; border-radius: 10px; border: 2px solid #111; background: #fff; font-weight: 600; overflow-wrap: anywhere; }

@@ -21,7 +21,7 @@ type QuickAction = (typeof quick)[number];
  */
 export class DsStaffTicketCard extends LocalizedElement {
   static override properties = {
-    entry: { attribute: false }, names: { attribute: false }, now: { type: Number }, busy: { type: Boolean },
+    entry: { attribute: false }, names: { attribute: false }, now: { type: Number }, busy: { type: Boolean }, completing: { state: true },
   };
   declare entry: Entry | undefined;
   declare names: Names | undefined;

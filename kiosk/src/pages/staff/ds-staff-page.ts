@@ -47,7 +47,8 @@ export class DsStaffPage extends LocalizingPage {
     :host { min-height: 100vh; background: #f6f6f6; }
     /* One short line on a phone: the person's name folds the language and signing out. */
     header { display: flex; align-items: center; gap: 8px; padding: 6px 12px; background: #fff; border-bottom: 2px solid #111; }
-    h1 { font-size: 1.2rem; margin: 0; flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    /* The page's name keeps its width; the connection mark and the name menu give way first. */
+    h1 { font-size: 1.2rem; margin: 0; flex: 1 0 auto; white-space: nowrap; }
     ds-lang-switch { flex: none; }
     ds-staff-link-mark { flex: 0 1 auto; min-width: 0; }
     ds-staff-menu { flex: 0 1 auto; min-width: 0; }

@@ -236,6 +236,7 @@ describe.skipIf(!hasChromium)('the staff queue page', { timeout: 60_000 }, () =>
   it('signs out, and the queue is gone after a reload', async () => {
     await signedIn('ana');
 
+    await page.locator('ds-staff-menu summary').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('ds-staff-sign-in').waitFor(seen);
     await page.reload();

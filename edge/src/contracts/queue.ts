@@ -36,6 +36,10 @@ export const StaffQueue = z.object({
   pool: z.array(QueueItem),
   people: z.array(z.object({ id: Username, name: z.string() })),
   rooms: z.array(z.object({ id: RoomId, name: z.string(), floor: z.number().int(), zone: z.string(), names: z.optional(Names), zoneNames: z.optional(Names) })),
-  categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })),
+  categories: z.array(z.object({
+    id: CategoryId, name: z.string(), names: z.optional(Names),
+    /** Each rejection reason in other languages, keyed by the reason as a rejection records it. */
+    reasonNames: z.optional(z.record(z.string(), Names)),
+  })),
 });
 export type StaffQueue = z.infer<typeof StaffQueue>;

@@ -52,6 +52,8 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
     pool,
     people: users.map((u) => ({ id: u.id, name: u.name })),
     rooms,
-    categories: store.directory.categories().map((c) => ({ id: c.id, name: c.name, ...(c.names ? { names: c.names } : {}) })),
+    categories: store.directory.categories().map((c) => ({
+      id: c.id, name: c.name, ...(c.names ? { names: c.names } : {}), ...(c.reasonNames && Object.keys(c.reasonNames).length > 0 ? { reasonNames: c.reasonNames } : {}),
+    })),
   };
 }

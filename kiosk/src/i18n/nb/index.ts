@@ -15,6 +15,7 @@ import { dashboardWords } from './dashboard-words.ts';
 import { install } from './install.ts';
 import { centralAlerts } from './central-alerts.ts';
 import { signExtra } from './sign-extra.ts';
+import { queueCards } from './queue-cards.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards };

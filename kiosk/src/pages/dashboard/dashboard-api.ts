@@ -1,8 +1,9 @@
 import {
-  ActionResult, type AssignBody, Assignees, Device, KpiReport, LoggedEvent, PeopleList, type Person, Room, RoomDetail, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
+  ActionResult, type AssignBody, Assignees, Category, Device, KpiReport, LoggedEvent, PeopleList, type Person, Room, RoomDetail, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
 } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
+import type { ReasonNames } from './reason-words.ts';
 
 export { ApiError };
 export type { Session };
@@ -26,6 +27,7 @@ export type SyncLook = { kind: 'unavailable' } | { kind: 'not-connected' } | { k
 export interface AuditSearch { room?: string; ticket?: string; actor?: string; type?: string; q?: string }
 
 const TicketList = z.object({ tickets: z.array(Ticket) });
+const CategoryReasons = z.object({ categories: z.array(Category.pick({ id: true, reasonNames: true })) });
 const EventList = z.object({ events: z.array(LoggedEvent) });
 
 /** Only the filled-in fields, as a query string (empty when none). */
@@ -86,6 +88,12 @@ export class DashboardApi extends SignedInApi {
       if (error instanceof ApiError && error.status === 404) return { kind: 'unavailable' };
       throw error;
     }
+  }
+
+  /** `GET /api/categories`, for the translations of each category's rejection reasons. */
+  async reasonNames(): Promise<ReasonNames> {
+    const { categories } = CategoryReasons.parse(await this.send('GET', '/api/categories'));
+    return new Map(categories.map((c) => [c.id, c.reasonNames ?? {}]));
   }
 
   async people(): Promise<Person[]> {

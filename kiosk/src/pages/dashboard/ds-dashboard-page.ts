@@ -12,6 +12,7 @@ import { type ReportsState, SiteReports } from './site-reports.ts';
 import { signedInStyles, signedInView } from './signed-in-view.ts';
 import { type Route, routeOf } from './dashboard-route.ts';
 import { type People, peopleByUsername, personLabel } from '../../components/person-name.ts';
+import type { ReasonNames } from './reason-words.ts';
 import { noFilters, type TicketFilters, type TicketSort } from './ticket-filters.ts';
 
 /** Data not pushed by the feed (device presence, the sync agent's report) is read again this often. */
@@ -23,7 +24,7 @@ export class DsDashboardPage extends LocalizingPage {
   static override properties = {
     live: { state: true }, reports: { state: true }, now: { state: true }, filters: { state: true }, sort: { state: true },
     selected: { state: true }, signInError: { state: true }, busy: { state: true }, dispatchError: { state: true }, dispatchNotice: { state: true },
-    route: { state: true }, people: { state: true }, roomView: { state: true }, roomError: { state: true }, roomNotice: { state: true },
+    route: { state: true }, people: { state: true }, reasonNames: { state: true }, roomView: { state: true }, roomError: { state: true }, roomNotice: { state: true },
   };
   declare live: LiveState;
   declare reports: ReportsState;
@@ -37,6 +38,7 @@ export class DsDashboardPage extends LocalizingPage {
   declare dispatchNotice: string;
   declare route: Route;
   declare people: People;
+  declare reasonNames: ReasonNames;
   declare roomView: RoomView | undefined;
   declare roomError: string;
   declare roomNotice: string;
@@ -73,6 +75,7 @@ export class DsDashboardPage extends LocalizingPage {
     this.dispatchNotice = '';
     this.route = routeOf(location.hash);
     this.people = new Map();
+    this.reasonNames = new Map();
     this.roomView = undefined;
     this.roomError = '';
     this.roomNotice = '';
@@ -129,6 +132,7 @@ export class DsDashboardPage extends LocalizingPage {
     if (next.resync !== before.resync) {
       void this.siteReports.loadAll();
       void this.#loadPeople();
+      void this.#loadReasonNames();
     } else if (next.ticketEvents !== before.ticketEvents) this.#figuresSoon();
     if (this.route.section === 'room' && (next.resync !== before.resync || next.ticketEvents !== before.ticketEvents || next.rooms !== before.rooms)) {
       void this.#loadRoom(this.route.room);
@@ -152,6 +156,11 @@ export class DsDashboardPage extends LocalizingPage {
   async #loadPeople(): Promise<void> {
     const list = await this.api.people().catch(() => undefined);
     if (list) this.people = peopleByUsername(list);
+  }
+
+  async #loadReasonNames(): Promise<void> {
+    const reasons = await this.api.reasonNames().catch(() => undefined);
+    if (reasons) this.reasonNames = reasons;
   }
 
   async setRoomAvailable(room: string, reason: string): Promise<void> {

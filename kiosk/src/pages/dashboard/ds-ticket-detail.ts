@@ -4,6 +4,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import { type ReasonNames, reasonWords } from './reason-words.ts';
 import './ds-dispatch-form.ts';
 import { emit } from '../../components/emit.ts';
 import { categoryWord, reporterWord } from './site-words.ts';
@@ -19,7 +20,7 @@ const actionWords: Record<string, MessageKey> = {
 export class DsTicketDetail extends LocalizedElement {
   static override properties = {
     ticket: { attribute: false }, assignees: { attribute: false }, now: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {}, people: { attribute: false },
+    busy: { type: Boolean }, error: {}, notice: {}, people: { attribute: false }, reasonNames: { attribute: false },
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
@@ -28,6 +29,7 @@ export class DsTicketDetail extends LocalizedElement {
   declare error: string;
   declare notice: string;
   declare people: People;
+  declare reasonNames: ReasonNames;
 
   static override styles = [dashBase, css`
     article { display: grid; gap: 16px; padding: 16px; border: 2px solid #1d1d1d; border-radius: 12px; background: #fff; }
@@ -48,6 +50,7 @@ export class DsTicketDetail extends LocalizedElement {
     this.error = '';
     this.notice = '';
     this.people = new Map();
+    this.reasonNames = new Map();
   }
 
   override render() {
@@ -84,7 +87,7 @@ export class DsTicketDetail extends LocalizedElement {
         <section aria-labelledby="rejections-title"><h3 id="rejections-title">${t('dash.rejections')}</h3>
           ${ticket.rejections.length === 0 ? html`<p class="muted">${t('dash.noRejections')}</p>` : ticket.rejections.map((r) => html`
             <div class="rejection" data-rejection=${r.id}>
-              <p><strong>${r.reason}</strong> · ${time(r.at, this.now)} · ${personName(this.people, r.by)}</p>
+              <p><strong>${reasonWords(r.reason, ticket.category, this.reasonNames, this.speak!)}</strong> · ${time(r.at, this.now)} · ${personName(this.people, r.by)}</p>
               ${r.notes ? html`<p>${r.notes}</p>` : nothing}
               <p class="muted">${r.route === 'escalated' ? t('dash.rejectionEscalated', { who: r.escalatedTo ? personLabel(this.people, r.escalatedTo) : '—' }) : t('dash.rejectionReturned', { who: r.originalAssignee ? personLabel(this.people, r.originalAssignee) : '—' })}
                 ${r.followUp ? ` · ${t('dash.rejectionFollowUp', { ticket: r.followUp })}` : ''}

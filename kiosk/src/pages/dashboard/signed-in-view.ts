@@ -15,6 +15,7 @@ import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
 import type { TicketFilters, TicketSort } from './ticket-filters.ts';
+import type { ReasonNames } from './reason-words.ts';
 
 /** A side bar on a desktop, a bottom bar on a phone; one section at a time beside or above it. */
 export const signedInStyles = css`
@@ -47,6 +48,7 @@ export interface SignedInHost {
   readonly now: Date;
   readonly route: Route;
   readonly people: People;
+  readonly reasonNames: ReasonNames;
   readonly roomView: RoomView | undefined;
   readonly roomError: string;
   readonly roomNotice: string;
@@ -126,7 +128,7 @@ function ticketsView(page: SignedInHost) {
   return html`
     <div class="tickets ${selected ? 'with-detail' : ''}">
       ${ticketList(page, page.filters, (filters) => { page.filters = filters; })}
-      ${selected ? html`<ds-ticket-detail .ticket=${selected} .assignees=${reports.assignees.value} .now=${now} .people=${page.people}
+      ${selected ? html`<ds-ticket-detail .ticket=${selected} .assignees=${reports.assignees.value} .now=${now} .people=${page.people} .reasonNames=${page.reasonNames}
         ?busy=${page.busy} .error=${page.dispatchError} .notice=${page.dispatchNotice} @close-detail=${() => page.pick('')}
         @dispatch=${(e: CustomEvent<{ ticket: string; body: AssignBody }>) => void page.dispatchTicket(e.detail.ticket, e.detail.body)}></ds-ticket-detail>`
         : html`<p class="muted">${t(page, 'dash.pickTicket')}</p>`}

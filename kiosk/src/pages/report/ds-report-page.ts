@@ -13,6 +13,7 @@ import { categoryName } from './category-name.ts';
 import { occupantLook } from './occupant-look.ts';
 import { ReportApi, type ReportDraft, type ReportSent } from './report-api.ts';
 import { reportLink } from './report-link.ts';
+import { RoomFeed, roomFeedAddress } from './room-feed.ts';
 import { explainProblem } from './explain-problem.ts';
 import { type SendProblem, sendProblem } from './send-problem.ts';
 
@@ -38,6 +39,10 @@ export class DsReportPage extends LocalizingPage {
 
   #link = reportLink(new URL(location.href), navigator.languages);
   #api = new ReportApi(this.#link);
+  /** The room's status follows the room while the page is open: a report elsewhere, Do Not Use set by staff. */
+  #feed = new RoomFeed(roomFeedAddress(this.#link), () => void this.#follow());
+  #following: Promise<void> | undefined;
+  #followAgain = false;
 
   static override styles = [occupantLook, css`
     main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
@@ -70,6 +75,12 @@ export class DsReportPage extends LocalizingPage {
     const early = window.dsRoomView;
     delete window.dsRoomView;
     void this.#open(early);
+    if (this.#link.k) this.#feed.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#feed.stop();
   }
 
   override render() {
@@ -154,6 +165,33 @@ export class DsReportPage extends LocalizingPage {
   }
 
   /**
+   * Reads the room again and shows its new status; the form and whatever the occupant typed
+   * stay as they are. A failed read keeps what is shown (the next change tries again).
+   */
+  async #follow(): Promise<void> {
+    if (this.load.kind !== 'ready') return;
+    if (this.#following) {
+      this.#followAgain = true;
+      return this.#following;
+    }
+    this.#following = (async () => {
+      try {
+        const room = await this.#api.roomView();
+        if (this.load.kind === 'ready') this.load = { kind: 'ready', room };
+      } catch {
+        // Kept as shown.
+      }
+    })().finally(() => {
+      this.#following = undefined;
+      if (this.#followAgain) {
+        this.#followAgain = false;
+        void this.#follow();
+      }
+    });
+    return this.#following;
+  }
+
+  /**
    * A supervisor who scans the room's QR code may approve or reject its finished services
    * here. That part is its own script, fetched only when the browser has a session, so an
    * occupant's phone never downloads it; what the session may do comes from the gateway.
@@ -169,6 +207,8 @@ export class DsReportPage extends LocalizingPage {
 
   async #sendReport(event: CustomEvent<ReportDraft>): Promise<void> {
     await this.#sending(async (progress) => { this.sent = await this.#api.sendReport(event.detail, progress); });
+    // The report may have made the room service due: shown at once, not only when the feed says so.
+    if (this.sent) void this.#follow();
   }
 
   async #sendNote(event: CustomEvent<NoteInput>): Promise<void> {

@@ -5,6 +5,7 @@ import { pickLanguage } from '../../i18n/pick-language.ts';
 import { translator } from '../../i18n/translator.ts';
 import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-staff-link-mark.ts';
+import './ds-staff-menu.ts';
 import './ds-staff-sign-in.ts';
 import './ds-staff-queue-lists.ts';
 import './ds-staff-ticket-detail.ts';
@@ -44,10 +45,13 @@ export class DsStaffPage extends LocalizingPage {
 
   static override styles = [staffBase, css`
     :host { min-height: 100vh; background: #f6f6f6; }
-    header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; padding: 10px 14px; background: #fff; border-bottom: 2px solid #111; }
-    h1 { font-size: 1.3rem; margin: 0; flex: 1 1 auto; }
-    .who { font-weight: 600; }
+    /* One short line on a phone: the person's name folds the language and signing out. */
+    header { display: flex; align-items: center; gap: 8px; padding: 6px 12px; background: #fff; border-bottom: 2px solid #111; }
+    /* The page's name keeps its width; the connection mark and the name menu give way first. */
+    h1 { font-size: 1.2rem; margin: 0; flex: 1 0 auto; white-space: nowrap; }
     ds-lang-switch { flex: none; }
+    ds-staff-link-mark { flex: 0 1 auto; min-width: 0; }
+    ds-staff-menu { flex: 0 1 auto; min-width: 0; }
     main { padding: 14px; display: grid; gap: 18px; max-width: 1200px; margin: 0 auto; }
     .notice { padding: 10px 14px; border-radius: 10px; border: 2px solid #111; background: #fff; font-weight: 600; overflow-wrap: anywhere; }
     .notice.error { border-color: #a10000; color: #a10000; }
@@ -92,9 +96,9 @@ export class DsStaffPage extends LocalizingPage {
         <h1>${t('staff.title')}</h1>
         ${phase === 'signed-in' && queue ? html`
           <ds-staff-link-mark connection=${connection}></ds-staff-link-mark>
-          <span class="who">${queue.me.name}</span>
-          <button data-action="sign-out" @click=${() => void this.#signOut()}>${t('staff.signOut')}</button>` : nothing}
-        <ds-lang-switch .lang=${this.speak.lang} .label=${t('staff.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>
+          <ds-staff-menu .name=${queue.me.name} @sign-out=${() => void this.#signOut()}
+            @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-staff-menu>` : html`
+          <ds-lang-switch .lang=${this.speak.lang} .label=${t('staff.language')} @lang-change=${(e: CustomEvent<{ lang: Lang }>) => this.switchLanguage(e.detail.lang)}></ds-lang-switch>`}
       </header>
       <main>
         ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'} data-notice=${this.notice.kind}>${this.notice.text}</p>` : nothing}

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-ticket-card.ts';
 import type { StaffState } from './staff-store.ts';
@@ -41,7 +42,7 @@ export class DsStaffQueueLists extends LocalizedElement {
     return html`
       <section aria-labelledby="${id}-title" data-list=${id}>
         <h2 id="${id}-title">${title} (${entries.length})</h2>
-        ${entries.length === 0 ? html`<p class="muted">${empty}</p>` : entries.map((entry) => html`
+        ${entries.length === 0 ? html`<p class="muted">${empty}</p>` : repeat(entries, (entry) => entry.ticket.id, (entry) => html`
           <ds-staff-ticket-card .entry=${entry} .names=${namesOf(this.queue)} .now=${this.now} ?busy=${this.busy}></ds-staff-ticket-card>`)}
       </section>`;
   }

@@ -2,7 +2,7 @@ import type { Rejection } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
-import { type Names, whoIs } from './ticket-words.ts';
+import { type Names, reasonWords, whoIs } from './ticket-words.ts';
 
 /**
  * Why a job came back: the reason, who sent it back and when, their notes and photos.
@@ -10,9 +10,11 @@ import { type Names, whoIs } from './ticket-words.ts';
  */
 export class DsStaffRejectionNote extends LocalizedElement {
   static override properties = {
-    rejection: { attribute: false }, names: { attribute: false }, photoUrl: { attribute: false }, now: { type: Number }, compact: { type: Boolean },
+    rejection: { attribute: false }, category: {}, names: { attribute: false }, photoUrl: { attribute: false }, now: { type: Number }, compact: { type: Boolean },
   };
   declare rejection: Rejection | undefined;
+  /** The ticket's category, whose rejection reasons carry their translations. */
+  declare category: string;
   declare names: Names | undefined;
   declare photoUrl: ((id: string) => string) | undefined;
   declare now: number;
@@ -32,6 +34,7 @@ export class DsStaffRejectionNote extends LocalizedElement {
     super();
     this.now = Date.now();
     this.compact = false;
+    this.category = '';
   }
 
   override render() {
@@ -43,7 +46,7 @@ export class DsStaffRejectionNote extends LocalizedElement {
       <section data-rejection aria-label=${t('staff.rejectedTitle')}>
         <p class="head">
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>
-          <span>${t('staff.rejectedReason', { reason: rejection.reason })}</span>
+          <span>${t('staff.rejectedReason', { reason: reasonWords(rejection.reason, this.category, names, speak) })}</span>
         </p>
         <p>${t('staff.rejectedBy', { who: whoIs(rejection.by, names, speak), time: speak.time(rejection.at, new Date(this.now)) })}</p>
         ${rejection.notes ? html`<p class="notes">${rejection.notes}</p>` : nothing}

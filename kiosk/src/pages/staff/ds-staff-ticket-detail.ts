@@ -79,7 +79,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
     return html`
       ${back}
       <article data-detail=${ticket.id}>
-        ${rejection ? html`<ds-staff-rejection-note .rejection=${rejection} .names=${names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
+        ${rejection ? html`<ds-staff-rejection-note .category=${entry.ticket.category} .rejection=${rejection} .names=${names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>` : nothing}
         <div class="top">
           <span class="badge" ${paint({ background: look.background, color: look.foreground })}><span aria-hidden="true">${look.mark}</span> ${t(`staff.priority.${ticket.priority}`)}</span>
           <strong>${t(`staff.ticketStatus.${ticket.status}`)}</strong>
@@ -141,7 +141,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
     return html`
       <section aria-labelledby="rejections-title">
         <h3 id="rejections-title">${this.speak!.t('staff.earlierRejections')}</h3>
-        ${earlier.map((r) => html`<ds-staff-rejection-note .rejection=${r} .names=${this.names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>`)}
+        ${earlier.map((r) => html`<ds-staff-rejection-note .category=${entry.ticket.category} .rejection=${r} .names=${this.names} .now=${this.now} .photoUrl=${this.photoUrl}></ds-staff-rejection-note>`)}
       </section>`;
   }
 

@@ -6,7 +6,7 @@ import { type Due, durationParts } from './due.ts';
 export interface Names {
   people: ReadonlyMap<string, string>;
   rooms: ReadonlyMap<string, { name: string; floor: number; zone: string; names?: NamesByLang | undefined; zoneNames?: NamesByLang | undefined }>;
-  categories: ReadonlyMap<string, { name: string; names?: NamesByLang | undefined }>;
+  categories: ReadonlyMap<string, { name: string; names?: NamesByLang | undefined; reasonNames?: Record<string, NamesByLang> | undefined }>;
 }
 
 const cache = new WeakMap<object, Names>();
@@ -80,4 +80,9 @@ export function roomWords(ticket: Ticket, names: Names, { t, name }: Translator)
 export function categoryWords(ticket: Ticket, names: Names, { name }: Translator): string {
   const category = names.categories.get(ticket.category);
   return category ? name(category.name, category.names) : ticket.category;
+}
+
+/** A rejection's reason in the reader's language, when its category lists it with translations; else as recorded. */
+export function reasonWords(reason: string, category: string, names: Names, { name }: Translator): string {
+  return name(reason, names.categories.get(category)?.reasonNames?.[reason]);
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run screenshots`: every page at phone and tablet size, on a demo site with some
- * work in progress, written to docs/screenshots/<page>-<size>.png.
+ * `npm run screenshots`: every page in each of the four languages at phone, tablet and
+ * desktop size, on a demo site with some work in progress, written to
+ * docs/screenshots/<page>-<lang>-<size>.png. `SCREENSHOT_LANGS=en,zh` narrows the languages.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,11 @@ const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screens
 const sizes = {
   phone: { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   tablet: { width: 1280, height: 800, deviceScaleFactor: 1, isMobile: false, hasTouch: true },
+  desktop: { width: 1440, height: 900, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
 } as const;
+const locales = { en: 'en-GB', zh: 'zh-CN', nb: 'nb-NO', nl: 'nl-NL' } as const;
+type Lang = keyof typeof locales;
+const langs = (process.env.SCREENSHOT_LANGS?.split(',') ?? Object.keys(locales)).filter((l): l is Lang => l in locales);
 
 type Size = keyof typeof sizes;
 const headOffice = { username: 'head', password: 'screenshots-head-office' };
@@ -36,20 +41,25 @@ try {
   const shots = [...shotsFor(gw, scene), ...centralShots(central)];
   const browser = await launchChromium();
   try {
-    for (const shot of shots) {
-      for (const size of Object.keys(sizes) as Size[]) {
-        const context = await browser.newContext({ viewport: { width: sizes[size].width, height: sizes[size].height }, deviceScaleFactor: sizes[size].deviceScaleFactor, isMobile: sizes[size].isMobile, hasTouch: sizes[size].hasTouch, locale: 'en-GB' });
-        try {
-          await shot.signIn?.(context);
-          const page = await context.newPage();
-          await page.goto(shot.url);
-          await shot.ready(page);
-          await page.waitForTimeout(300);
-          const file = join(out, `${shot.name}-${size}.png`);
-          await page.screenshot({ path: file, fullPage: false });
-          console.log(`screenshots: ${file}`);
-        } finally {
-          await context.close();
+    for (const lang of langs) {
+      for (const shot of shots) {
+        for (const size of Object.keys(sizes) as Size[]) {
+          const { width, height, deviceScaleFactor, isMobile, hasTouch } = sizes[size];
+          const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, isMobile, hasTouch, locale: locales[lang] });
+          try {
+            await shot.signIn?.(context);
+            const page = await context.newPage();
+            const url = new URL(shot.url);
+            url.searchParams.set('lang', lang);
+            await page.goto(url.href);
+            await shot.ready(page);
+            await page.waitForTimeout(300);
+            const file = join(out, `${shot.name}-${lang}-${size}.png`);
+            await page.screenshot({ path: file, fullPage: false });
+            console.log(`screenshots: ${file}`);
+          } finally {
+            await context.close();
+          }
         }
       }
     }
@@ -149,18 +159,22 @@ function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
     const res = await context.request.post(`${gw.http}/api/auth/login`, { data: { username, password } });
     if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
   };
-  const panelSignedIn = async (page: Page) => {
-    for (const digit of panel.pin) await page.locator(`ds-pin-pad button[data-digit="${digit}"]`).click();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('ds-finished-service').first().waitFor();
+  const panelSession = async (context: BrowserContext) => {
+    const res = await context.request.post(`${gw.http}/api/auth/panel`, { data: { room: panel.room, pin: panel.pin } });
+    if (!res.ok()) throw new Error(`panel sign-in: ${res.status()}`);
   };
+  const section = (name: string) => settled(`[data-section="${name}"]`);
   return [
     { name: 'report', url: report, ready: settled('ds-report-page') },
     { name: 'report-do-not-use', url: reportDnu, ready: settled('ds-report-page') },
     { name: 'track', url: `${gw.http}/track/${scene.trackToken}`, ready: settled('ds-track-page') },
     { name: 'sign', url: sign, ready: settled('ds-sign-page') },
-    { name: 'panel', url: panel.url!, ready: panelSignedIn },
-    { name: 'staff', url: `${gw.http}/staff`, signIn: session('ana'), ready: settled('ds-staff-page') },
-    { name: 'dashboard', url: `${gw.http}/dashboard`, signIn: session('hanna'), ready: settled('ds-dashboard-page') },
+    { name: 'panel-approval', url: panel.url!, signIn: panelSession, ready: settled('ds-finished-service') },
+    { name: 'staff-queue', url: `${gw.http}/staff`, signIn: session('ana'), ready: settled('ds-staff-page') },
+    { name: 'dashboard-rooms', url: `${gw.http}/dashboard#rooms`, signIn: session('hanna'), ready: section('rooms') },
+    { name: 'dashboard-tickets', url: `${gw.http}/dashboard#tickets`, signIn: session('hanna'), ready: section('tickets') },
+    { name: 'dashboard-room', url: `${gw.http}/dashboard#room/${scene.dnuRoom}`, signIn: session('hanna'), ready: section('room') },
+    { name: 'dashboard-figures', url: `${gw.http}/dashboard#figures`, signIn: session('hanna'), ready: section('figures') },
+    { name: 'dashboard-inquiries', url: `${gw.http}/dashboard#inquiries`, signIn: session('hanna'), ready: section('inquiries') },
   ];
 }

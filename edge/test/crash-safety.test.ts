@@ -79,7 +79,9 @@ describe('a gateway store killed with SIGKILL in the middle of heavy writing', (
     const rooms = rowsById(db, 'rooms');
     const roomEvents = lastStates(db, 'room:', ['room-created', 'room-status-changed']);
     expect([...rooms.keys()].sort()).toEqual([...roomEvents.keys()].sort());
-    for (const [id, room] of rooms) expect(room, `room ${id}`).toEqual(roomEvents.get(id));
+    // A room's event carries its alternative as the sign saw it; the row keeps it as a reference beside the document.
+    const withoutAlternative = (state: unknown) => { const { alternative: _seen, ...rest } = state as Record<string, unknown>; return rest; };
+    for (const [id, room] of rooms) expect(room, `room ${id}`).toEqual(withoutAlternative(roomEvents.get(id)));
     expect(db.prepare("SELECT count(*) AS n FROM events WHERE type = 'room-status-changed'").get()).not.toEqual({ n: 0 });
   });
 });

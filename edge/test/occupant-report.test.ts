@@ -93,9 +93,10 @@ describe('the tracking link', () => {
 
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual([
-      'category', 'createdAt', 'disputeFreeText', 'disputeReasons', 'history', 'mayDispute', 'mayRate', 'phase', 'rating', 'rejection', 'room', 'status', 'ticket', 'updatedAt',
+      'category', 'createdAt', 'disputeFreeText', 'disputeReasons', 'history', 'mayDispute', 'mayRate', 'phase', 'rating', 'rejection', 'replies', 'room', 'status', 'ticket', 'updatedAt',
     ]);
     expect(res.body).toMatchObject({ ticket: created.body.ticket.id, room: { id: 'r105', name: 'Kitchen 1' }, status: 'assigned', rating: null });
+    expect(res.body.replies).toEqual([]);
     expect(res.body.history.map((h: { status: string }) => h.status).slice(0, 2)).toEqual(['new', 'assigned']);
     for (const h of res.body.history) expect(Object.keys(h).sort()).toEqual(['at', 'status']);
     const text = JSON.stringify(res.body);

@@ -1,4 +1,4 @@
-import { CLOSED_STATUSES_SQL, isOverdue } from '@doorside/edge/contracts';
+import { CLOSED_STATUSES_SQL, isOverdue, Phrase } from '@doorside/edge/contracts';
 import { SyncStatus, type ChainPoint } from '../protocol.ts';
 import { placeholders, type SqlDriver } from './sql-driver.ts';
 
@@ -17,7 +17,7 @@ export interface TicketFilter { sites: readonly string[] | null; status?: string
 
 export interface TicketRow {
   site: string; id: string; kind: string; category: string; priority: string; status: string; room: string; team: string;
-  assignee: string | null; title: string; createdAt: string; updatedAt: string; dueAt: string; resolvedAt: string | null;
+  assignee: string | null; title: string; titlePhrase?: Phrase; createdAt: string; updatedAt: string; dueAt: string; resolvedAt: string | null;
   rejections: number; rating: number | null; overdue: boolean;
 }
 
@@ -35,6 +35,17 @@ export interface SiteKpis {
 }
 
 const CLOSED = CLOSED_STATUSES_SQL;
+
+/** The stored phrase, when there is one the current contract still reads. */
+function titlePhraseOf(text: string | null): { titlePhrase?: Phrase } {
+  if (text === null) return {};
+  try {
+    const phrase = Phrase.safeParse(JSON.parse(text));
+    return phrase.success ? { titlePhrase: phrase.data } : {};
+  } catch {
+    return {};
+  }
+}
 
 /** Read models for head office, computed from the projected tickets and devices. */
 export class OfficeViews {
@@ -77,14 +88,16 @@ export class OfficeViews {
       if (filter[key]) { where.push(`${key} = ?`); args.push(filter[key]); }
     }
     const rows = await this.db.all<{ site: string; id: string; kind: string; category: string; priority: string; status: string; room: string; team: string;
-      assignee: string | null; title: string; created_ms: number; updated_ms: number; due_ms: number; resolved_ms: number | null; rejections: number; rating: number | null }>(
-      `SELECT site, id, kind, category, priority, status, room, team, assignee, title, created_ms, updated_ms, due_ms, resolved_ms, rejections, rating
+      assignee: string | null; title: string; created_ms: number; updated_ms: number; due_ms: number; resolved_ms: number | null; rejections: number; rating: number | null;
+      title_phrase: string | null }>(
+      `SELECT site, id, kind, category, priority, status, room, team, assignee, title, title_phrase, created_ms, updated_ms, due_ms, resolved_ms,
+        rejections, rating
        FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_ms DESC, site, id LIMIT ?`, [...args, filter.limit]);
     const nowMs = Date.parse(now);
     const iso = (ms: number) => new Date(ms).toISOString();
     return rows.map((r) => ({
       site: r.site, id: r.id, kind: r.kind, category: r.category, priority: r.priority, status: r.status, room: r.room, team: r.team,
-      assignee: r.assignee, title: r.title, createdAt: iso(r.created_ms), updatedAt: iso(r.updated_ms), dueAt: iso(r.due_ms),
+      assignee: r.assignee, title: r.title, ...titlePhraseOf(r.title_phrase), createdAt: iso(r.created_ms), updatedAt: iso(r.updated_ms), dueAt: iso(r.due_ms),
       resolvedAt: r.resolved_ms === null ? null : iso(r.resolved_ms), rejections: r.rejections, rating: r.rating,
       // A finished job counts as overdue when it was resolved late.
       overdue: r.resolved_ms === null ? isOverdue({ status: r.status, dueAt: iso(r.due_ms) }, nowMs) : r.resolved_ms > r.due_ms,

@@ -22,7 +22,7 @@ export const SiteOverview = z.object({
   lastBatchAt: z.string().nullable(),
   lag: z.object({ events: z.number(), secondsSinceBatch: z.number().nullable(), agent: SyncStatus.nullable(), agentAt: z.string().nullable() }),
   alerts: z.number(),
-  devices: z.object({ total: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
+  devices: z.object({ total: z.number(), online: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
 });
 export type SiteOverview = z.infer<typeof SiteOverview>;
 export const SitesAnswer = z.object({ sites: z.array(SiteOverview) });

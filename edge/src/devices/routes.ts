@@ -54,14 +54,10 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
 
   api.get('/api/devices', { config: { right: 'view' }, schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
     const actor = signedInActor(request);
-    const devices = o.store.directory.devices().filter((d) => roomVisibleTo(actor, d.room)).map((d) => {
-      const live = o.presence.current(d.id);
-      return {
-        id: d.id, room: d.room, kind: d.kind, revoked: d.revoked,
-        online: live?.online ?? d.online, lastSeen: live?.at ?? d.lastSeen,
-        readings: o.events.readings.get(d.id) ?? [], scans: o.events.scans.get(d.id) ?? null,
-      };
-    });
+    const devices = o.presence.listed().filter((d) => roomVisibleTo(actor, d.room)).map((d) => ({
+      id: d.id, room: d.room, kind: d.kind, revoked: d.revoked, online: d.online, lastSeen: d.lastSeen,
+      readings: o.events.readings.get(d.id) ?? [], scans: o.events.scans.get(d.id) ?? null,
+    }));
     return { devices };
   });
 

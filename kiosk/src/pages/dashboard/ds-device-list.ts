@@ -1,3 +1,4 @@
+import { countDevices } from '@doorside/edge/device-counts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { DeviceView } from './dashboard-api.ts';
@@ -31,10 +32,10 @@ export class DsDeviceList extends LocalizedElement {
     if (!this.speak) return nothing;
     const { t } = this.speak;
     const devices = this.devices;
-    const online = devices?.filter((d) => d.online).length ?? 0;
+    const counts = countDevices(devices ?? []);
     return html`
       <div class="row summary">
-        ${devices ? html`<p>${t('dash.devicesSummary', { online, total: devices.length })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
+        ${devices ? html`<p>${t('dash.devicesSummary', { online: counts.online, total: counts.total })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
         <button @click=${() => emit(this, 'refresh')}>${t('dash.refresh')}</button>
       </div>
       ${this.failed ? html`<p class="error" role="alert">${t('dash.loadFailed')}</p>` : nothing}

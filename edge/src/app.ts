@@ -14,6 +14,7 @@ import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
+import { countDevices } from './devices/device-counts.ts';
 import type { AuthService } from './auth/auth-service.ts';
 import { authRoutes } from './auth/routes.ts';
 import { installSignIn } from './auth/sign-in.ts';
@@ -124,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
   await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, commands: deps.commands, metrics: deps.metrics, clock: deps.clock,
-    devices: deps.devices.presence });
+    devices: { counts: () => countDevices(deps.devices.presence.listed()) } });
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });

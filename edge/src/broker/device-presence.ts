@@ -1,5 +1,4 @@
 import type { SiteStore } from '../store/site-store.ts';
-import { countDevices, type DeviceCounts } from '../devices/device-counts.ts';
 
 /**
  * Online/offline and last-seen per device. Kept in memory and written to SQLite in
@@ -56,10 +55,6 @@ export class DevicePresence {
       const live = this.#live.get(d.id);
       return { ...d, online: live?.online ?? d.online, lastSeen: live?.at ?? d.lastSeen };
     });
-  }
-
-  counts(): DeviceCounts {
-    return countDevices(this.listed());
   }
 
   flush(): void {

@@ -80,7 +80,7 @@ describe.each(backends)('the head-office API ($name)', ({ name, skip }) => {
     expect(body.sites.map((s: { site: string }) => s.site)).toEqual(['demo', 'north']);
     const [demo, northView] = body.sites;
     expect(demo.cursor).toEqual(headOf(demoLog));
-    expect(demo.devices).toEqual({ total: 30, revoked: 0, offline: 0, openAlerts: 0 });
+    expect(demo.devices).toEqual({ total: 30, online: 0, revoked: 0, offline: 30, openAlerts: 0 });
     expect(northView.lag).toEqual(expect.objectContaining({ events: 4, secondsSinceBatch: expect.any(Number) }));
     expect(northView.alerts).toBe(0);
   });

@@ -14,6 +14,7 @@ import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { type DeviceRoutesOptions, deviceRoutes } from './devices/routes.ts';
+import { countDevices } from './devices/device-counts.ts';
 import type { AuthService } from './auth/auth-service.ts';
 import { authRoutes } from './auth/routes.ts';
 import { installSignIn } from './auth/sign-in.ts';
@@ -106,7 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
   });
 
-  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, refused: deps.metrics.liveRefused, allowedOrigins: deps.allowedOrigins ?? [] });
+  await app.register(liveRoutes, { store: deps.store, auth: deps.auth, refused: deps.metrics.liveRefused, allowedOrigins: deps.allowedOrigins ?? [],
+    presence: deps.devices.presence, clock: deps.clock });
   await app.register(authRoutes, { auth: deps.auth, cookies: deps.cookies });
   await app.register(roomRoutes, { links: deps.publicAddress, auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(shortLinkRoutes, { store: deps.store, links: deps.publicAddress, ...(deps.shortLinkLimit ? { limit: deps.shortLinkLimit } : {}) });
@@ -122,7 +124,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(occupantRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
-  await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, commands: deps.commands, metrics: deps.metrics, clock: deps.clock });
+  await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, commands: deps.commands, metrics: deps.metrics, clock: deps.clock,
+    devices: { counts: () => countDevices(deps.devices.presence.listed()) } });
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });

@@ -38,6 +38,7 @@ export class StatusBoard {
     const oldest = page.events[0];
     const age = oldest && this.#status.lagEvents > 0 ? (this.now().getTime() - Date.parse(oldest.at)) / 1000 : 0;
     this.#status.lagSeconds = Number.isFinite(age) ? Math.max(0, age) : 0;
+    if (page.devices) this.#status.devices = page.devices;
   }
 
   /** The central copy took a batch, or confirmed there was nothing to take. */

@@ -72,6 +72,14 @@ export const migrations: { version: number; statements: Statement[] }[] = [
       "ALTER TABLE alerts ADD COLUMN params TEXT NOT NULL DEFAULT '{}'",
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // The phrase a ticket's title was made from (JSON), for the pages to word in the reader's
+      // language; NULL for tickets without one, which keep only their plain `title`.
+      'ALTER TABLE tickets ADD COLUMN title_phrase TEXT',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,4 +1,4 @@
-import { LoggedEvent, LoginBody, Priority, RoomId, SiteId, TeamId, TicketStatus } from '@doorside/edge/contracts';
+import { LoggedEvent, LoginBody, Phrase, Priority, RoomId, SiteId, TeamId, TicketStatus } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { ChainPoint, SyncStatus } from '../protocol.ts';
 import { OfficeRole } from './office-directory.ts';
@@ -22,7 +22,7 @@ export const SiteOverview = z.object({
   lastBatchAt: z.string().nullable(),
   lag: z.object({ events: z.number(), secondsSinceBatch: z.number().nullable(), agent: SyncStatus.nullable(), agentAt: z.string().nullable() }),
   alerts: z.number(),
-  devices: z.object({ total: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
+  devices: z.object({ total: z.number(), online: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
 });
 export type SiteOverview = z.infer<typeof SiteOverview>;
 export const SitesAnswer = z.object({ sites: z.array(SiteOverview) });
@@ -50,7 +50,7 @@ export const TicketsQuery = z.strictObject({
 });
 export const CentralTicket = z.object({
   site: z.string(), id: z.string(), kind: z.string(), category: z.string(), priority: z.string(), status: z.string(), room: z.string(),
-  team: z.string(), assignee: z.string().nullable(), title: z.string(), createdAt: z.string(), updatedAt: z.string(), dueAt: z.string(),
+  team: z.string(), assignee: z.string().nullable(), title: z.string(), titlePhrase: z.optional(Phrase), createdAt: z.string(), updatedAt: z.string(), dueAt: z.string(),
   resolvedAt: z.string().nullable(), rejections: z.number(), rating: z.number().nullable(), overdue: z.boolean(),
 });
 export type CentralTicket = z.infer<typeof CentralTicket>;

@@ -1,4 +1,5 @@
-import { CLOSED_STATUSES_SQL, isOverdue } from '@doorside/edge/contracts';
+import { CLOSED_STATUSES_SQL, isOverdue, Phrase } from '@doorside/edge/contracts';
+import { countDevices, type DeviceCounts } from '@doorside/edge/device-counts';
 import { SyncStatus, type ChainPoint } from '../protocol.ts';
 import { placeholders, type SqlDriver } from './sql-driver.ts';
 
@@ -10,14 +11,14 @@ export interface SiteOverview {
   /** Events the gateway reported holding beyond the central cursor, and what its agent last said. */
   lag: { events: number; secondsSinceBatch: number | null; agent: SyncStatus | null; agentAt: string | null };
   alerts: number;
-  devices: { total: number; revoked: number; offline: number; openAlerts: number };
+  devices: DeviceCounts & { openAlerts: number };
 }
 
 export interface TicketFilter { sites: readonly string[] | null; status?: string; team?: string; priority?: string; room?: string; limit: number }
 
 export interface TicketRow {
   site: string; id: string; kind: string; category: string; priority: string; status: string; room: string; team: string;
-  assignee: string | null; title: string; createdAt: string; updatedAt: string; dueAt: string; resolvedAt: string | null;
+  assignee: string | null; title: string; titlePhrase?: Phrase; createdAt: string; updatedAt: string; dueAt: string; resolvedAt: string | null;
   rejections: number; rating: number | null; overdue: boolean;
 }
 
@@ -36,6 +37,17 @@ export interface SiteKpis {
 
 const CLOSED = CLOSED_STATUSES_SQL;
 
+/** The stored phrase, when there is one the current contract still reads. */
+function titlePhraseOf(text: string | null): { titlePhrase?: Phrase } {
+  if (text === null) return {};
+  try {
+    const phrase = Phrase.safeParse(JSON.parse(text));
+    return phrase.success ? { titlePhrase: phrase.data } : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Read models for head office, computed from the projected tickets and devices. */
 export class OfficeViews {
   constructor(private readonly db: SqlDriver) {}
@@ -47,14 +59,15 @@ export class OfficeViews {
       sync_status: string | null; sync_status_at: string | null; alerts: number }>(
       `SELECT s.site, s.name, s.cursor_seq, s.cursor_hash, s.last_batch_at, s.reported_head, s.sync_status, s.sync_status_at,
         (SELECT COUNT(*) FROM alerts a WHERE a.site = s.site) AS alerts FROM sites s ${where} ORDER BY s.site`, args);
-    const devices = await this.db.all<{ site: string; total: number; revoked: number; offline: number }>(
-      'SELECT site, COUNT(*) AS total, SUM(revoked) AS revoked, SUM(CASE WHEN online = 0 AND revoked = 0 THEN 1 ELSE 0 END) AS offline FROM devices GROUP BY site');
+    const deviceRows = await this.db.all<{ site: string; revoked: number; online: number | null }>('SELECT site, revoked, online FROM devices');
     const deviceTickets = await this.db.all<{ site: string; n: number }>(
       `SELECT site, COUNT(*) AS n FROM tickets WHERE category = 'devices' AND status NOT IN ${CLOSED} GROUP BY site`);
     const nowMs = Date.parse(now);
     return rows.map((r) => {
-      const d = devices.find((x) => x.site === r.site);
       const agent = r.sync_status ? SyncStatus.safeParse(JSON.parse(r.sync_status)) : undefined;
+      // The gateway's own figures, as its agent last sent them; the projected devices only before any arrived.
+      const d = (agent?.success ? agent.data.devices : undefined)
+        ?? countDevices(deviceRows.filter((x) => x.site === r.site).map((x) => ({ revoked: x.revoked === 1, online: x.online === null ? null : x.online === 1 })));
       return {
         site: r.site, name: r.name, cursor: { seq: r.cursor_seq, hash: r.cursor_hash }, lastBatchAt: r.last_batch_at,
         lag: {
@@ -64,7 +77,7 @@ export class OfficeViews {
           agentAt: r.sync_status_at,
         },
         alerts: r.alerts,
-        devices: { total: d?.total ?? 0, revoked: d?.revoked ?? 0, offline: d?.offline ?? 0, openAlerts: deviceTickets.find((x) => x.site === r.site)?.n ?? 0 },
+        devices: { ...d, openAlerts: deviceTickets.find((x) => x.site === r.site)?.n ?? 0 },
       };
     });
   }
@@ -77,14 +90,16 @@ export class OfficeViews {
       if (filter[key]) { where.push(`${key} = ?`); args.push(filter[key]); }
     }
     const rows = await this.db.all<{ site: string; id: string; kind: string; category: string; priority: string; status: string; room: string; team: string;
-      assignee: string | null; title: string; created_ms: number; updated_ms: number; due_ms: number; resolved_ms: number | null; rejections: number; rating: number | null }>(
-      `SELECT site, id, kind, category, priority, status, room, team, assignee, title, created_ms, updated_ms, due_ms, resolved_ms, rejections, rating
+      assignee: string | null; title: string; created_ms: number; updated_ms: number; due_ms: number; resolved_ms: number | null; rejections: number; rating: number | null;
+      title_phrase: string | null }>(
+      `SELECT site, id, kind, category, priority, status, room, team, assignee, title, title_phrase, created_ms, updated_ms, due_ms, resolved_ms,
+        rejections, rating
        FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_ms DESC, site, id LIMIT ?`, [...args, filter.limit]);
     const nowMs = Date.parse(now);
     const iso = (ms: number) => new Date(ms).toISOString();
     return rows.map((r) => ({
       site: r.site, id: r.id, kind: r.kind, category: r.category, priority: r.priority, status: r.status, room: r.room, team: r.team,
-      assignee: r.assignee, title: r.title, createdAt: iso(r.created_ms), updatedAt: iso(r.updated_ms), dueAt: iso(r.due_ms),
+      assignee: r.assignee, title: r.title, ...titlePhraseOf(r.title_phrase), createdAt: iso(r.created_ms), updatedAt: iso(r.updated_ms), dueAt: iso(r.due_ms),
       resolvedAt: r.resolved_ms === null ? null : iso(r.resolved_ms), rejections: r.rejections, rating: r.rating,
       // A finished job counts as overdue when it was resolved late.
       overdue: r.resolved_ms === null ? isOverdue({ status: r.status, dueAt: iso(r.due_ms) }, nowMs) : r.resolved_ms > r.due_ms,

@@ -1,3 +1,4 @@
+import { Phrase } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import type { ShippedEvent } from '../protocol.ts';
 
@@ -16,6 +17,7 @@ const TicketState = z.object({
   team: z.string().max(60),
   assignee: z.string().max(60).nullable(),
   title: z.string().max(300),
+  titlePhrase: z.unknown().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   dueAt: z.string(),
@@ -29,7 +31,7 @@ export const ticketColumns = [
   { name: 'site' }, { name: 'id' }, { name: 'kind' }, { name: 'category' },
   { name: 'priority' }, { name: 'status' }, { name: 'room' }, { name: 'team' },
   { name: 'assignee' }, { name: 'title' }, { name: 'created_ms' }, { name: 'updated_ms' },
-  { name: 'due_ms' }, { name: 'resolved_ms' }, { name: 'rejections' }, { name: 'last_seq' },
+  { name: 'due_ms' }, { name: 'resolved_ms' }, { name: 'rejections' }, { name: 'last_seq' }, { name: 'title_phrase' },
 ] as const;
 
 export const deviceColumns = [
@@ -56,6 +58,12 @@ function parseState(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The title's phrase as stored JSON; one the projection cannot read leaves the plain title alone. */
+function titlePhraseOf(value: unknown): string | null {
+  const phrase = Phrase.safeParse(value);
+  return phrase.success ? JSON.stringify(phrase.data) : null;
 }
 
 /** Presence, when a gateway logs it, names itself in the event type. */
@@ -88,7 +96,7 @@ export function project(site: string, events: readonly ShippedEvent[]): Projecti
     const t = parsed.data;
     const verified = t.status === 'verified' ? [...t.history].reverse().find((h) => h.status === 'verified')?.at ?? t.updatedAt : null;
     tickets.set(t.id, [site, t.id, t.kind, t.category, t.priority, t.status, t.room, t.team, t.assignee, t.title,
-      ms(t.createdAt), ms(t.updatedAt), ms(t.dueAt), verified === null ? null : ms(verified), t.rejections.length, event.seq]);
+      ms(t.createdAt), ms(t.updatedAt), ms(t.dueAt), verified === null ? null : ms(verified), t.rejections.length, event.seq, titlePhraseOf(t.titlePhrase)]);
   }
   return { tickets: [...tickets.values()].reverse(), ratings: [...ratings].map(([id, score]) => ({ id, score })), devices: projectDevices(site, events) };
 }

@@ -8,6 +8,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
+import type { DeviceCounts } from '../devices/device-counts.ts';
 import { bridgeKeyMatches } from './bridge-key.ts';
 import { CommandApplier } from './command-applier.ts';
 import { ShippedLog } from './shipped-log.sqlite.ts';
@@ -16,6 +17,8 @@ import { SyncStatusStore } from './sync-status.sqlite.ts';
 
 export interface BridgeRoutesOptions {
   store: SiteStore; auth: AuthService; commands: CommandHandler; metrics: Metrics; clock: () => string;
+  /** The site's device figures, sent with each page so head office counts as the dashboard does. */
+  devices?: { counts(): DeviceCounts };
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody };
@@ -25,7 +28,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody };
  * stored, hands over head-office commands and reports how syncing goes; the site
  * dashboard (a session with the audit right) reads that report.
  */
-export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock }) => {
+export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock, devices }) => {
   const log = new ShippedLog(store.db, store.site);
   const statuses = new SyncStatusStore(store.db, log, clock);
   const applier = new CommandApplier(store, commands);
@@ -49,7 +52,7 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
 
     api.get('/api/bridge/events', {
       schema: { tags: ['sync'], querystring: BridgeEventsQuery, response: { 200: BridgeEventsPage, ...errors } },
-    }, async (request) => log.page(request.query.after, request.query.limit));
+    }, async (request) => ({ ...log.page(request.query.after, request.query.limit), ...(devices ? { devices: devices.counts() } : {}) }));
 
     api.post('/api/bridge/commands', {
       schema: { tags: ['sync'], body: CentralCommand, response: { 200: CommandResult, ...errors } },

@@ -44,6 +44,11 @@ export const CommandResult = z.strictObject({
 export type CommandResult = z.infer<typeof CommandResult>;
 
 /** What the agent tells its gateway after each attempt, shown on the site dashboard and in /metrics. */
+/** A site's device figures by the one rule (`devices/device-counts.ts`), as the gateway counts them now. */
+export const DeviceCounts = z.strictObject({
+  total: z.number().int().min(0), online: z.number().int().min(0), offline: z.number().int().min(0), revoked: z.number().int().min(0),
+});
+
 export const SyncStatus = z.strictObject({
   lastSyncAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
@@ -54,6 +59,8 @@ export const SyncStatus = z.strictObject({
   lagSeconds: z.number().min(0),
   linkUp: z.boolean(),
   lastError: z.string().max(500).nullable(),
+  /** The gateway's device figures when the agent last read its log, so head office shows the same numbers. */
+  devices: DeviceCounts.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -80,7 +87,9 @@ export const SiteRestoredState = z.object({ backup: ChainPoint, file: z.string()
  * `restored`: the latest `site-restored` event, when the site was ever restored; the agent
  * resends from there when the central copy went further on the line the backup cut off.
  */
-export const BridgeEventsPage = z.object({ events: z.array(ShippedEvent), head: ChainPoint, restored: ChainPoint.nullable().optional() });
+export const BridgeEventsPage = z.object({
+  events: z.array(ShippedEvent), head: ChainPoint, restored: ChainPoint.nullable().optional(), devices: DeviceCounts.optional(),
+});
 export type BridgeEventsPage = z.infer<typeof BridgeEventsPage>;
 
 /** `GET /api/bridge/status` (bridge key): the last status an agent reported, so a restarted agent can show where it was. */

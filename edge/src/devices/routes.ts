@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DeviceCommand, DeviceId, DeviceKind, ErrorBody, RoomId } from '../contracts/index.ts';
+import { DeviceCommand, DeviceCounts, DeviceId, DeviceKind, ErrorBody, RoomId } from '../contracts/index.ts';
+import { countDevices } from './device-counts.ts';
 import { NotFound } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DeviceBus } from '../broker/device-bus.ts';
@@ -34,6 +35,8 @@ const DeviceView = z.object({
   readings: z.array(z.object({ sensor: z.string(), value: z.number(), unit: z.string().nullable(), at: z.string() })),
   scans: z.object({ count: z.number(), last: z.string() }).nullable(),
 });
+/** `counts` by the one rule (`device-counts.ts`), site-wide and per room, so no page counts for itself. */
+const DeviceListView = z.object({ devices: z.array(DeviceView), counts: DeviceCounts, rooms: z.record(z.string(), DeviceCounts) });
 const IssuedView = z.object({
   device: z.object({ id: z.string(), room: z.string(), kind: DeviceKind, revoked: z.boolean() }),
   mqtt: z.object({ url: z.string(), username: z.string(), password: z.string() }),
@@ -52,17 +55,15 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (app,
     return { device, ...deviceConfigs(o.store.site, device, o.store.rooms.get(device.room)!, secret ?? '', reach) };
   };
 
-  api.get('/api/devices', { config: { right: 'view' }, schema: { tags: ['devices'], response: { 200: z.object({ devices: z.array(DeviceView) }), ...errors } } }, async (request) => {
+  api.get('/api/devices', { config: { right: 'view' }, schema: { tags: ['devices'], response: { 200: DeviceListView, ...errors } } }, async (request) => {
     const actor = signedInActor(request);
-    const devices = o.store.directory.devices().filter((d) => roomVisibleTo(actor, d.room)).map((d) => {
-      const live = o.presence.current(d.id);
-      return {
-        id: d.id, room: d.room, kind: d.kind, revoked: d.revoked,
-        online: live?.online ?? d.online, lastSeen: live?.at ?? d.lastSeen,
-        readings: o.events.readings.get(d.id) ?? [], scans: o.events.scans.get(d.id) ?? null,
-      };
-    });
-    return { devices };
+    const devices = o.presence.listed().filter((d) => roomVisibleTo(actor, d.room)).map((d) => ({
+      id: d.id, room: d.room, kind: d.kind, revoked: d.revoked, online: d.online, lastSeen: d.lastSeen,
+      readings: o.events.readings.get(d.id) ?? [], scans: o.events.scans.get(d.id) ?? null,
+    }));
+    // The dashboard shows these figures; head office gets the same rule's figures through the bridge.
+    const rooms = Object.fromEntries([...new Set(devices.map((d) => d.room))].map((room) => [room, countDevices(devices.filter((d) => d.room === room))]));
+    return { devices, counts: countDevices(devices), rooms };
   });
 
   api.post('/api/devices', { config: manage, schema: { tags: ['devices'], body: AddBody, response: { 201: IssuedView, ...errors } } }, async (request, reply) => {

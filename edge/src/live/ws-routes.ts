@@ -31,9 +31,12 @@ export interface LiveRoutesOptions {
   refused: { inc(): void };
   liveRecheckMs?: number;
   allowedOrigins?: readonly string[];
+  /** A device's live feed (a sign opened as a page) keeps that device online while it is open. */
+  presence?: { feedOpened(device: string, at: string): void; feedClosed(device: string, at: string): void };
+  clock?: () => string;
 }
 
-export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [] }) => {
+export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [], presence, clock = () => new Date().toISOString() }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
   const tracks = new TrackFeed(new TrackLinks(store));
   const sockets = new LiveSockets({
@@ -73,6 +76,11 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { s
     }
     socket.on('message', () => socket.close(LIVE_CLOSE.sendOnly, 'this feed only sends'));
     sockets.add(socket, viewer, credentials);
+    if (credentials.kind === 'device' && presence) {
+      const device = credentials.device;
+      presence.feedOpened(device, clock());
+      socket.on('close', () => presence.feedClosed(device, clock()));
+    }
     if (viewer.kind === 'track') {
       tracks.send(socket, viewer, store.log.head.seq);
       return;

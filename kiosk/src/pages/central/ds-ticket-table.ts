@@ -56,7 +56,7 @@ export class DsTicketTable extends LocalizedElement {
           </tr></thead>
           <tbody>${this.tickets.map((x) => html`
             <tr data-ticket=${`${x.site}/${x.id}`}>
-              <td>${x.site}</td><td class="id">${x.id}</td><td>${x.title}${x.overdue ? html` <span class="bad">${t('central.overdue')}</span>` : ''}</td>
+              <td>${x.site}</td><td class="id">${x.id}</td><td><span data-title>${speak.phrase(x.titlePhrase, x.title)}</span>${x.overdue ? html` <span class="bad">${t('central.overdue')}</span>` : ''}</td>
               <td>${x.room}</td><td>${statusWord(t, x.status)}</td><td>${priorityWord(t, x.priority)}</td>
               <td>${x.assignee ?? t('central.unassigned')}</td><td>${speak.time(x.updatedAt, new Date())}</td>
             </tr>`)}

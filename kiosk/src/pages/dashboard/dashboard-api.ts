@@ -1,5 +1,5 @@
 import {
-  ActionResult, type AssignBody, Assignees, Category, Device, KpiReport, LoggedEvent, PeopleList, type Person, Room, RoomDetail, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
+  ActionResult, type AssignBody, Assignees, Category, Device, DeviceCounts, KpiReport, LoggedEvent, PeopleList, type Person, Room, RoomDetail, type SyncStatus, SyncStatusView, Ticket, VerifyResult,
 } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { ApiError, type Session, SignedInApi } from '../../api/gateway-client.ts';
@@ -19,7 +19,10 @@ const DeviceView = Device.extend({
   readings: z.array(z.object({ sensor: z.string(), value: z.number(), unit: z.string().nullable(), at: z.string() })),
 });
 export type DeviceView = z.infer<typeof DeviceView>;
-const DeviceList = z.object({ devices: z.array(DeviceView) });
+/** The figures come counted by the gateway, site-wide and per room, by the same rule head office uses. */
+const DeviceList = z.object({ devices: z.array(DeviceView), counts: DeviceCounts, rooms: z.record(z.string(), DeviceCounts) });
+export type DeviceList = z.infer<typeof DeviceList>;
+export type DeviceCountsView = z.infer<typeof DeviceCounts>;
 
 /** What the sync panel can say: the route is not on this gateway, no agent has reported, or the agent's last report. */
 export type SyncLook = { kind: 'unavailable' } | { kind: 'not-connected' } | { kind: 'status'; status: SyncStatus };
@@ -63,8 +66,8 @@ export class DashboardApi extends SignedInApi {
     return Assignees.parse(await this.send('GET', '/api/assignees'));
   }
 
-  async devices(): Promise<DeviceView[]> {
-    return DeviceList.parse(await this.send('GET', '/api/devices')).devices;
+  async devices(): Promise<DeviceList> {
+    return DeviceList.parse(await this.send('GET', '/api/devices'));
   }
 
   async audit(search: AuditSearch): Promise<LoggedEvent[]> {

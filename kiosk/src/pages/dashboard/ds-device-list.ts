@@ -1,14 +1,16 @@
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
-import type { DeviceView } from './dashboard-api.ts';
+import type { DeviceCountsView, DeviceView } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { emit } from '../../components/emit.ts';
 import { deviceKindWord } from './site-words.ts';
 
 /** The site's signs, panels and sensors: online or not, when last seen, their latest readings. Fires `refresh`. */
 export class DsDeviceList extends LocalizedElement {
-  static override properties = { devices: { attribute: false }, failed: { type: Boolean }, now: { attribute: false } };
+  static override properties = { devices: { attribute: false }, counts: { attribute: false }, failed: { type: Boolean }, now: { attribute: false } };
   declare devices: DeviceView[] | undefined;
+  /** The gateway's figures for these devices; the page never counts for itself. */
+  declare counts: DeviceCountsView | undefined;
   declare failed: boolean;
   declare now: Date;
 
@@ -31,10 +33,10 @@ export class DsDeviceList extends LocalizedElement {
     if (!this.speak) return nothing;
     const { t } = this.speak;
     const devices = this.devices;
-    const online = devices?.filter((d) => d.online).length ?? 0;
+    const counts = this.counts;
     return html`
       <div class="row summary">
-        ${devices ? html`<p>${t('dash.devicesSummary', { online, total: devices.length })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
+        ${devices && counts ? html`<p>${t('dash.devicesSummary', { online: counts.online, total: counts.total })}</p>` : html`<p class="muted">${t('dash.loading')}</p>`}
         <button @click=${() => emit(this, 'refresh')}>${t('dash.refresh')}</button>
       </div>
       ${this.failed ? html`<p class="error" role="alert">${t('dash.loadFailed')}</p>` : nothing}

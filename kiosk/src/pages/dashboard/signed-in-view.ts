@@ -110,7 +110,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('figures', labels.figures!, html`<ds-kpi-panel .figures=${reports.figures.value} .names=${reports.assignees.value} ?failed=${reports.figures.failed} .window=${reports.window}
         @window-change=${(e: CustomEvent<{ from: string; to: string }>) => void page.siteReports.loadFigures(e.detail)}></ds-kpi-panel>`);
     case 'devices':
-      return panel('devices', labels.devices!, html`<ds-device-list .devices=${reports.devices.value} ?failed=${reports.devices.failed} .now=${now}
+      return panel('devices', labels.devices!, html`<ds-device-list .devices=${reports.devices.value?.devices} .counts=${reports.devices.value?.counts} ?failed=${reports.devices.failed} .now=${now}
         @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
@@ -155,7 +155,8 @@ function roomView(page: SignedInHost, id: string) {
     const body = page.live.rooms.length === 0 ? html`<p class="muted">${say('dash.loading')}</p>` : html`<p role="alert">${say('dash.shell.roomNotFound', { room: id })}</p>`;
     return panel('room', id, html`${back}${body}`);
   }
-  const devices = page.reports.devices.value?.filter((d) => d.room === id);
+  const devices = page.reports.devices.value?.devices.filter((d) => d.room === id);
+  const deviceCounts = page.reports.devices.value?.rooms[id];
   // The room's list keeps the page's other filters, so a status or priority chosen there still applies.
   const filters = { ...page.filters, room: id };
   const changed = (next: TicketFilters) => {
@@ -173,7 +174,7 @@ function roomView(page: SignedInHost, id: string) {
     <section aria-labelledby="room-tickets-title"><h3 id="room-tickets-title">${say('dash.shell.roomTickets')}</h3>${ticketList(page, filters, changed, open)}</section>
     <section aria-labelledby="room-devices-title"><h3 id="room-devices-title">${say('dash.shell.roomDevices')}</h3>
       ${devices && devices.length === 0 ? html`<p class="muted">${say('dash.shell.noDevices')}</p>`
-        : html`<ds-device-list .devices=${devices} ?failed=${page.reports.devices.failed} .now=${page.now} @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`}
+        : html`<ds-device-list .devices=${devices} .counts=${deviceCounts} ?failed=${page.reports.devices.failed} .now=${page.now} @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`}
     </section>
   </section>`;
 }

@@ -1,11 +1,11 @@
 import type { KpiReport, LoggedEvent, VerifyResult } from '@doorside/edge/contracts';
-import type { AssigneeList, AuditSearch, DashboardApi, DeviceView, SyncLook } from './dashboard-api.ts';
+import type { AssigneeList, AuditSearch, DashboardApi, DeviceList, SyncLook } from './dashboard-api.ts';
 
 /** A panel's data: not read yet, read, or the last read failed (what it had stays shown). */
 export interface Loaded<T> { value: T | undefined; failed: boolean }
 
 export interface ReportsState {
-  devices: Loaded<DeviceView[]>;
+  devices: Loaded<DeviceList>;
   figures: Loaded<KpiReport>;
   window: { from: string; to: string };
   sync: Loaded<SyncLook>;

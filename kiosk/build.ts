@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +42,11 @@ const zodWithoutLocales: Plugin = {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       (/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'zod-without-locales' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'zod-without-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+    // The pages' Content-Security-Policy allows no eval: zod is told so where its settings are
+    // made, before any schema exists, whichever chunk a page's schemas land in.
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/]core\.js$/ }, async (args) => ({
+      contents: `${await readFile(args.path, 'utf8')}\nglobalConfig.jitless = true;\n`, loader: 'js',
+    }));
   },
 };
 

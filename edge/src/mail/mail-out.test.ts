@@ -103,4 +103,23 @@ describe('mail out to the reporter', () => {
 
     expect((await sent()).length).toBe(before);
   });
+
+  it('mails a directory person who wants mail, in their language, and nobody who does not', async () => {
+    const person = (email: string, notifyByEmail: boolean) => gw.call('POST', '/api/persons', { cookie: marco, body: { name: 'Piet', email, notifyByEmail, language: 'nl' } });
+    const inquiry = async (id: string) => (await gw.call('POST', '/api/inquiries', {
+      cookie: marco, body: { reporter: { person: id }, room: 'r201', category: 'supplies', title: 'Koffieautomaat lekt', description: 'Gebeld' },
+    })).body.ticket.id as string;
+    const wants = await inquiry((await person('piet@tenant.example', true)).body.id);
+    const quiet = await inquiry((await person('stil@tenant.example', false)).body.id);
+    const before = (await sent()).length;
+
+    await gw.call('POST', `/api/tickets/${quiet}/reply`, { cookie: marco, body: { text: 'Komt eraan' } });
+    await gw.call('POST', `/api/tickets/${wants}/reply`, { cookie: marco, body: { text: 'Morgen komt er iemand.' } });
+    const mails = (await sent()).slice(before);
+
+    expect(mails).toHaveLength(1);
+    expect(toOf(mails[0]!)).toBe('piet@tenant.example');
+    expect(mails[0]!.subject).toMatch(new RegExp(`^\\[${wants}\\] Antwoord: `));
+    expect(mails[0]!.text).toContain('Morgen komt er iemand.');
+  });
 });

@@ -18,8 +18,8 @@ export interface ReporterMailerOptions {
   loopId: string;
 }
 
-/** The event that says a mail was queued; the outbox sends once it commits. */
-export const MAIL_QUEUED = 'mail-queued';
+/** The changes that may queue a mail to the reporter; the outbox is woken once they commit. */
+export const MAILED_CHANGES: ReadonlySet<string> = new Set(['ticket-replied', 'ticket-started', 'ticket-completed']);
 
 /** What the reporter hears of, by the change that tells it; an internal comment is not here, so it never goes out. */
 function whatToTell(change: Change): TicketMailKind | null {
@@ -71,7 +71,7 @@ function givenTrackToken(o: ReporterMailerOptions, ticket: string): string | nul
  * reporter was already given.
  */
 export function reporterMailer(o: ReporterMailerOptions): WithinCommand {
-  return (changes, at, tx) => {
+  return (changes, at) => {
     for (const change of changes) {
       const what = whatToTell(change);
       if (!what || change.entity !== 'ticket') continue;
@@ -85,7 +85,6 @@ export function reporterMailer(o: ReporterMailerOptions): WithinCommand {
       }, what);
       if (!o.rows.queue(mail, ticket.id, at)) continue;
       o.rows.record(mail.messageId, ticket.id, 'out', createHash('sha256').update(JSON.stringify(mail)).digest('hex'), at);
-      tx.record(MAIL_QUEUED, `ticket:${ticket.id}`, { messageId: mail.messageId, kind: what.kind, to: to.to });
     }
   };
 }

@@ -36,7 +36,7 @@ export interface GatewayMail {
   close(): Promise<void>;
 }
 
-export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string }
+export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string; files?: MailAttachmentStore }
 
 /** Mail in (SMTP listener) and out (the outbox), wired to the site's one command handler. */
 export async function startMail(options: MailOptions, deps: MailDeps): Promise<GatewayMail> {
@@ -47,7 +47,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   const sender = new OutboxSender(rows, {
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}), dir: outboxDir, clock: deps.clock, onSent: counters.sent, onFailed: counters.sendFailed,
   });
-  const files = new MailAttachmentStore(join(deps.dataDir, 'mail-attachments'));
+  const files = deps.files ?? new MailAttachmentStore(join(deps.dataDir, 'mail-attachments'));
   const inbound = new InboundMail({
     store: deps.store, commands: deps.commands, rows, addresses, files, publicAddress: deps.publicAddress, siteName: deps.siteName,
     loopId: addresses.inbox, clock: deps.clock, queued: () => void sender.kick(),

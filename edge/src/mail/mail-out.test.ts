@@ -122,4 +122,25 @@ describe('mail out to the reporter', () => {
     expect(mails[0]!.subject).toMatch(new RegExp(`^\\[${wants}\\] Antwoord: `));
     expect(mails[0]!.text).toContain('Morgen komt er iemand.');
   });
+
+  it('attaches a follow-up mail\'s files to the ticket, for those who may view it to download', async () => {
+    const { ticket, ack } = await mailedInquiry('per@tenant.example', 'Bilder av lekkasjen');
+    const file = Buffer.from(Array.from({ length: 5_000 }, (_, i) => (i * 31) % 256));
+    const mail = ['From: per@tenant.example', `To: ${ack.replyTo!.value[0]!.address}`, 'Subject: Re: bilder', 'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"', '', '--b', 'Content-Type: text/plain', '', 'Her er bildet.', '--b',
+      'Content-Type: application/octet-stream', 'Content-Disposition: attachment; filename="maaling.bin"', 'Content-Transfer-Encoding: base64', '',
+      file.toString('base64').replace(/.{76}/g, '$&\r\n'), '--b--', ''].join('\r\n');
+
+    await sendRaw(port, 'per@tenant.example', [ack.replyTo!.value[0]!.address!], mail);
+    const attached = gw.store.tickets.get(ticket.id)!.attachments.find((a) => a.name === 'maaling.bin');
+    const download = await fetch(`${gw.http}/api/mail-attachments/${attached?.id}`, { headers: { cookie: marco } });
+    const panel = await fetch(`${gw.http}/api/mail-attachments/${attached?.id}`, { headers: { cookie: await gw.panelLogin('r305') } });
+
+    expect(attached).toBeDefined();
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(file)).toBe(true);
+    expect(download.headers.get('content-type')).toBe('application/octet-stream');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(panel.status).toBe(404);
+  });
 });

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { attachmentRoutes } from './attachments/routes.ts';
+import { mailFileRoutes } from './mail/mail-file-routes.ts';
+import type { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import type { PhotoStore } from './attachments/photo-store.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
@@ -43,6 +45,8 @@ import type { PublicAddress } from './http/public-address.ts';
 export interface AppDeps {
   devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands' | 'links'>;
   photos: PhotoStore;
+  /** Files that came by mail. */
+  mailFiles: MailAttachmentStore;
   store: SiteStore;
   auth: AuthService;
   commands: CommandHandler;
@@ -117,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(qrRoutes, { links: deps.publicAddress, siteName: deps.siteName, auth: deps.auth, store: deps.store, commands: deps.commands });
   await app.register(ticketRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, clock: deps.clock });
   await app.register(attachmentRoutes, { auth: deps.auth, commands: deps.commands, store: deps.store, photos: deps.photos, clock: deps.clock });
+  await app.register(mailFileRoutes, { store: deps.store, files: deps.mailFiles });
   await app.register(deviceRoutes, { ...deps.devices, links: deps.publicAddress, auth: deps.auth, store: deps.store, clock: deps.clock, commands: deps.commands });
   await app.register(trackRoutes, { store: deps.store, commands: deps.commands });
   await app.register(directoryRoutes, { store: deps.store, commands: deps.commands });

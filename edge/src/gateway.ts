@@ -31,6 +31,7 @@ import { privateDataFolder } from './data-folder.ts';
 import { siteCommandModules } from './command-modules.ts';
 import { PublicAddress } from './http/public-address.ts';
 import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-mail.ts';
+import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -186,9 +187,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closers.push(() => gpio.close());
     }
 
+    const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
-      photos: new PhotoStore(join(options.dataDir, 'attachments')),
+      photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       store, publicAddress, siteName: options.siteName ?? options.site,
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
@@ -208,7 +210,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     const mailOptions = options.mail ?? { smtpPort: null };
     const mail = await startMail(mailOptions, {
-      store, commands, metrics, publicAddress, siteName: options.siteName ?? options.site, site: options.site, dataDir: options.dataDir, host: options.host, clock,
+      store, commands, metrics, publicAddress, siteName: options.siteName ?? options.site, site: options.site, dataDir: options.dataDir, host: options.host, clock, files: mailFiles,
     }).catch((error) => { throw portInUse(error, 'DOORSIDE_SMTP_PORT', mailOptions.smtpPort ?? 0); });
     closers.push(() => mail.close());
     const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url, public: publicAddress.base };

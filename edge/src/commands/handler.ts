@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Command, CommandResult, ResultOf, Target } from '../contracts/index.ts';
+import type { Change, Command, CommandResult, ResultOf, Target } from '../contracts/index.ts';
 import { DomainError } from '../domain-error.ts';
 import type { Actor } from '../rights/actor.ts';
-import type { SiteStore } from '../store/site-store.ts';
+import type { SiteStore, Tx } from '../store/site-store.ts';
 import type { CommandInput, CommandModule } from './command-module.ts';
 
 export type Clock = () => string;
@@ -16,11 +16,24 @@ export interface Receipt { id: string; type: string; /** How the log names who s
  * the transaction, loading what the rules need, their decision, writing the changes and
  * their events, and the answer; listeners (signs, the live feed) hear of it after the commit.
  */
+/**
+ * Work that must commit with a command's changes or not at all (the mail a reply queues).
+ * It runs inside the command's transaction, after its changes are written, and must not await.
+ */
+export type WithinCommand = (changes: readonly Change[], at: string, tx: Tx) => void;
+
 export class CommandHandler {
   readonly #modules = new Map<string, CommandModule>();
+  readonly #within: WithinCommand[] = [];
 
   constructor(private readonly store: SiteStore, private readonly clock: Clock, modules: readonly CommandModule[]) {
     for (const module of modules) for (const type of module.types) this.#modules.set(type, module);
+  }
+
+  /** Adds work to every command's transaction; the returned function takes it away. */
+  within(work: WithinCommand): () => void {
+    this.#within.push(work);
+    return () => void this.#within.splice(this.#within.indexOf(work), 1);
   }
 
   handle<C extends Command>(actor: Actor, target: Target, command: C): Promise<ResultOf<C>> {
@@ -66,6 +79,7 @@ export class CommandHandler {
     return this.store.transact(actor.ref, at, (tx) => {
       const { changes, result } = module.run(this.store, this.#input(actor, target, command, at, tx.nextTicketId));
       changes.forEach(tx.apply);
+      for (const work of this.#within) work(changes, at, tx);
       return result as ResultOf<C>;
     });
   }

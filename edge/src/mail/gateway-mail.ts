@@ -8,6 +8,7 @@ import { MailAttachmentStore } from './mail-attachment-store.ts';
 import { mailMetrics } from './mail-metrics.ts';
 import { MailRows } from './mail-rows.sqlite.ts';
 import { OutboxSender } from './outbox-sender.ts';
+import { MAILED_CHANGES, reporterMailer } from './reporter-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
 
@@ -35,7 +36,7 @@ export interface GatewayMail {
   close(): Promise<void>;
 }
 
-export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string }
+export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string; files?: MailAttachmentStore }
 
 /** Mail in (SMTP listener) and out (the outbox), wired to the site's one command handler. */
 export async function startMail(options: MailOptions, deps: MailDeps): Promise<GatewayMail> {
@@ -46,17 +47,24 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   const sender = new OutboxSender(rows, {
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}), dir: outboxDir, clock: deps.clock, onSent: counters.sent, onFailed: counters.sendFailed,
   });
-  const files = new MailAttachmentStore(join(deps.dataDir, 'mail-attachments'));
+  const files = deps.files ?? new MailAttachmentStore(join(deps.dataDir, 'mail-attachments'));
   const inbound = new InboundMail({
     store: deps.store, commands: deps.commands, rows, addresses, files, publicAddress: deps.publicAddress, siteName: deps.siteName,
     loopId: addresses.inbox, clock: deps.clock, queued: () => void sender.kick(),
     inquiryHome: () => ({ room: options.room ?? [...deps.store.rooms.all()].sort((a, b) => a.id.localeCompare(b.id))[0]!.id, category: options.category ?? 'supplies' }),
   });
   sender.start();
+  // Replies and status notices are queued inside the command's transaction and sent once it commits.
+  const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
+  const unlisten = deps.store.onCommit(({ changes }) => {
+    if (changes.some((c) => MAILED_CHANGES.has(c.type))) void sender.kick();
+  });
   const smtp = options.smtpPort === null ? null : await SmtpListener.start({
     host: deps.host, port: options.smtpPort, addresses, receive: (raw, envelope) => inbound.receive(raw, envelope),
     onAccepted: counters.accepted, onRefused: counters.refused,
   }).catch(async (error) => {
+    unhook();
+    unlisten();
     await sender.stop();
     throw error;
   });
@@ -64,6 +72,8 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
     inbound, sender, rows, addresses, files, smtp: smtp?.address ?? null, outbox: options.smtpUrl ? null : outboxDir,
     async close() {
       await smtp?.close();
+      unhook();
+      unlisten();
       await sender.stop();
     },
   };

@@ -13,6 +13,7 @@ import type { MailRows } from './mail-rows.sqlite.ts';
 import { mailLanguageOf } from './mail-words.ts';
 import { oneLine } from './outgoing-mail.ts';
 import { withoutQuotedHistory } from './quoted-history.ts';
+import { Invalid } from '../domain-error.ts';
 import type { ReplyAddresses } from './reply-address.ts';
 
 /** The gateway taking mail in: the audit log names it `mail`; the rights table's `system` rows decide what it may do. */
@@ -90,6 +91,13 @@ export class InboundMail {
       const body = text.trim() === '' ? oneLine(mail?.subject ?? '', 200) || '(empty message)' : text;
       await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
         this.o.commands.run(mailActor, { ticket }, { type: 'comment', text: `${sender}: ${body}`.slice(0, 2000), internal: false });
+        const fresh = newFiles(this.o.store.tickets.get(ticket)!.attachments, attachments);
+        try {
+          if (fresh.length > 0) this.o.commands.run(mailActor, { ticket }, { type: 'attach', attachments: fresh });
+        } catch (error) {
+          // A ticket that holds all the files it may keeps the words; the files stay kept, unattached (its own savepoint rolled back).
+          if (!(error instanceof Invalid)) throw error;
+        }
         rows.record(messageId, ticket, 'in', sha256, at);
         tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       }));
@@ -162,6 +170,11 @@ export class InboundMail {
     }
     return kept;
   }
+}
+
+/** The files a follow-up brings that the ticket does not hold yet, each once. */
+function newFiles(on: readonly Attachment[], files: readonly Attachment[]): Attachment[] {
+  return files.filter((f, i) => !on.some((a) => a.id === f.id) && files.findIndex((g) => g.id === f.id) === i);
 }
 
 function headerText(mail: ParsedMail | null, name: string): string | undefined {

@@ -38,11 +38,30 @@ export class MailRows {
     return (this.#sql('SELECT count(*) AS n FROM mail_outbox WHERE recipient = ? AND created_at >= ?').get(recipient, since) as { n: number }).n;
   }
 
-  /** Queues a mail in the caller's transaction; a mail that would not be a well-formed message is refused here, not at sending. */
-  queue(given: OutgoingMail, ticket: string | null, at: string): void {
+  /** Whether mail about the ticket came in (its reporter wrote in). */
+  receivedFor(ticket: string): boolean {
+    return this.#sql("SELECT 1 FROM mail_messages WHERE ticket = ? AND direction = 'in' LIMIT 1").get(ticket) !== undefined;
+  }
+
+  /** The language of the last mail queued for a ticket. */
+  languageOf(ticket: string): OutgoingMail['language'] | null {
+    const row = this.#sql('SELECT doc FROM mail_outbox WHERE ticket = ? ORDER BY id DESC LIMIT 1').get(ticket) as { doc: string } | undefined;
+    return row ? OutgoingMail.parse(JSON.parse(row.doc)).language : null;
+  }
+
+  /** The text of every mail queued for a ticket, the newest first. */
+  queuedTexts(ticket: string): string[] {
+    return (this.#sql('SELECT doc FROM mail_outbox WHERE ticket = ? ORDER BY id DESC').all(ticket) as { doc: string }[]).map((r) => OutgoingMail.parse(JSON.parse(r.doc)).text);
+  }
+
+  /**
+   * Queues a mail in the caller's transaction; a mail that would not be a well-formed message is refused here, not at sending.
+   * False when a mail with that Message-ID was queued before (a notice sent once stays sent once).
+   */
+  queue(given: OutgoingMail, ticket: string | null, at: string): boolean {
     const mail = OutgoingMail.parse(given);
-    this.#sql('INSERT OR IGNORE INTO mail_outbox (message_id, ticket, recipient, doc, created_at, next_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(mail.messageId, ticket, mail.to, JSON.stringify(mail), at, at);
+    return this.#sql('INSERT OR IGNORE INTO mail_outbox (message_id, ticket, recipient, doc, created_at, next_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(mail.messageId, ticket, mail.to, JSON.stringify(mail), at, at).changes === 1;
   }
 
   due(now: string, limit = 20): OutboxRow[] {

@@ -12,6 +12,12 @@ export interface MailWords {
   follow: string;
   replyHint: string;
   signature: (site: string) => string;
+  replySubject: (title: string) => string;
+  replyIntro: (id: string) => string;
+  startedSubject: (title: string) => string;
+  started: (id: string) => string;
+  doneSubject: (title: string) => string;
+  done: (id: string) => string;
 }
 
 export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
@@ -22,6 +28,12 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     follow: 'You can follow it here:',
     replyHint: 'Reply to this mail to add to it.',
     signature: (site) => `Facility team, ${site}`,
+    replySubject: (title) => `Reply: ${title}`,
+    replyIntro: (id) => `We have answered your message ${id}:`,
+    startedSubject: (title) => `Work has started: ${title}`,
+    started: (id) => `Work on ${id} has started.`,
+    doneSubject: (title) => `Done: ${title}`,
+    done: (id) => `The work on ${id} is done.`,
   },
   zh: {
     ackSubject: (title) => `我们已收到您的消息：${title}`,
@@ -30,6 +42,12 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     follow: '您可以在这里跟进：',
     replyHint: '直接回复此邮件即可补充内容。',
     signature: (site) => `${site} 物业团队`,
+    replySubject: (title) => `回复：${title}`,
+    replyIntro: (id) => `我们已回复您的消息 ${id}：`,
+    startedSubject: (title) => `工作已开始：${title}`,
+    started: (id) => `${id} 的工作已经开始。`,
+    doneSubject: (title) => `已完成：${title}`,
+    done: (id) => `${id} 的工作已经完成。`,
   },
   nb: {
     ackSubject: (title) => `Vi har mottatt meldingen din: ${title}`,
@@ -38,6 +56,12 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     follow: 'Du kan følge den her:',
     replyHint: 'Svar på denne e-posten for å legge til noe.',
     signature: (site) => `Driftsteamet, ${site}`,
+    replySubject: (title) => `Svar: ${title}`,
+    replyIntro: (id) => `Vi har svart på meldingen din ${id}:`,
+    startedSubject: (title) => `Arbeidet er i gang: ${title}`,
+    started: (id) => `Arbeidet med ${id} er i gang.`,
+    doneSubject: (title) => `Ferdig: ${title}`,
+    done: (id) => `Arbeidet med ${id} er ferdig.`,
   },
   nl: {
     ackSubject: (title) => `We hebben uw bericht ontvangen: ${title}`,
@@ -46,6 +70,12 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     follow: 'U kunt het hier volgen:',
     replyHint: 'Beantwoord deze e-mail om iets toe te voegen.',
     signature: (site) => `Facilitair team, ${site}`,
+    replySubject: (title) => `Antwoord: ${title}`,
+    replyIntro: (id) => `We hebben uw bericht ${id} beantwoord:`,
+    startedSubject: (title) => `Het werk is begonnen: ${title}`,
+    started: (id) => `Het werk aan ${id} is begonnen.`,
+    doneSubject: (title) => `Klaar: ${title}`,
+    done: (id) => `Het werk aan ${id} is klaar.`,
   },
 };
 

@@ -7,6 +7,8 @@ import type { SiteStore } from '../store/site-store.ts';
 import { staffQueue } from './queue.ts';
 import { QueueRows } from './queue-rows.sqlite.ts';
 import type { CommandHandler } from '../commands/handler.ts';
+import { mailFlagOn } from '../mail/mail-flag.ts';
+import { MailRows } from '../mail/mail-rows.sqlite.ts';
 
 export interface QueueRoutesOptions { auth: AuthService; store: SiteStore; commands: CommandHandler; clock: () => string }
 
@@ -16,6 +18,8 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, { auth, store, commands, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const rows = new QueueRows(store.db);
+  const withMailFlag = mailFlagOn(new MailRows(store.db));
+  const flagged = (items: StaffQueue['mine']) => items.map((i) => ({ ...i, ticket: withMailFlag(i.ticket, i.ticket) }));
 
   api.get('/api/queue', {
     config: { right: 'signed-in' },
@@ -23,7 +27,10 @@ export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, {
       tags: ['tickets'], querystring: QueueQuery, response: { 200: StaffQueue, ...errors },
       description: 'The signed-in worker\'s open tickets and their teams\' unclaimed ones, by priority then due time, with the actions each accepts from them.',
     },
-  }, async (request) => staffQueue(store, rows, signedInActor(request), clock(), request.query.limit));
+  }, async (request) => {
+    const queue = staffQueue(store, rows, signedInActor(request), clock(), request.query.limit);
+    return { ...queue, mine: flagged(queue.mine), pool: flagged(queue.pool) };
+  });
 
   api.post('/api/tickets/:id/release', {
     config: { right: 'transfer' },

@@ -14,6 +14,7 @@ import type { TicketCommand } from '../contracts/index.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { finishedServices } from './finished-services.ts';
 import { MailRows } from '../mail/mail-rows.sqlite.ts';
+import { mailFlagOn } from '../mail/mail-flag.ts';
 
 export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
@@ -36,10 +37,7 @@ const actions = {
 
 export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app, { auth, commands, store, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const mail = new MailRows(store.db);
-  /** A reporter whose mail bounced for good is flagged on every read, so nobody waits on an answer by mail. */
-  const withMailFlag = (ticket: Ticket, read: Ticket): Ticket =>
-    (ticket.reporter.contact && mail.isUndeliverable(ticket.reporter.contact) ? { ...read, contactUndeliverable: true } : read);
+  const withMailFlag = mailFlagOn(new MailRows(store.db));
 
   api.get('/api/tickets', { config: { right: 'view' }, schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = signedInActor(request);

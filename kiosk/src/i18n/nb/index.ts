@@ -16,6 +16,7 @@ import { install } from './install.ts';
 import { centralAlerts } from './central-alerts.ts';
 import { signExtra } from './sign-extra.ts';
 import { queueCards } from './queue-cards.ts';
+import { mailFlags } from './mail-flags.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags };

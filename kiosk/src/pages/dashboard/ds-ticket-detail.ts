@@ -9,6 +9,7 @@ import './ds-dispatch-form.ts';
 import { emit } from '../../components/emit.ts';
 import { categoryWord, reporterWord } from './site-words.ts';
 import { type People, personLabel, personName } from '../../components/person-name.ts';
+import { mailFlag, mailFlagStyles } from '../../components/mail-flag.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
@@ -31,7 +32,7 @@ export class DsTicketDetail extends LocalizedElement {
   declare people: People;
   declare reasonNames: ReasonNames;
 
-  static override styles = [dashBase, css`
+  static override styles = [dashBase, mailFlagStyles, css`
     article { display: grid; gap: 16px; padding: 16px; border: 2px solid #1d1d1d; border-radius: 12px; background: #fff; }
     header { display: flex; gap: 12px; align-items: start; justify-content: space-between; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 14px; margin: 0; }
@@ -63,6 +64,7 @@ export class DsTicketDetail extends LocalizedElement {
           <h2 id="detail-title">${ticket.id} · ${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h2>
           <button @click=${() => emit(this, 'close-detail')}>${t('dash.close')}</button>
         </header>
+        ${mailFlag(this.speak, ticket)}
         <dl>
           <dt>${t('dash.colRoom')}</dt><dd>${ticket.room}</dd>
           <dt>${t('dash.category')}</dt><dd data-category=${ticket.category}>${categoryWord(this.speak!, this.assignees, ticket.category)}</dd>

@@ -13,6 +13,7 @@ import { staffBase } from './staff-styles.ts';
 import { categoryWords, dueWords, type Names, priorityLook, whoIs } from './ticket-words.ts';
 import { emit } from '../../components/emit.ts';
 import { paint } from '../../components/paint.ts';
+import { mailFlag, mailFlagStyles } from '../../components/mail-flag.ts';
 
 export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
 
@@ -34,7 +35,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
   declare form: DetailForm;
   declare internalNotes: boolean;
 
-  static override styles = [staffBase, css`
+  static override styles = [staffBase, mailFlagStyles, css`
     :host { display: grid; gap: 16px; }
     article { display: grid; gap: 16px; }
     .top { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
@@ -86,6 +87,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
           <span class="muted">${ticket.id}</span>
         </div>
         <h2>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h2>
+        ${mailFlag(speak, ticket)}
         ${due.kind === 'none' ? nothing : html`<p class="due ${due.kind}" data-due=${due.kind}>${due.kind === 'overdue' ? '⚠ ' : ''}${dueWords(ticket, due, now, speak)}</p>`}
         <dl>
           <dt>${t('staff.room')}</dt><dd>${room ? `${this.speak!.name(room.name, room.names)} (${ticket.room}) · ${t('staff.floor', { floor: room.floor })} · ${this.speak!.name(room.zone, room.zoneNames)}` : ticket.room}</dd>

@@ -159,9 +159,11 @@ function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
     const res = await context.request.post(`${gw.http}/api/auth/login`, { data: { username, password } });
     if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
   };
-  const panelSession = async (context: BrowserContext) => {
-    const res = await context.request.post(`${gw.http}/api/auth/panel`, { data: { room: panel.room, pin: panel.pin } });
-    if (!res.ok()) throw new Error(`panel sign-in: ${res.status()}`);
+  const panelSignedIn = async (page: Page) => {
+    for (const digit of panel.pin) await page.locator(`ds-pin-pad button[data-digit="${digit}"]`).click();
+    await page.locator('ds-pin-pad button.go').click();
+    await page.locator('ds-finished-service').first().waitFor();
+    await page.waitForLoadState('networkidle');
   };
   const section = (name: string) => settled(`[data-section="${name}"]`);
   return [
@@ -169,7 +171,7 @@ function shotsFor(gw: TestGateway, scene: Scene): Shot[] {
     { name: 'report-do-not-use', url: reportDnu, ready: settled('ds-report-page') },
     { name: 'track', url: `${gw.http}/track/${scene.trackToken}`, ready: settled('ds-track-page') },
     { name: 'sign', url: sign, ready: settled('ds-sign-page') },
-    { name: 'panel-approval', url: panel.url!, signIn: panelSession, ready: settled('ds-finished-service') },
+    { name: 'panel-approval', url: panel.url!, ready: panelSignedIn },
     { name: 'staff-queue', url: `${gw.http}/staff`, signIn: session('ana'), ready: settled('ds-staff-page') },
     { name: 'dashboard-rooms', url: `${gw.http}/dashboard#rooms`, signIn: session('hanna'), ready: section('rooms') },
     { name: 'dashboard-tickets', url: `${gw.http}/dashboard#tickets`, signIn: session('hanna'), ready: section('tickets') },

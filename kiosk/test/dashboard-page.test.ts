@@ -98,16 +98,16 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     expect((await rowIds()).sort()).toEqual([escalated, followUp, cleaning].sort());
 
     await filter('status', 'escalated');
-    expect(await rowIds()).toEqual([escalated]);
+    await expect.poll(rowIds).toEqual([escalated]);
 
     await filter('status', '');
     await filter('priority', 'urgent');
-    expect(await rowIds()).toEqual([followUp]);
+    await expect.poll(rowIds).toEqual([followUp]);
 
     await filter('priority', '');
     await openSection(page, 'rooms');
     await tile('r104').click();
-    expect(await rowIds()).toEqual([cleaning]);
+    await expect.poll(rowIds).toEqual([cleaning]);
     expect(await page.locator('ds-ticket-list select[name="room"]').inputValue()).toBe('r104');
     expect(await page.locator('ds-ticket-list [data-export="tickets"]').getAttribute('href')).toMatch(/\/api\/exports\/tickets\.csv\?room=r104$/);
   });

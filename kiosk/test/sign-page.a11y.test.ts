@@ -52,6 +52,6 @@ describe.skipIf(!hasChromium)('the room sign page for people who cannot see it w
     await page.close();
 
     expect(serious).toEqual([]);
-  });
+  }, 60_000);
 });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
 import sharp from 'sharp';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { openSection, signInTo } from './dashboard-fixture.ts';
 import { report } from './occupant-fixture.ts';
 import { finishedCleaning, panelOf } from './panel-fixture.ts';
@@ -16,21 +16,11 @@ const seen = { timeout: 15_000 };
  * violation (neither as a `securitypolicyviolation` event nor on the console).
  */
 describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-Policy', { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   /** A page that records every violation from its first script on. */
   async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const console: string[] = [];
     page.on('console', (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) console.push(m.text()); });
     page.on('pageerror', (e) => console.push(`page error: ${e.message}`));
@@ -55,7 +45,7 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
     const { page, violations } = await watchedPage();
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
 
-    const response = await page.goto(gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl);
+    const response = await page.goto(site.gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl);
     await page.locator('ds-report-form').waitFor(seen);
     await page.locator('ds-report-form ds-photo-picker input[type="file"]').setInputFiles({ name: 'p.jpg', mimeType: 'image/jpeg', buffer: photo });
     await page.locator('ds-photo-picker img').first().waitFor(seen);
@@ -68,9 +58,9 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
 
   it('track: renders live, no violation', async () => {
     const { page, violations } = await watchedPage();
-    const { token } = await report(gw, 'r102', 'cleaning');
+    const { token } = await report(site.gw, 'r102', 'cleaning');
 
-    const response = await page.goto(`${gw.http}/track/${token}`);
+    const response = await page.goto(`${site.gw.http}/track/${token}`);
     await page.locator('ds-track-page [data-live]').waitFor(seen);
 
     expectStrictPolicy(response);
@@ -81,7 +71,7 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
   it('sign: shows its room from the live feed, no violation', async () => {
     const { page, violations } = await watchedPage();
 
-    const response = await page.goto(gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r103')!.url!);
+    const response = await page.goto(site.gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r103')!.url!);
     await page.locator('ds-status-word .main').getByText('Available', { exact: true }).waitFor(seen);
 
     expectStrictPolicy(response);
@@ -93,8 +83,8 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
 
   it('panel: signs in with the PIN and shows the finished job, no violation', async () => {
     const { page, violations } = await watchedPage();
-    const id = await finishedCleaning(gw, 'r104');
-    const panel = panelOf(gw, 'r104');
+    const id = await finishedCleaning(site.gw, 'r104');
+    const panel = panelOf(site.gw, 'r104');
 
     const response = await page.goto(panel.url);
     for (const digit of panel.pin) await page.locator(`ds-pin-pad button[data-digit="${digit}"]`).click();
@@ -108,12 +98,12 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
 
   it('staff: signs in and shows the queue with its priority badges, no violation', async () => {
     const { page, violations } = await watchedPage();
-    const task = await gw.call('POST', '/api/tickets', { cookie: await gw.login('sofia'), body: { kind: 'task', category: 'cleaning', room: 'r105', description: 'Urgent spill', priority: 'urgent', assignee: 'ana' } });
+    const task = await site.gw.call('POST', '/api/tickets', { cookie: await site.gw.login('sofia'), body: { kind: 'task', category: 'cleaning', room: 'r105', description: 'Urgent spill', priority: 'urgent', assignee: 'ana' } });
     expect(task.status).toBe(201);
 
-    const response = await page.goto(`${gw.http}/staff`);
+    const response = await page.goto(`${site.gw.http}/staff`);
     await page.getByLabel('Username').fill('ana');
-    await page.getByLabel('Password').fill(gw.creds.users.find((u) => u.username === 'ana')!.password);
+    await page.getByLabel('Password').fill(site.gw.creds.users.find((u) => u.username === 'ana')!.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator(`[data-list="mine"] [data-ticket="${task.body.id}"] .badge`).waitFor(seen);
 
@@ -125,7 +115,7 @@ describe.skipIf(!hasChromium)('the pages under the gateway\'s Content-Security-P
   it('dashboard: signs in and shows the room grid and the charts, no violation', async () => {
     const { page, violations } = await watchedPage();
 
-    await signInTo(page, gw, 'hanna');
+    await signInTo(page, site.gw, 'hanna');
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
     await openSection(page, 'figures');
     await page.locator('ds-bar-chart canvas').first().waitFor(seen);

@@ -1,28 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { dashboardUser, openSection, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
 
 const seen = { timeout: 10_000 };
 
 describe.skipIf(!hasChromium)('the facility dashboard for people who cannot see it well', () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it('has no serious or critical axe violations on the sign-in form', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${gw.http}/dashboard`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.gw.http}/dashboard`);
     await page.getByLabel('Username').waitFor(seen);
 
     const serious = await seriousViolations(page);
@@ -32,9 +21,9 @@ describe.skipIf(!hasChromium)('the facility dashboard for people who cannot see 
   });
 
   it('has no serious or critical axe violations signed in, with a rejected room, figures and a ticket open', async () => {
-    const { id } = await rejectedMaintenance(gw, 'r102', 'Safety hazard remains');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInTo(page, gw, dashboardUser);
+    const { id } = await rejectedMaintenance(site.gw, 'r102', 'Safety hazard remains');
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r102"][data-status="do_not_use"]').waitFor(seen);
     const serious = await seriousViolations(page);
     await openSection(page, 'figures');
@@ -54,8 +43,8 @@ describe.skipIf(!hasChromium)('the facility dashboard for people who cannot see 
   });
 
   it('has no serious or critical axe violations at phone width', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await signInTo(page, gw, dashboardUser);
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
 
     const serious = await seriousViolations(page);

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { catalogs } from '../src/i18n/index.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { report, roomOf, openPage } from './occupant-fixture.ts';
 
 const seen = { timeout: 10_000 };
 
 describe.skipIf(!hasChromium)("the occupant pages in the occupant's language", () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it('switches the report page to Chinese, Norwegian and Dutch with the language menu', async () => {
-    const page = await browser.newPage({ locale: 'en-GB' });
-    await openPage(page, roomOf(gw, 'r101').reportUrl);
+    const page = await site.browser.newPage({ locale: 'en-GB' });
+    await openPage(page, roomOf(site.gw, 'r101').reportUrl);
     await page.locator('ds-report-form button[data-send]').getByText(catalogs.en['report.send']).waitFor(seen);
     const shown: Record<string, string[]> = {};
 
@@ -46,8 +35,8 @@ describe.skipIf(!hasChromium)("the occupant pages in the occupant's language", (
   });
 
   it.each([['report', 'r104'], ['track', 'r105']] as const)('offers the languages on the %s page as one compact menu on a phone', async (which, room) => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    const url = which === 'report' ? roomOf(gw, room).reportUrl : `${gw.http}/track/${(await report(gw, room, 'cleaning')).token}`;
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
+    const url = which === 'report' ? roomOf(site.gw, room).reportUrl : `${site.gw.http}/track/${(await report(site.gw, room, 'cleaning')).token}`;
     await openPage(page, url);
 
     const menu = page.locator('ds-lang-switch select');
@@ -61,10 +50,10 @@ describe.skipIf(!hasChromium)("the occupant pages in the occupant's language", (
   });
 
   it("opens the report page in the browser's language when it is one of the four", async () => {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await site.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
 
-    await openPage(page, roomOf(gw, 'r102').reportUrl);
+    await openPage(page, roomOf(site.gw, 'r102').reportUrl);
 
     await page.locator('ds-category-picker legend').getByText(catalogs.nb['report.categoryLegend']).waitFor(seen);
     expect(await page.locator('ds-lang-switch select').inputValue()).toBe('nb');
@@ -72,11 +61,11 @@ describe.skipIf(!hasChromium)("the occupant pages in the occupant's language", (
   });
 
   it('takes ?lang= on the tracking page over the browser language', async () => {
-    const { token } = await report(gw, 'r103', 'cleaning');
-    const context = await browser.newContext({ locale: 'en-US' });
+    const { token } = await report(site.gw, 'r103', 'cleaning');
+    const context = await site.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
 
-    await openPage(page, `${gw.http}/track/${token}?lang=nl`);
+    await openPage(page, `${site.gw.http}/track/${token}?lang=nl`);
 
     await page.locator('ds-track-steps li[data-step="reported"]').getByText(catalogs.nl['track.step.reported']).waitFor(seen);
     expect(await page.locator('ds-track-steps li[data-step="verified"]').textContent()).toContain(catalogs.nl['track.step.verified']);

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { finishedCleaning, panelOf } from './panel-fixture.ts';
 
 const seen = { timeout: 10_000 };
 
 describe.skipIf(!hasChromium)('the door panel page for people who cannot see it well', () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it('has no serious or critical axe violations on the keypad', async () => {
-    const page = await browser.newPage();
-    await page.goto(panelOf(gw, 'r102').url);
+    const page = await site.browser.newPage();
+    await page.goto(panelOf(site.gw, 'r102').url);
     await page.locator('ds-pin-pad button[data-digit="1"]').waitFor(seen);
 
     const serious = await seriousViolations(page);
@@ -32,9 +21,9 @@ describe.skipIf(!hasChromium)('the door panel page for people who cannot see it 
   });
 
   it('has no serious or critical axe violations when signed in with a finished service', async () => {
-    const id = await finishedCleaning(gw, 'r103');
-    const { url, pin } = panelOf(gw, 'r103');
-    const page = await browser.newPage();
+    const id = await finishedCleaning(site.gw, 'r103');
+    const { url, pin } = panelOf(site.gw, 'r103');
+    const page = await site.browser.newPage();
     await page.goto(url);
     for (const digit of pin) await page.locator(`ds-pin-pad button[data-digit="${digit}"]`).click();
     await page.getByRole('button', { name: 'Sign in' }).click();

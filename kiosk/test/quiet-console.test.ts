@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { report } from './occupant-fixture.ts';
 import { panelOf } from './panel-fixture.ts';
 
@@ -12,21 +12,11 @@ const seen = { timeout: 15_000 };
  * an answer of 400 and above: nothing a reader would see in the browser's console.
  */
 describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   /** A fresh page (no cookies) that records what went wrong while it loaded. */
   async function watchedPage(): Promise<{ page: Page; problems: () => string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const found: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') found.push(`console: ${m.text()}`); });
@@ -56,22 +46,22 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
 
   it('report', async () => {
     const { page, problems } = await watchedPage();
-    await page.goto(gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl);
+    await page.goto(site.gw.creds.rooms.find((r) => r.id === 'r101')!.reportUrl);
     await page.locator('ds-report-form').waitFor(seen);
     await expectQuiet(page, problems);
   });
 
   it('track', async () => {
     const { page, problems } = await watchedPage();
-    const { token } = await report(gw, 'r102', 'cleaning');
-    await page.goto(`${gw.http}/track/${token}`);
+    const { token } = await report(site.gw, 'r102', 'cleaning');
+    await page.goto(`${site.gw.http}/track/${token}`);
     await page.locator('ds-track-page [data-live]').waitFor(seen);
     await expectQuiet(page, problems);
   });
 
   it('sign, with its device credentials', async () => {
     const { page, problems } = await watchedPage();
-    await page.goto(gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r103')!.url!);
+    await page.goto(site.gw.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r103')!.url!);
     await page.locator('ds-status-word .main').getByText('Available', { exact: true }).waitFor(seen);
     const app = await installable(page);
     expect(app.errors).toEqual([]);
@@ -82,7 +72,7 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
 
   it('panel, before and after the PIN', async () => {
     const { page, problems } = await watchedPage();
-    const panel = panelOf(gw, 'r104');
+    const panel = panelOf(site.gw, 'r104');
     await page.goto(panel.url);
     await page.locator('ds-pin-pad').waitFor(seen);
     await settle(page);
@@ -99,11 +89,11 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
   for (const [path, user, ready] of [['/staff', 'ana', '[data-list="mine"]'], ['/dashboard', 'hanna', 'ds-room-grid [data-room="r101"]']] as const) {
     it(`${path.slice(1)}, signed out, signed in and reloaded`, async () => {
       const { page, problems } = await watchedPage();
-      await page.goto(`${gw.http}${path}`);
+      await page.goto(`${site.gw.http}${path}`);
       await page.getByLabel('Username').waitFor(seen);
       await settle(page);
       await page.getByLabel('Username').fill(user);
-      await page.getByLabel('Password').fill(gw.creds.users.find((u) => u.username === user)!.password);
+      await page.getByLabel('Password').fill(site.gw.creds.users.find((u) => u.username === user)!.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator(ready).waitFor(seen);
       await settle(page);
@@ -111,7 +101,7 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
       await page.locator(ready).waitFor(seen);
       const app = await installable(page);
       expect(app.errors).toEqual([]);
-      expect(new URL(app.data.start_url, app.url).href).toBe(`${gw.http}${path}`);
+      expect(new URL(app.data.start_url, app.url).href).toBe(`${site.gw.http}${path}`);
       await expectQuiet(page, problems);
     });
   }

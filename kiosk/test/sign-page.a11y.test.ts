@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { startTestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 
 
 describe.skipIf(!hasChromium)('the room sign page for people who cannot see it well', () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it.each([
     ['available', 'r104', ''],
@@ -26,11 +16,11 @@ describe.skipIf(!hasChromium)('the room sign page for people who cannot see it w
     ['do_not_use', 'r203', 'Water leak'],
   ])('has no serious or critical axe violations when %s', async (status, room, reason) => {
     if (status !== 'available') {
-      const cookie = await gw.login('hanna');
-      await gw.call('POST', `/api/rooms/${room}/status`, { cookie, body: { status, reason } });
+      const cookie = await site.gw.login('hanna');
+      await site.gw.call('POST', `/api/rooms/${room}/status`, { cookie, body: { status, reason } });
     }
-    const page = await browser.newPage();
-    const url = gw.creds.devices.find((d) => d.kind === 'sign' && d.room === room)!.url!;
+    const page = await site.browser.newPage();
+    const url = site.gw.creds.devices.find((d) => d.kind === 'sign' && d.room === room)!.url!;
     await page.goto(`${url}&langs=en,zh,nb,nl`);
     await page.locator(`ds-status-word [data-status="${status}"]`).waitFor({ timeout: 10_000 });
 
@@ -42,7 +32,7 @@ describe.skipIf(!hasChromium)('the room sign page for people who cannot see it w
 
   it('has no serious or critical axe violations while it shows the offline mark', async () => {
     const doomed = await startTestGateway();
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     await page.goto(doomed.creds.devices.find((d) => d.kind === 'sign' && d.room === 'r301')!.url!);
     await page.locator('ds-status-word').waitFor({ timeout: 10_000 });
     await doomed.stop();

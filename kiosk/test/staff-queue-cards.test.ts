@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 
 // Generous: these run beside other browser suites on a small shared machine.
 const seen = { timeout: 15_000 };
@@ -10,32 +9,22 @@ const description = ['Coffee spilled under the window table.', 'The carpet is we
   'There is also a stain on the wall.', 'Please bring the wet vacuum.'].join('\n');
 
 describe.skipIf(!hasChromium)('the staff queue on a phone: one tap per step from the list', { timeout: 90_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it('claims, starts and completes a report from its card, shows the description clamped and keeps the header short', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     page.setDefaultTimeout(15_000);
-    await page.goto(`${gw.http}/staff`);
+    await page.goto(`${site.gw.http}/staff`);
     await page.getByLabel('Username').fill('ana');
-    await page.getByLabel('Password').fill(gw.creds.users.find((u) => u.username === 'ana')!.password);
+    await page.getByLabel('Password').fill(site.gw.creds.users.find((u) => u.username === 'ana')!.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('[data-list="mine"]').waitFor(seen);
 
     const header = await page.locator('ds-staff-page header').boundingBox();
     expect(header!.height).toBeLessThanOrEqual(64);
 
-    const api = new URL(gw.creds.rooms.find((r) => r.id === 'r102')!.reportApi);
-    const res = await gw.call('POST', api.pathname + api.search, { body: { category: 'cleaning', description } });
+    const api = new URL(site.gw.creds.rooms.find((r) => r.id === 'r102')!.reportApi);
+    const res = await site.gw.call('POST', api.pathname + api.search, { body: { category: 'cleaning', description } });
     expect(res.status).toBe(201);
     const id = res.body.ticket.id as string;
     const inPool = page.locator(`[data-list="pool"] [data-ticket="${id}"]`);
@@ -56,31 +45,31 @@ describe.skipIf(!hasChromium)('the staff queue on a phone: one tap per step from
     await inMine.getByRole('button', { name: 'Mark complete' }).click();
     await page.locator('[data-notice="ok"]').getByText(`${id} is complete and waits for a check.`).waitFor(seen);
 
-    const ticket = (await gw.call('GET', `/api/tickets/${id}`, { cookie: await gw.login('ana') })).body;
+    const ticket = (await site.gw.call('GET', `/api/tickets/${id}`, { cookie: await site.gw.login('ana') })).body;
     expect(ticket.status).toBe('done');
     expect(ticket.history.at(-1)).toMatchObject({ action: 'complete', actor: 'user:ana', note: 'Shampooed, drying' });
     // Never left the list for a detail page.
     expect(new URL(page.url()).hash).toBe('');
 
     // Opening the ticket shows the description in full.
-    await page.goto(`${gw.http}/staff#${id}`);
+    await page.goto(`${site.gw.http}/staff#${id}`);
     await page.locator('ds-staff-ticket-detail .description').getByText('Please bring the wet vacuum.').waitFor(seen);
     await page.close();
   });
 
   it('fits a 360 px phone with a card\'s completion form and the name menu open, with no serious axe violations', async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await site.browser.newPage({ viewport: { width: 360, height: 740 } });
     page.setDefaultTimeout(15_000);
-    const sofia = await gw.login('sofia');
-    const created = await gw.call('POST', '/api/tickets', { cookie: sofia, body: { kind: 'task', category: 'cleaning', room: 'r104', description, assignee: 'ben' } });
+    const sofia = await site.gw.login('sofia');
+    const created = await site.gw.call('POST', '/api/tickets', { cookie: sofia, body: { kind: 'task', category: 'cleaning', room: 'r104', description, assignee: 'ben' } });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const ben = await gw.login('ben');
-    expect((await gw.call('POST', `/api/tickets/${id}/start`, { cookie: ben, body: {} })).status).toBe(200);
+    const ben = await site.gw.login('ben');
+    expect((await site.gw.call('POST', `/api/tickets/${id}/start`, { cookie: ben, body: {} })).status).toBe(200);
 
-    await page.goto(`${gw.http}/staff`);
+    await page.goto(`${site.gw.http}/staff`);
     await page.getByLabel('Username').fill('ben');
-    await page.getByLabel('Password').fill(gw.creds.users.find((u) => u.username === 'ben')!.password);
+    await page.getByLabel('Password').fill(site.gw.creds.users.find((u) => u.username === 'ben')!.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const card = page.locator(`[data-list="mine"] [data-ticket="${id}"]`);
     await card.getByRole('button', { name: 'Complete…' }).click();

@@ -28,6 +28,15 @@ describe('GET /api/auth/state', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ signedIn: true, session: { kind: 'user', user: 'sofia', role: 'supervisor', room: null } });
   });
+
+  it('lists the rights of the signed-in role, so a page shows only the forms it may send', async () => {
+    const supervisor = await gw.call('GET', '/api/auth/state', { cookie: await gw.login('sofia') });
+    const reception = await gw.call('GET', '/api/auth/state', { cookie: await gw.login('rita') });
+
+    expect(supervisor.body.rights).toEqual(expect.arrayContaining(['manage-directory', 'link']));
+    expect(reception.body.rights).toContain('link');
+    expect(reception.body.rights).not.toContain('manage-directory');
+  });
 });
 
 describe('icons', () => {

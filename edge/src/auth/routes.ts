@@ -2,7 +2,8 @@ import type {} from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthState, ErrorBody, LoginBody, PanelLoginBody, SessionView } from '../contracts/index.ts';
+import { AuthState, ErrorBody, LoginBody, PanelLoginBody, Role, SessionView } from '../contracts/index.ts';
+import { rightsOf } from '../rights/rights.ts';
 import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from './auth-service.ts';
 import { type CookiePolicy, SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './session-cookie.ts';
@@ -45,6 +46,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { a
   // What a page asks before anyone signed in: always 200, so a signed-out page logs no error.
   api.get('/api/auth/state', { schema: { tags: ['auth'], response: { 200: AuthState } } }, async (request) => {
     const found = auth.actor(request.cookies[SESSION_COOKIE]);
-    return found ? { signedIn: true as const, session: view(found.session) } : { signedIn: false as const };
+    if (!found) return { signedIn: false as const };
+    const role = Role.safeParse(found.session.role);
+    return { signedIn: true as const, session: view(found.session), rights: role.success ? rightsOf(role.data) : [] };
   });
 };

@@ -23,7 +23,8 @@ export const SessionView = z.object({
 /** Whether the caller is signed in: a caller without a valid session learns only that. */
 export const AuthState = z.discriminatedUnion('signedIn', [
   z.strictObject({ signedIn: z.literal(false) }),
-  z.strictObject({ signedIn: z.literal(true), session: SessionView }),
+  /** `rights`: what the signed-in role may do somewhere, so a page shows only the forms it may send (the gateway still decides each one). */
+  z.strictObject({ signedIn: z.literal(true), session: SessionView, rights: z.array(z.string()).default([]) }),
 ]);
 
 export const RoomParams = z.strictObject({ room: RoomId });

@@ -1,8 +1,11 @@
-import { Category, ChildrenView, InquiryCreated, InstallationHistory, InstallationList, PersonList, UnitList } from '@doorside/edge/contracts';
+import { AuthState, Category, ChildrenView, InquiryCreated, Installation, InstallationHistory, InstallationList, PersonList, PersonRecord, Ticket, Unit, UnitList } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { SignedInApi } from '../../api/gateway-client.ts';
 
 export type Directory = { persons: z.infer<typeof PersonList>['persons']; units: z.infer<typeof UnitList>['units']; installations: z.infer<typeof InstallationList>['installations'] };
+export type EntryKind = 'person' | 'unit' | 'installation';
+export type Entry = { person: PersonRecord; unit: Unit; installation: Installation };
+const collections = { person: '/api/persons', unit: '/api/units', installation: '/api/installations' } as const;
 
 /** The directory of persons, units and installations, an installation's history and an inquiry's tasks. */
 export class DirectoryApi extends SignedInApi {
@@ -13,6 +16,27 @@ export class DirectoryApi extends SignedInApi {
       this.send('GET', '/api/installations').then((b) => InstallationList.parse(b).installations),
     ]);
     return { persons, units, installations };
+  }
+
+  /** What the signed-in role may do somewhere (the gateway still decides each request). */
+  async rights(): Promise<readonly string[]> {
+    const state = AuthState.parse(await this.send('GET', '/api/auth/state'));
+    return state.signedIn ? state.rights : [];
+  }
+
+  /** Adds an entry (no id) or changes one; each answers with the entry as stored. */
+  savePerson(id: string | undefined, body: object): Promise<PersonRecord> { return this.#save(PersonRecord, 'person', id, body); }
+  saveUnit(id: string | undefined, body: object): Promise<Unit> { return this.#save(Unit, 'unit', id, body); }
+  saveInstallation(id: string | undefined, body: object): Promise<Installation> { return this.#save(Installation, 'installation', id, body); }
+
+  async #save<T>(schema: z.ZodType<T>, kind: EntryKind, id: string | undefined, body: object): Promise<T> {
+    const path = id ? `${collections[kind]}/${encodeURIComponent(id)}` : collections[kind];
+    return schema.parse(await this.send(id ? 'PATCH' : 'POST', path, body));
+  }
+
+  /** Sets a ticket's links: what is named replaces what was, `null` unlinks. */
+  async link(ticket: string, body: object): Promise<Ticket> {
+    return Ticket.parse(await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/links`, body));
   }
 
   async history(installation: string): Promise<InstallationHistory> {

@@ -54,6 +54,12 @@ export class DsTicketDetail extends LocalizedElement {
     this.reasonNames = new Map();
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // The link panel comes with the directory's chunk, so the dashboard starts without it.
+    void import('./directory-sections.ts');
+  }
+
   override render() {
     const ticket = this.ticket;
     if (!this.speak || !ticket) return nothing;
@@ -77,6 +83,7 @@ export class DsTicketDetail extends LocalizedElement {
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${ticket.description}</p>
+        <ds-ticket-links .ticket=${ticket}></ds-ticket-links>
         <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
           <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${personName(this.people, h.actor)} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}

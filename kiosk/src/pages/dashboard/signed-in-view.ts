@@ -103,7 +103,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
     case 'inquiries':
       return panel('inquiries', labels.inquiries!, html`<ds-inquiry-form .rooms=${live.rooms}></ds-inquiry-form><ds-inquiry-board .tickets=${live.tickets} .people=${page.people}></ds-inquiry-board>`);
     case 'people':
-      return panel('people', labels.people!, html`<ds-people-section></ds-people-section>`);
+      return panel('people', labels.people!, html`<ds-people-section .rooms=${live.rooms}></ds-people-section>`);
     case 'installation':
       return panel('installation', labels.people!, html`<ds-installation-history installation=${route.installation}></ds-installation-history>`);
     case 'figures':

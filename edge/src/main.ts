@@ -15,14 +15,14 @@ try {
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
   console.log(`Doorside gateway for site "${config.site}" is running.
-  Public address  ${links.base}   (QR codes, tracking links, device configs and the credentials file use it)
+  Public address  ${links.base}   (the pages below, QR codes, tracking links, mails, device configs and the credentials file use it)
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
-  Dashboard     ${gateway.http}/dashboard   (facility team; users and passwords in the credentials file)
-  Staff queue   ${gateway.http}/staff
+  Dashboard     ${links.base}/dashboard   (facility team; users and passwords in the credentials file)
+  Staff queue   ${links.base}/staff
   Report pages  ${links.base}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens; short: ${links.base}/r/{code})
-  Door panels   ${gateway.http}/panel/{room}   (sign in with the room's PIN)
-  Room signs    ${gateway.http}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
+  Door panels   ${links.base}/panel/{room}   (sign in with the room's PIN)
+  Room signs    ${links.base}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   Mail in       ${gateway.mail.smtp ? `smtp://${gateway.mail.smtp}` : 'off'}   (for ${gateway.mail.addresses.inbox}; DOORSIDE_SMTP_PORT)
   Mail out      ${gateway.mail.outbox ?? 'DOORSIDE_SMTP_URL'}
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)

@@ -5,8 +5,9 @@ import { type LatencySummary, summarize } from './stats.ts';
 /**
  * The inbound mail bench's sender, run as its own child process: `connections` SMTP sessions
  * in parallel, each sending mail after mail (MAIL FROM, RCPT TO, DATA) over one connection,
- * closed loop. Each mail is built while the previous one is being answered. Timed per mail:
- * from writing the end-of-data mark to the server's final reply.
+ * closed loop. Every mail is built and dot-stuffed before the clock starts (once per child,
+ * so the bare server and the gateway get the same bytes). Timed per mail: from writing the
+ * end-of-data mark to the server's final reply.
  */
 export interface MailJob { host: string; port: number; to: string; count: number; connections: number }
 
@@ -21,6 +22,25 @@ export interface MailResult {
   attachments: number;
   attachmentBytes: number;
   shapes: Record<string, number>;
+  buildSeconds: number;
+}
+
+type Ready = Omit<BuiltMail, 'raw'> & { size: number; stuffed: Buffer };
+let built: { key: string; mails: Ready[] } | null = null;
+
+/** Builds the job's mails, or returns those built for the same job before. */
+async function prebuilt(job: MailJob): Promise<Ready[]> {
+  const key = `${job.count}:${job.to}`;
+  if (built?.key !== key) {
+    built = null;
+    const mails: Ready[] = [];
+    for (let i = 0; i < job.count; i++) {
+      const { raw, ...mail } = await buildMail(i, job.to);
+      mails.push({ ...mail, size: raw.length, stuffed: Buffer.from(raw.toString('latin1').replace(/(^|\r\n)\./g, '$1..'), 'latin1') });
+    }
+    built = { key, mails };
+  }
+  return built.mails;
 }
 
 class Session {
@@ -56,11 +76,10 @@ class Session {
     return this.reply();
   }
 
-  /** Sends the message, dot-stuffed, and returns the final reply and the time from the end mark to it. */
-  async data(raw: Buffer): Promise<{ reply: string; ms: number }> {
+  /** Sends the message (already dot-stuffed) and returns the final reply and the time from the end mark to it. */
+  async data(stuffed: Buffer): Promise<{ reply: string; ms: number }> {
     const start = await this.command('DATA');
     if (!start.startsWith('354')) return { reply: start, ms: 0 };
-    const stuffed = Buffer.from(raw.toString('latin1').replace(/(^|\r\n)\./g, '$1..'), 'latin1');
     const tail = stuffed.subarray(stuffed.length - 2).toString('latin1') === '\r\n' ? '.\r\n' : '\r\n.\r\n';
     if (!this.#socket.write(stuffed)) await new Promise((resolve) => this.#socket.once('drain', resolve));
     const answered = this.reply();
@@ -85,7 +104,9 @@ export async function sendMails(job: MailJob): Promise<MailResult> {
   let rawBytes = 0;
   let attachments = 0;
   let attachmentBytes = 0;
-  const take = (): Promise<BuiltMail> | null => (next < job.count ? buildMail(next++, job.to) : null);
+  const b0 = performance.now();
+  const mails = await prebuilt(job);
+  const buildSeconds = (performance.now() - b0) / 1000;
 
   const sessions = await Promise.all(Array.from({ length: job.connections }, async () => {
     const session = new Session(job.host, job.port);
@@ -98,17 +119,15 @@ export async function sendMails(job: MailJob): Promise<MailResult> {
 
   const t0 = performance.now();
   await Promise.all(sessions.map(async (session) => {
-    let building = take();
-    while (building) {
-      const mail = await building;
-      building = take();
-      const mailFrom = await session.command(`MAIL FROM:<${mail.from}> SIZE=${mail.raw.length}`);
+    while (next < mails.length) {
+      const mail = mails[next++]!;
+      const mailFrom = await session.command(`MAIL FROM:<${mail.from}> SIZE=${mail.size}`);
       const rcpt = mailFrom.startsWith('250') ? await session.command(`RCPT TO:<${job.to}>`) : mailFrom;
-      const result = rcpt.startsWith('250') ? await session.data(mail.raw) : { reply: rcpt, ms: 0 };
+      const result = rcpt.startsWith('250') ? await session.data(mail.stuffed) : { reply: rcpt, ms: 0 };
       if (result.reply.startsWith('250')) {
         accepted++;
         dataToReply.push(result.ms);
-        rawBytes += mail.raw.length;
+        rawBytes += mail.size;
         attachments += mail.attachments;
         attachmentBytes += mail.attachmentBytes;
       } else {
@@ -123,7 +142,7 @@ export async function sendMails(job: MailJob): Promise<MailResult> {
   for (let i = 0; i < job.count; i++) shapes[shapeOf(i)] = (shapes[shapeOf(i)] ?? 0) + 1;
   return {
     sent: job.count, accepted, refused, seconds, perSecond: accepted / seconds, dataToReply: summarize(dataToReply),
-    rawBytes, attachments, attachmentBytes, shapes,
+    rawBytes, attachments, attachmentBytes, shapes, buildSeconds,
   };
 }
 

@@ -77,7 +77,7 @@ function describeMail(label: string, r: MailResult): string {
 
 function describeTap(label: string, r: TapResult): string {
   return `  ${label}: ${int(r.received)}/${int(r.sent)} on the sign over ${r.seconds.toFixed(1)} s, ` +
-    `p50 ${ms(r.toSign.p50)}, p99 ${ms(r.toSign.p99)}, max ${ms(r.toSign.max)}; http failed ${r.httpFailed}; send lag p99 ${ms(r.sendLag.p99)}`;
+    `p50 ${ms(r.toSign.p50)}, p99 ${ms(r.toSign.p99)}, max ${ms(r.toSign.max)}; http failed ${r.httpFailed} [${Object.entries(r.statuses).map(([code, n]) => `${code}:${int(n)}`).join(' ')}]; send lag p99 ${ms(r.sendLag.p99)}`;
 }
 
 export async function mailInboundBench(load: LoadGen, config: MailBenchConfig): Promise<MailBenchResult> {

@@ -37,6 +37,11 @@ export class ChildRpc {
     });
   }
 
+  /** A message that expects no answer. */
+  tell(message: object): void {
+    this.child.send(message);
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = once(this.child, 'exit');

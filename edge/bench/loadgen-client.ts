@@ -19,6 +19,11 @@ export class LoadGen {
     return this.rpc.ask({ job });
   }
 
+  /** Ends the sending of a running tap job that carries this `stopId`; its answer follows once sent taps are in. */
+  stopTap(stopId: string): void {
+    this.rpc.tell({ stopTap: stopId });
+  }
+
   stop(): Promise<void> {
     return this.rpc.stop();
   }

@@ -1,5 +1,5 @@
 import { type CannonJob, runCannon } from './cannon.ts';
-import { runTap, type TapJob } from './tap.ts';
+import { runTap, stopTap, type TapJob } from './tap.ts';
 
 /**
  * The load generator's process: it runs on its own core, so the client's CPU is never
@@ -7,7 +7,8 @@ import { runTap, type TapJob } from './tap.ts';
  */
 export type Job = CannonJob | TapJob;
 
-process.on('message', (message: { seq: number; job: Job }) => {
+process.on('message', (message: { seq: number; job: Job } | { stopTap: string }) => {
+  if ('stopTap' in message) return stopTap(message.stopTap);
   const { seq, job } = message;
   const work = job.kind === 'cannon' ? runCannon(job) : runTap(job);
   work.then(

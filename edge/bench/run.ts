@@ -6,6 +6,7 @@ import { domainBench } from './domain.ts';
 import { httpBench } from './http-bench.ts';
 import { LoadGen } from './loadgen-client.ts';
 import { machine } from './machine.ts';
+import { mailInboundBench } from './mail-inbound.ts';
 import { printSummary } from './report.ts';
 import { int, ms, section } from './stats.ts';
 import { stormBench } from './storm.ts';
@@ -16,7 +17,8 @@ import { describeWal, walPages } from './wal-pages.ts';
  * Doorside benchmark: `npm run bench` (root) or `npm run bench -w edge`.
  * Servers run in this process; the load generator (autocannon, the open-loop tap client
  * and the MQTT signs) runs in a child process, so on two cores each gets its own.
- * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone.
+ * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone,
+ * BENCH_ONLY=mail section 7 (inbound mail) alone.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const config = {
@@ -27,6 +29,8 @@ const config = {
   stormSigns: quick ? 500 : 2_000,
   stormRounds: quick ? 1 : 3,
   stormRestSeconds: quick ? 3 : 10,
+  mails: quick ? 1_000 : 10_000,
+  mailConnections: 8,
   tapPlan: (quick
     ? [{ rate: 100, seconds: 3 }, { rate: 400, seconds: 2 }, { rate: 800, seconds: 2 }]
     : [{ rate: 100, seconds: 10 }, ...[200, 300, 400, 600, 800, 1200, 1600].map((rate) => ({ rate, seconds: 4 }))]) as Plan[],
@@ -40,15 +44,26 @@ async function storm(): Promise<void> {
   await stormBench(config.stormSigns, config.stormRounds, config.stormRestSeconds);
 }
 
+async function mail(): Promise<void> {
+  section(`7. Inbound mail: ${int(config.mails)} mails with attachments over ${config.mailConnections} SMTP connections into inquiries ` +
+    '(gateway vs a bare smtp-server writing one row per mail), tap-to-sign at 100/s alone and during the mail run');
+  const load = await LoadGen.start();
+  try {
+    await mailInboundBench(load, { mails: config.mails, connections: config.mailConnections, tapRate: 100, baselineSeconds: quick ? 5 : 10 });
+  } finally {
+    await load.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const m = machine();
   console.log('Doorside edge benchmark');
   console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
   console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
-  if (only !== undefined && only !== 'storm') throw new Error(`BENCH_ONLY=${only}: only "storm" can run alone`);
-  if (only === 'storm') {
-    await storm();
+  if (only !== undefined && only !== 'storm' && only !== 'mail') throw new Error(`BENCH_ONLY=${only}: only "storm" or "mail" can run alone`);
+  if (only !== undefined) {
+    await (only === 'storm' ? storm() : mail());
     console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
@@ -96,7 +111,8 @@ async function main(): Promise<void> {
     await load.stop();
   }
   await storm();
-  console.log(`\ntotal with the storm ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await mail();
+  console.log(`\ntotal with the storm and the mail ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().then(

@@ -22,6 +22,8 @@ export interface TapJob {
   body: string;
   rate: number;
   drainMs: number;
+  /** Set: the run can be cut short with `stopTap(stopId)`; what was sent is still awaited. */
+  stopId?: string;
 }
 
 export interface TapResult {
@@ -54,6 +56,15 @@ export async function connectSigns(mqttUrl: string, signs: TapSign[], onMessage:
   return clients;
 }
 
+const stoppers = new Map<string, () => void>();
+
+/** Stops sending in the run named `id`; a run not started yet stops as soon as it starts. */
+export function stopTap(id: string): void {
+  const stop = stoppers.get(id);
+  if (stop) stop();
+  else stoppers.set(id, () => {});
+}
+
 export async function runTap(job: TapJob): Promise<TapResult> {
   const url = new URL(job.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
@@ -78,7 +89,7 @@ export async function runTap(job: TapJob): Promise<TapResult> {
     toSign.push(now - t0);
     received++;
     lastReceive = now;
-    if (received === job.requests.length && httpDone === job.requests.length) finish();
+    if (received === total && httpDone === total) finish();
   });
 
   const request = (method: string, path: string, body: string | null, headers: Record<string, string>, done: (status: number) => void) => {
@@ -93,10 +104,21 @@ export async function runTap(job: TapJob): Promise<TapResult> {
   await Promise.all(Array.from({ length: 16 }, () => new Promise<void>((resolve) => request('GET', '/bench-warm-up', null, {}, () => resolve()))));
 
   const interval = 1000 / job.rate;
-  const total = job.requests.length;
+  let total = job.requests.length;
+  let stopped: () => void = () => {};
+  const stop = new Promise<void>((resolve) => { stopped = resolve; });
   const start = performance.now() + 20;
   let next = 0;
   const completed = new Promise<void>((resolve) => { finish = resolve; });
+  if (job.stopId !== undefined) {
+    const early = stoppers.has(job.stopId);
+    stoppers.set(job.stopId, () => {
+      total = next;
+      if (received === total && httpDone === total) finish();
+      setTimeout(stopped, job.drainMs);
+    });
+    if (early) stoppers.get(job.stopId)!();
+  }
   const pump = () => {
     const now = performance.now();
     while (next < total && start + next * interval <= now) {
@@ -118,13 +140,14 @@ export async function runTap(job: TapJob): Promise<TapResult> {
   };
   setTimeout(pump, Math.max(0, start - performance.now()));
   const scheduleEnd = start + total * interval;
-  await Promise.race([completed, new Promise<void>((resolve) => setTimeout(resolve, scheduleEnd - performance.now() + job.drainMs))]);
+  await Promise.race([completed, stop, new Promise<void>((resolve) => setTimeout(resolve, scheduleEnd - performance.now() + job.drainMs))]);
+  if (job.stopId !== undefined) stoppers.delete(job.stopId);
 
   await Promise.all(clients.map((c) => c.endAsync(true)));
   agent.destroy();
   const seconds = ((lastReceive || performance.now()) - start) / 1000;
   return {
-    rate: job.rate, sent: next, received, httpOk, httpFailed: httpDone - httpOk + (total - httpDone), statuses,
+    rate: job.rate, sent: next, received, httpOk, httpFailed: httpDone - httpOk + (next - httpDone), statuses,
     achieved: received / seconds, seconds,
     toSign: summarize(toSign), httpResponse: summarize(httpResponse), sendLag: summarize(sendLag),
   };

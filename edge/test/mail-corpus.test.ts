@@ -27,7 +27,7 @@ async function send(mail: RawMail): Promise<void> {
 
 /** The acknowledgement the gateway wrote for a ticket: from the outbox folder's `.eml` or from the mail rows. */
 async function context(thread: CorpusThread): Promise<ThreadContext> {
-  const ticket = allTickets().find((t) => t.title.includes(`(${thread.marker})`));
+  const ticket = gw.mail.rows.ticketsOf(thread.firstMessageId).map((id) => gw.store.tickets.get(id)!).find((t) => t.title.includes(`(${thread.marker})`));
   if (!ticket) throw new Error(`no ticket opened for ${thread.marker}`);
   const prefix = `<${ticket.id.toLowerCase()}.`;
   if (thread.n % 2 === 0) {

@@ -55,10 +55,15 @@ export function inquiryFromMail(mail: { subject: string; text: string; sender: s
   };
 }
 
-const addressesIn = (field: AddressObject | AddressObject[] | undefined): string[] =>
-  ([] as AddressObject[]).concat(field ?? []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter((a) => a !== '');
+type Mailbox = AddressObject['value'][number];
+/** Every address of a header, those inside a group (`Team: a@x, b@y;`) too. */
+const mailboxes = (list: readonly Mailbox[]): string[] => list.flatMap((v) => [v.address ?? '', ...mailboxes(v.group ?? [])]);
+const addressesIn = (field: unknown): string[] =>
+  ([] as unknown[]).concat(field ?? []).flatMap((a) => (a && typeof a === 'object' && 'value' in a && Array.isArray(a.value) ? mailboxes(a.value as Mailbox[]) : typeof a === 'string' ? [a.trim()] : []))
+    .filter((a) => a !== '');
+/** Message-IDs in In-Reply-To or References: `<id>` as written, or a bare `id@host` some clients send without brackets. */
 const messageIds = (value: string | string[] | undefined): string[] =>
-  ([] as string[]).concat(value ?? []).flatMap((v) => v.match(/<[^<>\s]+>/g) ?? []);
+  ([] as string[]).concat(value ?? []).flatMap((v) => v.match(/<[^<>\s]+>/g) ?? (v.match(/[^<>\s,;]+@[^<>\s,;]+/g) ?? []).map((id) => `<${id}>`));
 
 /** Takes one accepted message in: threads it to its ticket or opens an inquiry, keeps its files, queues the acknowledgement. */
 export class InboundMail {
@@ -83,7 +88,7 @@ export class InboundMail {
       return { outcome: 'bounce', undeliverable: failed.map((f) => f.address) };
     }
 
-    const ticket = mail ? this.#thread(mail, envelope.to) : this.#threadByAddress(envelope.to);
+    const ticket = mail ? this.#thread(mail, envelope.to, sender) : this.#threadByAddress(envelope.to);
     const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')) : '';
     const attachments = this.#keepFiles(mail, raw, sender, at);
 
@@ -139,16 +144,21 @@ export class InboundMail {
   }
 
   /** Reply address, then a Message-ID the thread knows, then `[T-n]` in the subject. */
-  #thread(mail: ParsedMail, envelopeTo: string[]): string | null {
-    const delivered = ([] as unknown[]).concat(mail.headers.get('delivered-to') ?? []).map((v) => String(v));
-    const byAddress = this.#threadByAddress([...envelopeTo, ...addressesIn(mail.to), ...addressesIn(mail.cc), ...delivered]);
+  #thread(mail: ParsedMail, envelopeTo: string[], sender: string): string | null {
+    // mailparser reads Delivered-To as an address header: its addresses, never its string form.
+    const byAddress = this.#threadByAddress([...envelopeTo, ...addressesIn(mail.to), ...addressesIn(mail.cc), ...addressesIn(mail.headers.get('delivered-to'))]);
     if (byAddress) return byAddress;
+    // A Message-ID two tickets share (a client that reuses them) belongs to the one this sender wrote; else it is a last resort.
+    let shared: string | null = null;
     for (const id of [...messageIds(mail.inReplyTo), ...messageIds(mail.references)].reverse()) {
-      const ticket = this.o.rows.ticketOf(id);
-      if (ticket && this.o.store.tickets.get(ticket)) return ticket;
+      const tickets = this.o.rows.ticketsOf(id).filter((t) => this.o.store.tickets.get(t));
+      if (tickets.length === 1) return tickets[0]!;
+      const own = tickets.find((t) => this.o.store.tickets.get(t)!.reporter.contact?.toLowerCase() === sender.toLowerCase());
+      if (own) return own;
+      shared ??= tickets[0] ?? null;
     }
     const tagged = /\[(T-\d{1,12})\]/i.exec(mail.subject ?? '')?.[1]?.toUpperCase();
-    return tagged && this.o.store.tickets.get(tagged) ? tagged : null;
+    return tagged && this.o.store.tickets.get(tagged) ? tagged : shared;
   }
 
   #threadByAddress(candidates: string[]): string | null {

@@ -8,7 +8,7 @@ import { firstMail, followUp, generateCorpus, type CorpusThread, type RawMail, t
 const DOMAIN = 'corpus.example.org';
 const INBOX = `inquiries@${DOMAIN}`;
 const THREADS = 210;
-const LANES = 4;
+const LANES = 8;
 let gw: TestGateway;
 let port: number;
 
@@ -77,6 +77,7 @@ describe('mail corpus', () => {
     expect(opened).toHaveLength(corpus.length);
     expect(new Set(expected.values()).size).toBe(corpus.length);
     expect(followUps).toBeGreaterThanOrEqual(corpus.length);
-    expect(Date.now() - started).toBeLessThan(60_000);
+    // About 45 s on a busy two-core machine; the bound only catches a run gone slow.
+    expect(Date.now() - started).toBeLessThan(90_000);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { acknowledgement } from './acknowledgement.ts';
 import { automaticMail, permanentFailures } from './automatic-mail.ts';
 import type { MailAttachmentStore } from './mail-attachment-store.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
+import { mailHome } from './mail-home.ts';
 import { mailLanguageOf } from './mail-words.ts';
 import { oneLine } from './outgoing-mail.ts';
 import { withoutQuotedHistory } from './quoted-history.ts';
@@ -36,7 +37,7 @@ export interface InboundMailOptions {
   /** X-Loop value naming this site. */
   loopId: string;
   clock: () => string;
-  /** Where a new inquiry is filed: the room and category its ticket needs. */
+  /** The site's default home of a new inquiry, when neither its sender nor its subject names a room. */
   inquiryHome: () => { room: string; category: string };
   /** Told after the commit, so the outbox sends at once. */
   queued: () => void;
@@ -110,7 +111,8 @@ export class InboundMail {
     }
 
     const subject = mail?.subject ?? '';
-    const { target, command } = inquiryFromMail({ subject, text: text || '(empty message)', sender, attachments }, this.o.inquiryHome());
+    const home = mailHome(this.o.store, sender, subject, this.o.inquiryHome());
+    const { target, command } = inquiryFromMail({ subject, text: text || '(empty message)', sender, attachments }, home);
     const language = mailLanguageOf({ contentLanguage: headerText(mail, 'content-language'), acceptLanguage: headerText(mail, 'accept-language') }, `${subject} ${text}`);
     // One acknowledgement an hour per address at most: an auto-responder that keeps writing in ends the exchange after one.
     const hourAgo = new Date(Date.parse(at) - 3_600_000).toISOString();
@@ -118,6 +120,9 @@ export class InboundMail {
       && rows.sentSince(sender, hourAgo) === 0;
     const result = await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
       const opened = this.o.commands.run(mailActor, target, command);
+      if (home.person || home.unit) {
+        this.o.commands.run(mailActor, { ticket: opened.ticket.id }, { type: 'link-ticket', ...(home.person ? { persons: [home.person.id] } : {}), ...(home.unit ? { unit: home.unit.id } : {}) });
+      }
       rows.record(messageId, opened.ticket.id, 'in', sha256, at);
       tx.record('mail-received', `ticket:${opened.ticket.id}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       if (answer) {

@@ -9,6 +9,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { acknowledgement } from './acknowledgement.ts';
 import { automaticMail, permanentFailures } from './automatic-mail.ts';
 import type { MailAttachmentStore } from './mail-attachment-store.ts';
+import type { Defused } from './mail-metrics.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
 import { mailHome } from './mail-home.ts';
 import { mailLanguageOf } from './mail-words.ts';
@@ -41,6 +42,8 @@ export interface InboundMailOptions {
   inquiryHome: () => { room: string; category: string };
   /** Told after the commit, so the outbox sends at once. */
   queued: () => void;
+  /** Told after the commit what was made safe in a mail taken in (for `/metrics`). */
+  defused?: (what: Defused) => void;
 }
 
 /** The one place a new mail becomes a new ticket: switch the kind or the room here. */
@@ -90,7 +93,9 @@ export class InboundMail {
     }
 
     const ticket = mail ? this.#thread(mail, envelope.to, sender) : this.#threadByAddress(envelope.to);
-    const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')) : '';
+    // Text made from HTML keeps link targets as `[url]`; a script URL is no reading matter.
+    const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')).replace(/\s*\[\s*(?:javascript|vbscript|data):[^\]]*\]/gi, '') : '';
+    const defused = defusedIn(mail, raw);
     const attachments = this.#keepFiles(mail, raw, sender, at);
 
     if (ticket) {
@@ -107,6 +112,7 @@ export class InboundMail {
         rows.record(messageId, ticket, 'in', sha256, at);
         tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       }));
+      for (const what of defused) this.o.defused?.(what);
       return { outcome: 'added', ticket };
     }
 
@@ -136,6 +142,7 @@ export class InboundMail {
       }
       return opened;
     }));
+    for (const what of defused) this.o.defused?.(what);
     if (answer) this.o.queued();
     return { outcome: 'opened', ticket: result.ticket.id, acknowledged: answer };
   }
@@ -195,4 +202,20 @@ function newFiles(on: readonly Attachment[], files: readonly Attachment[]): Atta
 function headerText(mail: ParsedMail | null, name: string): string | undefined {
   const value = mail?.headers.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+const ARCHIVE_TYPES = /^application\/(?:zip|x-zip-compressed|gzip|x-gzip|x-7z-compressed|x-rar-compressed|vnd\.rar|x-tar|x-bzip2|x-xz)$/i;
+const ARCHIVE_NAMES = /\.(?:zip|gz|tgz|7z|rar|tar|bz2|xz)$/i;
+
+/** What a mail needed made safe: an unreadable or unclosed MIME structure, control characters in its subject, active HTML, an archive (kept, never opened). */
+function defusedIn(mail: ParsedMail | null, raw: Buffer): Defused[] {
+  if (!mail) return ['broken-mime'];
+  const found: Defused[] = [];
+  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const boundary = type?.value?.startsWith('multipart/') ? type.params?.boundary : undefined;
+  if (boundary && !raw.includes(`--${boundary}--`)) found.push('broken-mime');
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(mail.subject ?? '')) found.push('control-characters');
+  if (mail.html && /<script\b|\son[a-z]+\s*=|(?:java|vb)script:/i.test(mail.html)) found.push('active-html');
+  if (mail.attachments.some((a) => ARCHIVE_TYPES.test(a.contentType) || ARCHIVE_NAMES.test(a.filename ?? ''))) found.push('archive');
+  return found;
 }

@@ -19,7 +19,7 @@ export interface MailOptions {
   domain?: string;
   /** `DOORSIDE_SMTP_URL`; absent: outgoing mail is written to `{data}/outbox/`. */
   smtpUrl?: string;
-  /** Where a new inquiry is filed; absent: the site's first room and the `supplies` category. */
+  /** Where a new inquiry is filed when neither its sender (a directory person's unit) nor its subject names a room; absent: the site's first room and the `supplies` category. */
   room?: string;
   category?: string;
 }

@@ -19,7 +19,7 @@ export interface MailOptions {
   domain?: string;
   /** `DOORSIDE_SMTP_URL`; absent: outgoing mail is written to `{data}/outbox/`. */
   smtpUrl?: string;
-  /** Where a new inquiry is filed; absent: the site's first room and the `supplies` category. */
+  /** Where a new inquiry is filed when neither its sender (a directory person's unit) nor its subject names a room; absent: the site's first room and the `supplies` category. */
   room?: string;
   category?: string;
 }
@@ -50,7 +50,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   const files = deps.files ?? new MailAttachmentStore(join(deps.dataDir, 'mail-attachments'));
   const inbound = new InboundMail({
     store: deps.store, commands: deps.commands, rows, addresses, files, publicAddress: deps.publicAddress, siteName: deps.siteName,
-    loopId: addresses.inbox, clock: deps.clock, queued: () => void sender.kick(),
+    loopId: addresses.inbox, clock: deps.clock, queued: () => void sender.kick(), defused: counters.defused,
     inquiryHome: () => ({ room: options.room ?? [...deps.store.rooms.all()].sort((a, b) => a.id.localeCompare(b.id))[0]!.id, category: options.category ?? 'supplies' }),
   });
   sender.start();

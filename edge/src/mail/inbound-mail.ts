@@ -9,7 +9,9 @@ import type { SiteStore } from '../store/site-store.ts';
 import { acknowledgement } from './acknowledgement.ts';
 import { automaticMail, permanentFailures } from './automatic-mail.ts';
 import type { MailAttachmentStore } from './mail-attachment-store.ts';
+import type { Defused } from './mail-metrics.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
+import { mailHome } from './mail-home.ts';
 import { mailLanguageOf } from './mail-words.ts';
 import { oneLine } from './outgoing-mail.ts';
 import { withoutQuotedHistory } from './quoted-history.ts';
@@ -36,10 +38,12 @@ export interface InboundMailOptions {
   /** X-Loop value naming this site. */
   loopId: string;
   clock: () => string;
-  /** Where a new inquiry is filed: the room and category its ticket needs. */
+  /** The site's default home of a new inquiry, when neither its sender nor its subject names a room. */
   inquiryHome: () => { room: string; category: string };
   /** Told after the commit, so the outbox sends at once. */
   queued: () => void;
+  /** Told after the commit what was made safe in a mail taken in (for `/metrics`). */
+  defused?: (what: Defused) => void;
 }
 
 /** The one place a new mail becomes a new ticket: switch the kind or the room here. */
@@ -55,10 +59,15 @@ export function inquiryFromMail(mail: { subject: string; text: string; sender: s
   };
 }
 
-const addressesIn = (field: AddressObject | AddressObject[] | undefined): string[] =>
-  ([] as AddressObject[]).concat(field ?? []).flatMap((a) => a.value.map((v) => v.address ?? '')).filter((a) => a !== '');
+type Mailbox = AddressObject['value'][number];
+/** Every address of a header, those inside a group (`Team: a@x, b@y;`) too. */
+const mailboxes = (list: readonly Mailbox[]): string[] => list.flatMap((v) => [v.address ?? '', ...mailboxes(v.group ?? [])]);
+const addressesIn = (field: unknown): string[] =>
+  ([] as unknown[]).concat(field ?? []).flatMap((a) => (a && typeof a === 'object' && 'value' in a && Array.isArray(a.value) ? mailboxes(a.value as Mailbox[]) : typeof a === 'string' ? [a.trim()] : []))
+    .filter((a) => a !== '');
+/** Message-IDs in In-Reply-To or References: `<id>` as written, or a bare `id@host` some clients send without brackets. */
 const messageIds = (value: string | string[] | undefined): string[] =>
-  ([] as string[]).concat(value ?? []).flatMap((v) => v.match(/<[^<>\s]+>/g) ?? []);
+  ([] as string[]).concat(value ?? []).flatMap((v) => v.match(/<[^<>\s]+>/g) ?? (v.match(/[^<>\s,;]+@[^<>\s,;]+/g) ?? []).map((id) => `<${id}>`));
 
 /** Takes one accepted message in: threads it to its ticket or opens an inquiry, keeps its files, queues the acknowledgement. */
 export class InboundMail {
@@ -83,8 +92,10 @@ export class InboundMail {
       return { outcome: 'bounce', undeliverable: failed.map((f) => f.address) };
     }
 
-    const ticket = mail ? this.#thread(mail, envelope.to) : this.#threadByAddress(envelope.to);
-    const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')) : '';
+    const ticket = mail ? this.#thread(mail, envelope.to, sender) : this.#threadByAddress(envelope.to);
+    // Text made from HTML keeps link targets as `[url]`; a script URL is no reading matter.
+    const text = mail ? withoutQuotedHistory(mail.text ?? (mail.html ? sanitizeHtml(mail.html, { allowedTags: [], allowedAttributes: {} }) : '')).replace(/\s*\[\s*(?:javascript|vbscript|data):[^\]]*\]/gi, '') : '';
+    const defused = defusedIn(mail, raw);
     const attachments = this.#keepFiles(mail, raw, sender, at);
 
     if (ticket) {
@@ -101,11 +112,13 @@ export class InboundMail {
         rows.record(messageId, ticket, 'in', sha256, at);
         tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       }));
+      for (const what of defused) this.o.defused?.(what);
       return { outcome: 'added', ticket };
     }
 
     const subject = mail?.subject ?? '';
-    const { target, command } = inquiryFromMail({ subject, text: text || '(empty message)', sender, attachments }, this.o.inquiryHome());
+    const home = mailHome(this.o.store, sender, subject, this.o.inquiryHome());
+    const { target, command } = inquiryFromMail({ subject, text: text || '(empty message)', sender, attachments }, home);
     const language = mailLanguageOf({ contentLanguage: headerText(mail, 'content-language'), acceptLanguage: headerText(mail, 'accept-language') }, `${subject} ${text}`);
     // One acknowledgement an hour per address at most: an auto-responder that keeps writing in ends the exchange after one.
     const hourAgo = new Date(Date.parse(at) - 3_600_000).toISOString();
@@ -113,6 +126,9 @@ export class InboundMail {
       && rows.sentSince(sender, hourAgo) === 0;
     const result = await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
       const opened = this.o.commands.run(mailActor, target, command);
+      if (home.person || home.unit) {
+        this.o.commands.run(mailActor, { ticket: opened.ticket.id }, { type: 'link-ticket', ...(home.person ? { persons: [home.person.id] } : {}), ...(home.unit ? { unit: home.unit.id } : {}) });
+      }
       rows.record(messageId, opened.ticket.id, 'in', sha256, at);
       tx.record('mail-received', `ticket:${opened.ticket.id}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       if (answer) {
@@ -126,6 +142,7 @@ export class InboundMail {
       }
       return opened;
     }));
+    for (const what of defused) this.o.defused?.(what);
     if (answer) this.o.queued();
     return { outcome: 'opened', ticket: result.ticket.id, acknowledged: answer };
   }
@@ -139,16 +156,21 @@ export class InboundMail {
   }
 
   /** Reply address, then a Message-ID the thread knows, then `[T-n]` in the subject. */
-  #thread(mail: ParsedMail, envelopeTo: string[]): string | null {
-    const delivered = ([] as unknown[]).concat(mail.headers.get('delivered-to') ?? []).map((v) => String(v));
-    const byAddress = this.#threadByAddress([...envelopeTo, ...addressesIn(mail.to), ...addressesIn(mail.cc), ...delivered]);
+  #thread(mail: ParsedMail, envelopeTo: string[], sender: string): string | null {
+    // mailparser reads Delivered-To as an address header: its addresses, never its string form.
+    const byAddress = this.#threadByAddress([...envelopeTo, ...addressesIn(mail.to), ...addressesIn(mail.cc), ...addressesIn(mail.headers.get('delivered-to'))]);
     if (byAddress) return byAddress;
+    // A Message-ID two tickets share (a client that reuses them) belongs to the one this sender wrote; else it is a last resort.
+    let shared: string | null = null;
     for (const id of [...messageIds(mail.inReplyTo), ...messageIds(mail.references)].reverse()) {
-      const ticket = this.o.rows.ticketOf(id);
-      if (ticket && this.o.store.tickets.get(ticket)) return ticket;
+      const tickets = this.o.rows.ticketsOf(id).filter((t) => this.o.store.tickets.get(t));
+      if (tickets.length === 1) return tickets[0]!;
+      const own = tickets.find((t) => this.o.store.tickets.get(t)!.reporter.contact?.toLowerCase() === sender.toLowerCase());
+      if (own) return own;
+      shared ??= tickets[0] ?? null;
     }
     const tagged = /\[(T-\d{1,12})\]/i.exec(mail.subject ?? '')?.[1]?.toUpperCase();
-    return tagged && this.o.store.tickets.get(tagged) ? tagged : null;
+    return tagged && this.o.store.tickets.get(tagged) ? tagged : shared;
   }
 
   #threadByAddress(candidates: string[]): string | null {
@@ -180,4 +202,20 @@ function newFiles(on: readonly Attachment[], files: readonly Attachment[]): Atta
 function headerText(mail: ParsedMail | null, name: string): string | undefined {
   const value = mail?.headers.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+const ARCHIVE_TYPES = /^application\/(?:zip|x-zip-compressed|gzip|x-gzip|x-7z-compressed|x-rar-compressed|vnd\.rar|x-tar|x-bzip2|x-xz)$/i;
+const ARCHIVE_NAMES = /\.(?:zip|gz|tgz|7z|rar|tar|bz2|xz)$/i;
+
+/** What a mail needed made safe: an unreadable or unclosed MIME structure, control characters in its subject, active HTML, an archive (kept, never opened). */
+function defusedIn(mail: ParsedMail | null, raw: Buffer): Defused[] {
+  if (!mail) return ['broken-mime'];
+  const found: Defused[] = [];
+  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  const boundary = type?.value?.startsWith('multipart/') ? type.params?.boundary : undefined;
+  if (boundary && !raw.includes(`--${boundary}--`)) found.push('broken-mime');
+  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(mail.subject ?? '')) found.push('control-characters');
+  if (mail.html && /<script\b|\son[a-z]+\s*=|(?:java|vb)script:/i.test(mail.html)) found.push('active-html');
+  if (mail.attachments.some((a) => ARCHIVE_TYPES.test(a.contentType) || ARCHIVE_NAMES.test(a.filename ?? ''))) found.push('archive');
+  return found;
 }

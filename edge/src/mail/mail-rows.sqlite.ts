@@ -28,6 +28,11 @@ export class MailRows {
     return row?.ticket ?? null;
   }
 
+  /** Every ticket a Message-ID belongs to, the newest first (a reused Message-ID may name several). */
+  ticketsOf(messageId: string): string[] {
+    return (this.#sql('SELECT ticket FROM mail_messages WHERE message_id = ? AND ticket IS NOT NULL GROUP BY ticket ORDER BY max(rowid) DESC').all(messageId) as { ticket: string }[]).map((r) => r.ticket);
+  }
+
   /** Every Message-ID of a ticket's thread, oldest first (for References). */
   thread(ticket: string): string[] {
     return (this.#sql('SELECT DISTINCT message_id FROM mail_messages WHERE ticket = ? ORDER BY rowid').all(ticket) as { message_id: string }[]).map((r) => r.message_id);

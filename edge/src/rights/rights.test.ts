@@ -103,4 +103,9 @@ describe('rights', () => {
 
     expect([...holders].sort()).toEqual(['admin', 'facility_head', 'head_office']);
   });
+  it('lets the system link a ticket to persons (a mail from a known sender) but not keep the directory', () => {
+    const answers = [may('system', 'link'), may('system', 'manage-directory')];
+
+    expect(answers).toEqual([true, false]);
+  });
 });

@@ -89,6 +89,8 @@ export const grants: readonly Grant[] = [
   ...grant('panel', 'room', ['view', 'create', 'approve', 'reject', 'comment', 'comment-internal']),
   // A sign, e-paper display or QR stand (role `device`) shows and reports; it decides nothing.
   ...grant('system', 'any', ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'watch-devices']),
+  // Mail taken in links its ticket to the directory person who wrote it; keeping the directory stays with people.
+  ...grant('system', 'any', ['link']),
   // Head office, through the cloud bridge: dispatch, a room's status, a category's rejection policy.
   ...grant('head_office', 'any', ['view', 'assign', 'comment', 'comment-internal', 'set-room-status', 'set-rejection-policy']),
 ];

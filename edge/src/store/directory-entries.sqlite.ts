@@ -37,13 +37,21 @@ export class DirectoryEntries {
   readonly installations: Entries<Installation>;
   readonly #linked;
   readonly #children;
+  readonly #byEmail;
 
   constructor(db: Db) {
     this.persons = new Entries(db, 'persons');
     this.units = new Entries(db, 'units');
     this.installations = new Entries(db, 'installations');
     this.#linked = db.prepare<[string], { doc: string }>("SELECT doc FROM tickets WHERE json_extract(doc, '$.links.installation') = ? ORDER BY id");
+    this.#byEmail = db.prepare<[string], { doc: string }>("SELECT doc FROM persons WHERE lower(json_extract(doc, '$.email')) = ? ORDER BY name COLLATE NOCASE, id LIMIT 1");
     this.#children = db.prepare<[string], { doc: string }>("SELECT doc FROM tickets WHERE json_extract(doc, '$.parent') = ? ORDER BY id");
+  }
+
+  /** The person with this e-mail address (any case), the first by name when several share it. */
+  personByEmail(email: string): PersonRecord | undefined {
+    const row = this.#byEmail.get(email.trim().toLowerCase());
+    return row && JSON.parse(row.doc);
   }
 
   /** Every ticket linked to the installation, oldest first. */

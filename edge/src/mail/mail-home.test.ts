@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestGateway, type TestGateway } from '../test-support/test-gateway.ts';
+import { sendRaw } from '../test-support/smtp-dialogue.ts';
+import { actorOf } from '../rights/actor.ts';
+
+const DOMAIN = 'home.example.org';
+const INBOX = `inquiries@${DOMAIN}`;
+let gw: TestGateway;
+let port: number;
+
+beforeAll(async () => {
+  gw = await startTestGateway({ mail: { smtpPort: 0, domain: DOMAIN }, demoInquiries: true });
+  port = Number(gw.mail.smtp!.split(':').at(-1));
+});
+afterAll(async () => gw?.stop());
+
+const b64 = (s: string) => `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+async function mailIn(from: string, subject: string) {
+  const marker = `m${Math.random().toString(36).slice(2)}`;
+  const { data } = await sendRaw(port, from, [INBOX], `From: ${from}\r\nTo: ${INBOX}\r\nSubject: ${b64(subject)}\r\nMessage-ID: <${marker}@x.example>\r\n\r\nbody\r\n`);
+  expect(data.slice(0, 3)).toBe('250');
+  return gw.store.tickets.get(gw.mail.rows.ticketOf(`<${marker}@x.example>`)!)!;
+}
+const person = (email: string) => gw.store.entries.persons.list().find((p) => p.email === email)!;
+const unitOf = (company: string) => gw.store.entries.units.list().find((u) => u.company === company)!;
+
+describe('where a new mail inquiry is filed', () => {
+  it('files a known sender in the first room of their unit and links them and the unit', async () => {
+    const ticket = await mailIn('Mei.Lin@Harbour.example', 'Projector broken in Boardroom');
+
+    expect(ticket.room).toBe('r301');
+    expect(ticket.links?.persons).toEqual([person('mei.lin@harbour.example').id]);
+    expect(ticket.links?.unit).toBe(unitOf('Harbour Trading Ltd').id);
+    expect(ticket.reporter.contact).toBe('Mei.Lin@Harbour.example');
+  });
+
+  it('files an unknown sender in a room named in the subject, by id or by name', async () => {
+    const byName = await mailIn('stranger@elsewhere.example', 'Light broken in the meeting room tulip today');
+    const byId = await mailIn('stranger2@elsewhere.example', 'Problem in R205: no heat');
+
+    expect(byName.room).toBe('r202');
+    expect(byId.room).toBe('r205');
+    expect(byName.links?.persons ?? []).toEqual([]);
+  });
+
+  it('finds a room by its name in another language, word-bounded', async () => {
+    gw.commands.run(actorOf(gw.store.directory.user('admin')!.user), { room: 'r203' }, { type: 'set-names', names: { nb: 'Stillerommet', zh: '安静室' } });
+
+    const nb = await mailIn('stranger3@elsewhere.example', 'Det er kaldt i stillerommet');
+    const zh = await mailIn('stranger4@elsewhere.example', '安静室的灯坏了');
+    const partial = await mailIn('stranger5@elsewhere.example', 'Boardrooms everywhere are cold');
+
+    expect(nb.room).toBe('r203');
+    expect(zh.room).toBe('r203');
+    expect(partial.room).toBe('r101');
+  });
+
+  it('files the rest in the site default home as before', async () => {
+    const ticket = await mailIn('nobody@elsewhere.example', 'A question about parking');
+
+    expect(ticket.room).toBe('r101');
+    expect(ticket.category).toBe('supplies');
+  });
+});

@@ -151,7 +151,15 @@ export class ImapPuller {
       const key: ImapKey = { mailbox: this.#account, uidvalidity, uid };
       const raw = message.source;
       const from = returnPath(raw) ?? message.envelope?.from?.[0]?.address ?? '';
-      const outcome = await this.o.receive(raw, { from, to: [] }, (t) => { this.o.taken.record(key, t.sha256, t.ticket, t.outcome, t.at); });
+      let outcome: InboundOutcome;
+      try {
+        outcome = await this.o.receive(raw, { from, to: [] }, (t) => { this.o.taken.record(key, t.sha256, t.ticket, t.outcome, t.at); });
+      } catch (error) {
+        // Nothing was written; the message is tried again at the next search, and the ones after it are not held up.
+        this.o.onFailure();
+        this.o.say(`mail: IMAP ${this.#account} message UID ${uid} could not be taken in (${oneLine(error)}); tried again later`);
+        continue;
+      }
       // The same bytes came before (another UIDVALIDITY, or by SMTP): nothing changed, so nothing to keep atomic with.
       if (outcome.outcome === 'duplicate') this.o.taken.record(key, createHash('sha256').update(raw).digest('hex'), null, 'duplicate', this.o.clock());
       else this.o.onTaken();

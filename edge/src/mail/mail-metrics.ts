@@ -21,7 +21,7 @@ export function mailMetrics(registry: Registry): MailMetrics {
   for (const reason of refusals) received.inc({ outcome: 'refused', reason }, 0);
   const sent = new Counter({ name: 'doorside_mail_sent_total', help: 'Outgoing mails handed to the relay or written to the outbox folder', labelNames: ['via'] as const, registers: [registry] });
   const failed = new Counter({ name: 'doorside_mail_send_failures_total', help: 'Tries to send an outgoing mail that failed (it is tried again later)', registers: [registry] });
-  const imap = new Counter({ name: 'doorside_mail_imap_failures_total', help: 'Connections to the IMAP mailbox that failed or dropped (tried again with backoff)', registers: [registry] });
+  const imap = new Counter({ name: 'doorside_mail_imap_failures_total', help: 'Connections to the IMAP mailbox that failed or dropped, and messages from it that could not be taken in (each tried again)', registers: [registry] });
   imap.inc(0);
   return {
     imapFailed: () => imap.inc(),

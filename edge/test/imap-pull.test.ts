@@ -57,6 +57,7 @@ describe.skipIf(!dovecotBinary)(dovecotTitle('mail pulled from an IMAP mailbox')
     expect(inquiries(gw).filter((t) => t.title.startsWith('Re:'))).toEqual([]);
     await until(async () => (await dovecot.count()).seen === 2, 5_000, 'both flagged seen');
     expect(gw.mail.imap).toBe(dovecot.url.replace(`:${dovecot.password}`, ''));
+    expect(gw.creds.mail?.imap).toBe(gw.mail.imap);
   }, 60_000);
 
   it('takes mail in by the re-check when IDLE brings nothing', async () => {
@@ -110,6 +111,25 @@ describe.skipIf(!dovecotBinary)(dovecotTitle('mail pulled from an IMAP mailbox')
     running.splice(running.indexOf(third), 1);
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
+
+  it('writes neither the ticket nor the mail when the record of where it sat fails, and both once it succeeds', async () => {
+    const { exists } = await dovecot.count();
+    const gw = await gateway({ recheckMs: 60_000 });
+    await until(() => takenRows(gw) >= exists, 30_000, 'the mailbox taken in');
+    const raw = Buffer.from(rawMail({ from: 'gus@tenant.example', to: INBOX, subject: 'Window will not close', text: 'Room 5.02.' }));
+    const before = { inquiries: inquiries(gw).length, inbound: inbound(gw) };
+
+    const failed = await gw.mail.inbound.receive(raw, { from: 'gus@tenant.example', to: [] }, () => { throw new Error('disk full'); }).catch((e: Error) => e.message);
+    const after = { inquiries: inquiries(gw).length, inbound: inbound(gw) };
+    let recorded = 0;
+    const again = await gw.mail.inbound.receive(raw, { from: 'gus@tenant.example', to: [] }, () => { recorded++; });
+
+    expect(failed).toBe('disk full');
+    expect(after).toEqual(before);
+    expect(again.outcome).toBe('opened');
+    expect(recorded).toBe(1);
+    expect(inquiries(gw).length).toBe(before.inquiries + 1);
+  }, 60_000);
 
   it('starts with the server down, counts the failures, and takes mail in once it is back', async () => {
     await dovecot.stop();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoGpioConfig, loadConfig } from './config.ts';
+import { imapUrlForPeople, parseImapUrl } from './mail/imap-puller.ts';
 
 describe('the gateway configuration', () => {
   it('runs the demo site on loopback with the documented defaults', () => {
@@ -45,5 +46,23 @@ describe('the gateway configuration', () => {
     expect(keepTen).toMatchObject({ backups: { keep: 10 } });
     expect(off).not.toHaveProperty('backups');
     expect('problems' in wrong && wrong.problems.map((p) => p.split(':')[0]).sort()).toEqual(['DOORSIDE_BACKUP', 'DOORSIDE_BACKUP_KEEP']);
+  });
+
+  it('pulls the IMAP mailbox of DOORSIDE_IMAP_URL, and refuses a URL without user or host', () => {
+    const imap = loadConfig({ DOORSIDE_IMAP_URL: 'imaps://desk%40example.org:s3cret@mail.example.org/Inquiries' });
+    const none = loadConfig({});
+    const wrong = loadConfig({ DOORSIDE_IMAP_URL: 'imaps://mail.example.org/INBOX' });
+    const notImap = loadConfig({ DOORSIDE_IMAP_URL: 'https://a:b@mail.example.org/' });
+
+    expect(imap).toMatchObject({ mail: { imap: { url: 'imaps://desk%40example.org:s3cret@mail.example.org/Inquiries' } } });
+    expect('mail' in none && none.mail).not.toHaveProperty('imap');
+    expect('problems' in wrong && wrong.problems[0]).toMatch(/^DOORSIDE_IMAP_URL: /);
+    expect('problems' in notImap && notImap.problems[0]).toMatch(/^DOORSIDE_IMAP_URL: /);
+    expect(parseImapUrl('imaps://desk%40example.org:s3cret@mail.example.org/Inquiries')).toEqual({
+      secure: true, host: 'mail.example.org', port: 993, user: 'desk@example.org', pass: 's3cret', mailbox: 'Inquiries',
+    });
+    expect(parseImapUrl('imap://desk:pw@10.0.0.5').port).toBe(143);
+    expect(parseImapUrl('imap://desk:pw@10.0.0.5').mailbox).toBe('INBOX');
+    expect(imapUrlForPeople('imaps://desk:s3cret@mail.example.org/INBOX')).toBe('imaps://desk@mail.example.org/INBOX');
   });
 });

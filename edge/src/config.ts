@@ -36,6 +36,8 @@ const Env = z.object({
   DOORSIDE_SMTP_PORT: z.union([z.literal('off'), Port]).default(2525),
   DOORSIDE_MAIL_DOMAIN: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/i, 'a mail domain such as example.org').optional(),
   DOORSIDE_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
+  DOORSIDE_IMAP_URL: z.string().regex(/^imaps?:\/\/[^\s/@]+@[^\s/]+(\/[^\s]*)?$/, 'an imap:// or imaps:// URL with user and host, e.g. imaps://user:pass@mail.example.org:993/INBOX')
+    .refine((v) => URL.canParse(v), 'an imap:// or imaps:// URL with user and host, e.g. imaps://user:pass@mail.example.org:993/INBOX').optional(),
 }).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
@@ -61,8 +63,8 @@ export interface Config {
   siteName?: string;
   /** The daily backup in `{dataDir}/backups`; absent when switched off (`DOORSIDE_BACKUP=off`). */
   backups?: { keep: number };
-  /** Mail in (`DOORSIDE_SMTP_PORT`, `null` when `off`) and out (`DOORSIDE_SMTP_URL`, else `.eml` files). */
-  mail: { smtpPort: number | null; domain?: string; smtpUrl?: string };
+  /** Mail in (`DOORSIDE_SMTP_PORT`, `null` when `off`; `DOORSIDE_IMAP_URL`) and out (`DOORSIDE_SMTP_URL`, else `.eml` files). */
+  mail: { smtpPort: number | null; domain?: string; smtpUrl?: string; imap?: { url: string } };
 }
 
 /** The demo building's GPIO panel (room r101), on simulated pins where the machine has none. */
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
       smtpPort: e.DOORSIDE_SMTP_PORT === 'off' ? null : e.DOORSIDE_SMTP_PORT,
       ...(e.DOORSIDE_MAIL_DOMAIN ? { domain: e.DOORSIDE_MAIL_DOMAIN.toLowerCase() } : {}),
       ...(e.DOORSIDE_SMTP_URL ? { smtpUrl: e.DOORSIDE_SMTP_URL } : {}),
+      ...(e.DOORSIDE_IMAP_URL ? { imap: { url: e.DOORSIDE_IMAP_URL } } : {}),
     },
     ...(e.DOORSIDE_PUBLIC_URL ? { publicUrl: e.DOORSIDE_PUBLIC_URL } : {}),
     ...(e.DOORSIDE_SITE_NAME ? { siteName: e.DOORSIDE_SITE_NAME } : {}),

@@ -211,11 +211,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const mailOptions = options.mail ?? { smtpPort: null };
     const mail = await startMail(mailOptions, {
       store, commands, metrics, publicAddress, siteName: options.siteName ?? options.site, site: options.site, dataDir: options.dataDir, host: options.host, clock, files: mailFiles,
+      ...(options.say ? { say: options.say } : {}),
     }).catch((error) => { throw portInUse(error, 'DOORSIDE_SMTP_PORT', mailOptions.smtpPort ?? 0); });
     closers.push(() => mail.close());
     const endpoints = { site: options.site, http: `http://${hostForUrl(options.host)}:${port}`, mqtt: broker.url, public: publicAddress.base };
     const credentials = refreshCredentials(options.dataDir, endpoints)
-      && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox });
+      && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
       offlineWatch: watch,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,

@@ -24,6 +24,7 @@ try {
   Door panels   ${links.base}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${links.base}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
   Mail in       ${gateway.mail.smtp ? `smtp://${gateway.mail.smtp}` : 'off'}   (for ${gateway.mail.addresses.inbox}; DOORSIDE_SMTP_PORT)
+  Mail pulled   ${gateway.mail.imap ?? 'off'}   (DOORSIDE_IMAP_URL)
   Mail out      ${gateway.mail.outbox ?? 'DOORSIDE_SMTP_URL'}
   MQTT broker   ${gateway.mqtt}${config.externalBroker ? ' (external)' : ''}   (room status: doorside/${config.site}/rooms/{room}/status)
   Data          ${config.dataDir}

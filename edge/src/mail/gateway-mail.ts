@@ -11,6 +11,8 @@ import { OutboxSender } from './outbox-sender.ts';
 import { MAILED_CHANGES, reporterMailer } from './reporter-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
+import { ImapPuller, type ImapPullerOptions, imapUrlForPeople, parseImapUrl } from './imap-puller.ts';
+import { ImapTaken } from './imap-taken.sqlite.ts';
 
 export interface MailOptions {
   /** The SMTP listener's port (`DOORSIDE_SMTP_PORT`); `null`: no listener. */
@@ -22,6 +24,8 @@ export interface MailOptions {
   /** Where a new inquiry is filed when neither its sender (a directory person's unit) nor its subject names a room; absent: the site's first room and the `supplies` category. */
   room?: string;
   category?: string;
+  /** `DOORSIDE_IMAP_URL`: a mailbox pulled besides (or instead of) the listener; the rest tunes it (tests). */
+  imap?: { url: string } & Partial<Pick<ImapPullerOptions, 'recheckMs' | 'backoff' | 'idle' | 'flagSeen'>>;
 }
 
 export interface GatewayMail {
@@ -32,13 +36,15 @@ export interface GatewayMail {
   files: MailAttachmentStore;
   /** `host:port` of the SMTP listener, when it runs. */
   smtp: string | null;
+  /** The IMAP mailbox pulled, without its password, when one is. */
+  imap: string | null;
   outbox: string | null;
   close(): Promise<void>;
 }
 
-export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string; files?: MailAttachmentStore }
+export interface MailDeps { store: SiteStore; commands: CommandHandler; metrics: Metrics; publicAddress: PublicAddress; siteName: string; site: string; dataDir: string; host: string; clock: () => string; files?: MailAttachmentStore; say?: (line: string) => void }
 
-/** Mail in (SMTP listener) and out (the outbox), wired to the site's one command handler. */
+/** Mail in (SMTP listener, IMAP mailbox) and out (the outbox), wired to the site's one command handler. */
 export async function startMail(options: MailOptions, deps: MailDeps): Promise<GatewayMail> {
   const rows = new MailRows(deps.store.db);
   const addresses = new ReplyAddresses(replySecret(deps.store.meta), options.domain ?? `${deps.site}.doorside.local`);
@@ -68,9 +74,22 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
     await sender.stop();
     throw error;
   });
+  // Started after the listener, so a listener that cannot bind leaves nothing running; it never waits for the server.
+  const imap = options.imap ? new ImapPuller({
+    source: parseImapUrl(options.imap.url), taken: new ImapTaken(deps.store.db), clock: deps.clock,
+    receive: (raw, envelope, takenIn) => inbound.receive(raw, envelope, takenIn),
+    onTaken: counters.accepted, onFailure: counters.imapFailed, say: deps.say ?? (() => {}),
+    ...(options.imap.recheckMs ? { recheckMs: options.imap.recheckMs } : {}),
+    ...(options.imap.backoff ? { backoff: options.imap.backoff } : {}),
+    ...(options.imap.idle === undefined ? {} : { idle: options.imap.idle }),
+    ...(options.imap.flagSeen === undefined ? {} : { flagSeen: options.imap.flagSeen }),
+  }) : null;
+  imap?.start();
   return {
     inbound, sender, rows, addresses, files, smtp: smtp?.address ?? null, outbox: options.smtpUrl ? null : outboxDir,
+    imap: options.imap ? imapUrlForPeople(options.imap.url) : null,
     async close() {
+      await imap?.stop();
       await smtp?.close();
       unhook();
       unlisten();

@@ -27,6 +27,9 @@ export type InboundOutcome =
   | { outcome: 'bounce'; undeliverable: string[] }
   | { outcome: 'duplicate' };
 
+/** Written in the same transaction as what the message changed (an IMAP source records where the message sat). */
+export type TakenIn = (taken: { sha256: string; ticket: string | null; outcome: 'opened' | 'added' | 'bounce'; at: string }) => void;
+
 export interface InboundMailOptions {
   store: SiteStore;
   commands: CommandHandler;
@@ -73,7 +76,7 @@ const messageIds = (value: string | string[] | undefined): string[] =>
 export class InboundMail {
   constructor(private readonly o: InboundMailOptions) {}
 
-  async receive(raw: Buffer, envelope: { from: string; to: string[] }): Promise<InboundOutcome> {
+  async receive(raw: Buffer, envelope: { from: string; to: string[] }, takenIn: TakenIn = () => {}): Promise<InboundOutcome> {
     const { rows, addresses, clock } = this.o;
     const sha256 = createHash('sha256').update(raw).digest('hex');
     if (rows.seenRaw(sha256)) return { outcome: 'duplicate' };
@@ -88,6 +91,7 @@ export class InboundMail {
       this.o.store.db.transaction(() => {
         for (const f of failed) rows.markUndeliverable(f.address, f.status, at);
         rows.record(messageId, null, 'in', sha256, at);
+        takenIn({ sha256, ticket: null, outcome: 'bounce', at });
       })();
       return { outcome: 'bounce', undeliverable: failed.map((f) => f.address) };
     }
@@ -110,6 +114,7 @@ export class InboundMail {
           if (!(error instanceof Invalid)) throw error;
         }
         rows.record(messageId, ticket, 'in', sha256, at);
+        takenIn({ sha256, ticket, outcome: 'added', at });
         tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       }));
       for (const what of defused) this.o.defused?.(what);
@@ -130,6 +135,7 @@ export class InboundMail {
         this.o.commands.run(mailActor, { ticket: opened.ticket.id }, { type: 'link-ticket', ...(home.person ? { persons: [home.person.id] } : {}), ...(home.unit ? { unit: home.unit.id } : {}) });
       }
       rows.record(messageId, opened.ticket.id, 'in', sha256, at);
+      takenIn({ sha256, ticket: opened.ticket.id, outcome: 'opened', at });
       tx.record('mail-received', `ticket:${opened.ticket.id}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
       if (answer) {
         const ack = acknowledgement({

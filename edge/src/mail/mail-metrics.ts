@@ -13,6 +13,8 @@ export interface MailMetrics {
   sent: (how: 'smtp' | 'file') => void;
   sendFailed: () => void;
   defused: (what: Defused) => void;
+  /** A connection to the IMAP mailbox that failed or dropped. */
+  imapFailed: () => void;
 }
 
 /** `/metrics` counters for mail taken in or refused (by reason) and mail sent. */
@@ -26,8 +28,11 @@ export function mailMetrics(registry: Registry): MailMetrics {
   const failed = new Counter({ name: 'doorside_mail_send_failures_total', help: 'Tries to send an outgoing mail that failed (it is tried again later)', registers: [registry] });
   const defused = new Counter({ name: 'doorside_mail_defused_total', help: 'Inbound mails taken in after making them safe, by what was found', labelNames: ['what'] as const, registers: [registry] });
   for (const what of DEFUSED) defused.inc({ what }, 0);
+  const imap = new Counter({ name: 'doorside_mail_imap_failures_total', help: 'Connections to the IMAP mailbox that failed or dropped, and messages from it that could not be taken in (each tried again)', registers: [registry] });
+  imap.inc(0);
   return {
     defused: (what) => defused.inc({ what }),
+    imapFailed: () => imap.inc(),
     accepted: () => received.inc({ outcome: 'accepted', reason: '' }),
     refused: (reason) => received.inc({ outcome: 'refused', reason }),
     sent: (via) => sent.inc({ via }),

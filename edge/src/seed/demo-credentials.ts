@@ -20,8 +20,8 @@ export const DemoCredentials = z.object({
   integrations: z.array(z.object({ name: z.string(), username: z.string(), password: z.string() })).optional(),
   /** The cloud bridge's key for this gateway's bridge routes (`authorization: Bearer <key>`). */
   bridge: z.object({ key: z.string() }).optional(),
-  /** Mail in and out: the SMTP listener (host:port, null when off), the inquiry address, where outgoing mail is written without a relay. */
-  mail: z.object({ smtp: z.string().nullable(), inquiries: z.string(), outbox: z.string().nullable() }).optional(),
+  /** Mail in and out: the SMTP listener (host:port, null when off), the inquiry address, where outgoing mail is written without a relay, the IMAP mailbox pulled (no password). */
+  mail: z.object({ smtp: z.string().nullable(), inquiries: z.string(), outbox: z.string().nullable(), imap: z.string().optional() }).optional(),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 

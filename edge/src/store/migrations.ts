@@ -233,6 +233,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE rooms ADD COLUMN alternative TEXT REFERENCES rooms(id);
   `,
+  // Mail pulled from an IMAP mailbox: each message taken in, by mailbox, UIDVALIDITY and UID, with
+  // the SHA-256 of its bytes; written in the same transaction as the ticket change it caused.
+  `
+  CREATE TABLE mail_imap_taken (
+    mailbox TEXT NOT NULL, uidvalidity TEXT NOT NULL, uid INTEGER NOT NULL, sha256 TEXT NOT NULL,
+    ticket TEXT, outcome TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (mailbox, uidvalidity, uid)
+  );
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

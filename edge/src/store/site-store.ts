@@ -197,7 +197,13 @@ export class SiteStore {
     const committed = this.#deferred;
     this.#deferred = null;
     for (const c of committed) this.#notify(c);
-    items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
+    // The callers are answered two event-loop turns later, so what the listeners set going
+    // reaches its sockets first: the embedded broker takes the room's status to its sign over
+    // promise turns and then one `setImmediate`. Otherwise the callers' own after-commit work
+    // (an HTTP answer's validation and serialisation) would run ahead of the sign's packet.
+    const answer = () => items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
+    if (committed.length > 0) setImmediate(() => setImmediate(answer));
+    else answer();
   }
 
   /**

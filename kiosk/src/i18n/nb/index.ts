@@ -17,6 +17,7 @@ import { centralAlerts } from './central-alerts.ts';
 import { signExtra } from './sign-extra.ts';
 import { queueCards } from './queue-cards.ts';
 import { mailFlags } from './mail-flags.ts';
+import { moreWords } from './more-words.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...moreWords };

@@ -36,6 +36,8 @@ export class DsSignPage extends LitElement {
     .where { margin: 0; font-size: 3.5vmin; color: #333; }
     .reason { margin: 0; font-size: 6vmin; font-weight: 700; }
     .since, .waiting { margin: 0; font-size: 3.8vmin; color: #222; }
+    /* Calm, not an alarm: the sign still shows the last state it had. */
+    .crowded { margin: 0; font-size: 3.5vmin; padding: 1.5vmin 2.5vmin; border: 0.4vmin solid #555; border-radius: 1vmin; color: #222; }
     .denied { margin: 0; font-size: 5vmin; font-weight: 700; border: 0.6vmin solid #111; padding: 3vmin; }
     /* Read from across a corridor: the number to quote at the desk, and where to go instead. */
     .ticket { margin: 0; font-size: 7vmin; font-weight: 800; letter-spacing: 0.02em; }
@@ -73,12 +75,13 @@ export class DsSignPage extends LitElement {
     if (room) document.title = `${main.name(room.name, room.names)} · ${main.t(`status.${room.status}`)}`;
     return html`
       <main>
+        ${connection === 'crowded' ? html`<p class="crowded" role="status">${main.t('live.crowded.sign')}</p>` : nothing}
         ${connection === 'offline' ? html`<ds-offline-mark .label=${main.t('sign.offline')} .hint=${main.t('sign.stale')}></ds-offline-mark>` : nothing}
         <h1>${room ? main.name(room.name, room.names) : this.#link.room}</h1>
         ${room ? html`<p class="where">${main.name(room.zone, room.zoneNames)} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
       ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
       ${!denied && room ? this.#status(main, room) : nothing}
-      ${!denied && !room ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
+      ${!denied && !room && connection !== 'crowded' ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
       </main>`;
   }
 

@@ -85,6 +85,24 @@ describe.skipIf(!hasChromium)('the room sign while its room is out of use', () =
     await page.locator('.alternative').getByText('请改用郁金香会议室（2 楼）', { exact: true }).waitFor(seen);
   });
 
+  it("names the alternative room in each of the sign's languages, the first large and the others smaller below", async () => {
+    await setAlternative('r201', 'r202');
+    await setStatus('r201', 'do_not_use', 'Water leak');
+
+    await page.goto(signUrl('r201', '&lang=en&langs=en,zh,nb'));
+
+    const alternative = page.locator('.alternative');
+    await alternative.locator('.main').getByText('Use Meeting Room Tulip instead — floor 2', { exact: true }).waitFor(seen);
+    const zh = alternative.locator('li[lang="zh"]');
+    const nb = alternative.locator('li[lang="nb"]');
+    await zh.getByText('请改用郁金香会议室（2 楼）', { exact: true }).waitFor(seen);
+    await nb.getByText('Bruk Møterom Tulipan i stedet — etasje 2', { exact: true }).waitFor(seen);
+    const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    const mainSize = await alternative.locator('.main').evaluate(size);
+    expect(await zh.evaluate(size)).toBeLessThan(mainSize);
+    expect(await nb.evaluate(size)).toBeLessThan(mainSize);
+  });
+
   it('shows no language label, only the room in its configured languages', async () => {
     await page.goto(signUrl('r104', '&lang=nb&langs=nb,en,zh,nl'));
     await statusWord().getByText('Ledig', { exact: true }).waitFor(seen);

@@ -167,6 +167,8 @@ export const Ticket = z.object({
   /** The title as a code and parameters, when the server made it; `title` keeps its English reading. */
   titlePhrase: z.optional(Phrase),
   description: z.string(),
+  /** The description as a code and parameters, when the server wrote it; `description` keeps the text older readers know. */
+  descriptionPhrase: z.optional(Phrase),
   reporter: Reporter,
   /** Set when the ticket is read and a permanent bounce marked the reporter's mail address undeliverable; never stored. */
   contactUndeliverable: z.optional(z.boolean()),

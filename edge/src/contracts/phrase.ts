@@ -12,16 +12,16 @@ export type PhraseLanguage = (typeof phraseLanguages)[number];
 export const Names = z.partialRecord(z.enum(phraseLanguages), z.string().check(z.trim(), z.minLength(1), z.maxLength(120)));
 export type Names = z.infer<typeof Names>;
 
-/** A parameter: a number, a plain text, or a name with its translations. */
+/** A parameter: a number, a plain text (up to a note's length), or a name with its translations. */
 export const PhraseParam = z.union([
   z.number(),
-  z.string().check(z.maxLength(500)),
+  z.string().check(z.maxLength(2000)),
   z.object({ text: z.string().check(z.maxLength(500)), names: z.optional(Names) }),
 ]);
 export type PhraseParam = z.infer<typeof PhraseParam>;
 
 export const phraseCodes = [
-  'ticket.serviceIn', 'ticket.followUp', 'room.ready', 'room.rejected', 'room.ticketVerified', 'room.ticketCancelled',
+  'ticket.serviceIn', 'ticket.followUp', 'ticket.rejected', 'ticket.rejectedWithNotes', 'room.ready', 'room.rejected', 'room.ticketVerified', 'room.ticketCancelled',
 ] as const;
 export type PhraseCode = (typeof phraseCodes)[number];
 
@@ -45,6 +45,8 @@ export function plainEnglish(p: Phrase): string {
   switch (p.code) {
     case 'ticket.serviceIn': return `${v('category')} in ${v('room')}`;
     case 'ticket.followUp': return `Follow-up: ${v('reason')} (${v('category')} in ${v('room')})`;
+    case 'ticket.rejected': return `Rejected: ${v('reason')}`;
+    case 'ticket.rejectedWithNotes': return `Rejected: ${v('reason')}. Supervisor's note: ${v('notes')}`;
     case 'room.ready': return 'Ready for use';
     case 'room.rejected': return v('reason');
     case 'room.ticketVerified': return `${v('ticket')} verified`;

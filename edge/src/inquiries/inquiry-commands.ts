@@ -42,7 +42,7 @@ function openInquiry(store: SiteStore, input: CommandInput<Extract<InquiryComman
   const ticket: Ticket = { ...opened.ticket, links: { ...noLinks, persons: [personId] } };
   // The reporter follows the inquiry, and reads the replies, through a tracking link (the mail carries it).
   const trackToken = newToken(18);
-  const changes = withState(opened.changes, ticket).map((c) => (c.entity === 'ticket' && c.state.id === ticket.id ? { ...c, trackDigest: tokenDigest(trackToken) } : c));
+  const changes = withState(opened.changes, ticket).map((c) => (c.entity === 'ticket' && c.state.id === ticket.id ? { ...c, trackDigest: tokenDigest(trackToken), trackToken } : c));
   return { changes: [...before, ...changes], result: { ticket, trackToken } };
 }
 

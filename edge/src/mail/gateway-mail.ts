@@ -8,7 +8,7 @@ import { MailAttachmentStore } from './mail-attachment-store.ts';
 import { mailMetrics } from './mail-metrics.ts';
 import { MailRows } from './mail-rows.sqlite.ts';
 import { OutboxSender } from './outbox-sender.ts';
-import { MAILED_CHANGES, reporterMailer } from './reporter-mailer.ts';
+import { mayHaveMailed, reporterMailer } from './reporter-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
 import { ImapPuller, type ImapPullerOptions, imapUrlForPeople, parseImapUrl } from './imap-puller.ts';
@@ -63,7 +63,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   // Replies and status notices are queued inside the command's transaction and sent once it commits.
   const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unlisten = deps.store.onCommit(({ changes }) => {
-    if (changes.some((c) => MAILED_CHANGES.has(c.type))) void sender.kick();
+    if (changes.some(mayHaveMailed)) void sender.kick();
   });
   const smtp = options.smtpPort === null ? null : await SmtpListener.start({
     host: deps.host, port: options.smtpPort, addresses, receive: (raw, envelope) => inbound.receive(raw, envelope),

@@ -5,7 +5,10 @@ import type { Change, Ticket } from '../contracts/index.ts';
 import type { PublicAddress } from '../http/public-address.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
+import { acknowledgement } from './acknowledgement.ts';
+import { mailActor } from './inbound-mail.ts';
 import { mailLanguageOf, type MailLanguage } from './mail-words.ts';
+import type { OutgoingMail } from './outgoing-mail.ts';
 import type { ReplyAddresses } from './reply-address.ts';
 import { ticketMail, type TicketMailKind } from './ticket-mail.ts';
 
@@ -20,6 +23,10 @@ export interface ReporterMailerOptions {
 
 /** The changes that may queue a mail to the reporter; the outbox is woken once they commit. */
 export const MAILED_CHANGES: ReadonlySet<string> = new Set(['ticket-replied', 'ticket-started', 'ticket-completed']);
+
+/** Whether a committed change may have queued a mail to the reporter. */
+export const mayHaveMailed = (change: Change): boolean =>
+  MAILED_CHANGES.has(change.type) || (change.entity === 'ticket' && openedWithLink(change) !== null);
 
 /** What the reporter hears of, by the change that tells it; an internal comment is not here, so it never goes out. */
 function whatToTell(change: Change): TicketMailKind | null {
@@ -66,25 +73,47 @@ function givenTrackToken(o: ReporterMailerOptions, ticket: string): string | nul
 }
 
 /**
+ * The tracking token of a ticket just opened for a directory person by someone at the site
+ * (an inquiry taken by phone). An inquiry that came in by mail is acknowledged by the
+ * inbound path, in the thread of the mail, so it is left to that.
+ */
+function openedWithLink(change: Extract<Change, { entity: 'ticket' }>): string | null {
+  if (change.type !== 'ticket-opened' || !change.trackToken) return null;
+  if (change.state.reporter.kind !== 'person' || change.state.history[0]?.actor === mailActor.ref) return null;
+  return change.trackToken;
+}
+
+/**
  * Queues, in the command's own transaction, the mail a ticket's reporter gets: a reply from
  * staff, and a notice when work starts and when it is done, each with the tracking link the
  * reporter was already given.
  */
 export function reporterMailer(o: ReporterMailerOptions): WithinCommand {
+  const queue = (mail: OutgoingMail, ticket: string, at: string) => {
+    if (o.rows.queue(mail, ticket, at)) o.rows.record(mail.messageId, ticket, 'out', createHash('sha256').update(JSON.stringify(mail)).digest('hex'), at);
+  };
   return (changes, at) => {
     for (const change of changes) {
-      const what = whatToTell(change);
-      if (!what || change.entity !== 'ticket') continue;
+      if (change.entity !== 'ticket') continue;
       const ticket = change.state;
+      const opened = openedWithLink(change);
+      const what = opened ? null : whatToTell(change);
+      if (!opened && !what) continue;
       const to = recipient(o, ticket);
       if (!to) continue;
+      if (opened) {
+        // Taken by phone or at the desk: the acknowledgement carries the link, and later mails find it there.
+        queue(acknowledgement({
+          ticket: ticket.id, title: ticket.title, ...to, trackUrl: o.publicAddress.trackUrl(opened),
+          addresses: o.addresses, siteName: o.siteName, loopId: o.loopId, inReplyTo: null, references: [],
+        }), ticket.id, at);
+        continue;
+      }
       const token = givenTrackToken(o, ticket.id);
-      const mail = ticketMail({
+      queue(ticketMail({
         ticket: ticket.id, title: ticket.title, ...to, trackUrl: token ? o.publicAddress.trackUrl(token) : null,
         addresses: o.addresses, siteName: o.siteName, loopId: o.loopId, thread: o.rows.thread(ticket.id),
-      }, what);
-      if (!o.rows.queue(mail, ticket.id, at)) continue;
-      o.rows.record(mail.messageId, ticket.id, 'out', createHash('sha256').update(JSON.stringify(mail)).digest('hex'), at);
+      }, what!), ticket.id, at);
     }
   };
 }

@@ -19,6 +19,8 @@ export interface OpenTicket {
   /** The title as a phrase; without one, a ticket with no typed title is called "{category} in {room}". */
   titlePhrase?: Phrase;
   description: string;
+  /** The description as a phrase, when the server writes it. */
+  descriptionPhrase?: Phrase;
   reporter: Reporter;
   assignee: User | null;
   parent: TicketId | null;
@@ -54,6 +56,7 @@ export function newTicket(input: OpenTicket): { ticket: Ticket; changes: Change[
     title: input.title ?? plainEnglish(input.titlePhrase ?? serviceIn(category, room)),
     ...(input.titlePhrase || input.title === undefined ? { titlePhrase: input.titlePhrase ?? serviceIn(category, room) } : {}),
     description: input.description,
+    ...(input.descriptionPhrase ? { descriptionPhrase: input.descriptionPhrase } : {}),
     reporter: input.reporter,
     assignee,
     team: category.team,

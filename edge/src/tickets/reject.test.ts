@@ -39,6 +39,16 @@ describe('rejecting cleaning: returned to the cleaner', () => {
     });
   });
 
+  it("gives the follow-up its description as a phrase: the reason, and the supervisor's note as typed", () => {
+    const withNotes = ticketOf(reject('cleaning', { notes: 'Bin full — see photo' }), 'ticket-opened');
+    const without = ticketOf(reject('cleaning'), 'ticket-opened');
+
+    expect(withNotes.descriptionPhrase).toEqual({ code: 'ticket.rejectedWithNotes', params: { reason: 'Not clean', notes: 'Bin full — see photo' } });
+    expect(withNotes.description).toBe('Not clean. Bin full — see photo');
+    expect(without.descriptionPhrase).toEqual({ code: 'ticket.rejected', params: { reason: 'Not clean' } });
+    expect(without.description).toBe('Not clean');
+  });
+
   it('puts the room into pending recovery with the reason and the rejected ticket', () => {
     const decision = reject('cleaning');
 

@@ -55,6 +55,9 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
       kind: 'task', priority: 'urgent', title: `Follow-up: ${reason} (${ticket.title})`,
       titlePhrase: { code: 'ticket.followUp', params: { reason: named(reason, reasonNames), category: named(category.name, category.names), room: named(room.name, room.names) } },
       description: command.notes ? `${reason}. ${command.notes}` : reason,
+      descriptionPhrase: command.notes
+        ? { code: 'ticket.rejectedWithNotes', params: { reason: named(reason, reasonNames), notes: command.notes } }
+        : { code: 'ticket.rejected', params: { reason: named(reason, reasonNames) } },
       reporter: { kind: 'user', id: actor.ref, contact: null }, assignee: null, parent: ticket.id,
     });
     followUp = opened.ticket;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs } from './backoff.ts';
+import { backoffMs, crowdedWaitMs } from './backoff.ts';
 
 const noJitter = () => 1;
 
@@ -26,5 +26,12 @@ describe('the reconnect backoff', () => {
     const wait = backoffMs(3, lowest);
 
     expect(wait).toBe(3000);
+  });
+});
+
+describe('the wait after being turned away for too many feeds', () => {
+  it('is a minute, with up to a quarter more as jitter', () => {
+    expect(crowdedWaitMs(() => 0)).toBe(60_000);
+    expect(crowdedWaitMs(() => 1)).toBe(75_000);
   });
 });

@@ -82,7 +82,7 @@ export class DsTicketDetail extends LocalizedElement {
           <dt>${t('dash.reported')}</dt><dd>${time(ticket.createdAt, this.now)} · ${reporterWord(this.speak!, ticket.reporter.kind)}${ticket.reporter.id ? html` (${personName(this.people, ticket.reporter.id)})` : ''}</dd>
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
-        <p class="description">${ticket.description}</p>
+        <p class="description">${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>
         <ds-ticket-links .ticket=${ticket}></ds-ticket-links>
         <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>

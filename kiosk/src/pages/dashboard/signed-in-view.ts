@@ -77,6 +77,7 @@ export function signedInView(page: SignedInHost) {
         <li><a href=${hashOf({ section: id })} data-nav=${id} aria-current=${current === id ? 'page' : 'false'}>${labels[id]}</a></li>`)}</ul></nav>
       <div class="content">
         ${page.live.connection === 'offline' ? html`<p class="offline" role="alert" data-offline>${t('dash.offline')}</p>` : nothing}
+        ${page.live.connection === 'crowded' ? html`<p class="crowded" role="status" data-crowded>${t('live.crowded.page')}</p>` : nothing}
         ${sectionView(page, labels)}
       </div>
     </div>`;

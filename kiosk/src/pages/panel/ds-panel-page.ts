@@ -90,6 +90,7 @@ export class DsPanelPage extends LocalizingPage {
           ${signedIn ? html`<button class="out" @click=${() => this.#signOut('')}>${t('panel.signOut')}</button>` : nothing}
         </header>
         ${signedIn && connection === 'offline' ? html`<p class="offline" role="alert">${t('panel.offline')}</p>` : nothing}
+        ${signedIn && connection === 'crowded' ? html`<p class="notice" role="status" data-crowded>${t('live.crowded.page')}</p>` : nothing}
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
         ${signedIn && room ? this.#signedIn(room) : html`
           <ds-pin-pad .error=${this.error} ?busy=${this.busy} @pin-entered=${this.#signIn}></ds-pin-pad>`}

@@ -36,10 +36,14 @@ export class DsSignPage extends LitElement {
     .where { margin: 0; font-size: 3.5vmin; color: #333; }
     .reason { margin: 0; font-size: 6vmin; font-weight: 700; }
     .since, .waiting { margin: 0; font-size: 3.8vmin; color: #222; }
+    /* Calm, not an alarm: the sign still shows the last state it had. */
+    .crowded { margin: 0; font-size: 3.5vmin; padding: 1.5vmin 2.5vmin; border: 0.4vmin solid #555; border-radius: 1vmin; color: #222; }
     .denied { margin: 0; font-size: 5vmin; font-weight: 700; border: 0.6vmin solid #111; padding: 3vmin; }
     /* Read from across a corridor: the number to quote at the desk, and where to go instead. */
     .ticket { margin: 0; font-size: 7vmin; font-weight: 800; letter-spacing: 0.02em; }
-    .alternative { margin: 0; font-size: 6vmin; font-weight: 700; padding: 2.5vmin 3vmin; border-left: 1.5vmin solid #111; background: #f2f2f2; }
+    .alternative { font-weight: 700; padding: 2.5vmin 3vmin; border-left: 1.5vmin solid #111; background: #f2f2f2; }
+    .alternative .main { margin: 0; font-size: 6vmin; }
+    .alternative .others { list-style: none; margin: 1vmin 0 0; padding: 0; font-size: 3.8vmin; }
   `;
 
   constructor() {
@@ -71,12 +75,13 @@ export class DsSignPage extends LitElement {
     if (room) document.title = `${main.name(room.name, room.names)} · ${main.t(`status.${room.status}`)}`;
     return html`
       <main>
+        ${connection === 'crowded' ? html`<p class="crowded" role="status">${main.t('live.crowded.sign')}</p>` : nothing}
         ${connection === 'offline' ? html`<ds-offline-mark .label=${main.t('sign.offline')} .hint=${main.t('sign.stale')}></ds-offline-mark>` : nothing}
         <h1>${room ? main.name(room.name, room.names) : this.#link.room}</h1>
         ${room ? html`<p class="where">${main.name(room.zone, room.zoneNames)} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
       ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
       ${!denied && room ? this.#status(main, room) : nothing}
-      ${!denied && !room ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
+      ${!denied && !room && connection !== 'crowded' ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
       </main>`;
   }
 
@@ -86,10 +91,18 @@ export class DsSignPage extends LitElement {
       <ds-status-word aria-label=${main.t('sign.status')} .status=${room.status} .words=${words}></ds-status-word>
       ${room.reason ? html`<p class="reason">${main.phrase(room.reasonPhrase, room.reason)}</p>` : nothing}
       ${outOfUse.has(room.status) && room.ticket ? html`<p class="ticket">${main.t('sign.ticket', { ticket: room.ticket })}</p>` : nothing}
-      ${outOfUse.has(room.status) && room.alternative ? html`<p class="alternative">${main.t('sign.alternative', {
-        room: main.name(room.alternative.name, room.alternative.names), floor: room.alternative.floor,
-      })}</p>` : nothing}
+      ${outOfUse.has(room.status) && room.alternative ? this.#alternative(room.alternative) : nothing}
       <p class="since">${main.t('sign.since', { time: main.time(room.since, this.now), ago: main.ago(room.since, this.now) })}</p>`;
+  }
+
+  /** Where to go instead, in each of the sign's languages: the first large, the others smaller below, as the status word does. */
+  #alternative(other: NonNullable<NonNullable<SignState['room']>['alternative']>) {
+    const [first, ...rest] = this.#speak.map((s) => ({ lang: s.lang, text: s.t('sign.alternative', { room: s.name(other.name, other.names), floor: other.floor }) }));
+    return html`
+      <div class="alternative">
+        <p class="main" lang=${first?.lang ?? ''}>${first?.text}</p>
+        ${rest.length === 0 ? nothing : html`<ul class="others">${rest.map((w) => html`<li lang=${w.lang}>${w.text}</li>`)}</ul>`}
+      </div>`;
   }
 }
 

@@ -27,11 +27,12 @@ export class DsStaffLinkMark extends LocalizedElement {
   override render() {
     if (!this.speak) return nothing;
     const { t } = this.speak;
-    const label = { live: t('staff.live'), connecting: t('staff.connecting'), offline: t('staff.offline') }[this.connection];
+    const label = { live: t('staff.live'), connecting: t('staff.connecting'), offline: t('staff.offline'), crowded: t('live.crowded.short') }[this.connection];
+    const title = this.connection === 'crowded' ? t('live.crowded.page') : label;
     const icon = this.connection === 'live'
       ? html`<svg viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="4" fill="currentColor"/></svg>`
       : html`<svg viewBox="0 0 10 10" aria-hidden="true"><circle cx="5" cy="5" r="3.5" fill="none" stroke="currentColor" stroke-width="1.5"/><path d="M1 9L9 1" stroke="currentColor" stroke-width="1.5"/></svg>`;
-    return html`<span role="status" class=${this.connection} data-connection=${this.connection} title=${label}>${icon}<span class="label">${label}</span></span>`;
+    return html`<span role="status" class=${this.connection} data-connection=${this.connection} title=${title}>${icon}<span class="label">${label}</span></span>`;
   }
 }
 

@@ -102,6 +102,7 @@ export class DsStaffPage extends LocalizingPage {
       </header>
       <main>
         ${this.notice ? html`<p class="notice ${this.notice.kind}" role=${this.notice.kind === 'error' ? 'alert' : 'status'} data-notice=${this.notice.kind}>${this.notice.text}</p>` : nothing}
+        ${phase === 'signed-in' && connection === 'crowded' ? html`<p class="notice" role="status" data-crowded>${t('live.crowded.page')}</p>` : nothing}
         ${phase === 'checking' ? html`<p role="status">${t('staff.loading')}</p>` : nothing}
         ${phase === 'signed-out' ? html`<ds-staff-sign-in .error=${this.signInError} ?busy=${this.busy}
           .notice=${this.state.signedOutBecause === 'session-ended' ? t('staff.sessionEnded') : ''} @sign-in=${this.#signIn}></ds-staff-sign-in>` : nothing}

@@ -73,7 +73,7 @@ export class DsStaffTicketCard extends LocalizedElement {
         </div>
         <h3 id=${titleId}>${this.speak!.phrase(ticket.titlePhrase, ticket.title)}</h3>
         <p>${roomWords(ticket, names, speak)} · ${categoryWords(ticket, names, this.speak!)}</p>
-        ${ticket.description ? html`<p class="description" data-description>${ticket.description}</p>` : nothing}
+        ${ticket.description ? html`<p class="description" data-description>${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>` : nothing}
         ${due.kind === 'none' ? nothing : html`
           <p class="due ${due.kind}" data-due=${due.kind}>
             ${due.kind === 'overdue' ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L23 21H1z" fill="#fff"/><path d="M12 9v5" stroke="#8a000c" stroke-width="2.6" stroke-linecap="round"/><circle cx="12" cy="17.5" r="1.5" fill="#8a000c"/></svg>` : nothing}

@@ -99,7 +99,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
         </dl>
         <section aria-labelledby="description-title">
           <h3 id="description-title">${t('staff.description')}</h3>
-          <p class="description">${ticket.description}</p>
+          <p class="description">${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>
         </section>
         ${ticket.kind === 'inquiry' ? html`<ds-staff-inquiry .ticket=${ticket} ?mayComplete=${entry.actions.includes('complete')}></ds-staff-inquiry>` : nothing}
         ${occupantPhotos.length === 0 || !this.photoUrl ? nothing : html`

@@ -21,7 +21,8 @@ export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-s
  */
 export type Change =
   | { entity: 'ticket'; type: TicketEventType; state: Ticket; /** A tracking link handed out with a report, as its digest. */ trackDigest?: string;
-    /** The link's plain token, only for the mail queued in the same transaction; never stored. */ trackToken?: string }
+    /** The link's plain token, only for the mail queued in the same transaction; never stored. */ trackToken?: string;
+    /** On `ticket-linked`: the persons the link added, so the mail part tells them (in the same transaction). */ linkedPersons?: string[] }
   | { entity: 'room'; type: 'room-status-changed' | 'room-names-changed' | 'room-alternative-set'; state: Room }
   | { entity: 'room-qr'; type: 'room-qr-rotated'; state: { room: RoomId }; secret: string }
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }

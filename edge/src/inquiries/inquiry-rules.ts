@@ -27,7 +27,12 @@ const entry = (ticket: Ticket, at: string, actor: Actor, action: string, extra: 
   ({ at, actor: actor.ref, action, status: ticket.status, assignee: ticket.assignee, ...extra });
 
 export function linkChange(ticket: Ticket, links: TicketLinks, at: string, actor: Actor): Change {
-  return { entity: 'ticket', type: 'ticket-linked', state: { ...ticket, links, updatedAt: at, history: [...ticket.history, entry(ticket, at, actor, 'link')] } };
+  const before = new Set(ticket.links?.persons ?? []);
+  const added = links.persons.filter((p) => !before.has(p));
+  return {
+    entity: 'ticket', type: 'ticket-linked', state: { ...ticket, links, updatedAt: at, history: [...ticket.history, entry(ticket, at, actor, 'link')] },
+    ...(added.length > 0 ? { linkedPersons: added } : {}),
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ const factsSql = `
       WHERE json_extract(h.value, '$.status') = 'verified') AS resolvedAt,
     (SELECT count(*) FROM json_each(t.doc, '$.history') h WHERE json_extract(h.value, '$.status') = 'done') AS completions,
     json_array_length(t.doc, '$.rejections') AS rejections,
-    (SELECT k.rating FROM track_tokens k WHERE k.ticket = t.id) AS rating
+    (SELECT k.rating FROM track_tokens k WHERE k.ticket = t.id AND k.rating IS NOT NULL ORDER BY k.rowid LIMIT 1) AS rating
   FROM tickets t
   WHERE json_extract(t.doc, '$.createdAt') >= ? AND json_extract(t.doc, '$.createdAt') < ?
   ORDER BY t.id`;

@@ -56,7 +56,14 @@ export class MailRows {
 
   /** The text of every mail queued for a ticket, the newest first. */
   queuedTexts(ticket: string): string[] {
-    return (this.#sql('SELECT doc FROM mail_outbox WHERE ticket = ? ORDER BY id DESC').all(ticket) as { doc: string }[]).map((r) => OutgoingMail.parse(JSON.parse(r.doc)).text);
+    return this.queuedMails(ticket).map((m) => m.text);
+  }
+
+  /** Every mail queued for a ticket, whom it went to and its text, the newest first. */
+  queuedMails(ticket: string): { to: string; text: string }[] {
+    return (this.#sql('SELECT doc FROM mail_outbox WHERE ticket = ? ORDER BY id DESC').all(ticket) as { doc: string }[])
+      .map((r) => OutgoingMail.parse(JSON.parse(r.doc)))
+      .map((m) => ({ to: m.to, text: m.text }));
   }
 
   /**

@@ -18,6 +18,9 @@ export interface MailWords {
   started: (id: string) => string;
   doneSubject: (title: string) => string;
   done: (id: string) => string;
+  /** To a person linked to a ticket: they will hear of its progress. */
+  keptInformedSubject: (title: string) => string;
+  keptInformed: (id: string) => string;
 }
 
 export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
@@ -34,6 +37,8 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     started: (id) => `Work on ${id} has started.`,
     doneSubject: (title) => `Done: ${title}`,
     done: (id) => `The work on ${id} is done.`,
+    keptInformedSubject: (title) => `You are kept informed: ${title}`,
+    keptInformed: (id) => `You have been added to ${id}. We will keep you informed of its progress by e-mail.`,
   },
   zh: {
     ackSubject: (title) => `我们已收到您的消息：${title}`,
@@ -48,6 +53,8 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     started: (id) => `${id} 的工作已经开始。`,
     doneSubject: (title) => `已完成：${title}`,
     done: (id) => `${id} 的工作已经完成。`,
+    keptInformedSubject: (title) => `我们会随时告知您进展：${title}`,
+    keptInformed: (id) => `您已被添加到 ${id}。我们会通过电子邮件告知您处理进展。`,
   },
   nb: {
     ackSubject: (title) => `Vi har mottatt meldingen din: ${title}`,
@@ -62,6 +69,8 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     started: (id) => `Arbeidet med ${id} er i gang.`,
     doneSubject: (title) => `Ferdig: ${title}`,
     done: (id) => `Arbeidet med ${id} er ferdig.`,
+    keptInformedSubject: (title) => `Du holdes oppdatert: ${title}`,
+    keptInformed: (id) => `Du er lagt til i ${id}. Vi holder deg oppdatert om fremdriften på e-post.`,
   },
   nl: {
     ackSubject: (title) => `We hebben uw bericht ontvangen: ${title}`,
@@ -76,6 +85,8 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     started: (id) => `Het werk aan ${id} is begonnen.`,
     doneSubject: (title) => `Klaar: ${title}`,
     done: (id) => `Het werk aan ${id} is klaar.`,
+    keptInformedSubject: (title) => `U wordt op de hoogte gehouden: ${title}`,
+    keptInformed: (id) => `U bent toegevoegd aan ${id}. We houden u per e-mail op de hoogte van de voortgang.`,
   },
 };
 

@@ -15,9 +15,11 @@ export interface ReporterMail {
   loopId: string;
   /** The thread's Message-IDs, oldest first; the last is answered. */
   thread: string[];
+  /** Names a recipient besides the reporter (a linked person), so each one's notice has its own Message-ID. */
+  recipientKey?: string;
 }
 
-export type TicketMailKind = { kind: 'reply'; text: string } | { kind: 'started' } | { kind: 'done' };
+export type TicketMailKind = { kind: 'reply'; text: string } | { kind: 'started' } | { kind: 'done' } | { kind: 'kept-informed' };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
@@ -29,9 +31,10 @@ const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escap
 export function ticketMail(input: ReporterMail, what: TicketMailKind): OutgoingMail {
   const words = MAIL_WORDS[input.language];
   const title = oneLine(input.title, 150);
-  const [subject, intro, body] = what.kind === 'reply'
-    ? [words.replySubject(title), words.replyIntro(input.ticket), what.text]
-    : what.kind === 'started' ? [words.startedSubject(title), words.started(input.ticket), null] : [words.doneSubject(title), words.done(input.ticket), null];
+  const [subject, intro, body] = what.kind === 'reply' ? [words.replySubject(title), words.replyIntro(input.ticket), what.text]
+    : what.kind === 'started' ? [words.startedSubject(title), words.started(input.ticket), null]
+      : what.kind === 'done' ? [words.doneSubject(title), words.done(input.ticket), null]
+        : [words.keptInformedSubject(title), words.keptInformed(input.ticket), null];
   const track = input.trackUrl ? ['', words.follow, input.trackUrl] : [];
   const text = [words.greeting, '', intro, ...(body === null ? [] : ['', body]), ...track, '', words.replyHint, '', words.signature(input.siteName)];
   const html = [
@@ -42,7 +45,10 @@ export function ticketMail(input: ReporterMail, what: TicketMailKind): OutgoingM
     `<p>${escapeHtml(words.replyHint)}</p>`,
     `<p>${escapeHtml(words.signature(input.siteName))}</p>`,
   ].join('\n');
-  const local = what.kind === 'reply' ? `${input.ticket.toLowerCase()}.${randomBytes(9).toString('base64url')}` : `${input.ticket.toLowerCase()}.${what.kind}`;
+  const once = what.kind === 'started' || what.kind === 'done';
+  const local = once
+    ? `${input.ticket.toLowerCase()}.${what.kind}${input.recipientKey ? `.${input.recipientKey.toLowerCase()}` : ''}`
+    : `${input.ticket.toLowerCase()}.${randomBytes(9).toString('base64url')}`;
   const last = input.thread.at(-1);
   return {
     messageId: `<${local}@${input.addresses.domain}>`,

@@ -242,6 +242,20 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (mailbox, uidvalidity, uid)
   );
   `,
+  // A ticket may have several tracking links: the reporter's, and one for each linked person told
+  // by mail. Each link keeps its own rating.
+  `
+  CREATE TABLE track_tokens_next (
+    token_hash TEXT PRIMARY KEY,
+    ticket TEXT NOT NULL REFERENCES ticket_rows (id),
+    rating INTEGER,
+    comment TEXT
+  );
+  INSERT INTO track_tokens_next (token_hash, ticket, rating, comment) SELECT token_hash, ticket, rating, comment FROM track_tokens ORDER BY rowid;
+  DROP TABLE track_tokens;
+  ALTER TABLE track_tokens_next RENAME TO track_tokens;
+  CREATE INDEX track_tokens_ticket ON track_tokens (ticket);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -83,4 +83,18 @@ describe('persons, units and installations', () => {
     expect((await gw.call('GET', `/api/installations/${lift.body.id}/history`)).status).toBe(401);
     expect((await gw.call('GET', '/api/installations/I-missing1/history', { cookie: staff })).status).toBe(404);
   });
+
+  it('keeps the unit a person belongs to and refuses a unit that does not exist', async () => {
+    const unit = (await gw.call('POST', '/api/units', { cookie: supervisor, body: { name: 'Tulp, east wing', rooms: ['r102'] } })).body.id as string;
+
+    const made = await gw.call('POST', '/api/persons', { cookie: supervisor, body: { name: 'Pieter', unit } });
+    const moved = await gw.call('PATCH', `/api/persons/${made.body.id}`, { cookie: supervisor, body: { unit: null } });
+    const unknown = await gw.call('POST', '/api/persons', { cookie: supervisor, body: { name: 'Nobody', unit: 'U-missing1' } });
+    const plain = await gw.call('POST', '/api/persons', { cookie: supervisor, body: { name: 'No Unit' } });
+
+    expect(made.body.unit).toBe(unit);
+    expect(moved.body.unit).toBeNull();
+    expect(plain.body.unit).toBeNull();
+    expect([unknown.status, unknown.body.error]).toEqual([400, 'UNKNOWN_UNIT']);
+  });
 });

@@ -24,6 +24,8 @@ export const PersonRecord = z.object({
   language: PersonLanguage,
   /** Whether replies go out by e-mail (needs an address). */
   notifyByEmail: z.boolean(),
+  /** The unit the person belongs to; their mail inquiries are filed in its first room. */
+  unit: UnitId.nullable().default(null),
   updatedAt: IsoTime,
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
@@ -56,11 +58,11 @@ export type Installation = z.infer<typeof Installation>;
 const bodyOf = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 const PersonFields = {
   name: Text(120), company: OptionalText(120).nullable(), email: Email.nullable(), phone: Phone.nullable(),
-  language: PersonLanguage, notifyByEmail: z.boolean(),
+  language: PersonLanguage, notifyByEmail: z.boolean(), unit: UnitId.nullable(),
 };
 export const CreatePersonBody = bodyOf({
   ...PersonFields, company: PersonFields.company.default(null), email: PersonFields.email.default(null), phone: PersonFields.phone.default(null),
-  language: PersonLanguage.default('en'), notifyByEmail: z.boolean().default(false),
+  language: PersonLanguage.default('en'), notifyByEmail: z.boolean().default(false), unit: PersonFields.unit.default(null),
 });
 export const UpdatePersonBody = bodyOf(PersonFields).partial();
 const UnitFields = { name: Text(120), rooms: z.array(RoomId).max(100), floor: z.number().int().min(-10).max(300).nullable(), company: OptionalText(120).nullable() };

@@ -16,6 +16,11 @@ export function checkedPerson(person: PersonRecord): PersonRecord {
   return person;
 }
 
+/** The unit a person belongs to must exist. */
+function assertUnit(store: SiteStore, unit: string | null | undefined): void {
+  if (unit && !store.entries.units.get(unit)) throw new Invalid('UNKNOWN_UNIT', `there is no unit ${unit}`, { unit });
+}
+
 /** The rooms a unit or installation names must exist. */
 export function assertRooms(store: SiteStore, rooms: readonly (string | null)[]): void {
   const missing = rooms.filter((room): room is string => room !== null && !store.rooms.get(room));
@@ -28,6 +33,7 @@ const change = <E extends 'person' | 'unit' | 'installation'>(entity: E, created
 function decide(store: SiteStore, { command, target, at, newToken }: CommandInput<DirectoryCommand>): { change: Change; result: unknown } {
   switch (command.type) {
     case 'create-person': {
+      assertUnit(store, command.person.unit);
       const person = checkedPerson({ id: `P-${newToken(6)}`, ...command.person, updatedAt: at });
       return { change: change('person', true, person), result: person };
     }
@@ -35,6 +41,7 @@ function decide(store: SiteStore, { command, target, at, newToken }: CommandInpu
       const id = keyOf(target, 'person');
       const before = store.entries.persons.get(id);
       if (!before) throw new NotFound('person', id);
+      assertUnit(store, command.changes.unit);
       const person = checkedPerson({ ...before, ...command.changes, updatedAt: at });
       return { change: change('person', false, person), result: person };
     }

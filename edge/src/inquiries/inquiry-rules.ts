@@ -53,6 +53,6 @@ export const repliesOf = (ticket: Ticket): HistoryEntry[] => ticket.history.filt
 export function newContact(id: string, contact: { name: string; email?: string | undefined; phone?: string | undefined }, at: string): PersonRecord {
   return {
     id, name: contact.name, company: null, email: contact.email ?? null, phone: contact.phone ?? null,
-    language: 'en', notifyByEmail: contact.email !== undefined, updatedAt: at,
+    language: 'en', notifyByEmail: contact.email !== undefined, unit: null, updatedAt: at,
   };
 }

@@ -34,6 +34,31 @@ describe('where a new mail inquiry is filed', () => {
     expect(ticket.reporter.contact).toBe('Mei.Lin@Harbour.example');
   });
 
+  it('files a sender in their own unit before the unit their company suggests', async () => {
+    const admin = actorOf(gw.store.directory.user('admin')!.user);
+    const tulp = unitOf('Tulp Advies BV');
+    gw.commands.run(admin, { directory: true }, {
+      type: 'create-person', person: { name: 'Sam Visitor', company: 'Harbour Trading Ltd', email: 'sam@harbour.example', phone: null, language: 'en', notifyByEmail: true, unit: tulp.id },
+    });
+
+    const ticket = await mailIn('sam@harbour.example', 'Coffee machine empty');
+
+    expect(ticket.room).toBe('r102');
+    expect(ticket.links?.unit).toBe(tulp.id);
+  });
+
+  it('falls back to the unit of the sender\'s company when they belong to no unit', async () => {
+    const admin = actorOf(gw.store.directory.user('admin')!.user);
+    gw.commands.run(admin, { directory: true }, {
+      type: 'create-person', person: { name: 'Kim Nord', company: 'Nordlys AS', email: 'kim@nordlys.example', phone: null, language: 'nb', notifyByEmail: true, unit: null },
+    });
+
+    const ticket = await mailIn('kim@nordlys.example', 'Printer jammed');
+
+    expect(ticket.room).toBe('r201');
+    expect(ticket.links?.unit).toBe(unitOf('Nordlys AS').id);
+  });
+
   it('files an unknown sender in a room named in the subject, by id or by name', async () => {
     const byName = await mailIn('stranger@elsewhere.example', 'Light broken in the meeting room tulip today');
     const byId = await mailIn('stranger2@elsewhere.example', 'Problem in R205: no heat');

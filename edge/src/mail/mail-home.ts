@@ -34,13 +34,16 @@ export function roomNamedIn(subject: string, rooms: Iterable<Room>): Room | unde
 
 /**
  * Where a new mail inquiry is filed: a sender known in the directory → their unit's first room
- * (the unit of their company); else a room the subject names; else the site's default.
+ * (the unit they belong to, else the unit of their company); else a room the subject names;
+ * else the site's default.
  */
 export function mailHome(store: SiteStore, sender: string, subject: string, fallback: { room: string; category: string }): MailHome {
   const person = sender ? store.entries.personByEmail(sender) : undefined;
-  const unit = person?.company
-    ? store.entries.units.list().find((u) => u.company?.toLowerCase() === person.company!.toLowerCase() && u.rooms.some((r) => store.rooms.get(r)))
-    : undefined;
+  const housed = (u: Unit | undefined) => (u && u.rooms.some((r) => store.rooms.get(r)) ? u : undefined);
+  const own = person?.unit ? housed(store.entries.units.get(person.unit)) : undefined;
+  const unit = own ?? (person?.company
+    ? store.entries.units.list().find((u) => u.company?.toLowerCase() === person.company!.toLowerCase() && housed(u))
+    : undefined);
   const unitRoom = unit?.rooms.find((r) => store.rooms.get(r));
   const named = unitRoom ? undefined : roomNamedIn(subject, store.rooms.all());
   return {

@@ -3,16 +3,17 @@ import type { Installation, PersonRecord, Unit } from '../contracts/index.ts';
 import { actorOf } from '../rights/actor.ts';
 import type { SiteStore } from '../store/site-store.ts';
 
-type NewPerson = Omit<PersonRecord, 'id' | 'updatedAt'>;
+/** A demo person names their unit by its place in `units`. */
+type NewPerson = Omit<PersonRecord, 'id' | 'updatedAt' | 'unit'> & { unit: number };
 type NewUnit = Omit<Unit, 'id' | 'updatedAt'>;
 type NewInstallation = Omit<Installation, 'id' | 'updatedAt'>;
 
 const persons: NewPerson[] = [
-  { name: 'Lena Brandt', company: 'Nordlys AS', email: 'lena.brandt@nordlys.example', phone: '+47 22 33 44 55', language: 'nb', notifyByEmail: true },
-  { name: 'Ole Hansen', company: 'Nordlys AS', email: null, phone: '+47 22 33 44 56', language: 'nb', notifyByEmail: false },
-  { name: 'Mei Lin', company: 'Harbour Trading Ltd', email: 'mei.lin@harbour.example', phone: null, language: 'zh', notifyByEmail: true },
-  { name: 'Pieter de Boer', company: 'Tulp Advies BV', email: 'pieter@tulp.example', phone: '+31 20 555 0101', language: 'nl', notifyByEmail: true },
-  { name: 'Grace Miller', company: 'Harbour Trading Ltd', email: 'grace.miller@harbour.example', phone: null, language: 'en', notifyByEmail: true },
+  { name: 'Lena Brandt', company: 'Nordlys AS', email: 'lena.brandt@nordlys.example', phone: '+47 22 33 44 55', language: 'nb', notifyByEmail: true, unit: 0 },
+  { name: 'Ole Hansen', company: 'Nordlys AS', email: null, phone: '+47 22 33 44 56', language: 'nb', notifyByEmail: false, unit: 0 },
+  { name: 'Mei Lin', company: 'Harbour Trading Ltd', email: 'mei.lin@harbour.example', phone: null, language: 'zh', notifyByEmail: true, unit: 1 },
+  { name: 'Pieter de Boer', company: 'Tulp Advies BV', email: 'pieter@tulp.example', phone: '+31 20 555 0101', language: 'nl', notifyByEmail: true, unit: 2 },
+  { name: 'Grace Miller', company: 'Harbour Trading Ltd', email: 'grace.miller@harbour.example', phone: null, language: 'en', notifyByEmail: true, unit: 1 },
 ];
 
 const units: NewUnit[] = [
@@ -39,8 +40,10 @@ export async function seedDemoInquiries(store: SiteStore, commands: CommandHandl
   if (!admin || !desk || !worker) return;
   const boss = actorOf(admin);
   const made = { persons: [] as PersonRecord[], units: [] as Unit[], installations: [] as Installation[] };
-  for (const person of persons) made.persons.push(await commands.handle(boss, { directory: true }, { type: 'create-person', person }));
   for (const unit of units) made.units.push(await commands.handle(boss, { directory: true }, { type: 'create-unit', unit }));
+  for (const { unit, ...person } of persons) {
+    made.persons.push(await commands.handle(boss, { directory: true }, { type: 'create-person', person: { ...person, unit: made.units[unit]!.id } }));
+  }
   for (const installation of installations) made.installations.push(await commands.handle(boss, { directory: true }, { type: 'create-installation', installation }));
   const [lena, , mei, pieter] = made.persons;
   const reception = actorOf(desk);

@@ -256,6 +256,10 @@ export const migrations: readonly string[] = [
   ALTER TABLE track_tokens_next RENAME TO track_tokens;
   CREATE INDEX track_tokens_ticket ON track_tokens (ticket);
   `,
+  // A person belongs to a unit (or to none yet).
+  `
+  UPDATE persons SET doc = json_set(doc, '$.unit', json('null')) WHERE json_type(doc, '$.unit') IS NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -140,6 +140,36 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
     expect(await links.locator('.muted').first().textContent()).toBe(nb['dirForms.links.none']);
   });
 
+  it('puts a person in a unit with the unit picker, and takes them out again', async () => {
+    const sofia = await gw.login('sofia');
+    const unit = (await gw.call('POST', '/api/units', { cookie: sofia, body: { name: 'Tulp, east wing', rooms: ['r102'] } })).body.id as string;
+    const person = (await gw.call('POST', '/api/persons', { cookie: sofia, body: { name: 'Pieter de Boer' } })).body.id as string;
+    const stored = async () => (await gw.call('GET', '/api/persons', { cookie: sofia })).body.persons.find((p: { id: string }) => p.id === person).unit;
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInTo(page, gw, dashboardUser);
+    await page.locator('ds-room-grid [data-room="r201"]').waitFor(seen);
+    await people();
+    const section = page.locator('ds-people-section');
+    const row = section.locator(`[data-person="${person}"]`);
+    const form = section.locator('ds-directory-form form');
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await form.getByLabel('Unit (optional)').selectOption(unit);
+    expect(await seriousViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached', ...seen });
+    const chosen = await stored();
+    await row.getByRole('button', { name: 'Edit' }).click();
+    const shown = await form.getByLabel('Unit (optional)').inputValue();
+    await form.getByLabel('Unit (optional)').selectOption({ label: 'No unit' });
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached', ...seen });
+
+    expect(chosen).toBe(unit);
+    expect(shown).toBe(unit);
+    expect(await stored()).toBeNull();
+  });
+
   it('shows no directory forms to a role that may read the directory but not keep it', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signInTo(page, gw, 'fiona');

@@ -1,5 +1,5 @@
 import {
-  CreateInstallationBody, CreatePersonBody, CreateUnitBody, InstallationKind, PersonLanguage, type Room, visibleTrim,
+  CreateInstallationBody, CreatePersonBody, CreateUnitBody, InstallationKind, PersonLanguage, type Room, type Unit, visibleTrim,
 } from '@doorside/edge/contracts';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
@@ -16,10 +16,12 @@ const titles: Record<EntryKind, MessageKey> = { person: 'dirForms.newPerson', un
  * `directory-saved` with the stored entry; a refusal is shown next to its field. `cancel` closes it.
  */
 export class DsDirectoryForm extends LocalizedElement {
-  static override properties = { kind: {}, entry: { attribute: false }, rooms: { attribute: false }, problems: { state: true }, busy: { state: true } };
+  static override properties = { kind: {}, entry: { attribute: false }, rooms: { attribute: false }, units: { attribute: false }, problems: { state: true }, busy: { state: true } };
   declare kind: EntryKind;
   declare entry: Entry[EntryKind] | undefined;
   declare rooms: readonly Room[];
+  /** The units a person may belong to. */
+  declare units: readonly Unit[];
   declare problems: FormProblems;
   declare busy: boolean;
   readonly #api = new DirectoryApi(new URL('./', location.href));
@@ -32,6 +34,7 @@ export class DsDirectoryForm extends LocalizedElement {
     .check { display: flex; gap: 8px; align-items: center; font-weight: 600; min-height: 44px; }
     .check input { min-height: auto; width: 22px; height: 22px; }
     [aria-invalid='true'] { border-color: #8a0010; }
+    .hint { margin: 0; font-size: 0.85rem; color: #3d3d3d; }
   `];
 
   constructor() {
@@ -39,6 +42,7 @@ export class DsDirectoryForm extends LocalizedElement {
     this.kind = 'person';
     this.entry = undefined;
     this.rooms = [];
+    this.units = [];
     this.problems = none;
     this.busy = false;
   }
@@ -73,7 +77,11 @@ export class DsDirectoryForm extends LocalizedElement {
     return html`${this.#text('name', 'dirForms.name', p?.name)}${this.#text('company', 'dirForms.company', p?.company)}
       ${this.#text('email', 'dirForms.email', p?.email, 'email')}${this.#text('phone', 'dirForms.phone', p?.phone, 'tel')}
       <label>${t('dirForms.language')}<select name="language">${PersonLanguage.options.map((l) => html`<option value=${l} ?selected=${(p?.language ?? lang) === l}>${languages.of(l) ?? l}</option>`)}</select></label>
-      <label class="check"><input type="checkbox" name="notifyByEmail" ?checked=${p?.notifyByEmail ?? false}>${t('dirForms.notify')}</label>`;
+      <label class="check"><input type="checkbox" name="notifyByEmail" ?checked=${p?.notifyByEmail ?? false}>${t('dirForms.notify')}</label>
+      <div class="field"><label>${t('peopleLinks.unit')}<select name="unit" aria-describedby="unit-hint">
+        <option value="">${t('peopleLinks.noUnit')}</option>
+        ${this.units.map((u) => html`<option value=${u.id} ?selected=${p?.unit === u.id}>${u.name}</option>`)}</select></label>
+        <p class="hint" id="unit-hint">${t('peopleLinks.unitHint')}</p></div>`;
   }
 
   #unit() {
@@ -107,7 +115,7 @@ export class DsDirectoryForm extends LocalizedElement {
     const floor = () => (text('floor') === '' ? null : Number(text('floor')));
     switch (this.kind) {
       case 'person':
-        return { name: text('name'), company: optional('company'), email: optional('email'), phone: optional('phone'), language: text('language'), notifyByEmail: data.get('notifyByEmail') !== null };
+        return { name: text('name'), company: optional('company'), email: optional('email'), phone: optional('phone'), language: text('language'), notifyByEmail: data.get('notifyByEmail') !== null, unit: optional('unit') };
       case 'unit':
         return { name: text('name'), company: optional('company'), floor: floor(), rooms: data.getAll('rooms').map(String) };
       case 'installation':

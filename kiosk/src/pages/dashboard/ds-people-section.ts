@@ -77,7 +77,7 @@ export class DsPeopleSection extends LocalizedElement {
     const open = this.editing?.kind === kind;
     return html`<button class="add" type="button" data-add=${kind} aria-expanded=${open && !this.editing?.entry ? 'true' : 'false'}
         @click=${() => { this.editing = { kind, entry: undefined }; this.saved = ''; }}>${this.speak!.t(addWords[kind])}</button>
-      ${open ? html`<ds-directory-form .kind=${kind} .entry=${this.editing!.entry} .rooms=${this.rooms}
+      ${open ? html`<ds-directory-form .kind=${kind} .entry=${this.editing!.entry} .rooms=${this.rooms} .units=${this.directory?.units ?? []}
         @cancel=${() => { this.editing = undefined; }} @directory-saved=${this.#onSaved}></ds-directory-form>` : nothing}`;
   }
 

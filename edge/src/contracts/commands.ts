@@ -77,7 +77,9 @@ export type DirectoryCommand =
   | { type: 'create-unit'; unit: Omit<Unit, 'id' | 'updatedAt'> }
   | { type: 'update-unit'; changes: UnitFields }
   | { type: 'create-installation'; installation: Omit<Installation, 'id' | 'updatedAt'> }
-  | { type: 'update-installation'; changes: InstallationFields };
+  | { type: 'update-installation'; changes: InstallationFields }
+  /** The sender of a mail, kept as a contact: the person with that address (any case), else a new one. */
+  | { type: 'add-contact'; email: string; name: string; language: PersonRecord['language'] };
 
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
@@ -127,6 +129,7 @@ export interface CommandResults {
   'update-unit': Unit;
   'create-installation': Installation;
   'update-installation': Installation;
+  'add-contact': PersonRecord;
   'open-inquiry': { ticket: Ticket; trackToken: string };
   'link-ticket': { ticket: Ticket };
   reply: { ticket: Ticket };

@@ -1,4 +1,4 @@
-import type { Change, DirectoryCommand, Installation, PersonRecord, Unit } from '../contracts/index.ts';
+import { type Change, type DirectoryCommand, type Installation, PersonRecord, Text, type Unit } from '../contracts/index.ts';
 import type { CommandInput, CommandModule, Outcome } from '../commands/command-module.ts';
 import { Invalid, NotFound } from '../domain-error.ts';
 import { refusal } from '../rights/refusal.ts';
@@ -30,8 +30,23 @@ export function assertRooms(store: SiteStore, rooms: readonly (string | null)[])
 const change = <E extends 'person' | 'unit' | 'installation'>(entity: E, created: boolean, state: unknown) =>
   ({ entity, type: `${entity}-${created ? 'created' : 'updated'}`, state }) as Change;
 
-function decide(store: SiteStore, { command, target, at, newToken }: CommandInput<DirectoryCommand>): { change: Change; result: unknown } {
+/** A mail's sender as a contact: the person who has the address already, else a new one named by the mail (or by the address). */
+function contact(store: SiteStore, { command, at, newToken }: CommandInput<Extract<DirectoryCommand, { type: 'add-contact' }>>): { change: Change | null; result: PersonRecord } {
+  const known = store.entries.personByEmail(command.email);
+  if (known) return { change: null, result: known };
+  const name = Text(120).safeParse(command.name).data ?? command.email.slice(0, 120);
+  const made = PersonRecord.safeParse({
+    id: `P-${newToken(6)}`, name, company: null, email: command.email, phone: null, language: command.language, notifyByEmail: true, unit: null, updatedAt: at,
+  });
+  if (!made.success) throw new Invalid('INVALID', `${command.email} cannot be kept as a contact`, made.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
+  return { change: change('person', true, made.data), result: made.data };
+}
+
+function decide(store: SiteStore, input: CommandInput<DirectoryCommand>): { change: Change | null; result: unknown } {
+  const { command, target, at, newToken } = input;
   switch (command.type) {
+    case 'add-contact':
+      return contact(store, input as CommandInput<typeof command>);
     case 'create-person': {
       assertUnit(store, command.person.unit);
       const person = checkedPerson({ id: `P-${newToken(6)}`, ...command.person, updatedAt: at });
@@ -75,18 +90,20 @@ function decide(store: SiteStore, { command, target, at, newToken }: CommandInpu
   }
 }
 
-/** Keeping the directory of persons, units and installations: admins and supervisors. */
+const rightFor = (command: DirectoryCommand) => (command.type === 'add-contact' ? 'add-contact' : 'manage-directory');
+
+/** Keeping the directory of persons, units and installations: admins and supervisors; mail taken in adds its senders. */
 export const directoryCommands: CommandModule<DirectoryCommand> = {
-  types: ['create-person', 'update-person', 'create-unit', 'update-unit', 'create-installation', 'update-installation'],
+  types: ['create-person', 'update-person', 'create-unit', 'update-unit', 'create-installation', 'update-installation', 'add-contact'],
 
   run(store, input): Outcome {
-    const refused = refusal(input.actor, 'manage-directory');
+    const refused = refusal(input.actor, rightFor(input.command));
     if (refused) throw refused;
     const { change: made, result } = decide(store, input);
-    return { changes: [made], result };
+    return { changes: made ? [made] : [], result };
   },
 
   check(_store, input) {
-    return refusal(input.actor, 'manage-directory');
+    return refusal(input.actor, rightFor(input.command));
   },
 };

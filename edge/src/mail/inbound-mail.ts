@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
-import type { Attachment, OpenTicketCommand, Target } from '../contracts/index.ts';
+import type { Attachment, OpenTicketCommand, PersonRecord, Target } from '../contracts/index.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import type { PublicAddress } from '../http/public-address.ts';
 import { systemActor, type Actor } from '../rights/actor.ts';
@@ -12,7 +12,7 @@ import type { MailAttachmentStore } from './mail-attachment-store.ts';
 import type { Defused } from './mail-metrics.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
 import { mailHome } from './mail-home.ts';
-import { mailLanguageOf } from './mail-words.ts';
+import { mailLanguageOf, type MailLanguage } from './mail-words.ts';
 import { oneLine } from './outgoing-mail.ts';
 import { withoutQuotedHistory } from './quoted-history.ts';
 import { Invalid } from '../domain-error.ts';
@@ -129,10 +129,14 @@ export class InboundMail {
     const hourAgo = new Date(Date.parse(at) - 3_600_000).toISOString();
     const answer = !automatic.automatic && sender !== '' && !rows.isUndeliverable(sender) && addresses.read(sender).kind === 'foreign'
       && rows.sentSince(sender, hourAgo) === 0;
+    // A person writing in for the first time is kept as a contact; a robot is not.
+    const newContact = !home.person && !automatic.automatic && sender !== '' && addresses.read(sender).kind === 'foreign'
+      ? { email: sender, name: oneLine(mail?.from?.value[0]?.name ?? '', 120) || sender, language } : null;
     const result = await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
       const opened = this.o.commands.run(mailActor, target, command);
-      if (home.person || home.unit) {
-        this.o.commands.run(mailActor, { ticket: opened.ticket.id }, { type: 'link-ticket', ...(home.person ? { persons: [home.person.id] } : {}), ...(home.unit ? { unit: home.unit.id } : {}) });
+      const person = home.person ?? (newContact ? this.#keptContact(newContact) : undefined);
+      if (person || home.unit) {
+        this.o.commands.run(mailActor, { ticket: opened.ticket.id }, { type: 'link-ticket', ...(person ? { persons: [person.id] } : {}), ...(home.unit ? { unit: home.unit.id } : {}) });
       }
       rows.record(messageId, opened.ticket.id, 'in', sha256, at);
       takenIn({ sha256, ticket: opened.ticket.id, outcome: 'opened', at });
@@ -151,6 +155,16 @@ export class InboundMail {
     for (const what of defused) this.o.defused?.(what);
     if (answer) this.o.queued();
     return { outcome: 'opened', ticket: result.ticket.id, acknowledged: answer };
+  }
+
+  /** The sender as a directory person; an address the directory cannot hold (too long, malformed) keeps no contact. */
+  #keptContact(contact: { email: string; name: string; language: MailLanguage }): PersonRecord | undefined {
+    try {
+      return this.o.commands.run(mailActor, { directory: true }, { type: 'add-contact', ...contact });
+    } catch (error) {
+      if (error instanceof Invalid) return undefined;
+      throw error;
+    }
   }
 
   async #parse(raw: Buffer): Promise<ParsedMail | null> {

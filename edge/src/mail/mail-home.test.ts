@@ -15,9 +15,11 @@ beforeAll(async () => {
 afterAll(async () => gw?.stop());
 
 const b64 = (s: string) => `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
-async function mailIn(from: string, subject: string) {
+async function mailIn(from: string, subject: string, language?: string) {
   const marker = `m${Math.random().toString(36).slice(2)}`;
-  const { data } = await sendRaw(port, from, [INBOX], `From: ${from}\r\nTo: ${INBOX}\r\nSubject: ${b64(subject)}\r\nMessage-ID: <${marker}@x.example>\r\n\r\nbody\r\n`);
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const header = language ? `Content-Language: ${language}\r\n` : '';
+  const { data } = await sendRaw(port, address, [INBOX], `From: ${from}\r\nTo: ${INBOX}\r\n${header}Subject: ${b64(subject)}\r\nMessage-ID: <${marker}@x.example>\r\n\r\nbody\r\n`);
   expect(data.slice(0, 3)).toBe('250');
   return gw.store.tickets.get(gw.mail.rows.ticketOf(`<${marker}@x.example>`)!)!;
 }
@@ -65,7 +67,26 @@ describe('where a new mail inquiry is filed', () => {
 
     expect(byName.room).toBe('r202');
     expect(byId.room).toBe('r205');
-    expect(byName.links?.persons ?? []).toEqual([]);
+  });
+
+  it('keeps an unknown sender as a new contact, linked to the inquiry, and finds the same contact next time', async () => {
+    const first = await mailIn('"Astrid Berg" <Astrid.Berg@fjord.example>', 'Lys i gangen virker ikke', 'nb');
+    const second = await mailIn('astrid.berg@FJORD.example', 'Again: the corridor light');
+
+    const kept = gw.store.entries.persons.list().filter((p) => p.email?.toLowerCase() === 'astrid.berg@fjord.example');
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ name: 'Astrid Berg', email: 'Astrid.Berg@fjord.example', language: 'nb', notifyByEmail: true, company: null, unit: null });
+    expect(first.links?.persons).toEqual([kept[0]!.id]);
+    expect(second.links?.persons).toEqual([kept[0]!.id]);
+    const added = gw.store.log.after(0, 100_000).filter((e) => e.type === 'person-created' && e.entity === `person:${kept[0]!.id}`);
+    expect(added.map((e) => e.actor)).toEqual(['mail']);
+  });
+
+  it('names a contact by their address when the mail gives no name', async () => {
+    const ticket = await mailIn('noname@fjord.example', 'Parking question');
+
+    const person = gw.store.entries.persons.get(ticket.links!.persons[0]!);
+    expect(person).toMatchObject({ name: 'noname@fjord.example', email: 'noname@fjord.example', language: 'en' });
   });
 
   it('finds a room by its name in another language, word-bounded', async () => {

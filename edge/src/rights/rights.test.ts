@@ -108,4 +108,10 @@ describe('rights', () => {
 
     expect(answers).toEqual([true, false]);
   });
+
+  it('lets only the system add a mail\'s unknown sender as a contact', () => {
+    const holders = rolesWith('add-contact');
+
+    expect(holders).toEqual(['system']);
+  });
 });

@@ -10,7 +10,9 @@ export type Right =
   // The directory of persons, units and installations: reading it, and keeping it.
   | 'read-directory' | 'manage-directory'
   // Linking a ticket to persons, a unit, an installation; answering its reporter.
-  | 'link' | 'reply';
+  | 'link' | 'reply'
+  // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
+  | 'add-contact';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -91,6 +93,8 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['create', 'assign', 'escalate', 'cancel', 'comment', 'comment-internal', 'set-room-status', 'watch-devices']),
   // Mail taken in links its ticket to the directory person who wrote it; keeping the directory stays with people.
   ...grant('system', 'any', ['link']),
+  // An unknown sender is kept as a contact (and found again by their address); nothing else of the directory.
+  ...grant('system', 'any', ['add-contact']),
   // Head office, through the cloud bridge: dispatch, a room's status, a category's rejection policy.
   ...grant('head_office', 'any', ['view', 'assign', 'comment', 'comment-internal', 'set-room-status', 'set-rejection-policy']),
 ];

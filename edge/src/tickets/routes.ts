@@ -15,6 +15,7 @@ import type { CommandHandler } from '../commands/handler.ts';
 import { finishedServices } from './finished-services.ts';
 import { MailRows } from '../mail/mail-rows.sqlite.ts';
 import { mailFlagOn } from '../mail/mail-flag.ts';
+import { commandAnswer } from '../http/command-answer.ts';
 
 export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
@@ -70,6 +71,7 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     api.post(`/api/tickets/:id/${name}`, {
       config: { right: action.right },
       schema: { tags: ['tickets'], params: TicketParams, body: action.body, response: { 200: ActionResult, ...errors } },
+      serializerCompiler: commandAnswer,
     }, async (request) => {
       const actor = signedInActor(request);
       const command = (action.command as (b: unknown) => TicketCommand)(request.body ?? {});

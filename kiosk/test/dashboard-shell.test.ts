@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { dashboardUser, openSection, rejectedMaintenance, signInTo } from './dashboard-fixture.ts';
 
 const seen = { timeout: 10_000 };
@@ -9,23 +9,16 @@ const desktop = { width: 1400, height: 1000 };
 const phone = { width: 360, height: 740 };
 
 describe.skipIf(!hasChromium)('the dashboard as an app shell', () => {
-  let browser: Browser;
-  let gw: TestGateway;
   let page: Page;
 
   const open = async (viewport: { width: number; height: number }, user = dashboardUser) => {
-    page = await browser.newPage({ viewport });
-    await signInTo(page, gw, user);
+    page = await site.browser.newPage({ viewport });
+    await signInTo(page, site.gw, user);
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
   };
 
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
-  beforeEach(async () => { gw = await startTestGateway(); });
-  afterEach(async () => {
-    await page?.close();
-    await gw.stop();
-  });
+  const site = browserSite({ gatewayPerTest: true });
+  afterEach(async () => { await page?.close(); });
 
   it('shows one section at a time on a phone, with the navigation as a bar at the bottom', async () => {
     await open(phone);
@@ -51,10 +44,10 @@ describe.skipIf(!hasChromium)('the dashboard as an app shell', () => {
   });
 
   it('opens a section from a deep link, and goes back and forward between sections', async () => {
-    page = await browser.newPage({ viewport: desktop });
-    await signInTo(page, gw, dashboardUser);
+    page = await site.browser.newPage({ viewport: desktop });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r305"]').waitFor(seen);
-    await page.goto(`${gw.http}/dashboard#audit`);
+    await page.goto(`${site.gw.http}/dashboard#audit`);
     await page.locator('ds-audit-trail [data-chain="ok"]').waitFor(seen);
     expect(await page.locator('ds-room-grid').count()).toBe(0);
     expect(await page.locator('nav.sections a[aria-current="page"]').getAttribute('data-nav')).toBe('audit');
@@ -74,7 +67,7 @@ describe.skipIf(!hasChromium)('the dashboard as an app shell', () => {
 
   it('keeps a long ticket title to two lines in a wide table, with the whole title on hover', async () => {
     const title = 'Replace the broken ceiling tiles above the projector and check the sprinkler head next to them for leaks before Monday';
-    const created = await gw.call('POST', '/api/tickets', { cookie: await gw.login('hanna'), body: { kind: 'task', category: 'maintenance', room: 'r201', title, description: 'See the photos' } });
+    const created = await site.gw.call('POST', '/api/tickets', { cookie: await site.gw.login('hanna'), body: { kind: 'task', category: 'maintenance', room: 'r201', title, description: 'See the photos' } });
     await open(desktop);
     await openSection(page, 'tickets');
 
@@ -90,7 +83,7 @@ describe.skipIf(!hasChromium)('the dashboard as an app shell', () => {
   });
 
   it('opens a room\'s page from its tile: what holds it, what clears it, its tickets and devices; the facility head sets it available', async () => {
-    const { id, followUp } = await rejectedMaintenance(gw, 'r102', 'Safety hazard remains');
+    const { id, followUp } = await rejectedMaintenance(site.gw, 'r102', 'Safety hazard remains');
     await open(desktop);
 
     await page.locator('ds-room-grid [data-room="r102"]').click();
@@ -110,22 +103,22 @@ describe.skipIf(!hasChromium)('the dashboard as an app shell', () => {
     await room.locator('[data-hold="free"]').waitFor(seen);
     await page.locator('ds-room-page [data-room-status="available"]').waitFor(seen);
     expect(await room.locator('form[data-set-available]').count()).toBe(0);
-    const after = await gw.call('GET', '/api/rooms/r102', { cookie: await gw.login('hanna') });
+    const after = await site.gw.call('GET', '/api/rooms/r102', { cookie: await site.gw.login('hanna') });
     expect(after.body).toMatchObject({ status: 'available', reason: 'Inspected: the cable is secured' });
   });
 
   it('offers no way to set a room available to a supervisor without that right', async () => {
-    await rejectedMaintenance(gw, 'r103', 'Safety hazard remains');
+    await rejectedMaintenance(site.gw, 'r103', 'Safety hazard remains');
     await open(desktop, 'marco');
 
-    await page.goto(`${gw.http}/dashboard#room/r103`);
+    await page.goto(`${site.gw.http}/dashboard#room/r103`);
 
     await page.locator('ds-room-page [data-hold="held"]').waitFor(seen);
     expect(await page.locator('ds-room-page form[data-set-available]').count()).toBe(0);
   });
 
   it('names people by full name with the username on hover, in the ticket list and the audit trail', async () => {
-    const { id } = await rejectedMaintenance(gw, 'r202', 'Not repaired');
+    const { id } = await rejectedMaintenance(site.gw, 'r202', 'Not repaired');
     await open(desktop);
     await openSection(page, 'tickets');
 

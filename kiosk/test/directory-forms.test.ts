@@ -1,16 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { dashboardUser, openSection, reportIn, signInTo } from './dashboard-fixture.ts';
 import { catalogs } from '../src/i18n/index.ts';
 
 const seen = { timeout: 15_000 };
 
 describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeout: 120_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
   let page: Page;
 
   const people = async () => {
@@ -18,18 +16,13 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
     await page.locator('ds-people-section [data-persons]').waitFor(seen);
   };
 
-  beforeAll(async () => { browser = await launchChromium(); });
-  afterAll(async () => { await browser?.close(); });
-  beforeEach(async () => { gw = await startTestGateway(); });
-  afterEach(async () => {
-    await page?.close();
-    await gw.stop();
-  });
+  const site = browserSite({ gatewayPerTest: true });
+  afterEach(async () => { await page?.close(); });
 
   it('adds and edits a person, adds a unit and an installation, links a ticket to all three and finds it in the history', async () => {
-    const ticket = await reportIn(gw, 'r201', 'cleaning', 'Lift lobby floor is sticky');
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signInTo(page, gw, dashboardUser);
+    const ticket = await reportIn(site.gw, 'r201', 'cleaning', 'Lift lobby floor is sticky');
+    page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r201"]').waitFor(seen);
     await people();
     const section = page.locator('ds-people-section');
@@ -80,7 +73,7 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
     const lift = section.locator('[data-installation]', { hasText: 'Goods lift B' });
     await lift.waitFor(seen);
     const liftId = await lift.getAttribute('data-installation');
-    const directory = async (path: string) => (await gw.call('GET', path, { cookie: await gw.login('sofia') })).body;
+    const directory = async (path: string) => (await site.gw.call('GET', path, { cookie: await site.gw.login('sofia') })).body;
     expect((await directory('/api/persons')).persons).toContainEqual(expect.objectContaining({ name: 'Lena Brandt', phone: '+47 22 33 44 55', notifyByEmail: true, language: 'nb' }));
 
     await openSection(page, 'tickets');
@@ -113,12 +106,12 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
   });
 
   it('speaks Norwegian in the forms and the link panel', async () => {
-    const ticket = await reportIn(gw, 'r201', 'cleaning', 'Bins are full');
+    const ticket = await reportIn(site.gw, 'r201', 'cleaning', 'Bins are full');
     const nb = catalogs.nb;
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInTo(page, gw, dashboardUser);
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r201"]').waitFor(seen);
-    await page.goto(`${gw.http}/dashboard?lang=nb#people`);
+    await page.goto(`${site.gw.http}/dashboard?lang=nb#people`);
     await page.locator('ds-people-section [data-persons]').waitFor(seen);
     const section = page.locator('ds-people-section');
 
@@ -132,7 +125,7 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
     expect(await form.locator('[data-form-error]').textContent()).toBe(nb['dirForms.error.INVALID']);
     expect(await seriousViolations(page)).toEqual([]);
 
-    await page.goto(`${gw.http}/dashboard?lang=nb#tickets`);
+    await page.goto(`${site.gw.http}/dashboard?lang=nb#tickets`);
     await page.locator(`ds-ticket-list tr[data-ticket="${ticket}"] button`).click();
     const links = page.locator(`ds-ticket-detail [data-detail="${ticket}"] ds-ticket-links`);
     await links.locator('h3').waitFor(seen);
@@ -141,12 +134,12 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
   });
 
   it('puts a person in a unit with the unit picker, and takes them out again', async () => {
-    const sofia = await gw.login('sofia');
-    const unit = (await gw.call('POST', '/api/units', { cookie: sofia, body: { name: 'Tulp, east wing', rooms: ['r102'] } })).body.id as string;
-    const person = (await gw.call('POST', '/api/persons', { cookie: sofia, body: { name: 'Pieter de Boer' } })).body.id as string;
-    const stored = async () => (await gw.call('GET', '/api/persons', { cookie: sofia })).body.persons.find((p: { id: string }) => p.id === person).unit;
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await signInTo(page, gw, dashboardUser);
+    const sofia = await site.gw.login('sofia');
+    const unit = (await site.gw.call('POST', '/api/units', { cookie: sofia, body: { name: 'Tulp, east wing', rooms: ['r102'] } })).body.id as string;
+    const person = (await site.gw.call('POST', '/api/persons', { cookie: sofia, body: { name: 'Pieter de Boer' } })).body.id as string;
+    const stored = async () => (await site.gw.call('GET', '/api/persons', { cookie: sofia })).body.persons.find((p: { id: string }) => p.id === person).unit;
+    page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInTo(page, site.gw, dashboardUser);
     await page.locator('ds-room-grid [data-room="r201"]').waitFor(seen);
     await people();
     const section = page.locator('ds-people-section');
@@ -171,8 +164,8 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
   });
 
   it('shows no directory forms to a role that may read the directory but not keep it', async () => {
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInTo(page, gw, 'fiona');
+    page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInTo(page, site.gw, 'fiona');
     await page.locator('ds-room-grid [data-room="r201"]').waitFor(seen);
     await people();
     await page.locator('ds-people-section [data-rights="known"]').waitFor({ state: 'attached', ...seen });

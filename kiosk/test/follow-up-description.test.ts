@@ -1,37 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { describe, expect, it } from 'vitest';
 import { catalogs } from '../src/i18n/index.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 import { finishedCleaning } from './panel-fixture.ts';
 
 const seen = { timeout: 15_000 };
 const zh = catalogs.zh;
 
 describe.skipIf(!hasChromium)("a rejection's follow-up described in the reader's language", { timeout: 90_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it("shows the follow-up's description in Chinese on the staff page, with the supervisor's note as typed", async () => {
-    const id = await finishedCleaning(gw, 'r101');
+    const id = await finishedCleaning(site.gw, 'r101');
     const notes = 'Bin by the window still full (3rd time!)';
-    const rejected = await gw.call('POST', `/api/tickets/${id}/reject`, { cookie: await gw.panelLogin('r101'), body: { reason: 'Not cleaned', notes } });
+    const rejected = await site.gw.call('POST', `/api/tickets/${id}/reject`, { cookie: await site.gw.panelLogin('r101'), body: { reason: 'Not cleaned', notes } });
     expect(rejected.status).toBe(200);
     const followUp = rejected.body.triggered.followUp as string;
 
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${gw.http}/staff?lang=zh`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.gw.http}/staff?lang=zh`);
     await page.getByLabel(zh['staff.username']).fill('ben');
-    await page.getByLabel(zh['staff.password']).fill(gw.creds.users.find((u) => u.username === 'ben')!.password);
+    await page.getByLabel(zh['staff.password']).fill(site.gw.creds.users.find((u) => u.username === 'ben')!.password);
     await page.getByRole('button', { name: zh['staff.signIn'] }).click();
 
     const expected = `已驳回：未清洁。主管备注：${notes}`;

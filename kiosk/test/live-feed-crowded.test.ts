@@ -1,36 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { LIVE_FEEDS_PER_DEVICE } from '../../edge/src/live/live-sockets.ts';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { catalogs } from '../src/i18n/index.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 
 const seen = { timeout: 15_000 };
 
 describe.skipIf(!hasChromium)('a page the live feed turns away for holding too many feeds', { timeout: 90_000 }, () => {
-  let browser: Browser;
-  let gw: TestGateway;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const site = browserSite();
 
   it('says so calmly instead of the offline mark, and waits long before it asks again', async () => {
-    const url = gw.creds.devices.find((d) => d.id === 'sign-r102')!.url!;
+    const url = site.gw.creds.devices.find((d) => d.id === 'sign-r102')!.url!;
     const held: Page[] = [];
     for (let i = 0; i < LIVE_FEEDS_PER_DEVICE; i += 1) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       await page.goto(url);
       await page.locator('ds-status-word .main').getByText('Available', { exact: true }).waitFor(seen);
       held.push(page);
     }
 
-    const refused = await browser.newPage();
+    const refused = await site.browser.newPage();
     let upgrades = 0;
     refused.on('websocket', () => { upgrades += 1; });
     await refused.goto(url);

@@ -1,52 +1,43 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { catalogs } from '../src/i18n/index.ts';
-import { hasChromium, launchChromium } from './chromium.ts';
+import { browserSite } from './browser-site.ts';
+import { hasChromium } from './chromium.ts';
 
 const seen = { timeout: 10_000 };
 
 describe.skipIf(!hasChromium)('the room sign while its room is out of use', () => {
-  let browser: Browser;
-  let gw: TestGateway;
   let page: Page;
 
-  const signUrl = (room: string, extra = '') => `${gw.creds.devices.find((d) => d.kind === 'sign' && d.room === room)!.url}${extra}`;
+  const signUrl = (room: string, extra = '') => `${site.gw.creds.devices.find((d) => d.kind === 'sign' && d.room === room)!.url}${extra}`;
   const reportPath = (room: string) => {
-    const url = new URL(gw.creds.rooms.find((r) => r.id === room)!.reportApi);
+    const url = new URL(site.gw.creds.rooms.find((r) => r.id === room)!.reportApi);
     return url.pathname + url.search;
   };
   const statusWord = () => page.locator('ds-status-word .main');
   const setStatus = async (room: string, status: string, reason: string) => {
-    const res = await gw.call('POST', `/api/rooms/${room}/status`, { cookie: await gw.login('hanna'), body: { status, reason } });
+    const res = await site.gw.call('POST', `/api/rooms/${room}/status`, { cookie: await site.gw.login('hanna'), body: { status, reason } });
     expect(res.status).toBe(200);
   };
   const setAlternative = async (room: string, other: string | null) => {
-    const res = await gw.call('POST', `/api/rooms/${room}/alternative`, { cookie: await gw.login('marco'), body: { room: other } });
+    const res = await site.gw.call('POST', `/api/rooms/${room}/alternative`, { cookie: await site.gw.login('marco'), body: { room: other } });
     expect(res.status).toBe(200);
   };
   /** A maintenance job rejected at the door panel: its policy sets the room Do Not Use, naming the job. */
   const rejectedMaintenance = async (room: string) => {
-    const id = (await gw.call('POST', reportPath(room), { body: { category: 'maintenance', description: 'Door closer broken' } })).body.ticket.id as string;
-    const marco = await gw.login('marco');
-    const dirk = await gw.login('dirk');
-    await gw.call('POST', `/api/tickets/${id}/assign`, { cookie: marco, body: { assignee: 'dirk' } });
-    await gw.call('POST', `/api/tickets/${id}/start`, { cookie: dirk });
-    await gw.call('POST', `/api/tickets/${id}/complete`, { cookie: dirk });
-    const rejected = await gw.call('POST', `/api/tickets/${id}/reject`, { cookie: await gw.panelLogin(room), body: { reason: 'Door still slams' } });
+    const id = (await site.gw.call('POST', reportPath(room), { body: { category: 'maintenance', description: 'Door closer broken' } })).body.ticket.id as string;
+    const marco = await site.gw.login('marco');
+    const dirk = await site.gw.login('dirk');
+    await site.gw.call('POST', `/api/tickets/${id}/assign`, { cookie: marco, body: { assignee: 'dirk' } });
+    await site.gw.call('POST', `/api/tickets/${id}/start`, { cookie: dirk });
+    await site.gw.call('POST', `/api/tickets/${id}/complete`, { cookie: dirk });
+    const rejected = await site.gw.call('POST', `/api/tickets/${id}/reject`, { cookie: await site.gw.panelLogin(room), body: { reason: 'Door still slams' } });
     expect(rejected.status).toBe(200);
     return id;
   };
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    gw = await startTestGateway();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
-  beforeEach(async () => { page = await browser.newPage(); });
+  const site = browserSite();
+  beforeEach(async () => { page = await site.browser.newPage(); });
   afterEach(async () => { await page.close(); });
 
   it('shows the ticket behind a Do Not Use status in large type', async () => {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRemainingLength } from '../src/test-support/mqtt-bytes.ts';
+import { freePort } from './support/ports.ts';
 
 // Mosquitto's "bad initial packets" test, against the whole gateway process: a flood of
 // CONNECTs that announce 250 MB each must be refused without the gateway buffering them.
@@ -16,13 +17,6 @@ let child: ChildProcess;
 let http: string;
 let mqttPort: number;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The child's resident set size in bytes, as the kernel reports it. */
 function rssOf(pid: number): number {

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { sendRaw } from '../src/test-support/smtp-dialogue.ts';
+import { outboxFiles, sentMails } from '../src/test-support/outbox.ts';
 
 const DOMAIN = 'demo.example.org';
 const INBOX = `inquiries@${DOMAIN}`;
@@ -13,12 +12,8 @@ let port: number;
 let marco: string;
 let eva: string;
 
-const outbox = () => join(gw.dir, 'outbox');
-const emls = () => readdirSync(outbox()).filter((f) => f.endsWith('.eml')).sort();
-async function sent(): Promise<ParsedMail[]> {
-  await gw.mail.sender.kick();
-  return Promise.all(emls().map((f) => simpleParser(readFileSync(join(outbox(), f)))));
-}
+const emls = () => outboxFiles(gw);
+const sent = () => sentMails(gw);
 /** The mails queued by what `act` does. */
 async function mailsOf(act: () => Promise<unknown>): Promise<ParsedMail[]> {
   const before = (await sent()).length;

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../test-support/test-gateway.ts';
 import { sendRaw } from '../test-support/smtp-dialogue.ts';
+import { outboxFiles, sentMails } from '../test-support/outbox.ts';
 
 const DOMAIN = 'demo.example.org';
 const INBOX = `inquiries@${DOMAIN}`;
@@ -12,12 +12,8 @@ let port: number;
 let marco: string;
 let eva: string;
 
-const outbox = () => join(gw.dir, 'outbox');
-const emls = () => readdirSync(outbox()).filter((f) => f.endsWith('.eml')).sort();
-async function sent(): Promise<ParsedMail[]> {
-  await gw.mail.sender.kick();
-  return Promise.all(emls().map((f) => simpleParser(readFileSync(join(outbox(), f)))));
-}
+const emls = () => outboxFiles(gw);
+const sent = () => sentMails(gw);
 const toOf = (mail: ParsedMail) => ([] as AddressObject[]).concat(mail.to ?? [])[0]?.value[0]?.address;
 const newest = () => {
   const all = gw.store.tickets.list({ limit: 10_000 });

@@ -1,21 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject, ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../test-support/test-gateway.ts';
 import { sendRaw } from '../test-support/smtp-dialogue.ts';
+import { sentMails } from '../test-support/outbox.ts';
 
 const DOMAIN = 'demo.example.org';
 const PUBLIC = 'https://doorside.example.org';
 let gw: TestGateway;
 let port: number;
 
-const outbox = () => join(gw.dir, 'outbox');
-async function sent(): Promise<ParsedMail[]> {
-  await gw.mail.sender.kick();
-  const files = readdirSync(outbox()).filter((f) => f.endsWith('.eml')).sort();
-  return Promise.all(files.map((f) => simpleParser(readFileSync(join(outbox(), f)))));
-}
+const sent = () => sentMails(gw);
 const toOf = (mail: ParsedMail) => ([] as AddressObject[]).concat(mail.to ?? [])[0]?.value[0]?.address;
 const aboutTicket = (mails: ParsedMail[], id: string) => mails.filter((m) => m.subject?.startsWith(`[${id}]`));
 

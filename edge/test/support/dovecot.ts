@@ -1,11 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, chmodSync, chownSync, constants, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
+import { acceptsConnections, freePort } from './ports.ts';
 
 /**
  * A real Dovecot IMAP server for tests: run as the current user from a temp dir (its own
@@ -51,19 +51,7 @@ export interface RunningDovecot {
   remove(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
-const accepts = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = net.connect(port, '127.0.0.1');
-  socket.once('connect', () => { socket.destroy(); resolve(true); });
-  socket.once('error', () => resolve(false));
-});
 
 /** Who owns the mailbox: the current user, or `nobody` when the tests run as root (dovecot keeps root out of mail processes). */
 function mailOwner(): { uid: number; gid: number } {
@@ -140,7 +128,7 @@ export async function startDovecot(): Promise<RunningDovecot> {
     proc.stderr!.on('data', (chunk: Buffer) => { err += chunk.toString(); });
     child = proc;
     const deadline = Date.now() + 10_000;
-    while (!(await accepts(port))) {
+    while (!(await acceptsConnections(port))) {
       if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`dovecot did not start on 127.0.0.1:${port}:\n${err}\n${log()}`);
       await sleep(20);
     }
@@ -156,7 +144,7 @@ export async function startDovecot(): Promise<RunningDovecot> {
     clearTimeout(timer);
     // Its children (imap, imap-login) may take a moment to close the port.
     const deadline = Date.now() + 5_000;
-    while (await accepts(port) && Date.now() < deadline) await sleep(20);
+    while (await acceptsConnections(port) && Date.now() < deadline) await sleep(20);
   };
   const session = async <T>(work: (client: ImapFlow) => Promise<T>): Promise<T> => {
     const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false });

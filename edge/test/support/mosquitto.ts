@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { mosquittoConf } from '../../src/devices/broker-files.ts';
 import { startGateway } from '../../src/gateway.ts';
 import { credentialsFile, type DemoCredentials } from '../../src/seed/demo-credentials.ts';
+import { acceptsConnections, freePort } from './ports.ts';
 
 /**
  * A real Mosquitto for tests and the bench: its own temp dir, a free 127.0.0.1 port, the
@@ -41,19 +41,7 @@ export interface RunningMosquitto {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
-const accepts = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = net.connect(port, '127.0.0.1');
-  socket.once('connect', () => { socket.destroy(); resolve(true); });
-  socket.once('error', () => resolve(false));
-});
 
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -83,7 +71,7 @@ export async function startMosquitto(files: { passwordFile: string; aclFile: str
     rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
+  while (!(await acceptsConnections(port))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       // Another process may have taken the free port between our probe and mosquitto's bind.

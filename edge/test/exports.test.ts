@@ -68,6 +68,7 @@ describe('the ticket and audit downloads', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'id', 'kind', 'category', 'priority', 'status', 'room', 'team', 'assignee', 'title', 'description', 'reporter',
       'created_at', 'due_at', 'updated_at', 'resolved_at', 'overdue', 'rejections', 'last_rejection_reason', 'parent',
+      'replies', 'last_reply_at', 'internal_notes',
     ]);
     expect(rows[0]).toMatchObject({ id: tricky, room: 'r204', category: 'cleaning', status: 'new', description: `'${description}`, overdue: 'true', rejections: '0' });
   });
@@ -116,6 +117,21 @@ describe('the ticket and audit downloads', () => {
 
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('INVALID');
+  });
+
+  it('counts the replies to the reporter apart from the internal notes, and carries the words of neither', async () => {
+    const sofia = await gw.login('sofia');
+    const reply = await gw.call('POST', `/api/tickets/${plain}/reply`, { cookie: sofia, body: { text: 'Beans are on their way' } });
+    expect(reply.status).toBe(200);
+    const comment = await gw.call('POST', `/api/tickets/${plain}/comment`, { cookie: sofia, body: { text: 'Supplier late again', internal: true } });
+    expect(comment.status).toBe(200);
+
+    const text = (await gw.call('GET', '/api/exports/tickets.csv?room=r305', { cookie: hanna })).body as string;
+    const [row] = readCsv(text);
+
+    expect(row).toMatchObject({ id: plain, replies: '1', last_reply_at: now, internal_notes: '1' });
+    expect(text).not.toContain('Beans are on their way');
+    expect(text).not.toContain('Supplier late again');
   });
 
   it('refuses staff with 403 and a visitor without a session with 401', async () => {

@@ -24,5 +24,9 @@ export function ticketColumns(now: string): CsvColumn<Ticket>[] {
     { header: 'rejections', value: (t) => t.rejections.length },
     { header: 'last_rejection_reason', value: (t) => t.rejections.at(-1)?.reason ?? null },
     { header: 'parent', value: (t) => t.parent },
+    // Replies went to the reporter; internal notes did not. Counts only: a spreadsheet is no place for either's words.
+    { header: 'replies', value: (t) => t.history.filter((h) => h.visibility === 'reporter').length },
+    { header: 'last_reply_at', value: (t) => t.history.findLast((h) => h.visibility === 'reporter')?.at ?? null },
+    { header: 'internal_notes', value: (t) => t.notes.filter((n) => n.internal).length },
   ];
 }

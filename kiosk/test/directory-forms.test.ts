@@ -152,6 +152,7 @@ describe.skipIf(!hasChromium)('keeping the directory on the dashboard', { timeou
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'detached', ...seen });
     const chosen = await stored();
+    await expect.poll(() => row.locator('td').nth(2).textContent()).toBe('Tulp, east wing');
     await row.getByRole('button', { name: 'Edit' }).click();
     const shown = await form.getByLabel('Unit (optional)').inputValue();
     await form.getByLabel('Unit (optional)').selectOption({ label: 'No unit' });

@@ -52,13 +52,13 @@ export class DsPeopleSection extends LocalizedElement {
     if (this.failed) return html`<p class="error" role="alert">${t('inq.failed')}</p>`;
     const d = this.directory;
     if (!d) return html`<p class="muted" role="status">${t('inq.loading')}</p>`;
-    const dash = (v: string | null) => v ?? t('inq.none');
+    const dash = (v: string | null | undefined) => v ?? t('inq.none');
     const editHead = this.mayKeep ? html`<th scope="col"><span class="sr-only">${t('dirForms.edit')}</span></th>` : nothing;
     return html`
       <p role="status" data-directory-saved data-rights=${this.mayKeep === undefined ? 'pending' : 'known'}>${this.saved}</p>
       <section aria-labelledby="persons-title"><h3 id="persons-title">${t('inq.persons')}</h3>${this.#keep('person')}<div class="scroll"><table data-persons>
-        <thead><tr><th scope="col">${t('inq.col.name')}</th><th scope="col">${t('inq.col.company')}</th><th scope="col">${t('inq.col.email')}</th><th scope="col">${t('inq.col.phone')}</th><th scope="col">${t('inq.col.language')}</th><th scope="col">${t('inq.col.notify')}</th>${editHead}</tr></thead>
-        <tbody>${d.persons.map((p) => html`<tr data-person=${p.id}><td>${p.name}</td><td>${dash(p.company)}</td><td>${dash(p.email)}</td><td>${dash(p.phone)}</td><td>${p.language}</td><td>${t(p.notifyByEmail ? 'inq.yes' : 'inq.no')}</td>${this.#editCell('person', p)}</tr>`)}</tbody>
+        <thead><tr><th scope="col">${t('inq.col.name')}</th><th scope="col">${t('inq.col.company')}</th><th scope="col">${t('peopleLinks.col.unit')}</th><th scope="col">${t('inq.col.email')}</th><th scope="col">${t('inq.col.phone')}</th><th scope="col">${t('inq.col.language')}</th><th scope="col">${t('inq.col.notify')}</th>${editHead}</tr></thead>
+        <tbody>${d.persons.map((p) => html`<tr data-person=${p.id}><td>${p.name}</td><td>${dash(p.company)}</td><td>${dash(d.units.find((u) => u.id === p.unit)?.name)}</td><td>${dash(p.email)}</td><td>${dash(p.phone)}</td><td>${p.language}</td><td>${t(p.notifyByEmail ? 'inq.yes' : 'inq.no')}</td>${this.#editCell('person', p)}</tr>`)}</tbody>
       </table></div></section>
       <section aria-labelledby="units-title"><h3 id="units-title">${t('inq.units')}</h3>${this.#keep('unit')}<div class="scroll"><table data-units>
         <thead><tr><th scope="col">${t('inq.col.name')}</th><th scope="col">${t('inq.col.company')}</th><th scope="col">${t('inq.col.floor')}</th><th scope="col">${t('inq.col.rooms')}</th>${editHead}</tr></thead>

@@ -63,4 +63,20 @@ describe('verdicts in a room with a backlog', () => {
     }
     expect(gw.store.rooms.get(room)!.status).toBe('available');
   });
+
+  it('the room\'s finished services come from its finished jobs alone, not its whole backlog', async () => {
+    const room = 'r301';
+    const done = [0, 1].map((i) => doneTicket(tickets, c, room, 30 + i));
+    const started = doneTicket(tickets, c, room, 32);
+    await gw.commands.handle(c.fiona, { ticket: started }, { type: 'reject', reason: 'Not cleaned' });
+    const open = vi.spyOn(gw.store.tickets, 'openInRoom');
+    try {
+      const res = await gw.call('GET', `/api/rooms/${room}/finished`, { cookie: await gw.login('sofia') });
+      expect(res.status).toBe(200);
+      expect(res.body.services.map((s: { ticket: { id: string } }) => s.ticket.id)).toEqual(done);
+      expect(open).not.toHaveBeenCalled();
+    } finally {
+      open.mockRestore();
+    }
+  });
 });

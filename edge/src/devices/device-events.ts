@@ -41,7 +41,7 @@ export class DeviceEvents {
 
   async handle(device: Device, event: DeviceEvent): Promise<DeviceCommand | undefined> {
     const action = event.type === 'button' ? event.action : event.type;
-    const intent = deviceIntent(event, this.store.tickets.openInRoom(device.room));
+    const intent = deviceIntent(event, () => this.store.tickets.latestDoneInRoom(device.room));
     const actor = deviceActor(device);
     try {
       switch (intent.kind) {

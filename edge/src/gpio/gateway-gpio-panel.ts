@@ -19,7 +19,7 @@ export async function attachGpioPanel(options: { configFile: string; store: Site
   }
   const device: Device = { id: `gpio-${config.room}`, kind: 'gpio_panel', room: config.room, revoked: false };
   const press = () => {
-    const action = config.button.action === 'auto' ? singleButtonAction(store.tickets.openInRoom(config.room)) : config.button.action;
+    const action = config.button.action === 'auto' ? singleButtonAction(store.tickets.latestDoneInRoom(config.room)) : config.button.action;
     events.handle(device, { type: 'button', action })
       .then((reply) => { if (reply?.type === 'denied') options.say(`GPIO: ${reply.code}: ${reply.message}`); })
       .catch((error: Error) => options.say(`GPIO: button failed: ${error.message}`));

@@ -17,6 +17,13 @@ export function liftsHold(room: Room, closed: Ticket): { lifts: boolean; repair:
   return { lifts: repair || room.ticket === closed.id, repair };
 }
 
+/**
+ * Whether closing this ticket could lift the room's status, whatever the close: `liftsHold`
+ * answers no for every other ticket, so only these need the room's other open tickets.
+ */
+export const mayLiftHold = (room: Room, ticket: Ticket): boolean =>
+  room.ticket !== null && (room.ticket === ticket.id || ticket.parent === room.ticket);
+
 /** The policy of the job's last rejection set the room's current status. */
 const setByRejection = (room: Room, job: Ticket): boolean => job.rejections.at(-1)?.roomStatus === room.status;
 

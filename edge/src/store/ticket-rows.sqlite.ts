@@ -27,6 +27,8 @@ const indexed = ['status', 'is_open', 'team', 'assignee', 'priority', 'due_at'] 
 export class TicketRows {
   readonly #get;
   readonly #openInRoom;
+  readonly #latestDone;
+  readonly #doneInRoom;
   readonly #current;
   readonly #insert;
   readonly #counts;
@@ -50,6 +52,10 @@ export class TicketRows {
     this.#sql = statementCache(db);
     this.#get = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE id = ?');
     this.#openInRoom = db.prepare<[string], { doc: string }>('SELECT doc FROM tickets WHERE room = ? AND is_open = 1 ORDER BY id');
+    // The room's open rows through the partial index, columns only: no ticket is parsed.
+    this.#latestDone = db.prepare<[string], { id: string }>(
+      "SELECT id FROM ticket_rows WHERE room = ? AND is_open = 1 AND status = 'done' ORDER BY updated_at DESC, id LIMIT 1");
+    this.#doneInRoom = db.prepare<[string], { doc: string }>("SELECT doc FROM tickets WHERE room = ? AND is_open = 1 AND status = 'done' ORDER BY id");
     this.#current = db.prepare<[string], Indexed>(`SELECT ${indexed.join(', ')} FROM ticket_rows WHERE id = ?`);
     this.#insert = db.prepare(`
       INSERT INTO ticket_rows (id, room, status, is_open, team, assignee, priority, due_at, updated_at, seq, doc)
@@ -66,6 +72,16 @@ export class TicketRows {
 
   openInRoom(room: string): Ticket[] {
     return this.#openInRoom.all(room).map((row) => JSON.parse(row.doc));
+  }
+
+  /** The room's finished jobs waiting for a verdict, by id; only these are parsed. */
+  doneInRoom(room: string): Ticket[] {
+    return this.#doneInRoom.all(room).map((row) => JSON.parse(row.doc));
+  }
+
+  /** The room's most recently finished job waiting for a verdict (the lowest id among equals), or null. */
+  latestDoneInRoom(room: string): string | null {
+    return this.#latestDone.get(room)?.id ?? null;
   }
 
   /**

@@ -18,8 +18,8 @@ export function finishedServices(store: SiteStore, actor: Actor, roomId: string)
   if (!room) throw new NotFound('room', roomId);
   const hidden = roomHiddenFrom(actor, room.id);
   if (hidden) throw hidden;
-  const services = store.tickets.openInRoom(room.id)
-    .filter((ticket) => ticket.status === 'done' && visibleTo(actor, ticket))
+  const services = store.tickets.doneInRoom(room.id)
+    .filter((ticket) => visibleTo(actor, ticket))
     .flatMap((ticket) => {
       const actions = availableActions(actor, ticket, store.directory.category(ticket.category))
         .filter((action): action is Verdict => verdicts.includes(action));

@@ -1,6 +1,7 @@
 import type { Change, Room, Ticket, TicketCommand } from '../contracts/index.ts';
 import type { CommandInput, CommandModule, Outcome } from '../commands/command-module.ts';
 import type { Actor } from '../rights/actor.ts';
+import { mayLiftHold } from '../rooms/room-hold.ts';
 import { holdingTickets } from '../rooms/room-status.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { TicketContext } from './context.ts';
@@ -14,8 +15,11 @@ import { ticketRefusal } from './ticket-refusal.ts';
 export function ticketContext(store: SiteStore, actor: Actor, ticket: Ticket, command: { type: string; assignee?: string; to?: string; team?: string }, input: Pick<CommandInput, 'at' | 'nextTicketId'>): TicketContext {
   const room = reads.room(store, ticket.room);
   const named = command.type === 'assign' ? command.assignee ?? null : command.type === 'transfer' ? command.to ?? null : null;
-  // Only a closing action looks at the room's other tickets; loading them for every command costs.
-  const othersHolding = !closes(command.type) ? [] : holdingTickets(room, store.tickets.openInRoom(room.id), (c) => store.directory.category(c)?.holdsRoom === true, ticket.id);
+  // Only a closing that may lift the room's status looks at the room's other tickets (see
+  // `liftsHold`): the ticket behind the status, or a follow-up of it. Any other closing leaves
+  // the room as it is, so a busy room's backlog is not read and parsed for it.
+  const othersHolding = !closes(command.type) || !mayLiftHold(room, ticket) ? []
+    : holdingTickets(room, store.tickets.openInRoom(room.id), (c) => store.directory.category(c)?.holdsRoom === true, ticket.id);
   return {
     at: input.at, actor, ticket, room, othersHolding,
     category: reads.category(store, ticket.category),

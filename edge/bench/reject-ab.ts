@@ -1,6 +1,6 @@
-import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { rejectPoster } from './reject-post.ts';
 
 /**
  * CPU per rejection of two checkouts of the gateway in one process, interleaved in blocks, so a
@@ -25,19 +25,8 @@ async function side(name: string, edge: string): Promise<Side> {
   const gw = await startTestGateway();
   const cookie: string = await gw.login('fiona');
   const done: { id: string }[] = prepareDone(gw.store, new BenchTickets(gw.commands), cast(gw.store), demoRoomIds, (blocks + 2) * per);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(gw.http);
-  const body = JSON.stringify({ reason: 'Not cleaned' });
-  const post = (id: string) => new Promise<number>((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, agent, method: 'POST', path: `/api/tickets/${id}/reject`,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-  return { name, post, ids: done.map((d) => d.id), stop: async () => { agent.destroy(); await gw.stop(); }, cpu: [] };
+  const { post, close } = rejectPoster(gw.http, cookie);
+  return { name, post, ids: done.map((d) => d.id), stop: async () => { close(); await gw.stop(); }, cpu: [] };
 }
 
 async function block(s: Side, measure: boolean): Promise<void> {

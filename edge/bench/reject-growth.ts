@@ -1,7 +1,7 @@
-import http from 'node:http';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { BenchTickets } from './bench-tickets.ts';
 import { cast, clearBacklog, demoRoomIds, openPerRoom, openTicketIds, prepareDone } from './fixtures.ts';
+import { rejectPoster } from './reject-post.ts';
 
 /**
  * Does a rejection cost more when the room holds more open tickets? Two gateways in one
@@ -22,18 +22,7 @@ async function side(openPerRoomWanted: number): Promise<Side> {
   prepareDone(gw.store, tickets, cast(gw.store), demoRoomIds, openPerRoomWanted * demoRoomIds.length);
   const keep = new Set(openTicketIds(gw.store));
   const cookie = await gw.login('fiona');
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(gw.http);
-  const body = JSON.stringify({ reason: 'Not cleaned' });
-  const post = (id: string) => new Promise<number>((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, agent, method: 'POST', path: `/api/tickets/${id}/reject`,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const { post } = rejectPoster(gw.http, cookie);
   return { name: `${openPerRoomWanted} open/room`, gw, post, keep, cpu: [] };
 }
 

@@ -1,7 +1,7 @@
-import http from 'node:http';
 import { startTestGateway } from '../src/test-support/test-gateway.ts';
 import { BenchTickets } from './bench-tickets.ts';
 import { cast, demoRoomIds, prepareDone } from './fixtures.ts';
+import { rejectPoster } from './reject-post.ts';
 
 /**
  * Closed loop, one rejection in flight, client in this process: the mean wall time and the
@@ -16,18 +16,7 @@ async function main(): Promise<void> {
   const gw = await startTestGateway();
   const cookie = await gw.login('fiona');
   const done = prepareDone(gw.store, new BenchTickets(gw.commands), cast(gw.store), demoRoomIds, count + 200);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const url = new URL(gw.http);
-  const body = JSON.stringify({ reason: 'Not cleaned' });
-  const post = (id: string) => new Promise<number>((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, agent, method: 'POST', path: `/api/tickets/${id}/reject`,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const { post, close } = rejectPoster(gw.http, cookie);
   for (const d of done.slice(0, 200)) await post(d.id); // warm-up
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -44,7 +33,7 @@ async function main(): Promise<void> {
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(3);
   console.log(`${count} rejections: mean ${(wall / count).toFixed(3)} ms, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms; ` +
     `CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(3)} ms each (user ${(cpu.user / 1000 / count).toFixed(3)})`);
-  agent.destroy();
+  close();
   await gw.stop();
 }
 

@@ -10,6 +10,7 @@ import type { PhotoStore } from './attachments/photo-store.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
+import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
+  await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(pageRoutes, {});
 

@@ -3,6 +3,7 @@ import { categoryCommands } from './bridge/category-commands.ts';
 import type { CommandModule } from './commands/command-module.ts';
 import { deviceCommands } from './devices/device-commands.ts';
 import { directoryCommands } from './directory/directory-commands.ts';
+import { dispatchCommands } from './dispatch/dispatch-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
@@ -11,4 +12,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands];

@@ -14,6 +14,7 @@ import { integrationAccount } from './devices/integration-account.ts';
 import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
+import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -178,6 +179,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (change.entity === 'device' && change.type === 'device-revoked') deviceEvents.forget(change.state.id);
       }
     });
+
+    closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
 
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();

@@ -5,7 +5,7 @@ import { assertMay } from '../rights/refusal.ts';
 import { withRejectionPolicy } from './category-policy.ts';
 
 /** A category's rejection policy changed (head office, through the bridge); a built-in category added to an older site. */
-export const categoryCommands: CommandModule<CategoryCommand> = {
+export const categoryCommands: CommandModule<Exclude<CategoryCommand, { type: 'set-auto-dispatch' }>> = {
   types: ['set-rejection-policy', 'define-category'],
 
   run(store, { actor, target, command }) {

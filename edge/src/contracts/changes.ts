@@ -1,6 +1,7 @@
 import type { Category, Device, Room, Team, TeamNotification, Ticket } from './domain.ts';
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
+import type { DutyState, SkillsState } from './dispatch.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -28,11 +29,13 @@ export type Change =
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
   | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
-  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed'; state: Category }
+  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed' | 'category-dispatch-changed'; state: Category }
   | { entity: 'team-names'; type: 'team-names-changed'; state: Team }
   | { entity: 'person'; type: 'person-created' | 'person-updated'; state: PersonRecord }
   | { entity: 'unit'; type: 'unit-created' | 'unit-updated'; state: Unit }
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
+  | { entity: 'duty'; type: 'duty-set'; state: DutyState }
+  | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

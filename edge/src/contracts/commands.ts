@@ -4,6 +4,7 @@ import type { Names, PhraseLanguage } from './phrase.ts';
 import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
+import type { DutyState, SkillsState } from './dispatch.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -63,7 +64,14 @@ export type DeviceAdminCommand =
   | { type: 'revoke-device' }
   | { type: 'close-offline-alert' };
 
-export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category };
+export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category }
+  /** Whether new and returned tickets of the category go to the top-ranked person on duty. */
+  | { type: 'set-auto-dispatch'; autoDispatch: boolean };
+
+/** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
+export type DispatchCommand =
+  | { type: 'set-duty'; onDuty: boolean }
+  | { type: 'set-skills'; categories: CategoryId[] };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -88,7 +96,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -135,6 +143,8 @@ export interface CommandResults {
   reply: { ticket: Ticket };
   'open-child': { ticket: Ticket };
   'set-names': Room | Category | Team;
+  'set-duty': DutyState;
+  'set-skills': SkillsState;
 }
 
 export type ResultOf<C extends Command> =

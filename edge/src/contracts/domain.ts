@@ -98,6 +98,8 @@ export const Category = z.object({
    * `forbidden` (also when absent) asks for a second person; `allowed` suits a one-person site.
    */
   selfVerification: SelfVerification.optional(),
+  /** A new ticket, or one handed back to the pool, goes to the top-ranked person on duty; absent means no. */
+  autoDispatch: z.boolean().optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -184,6 +186,8 @@ export const Ticket = z.object({
   rejections: z.array(Rejection),
   /** The persons, unit and installation the ticket is about. */
   links: z.optional(TicketLinks),
+  /** When a visit is booked for the job: dispatch keeps it clear of the person's other visits. */
+  visitAt: z.optional(IsoTime),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

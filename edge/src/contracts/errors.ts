@@ -51,6 +51,7 @@ export const errorCatalogue = {
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
   FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
+  NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },

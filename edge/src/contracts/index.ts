@@ -19,3 +19,4 @@ export * from './review.ts';
 export * from './phrase.ts';
 export * from './directory.ts';
 export * from './inquiry.ts';
+export * from './dispatch.ts';

@@ -92,3 +92,18 @@ export function holdRefusal(user: User, team: TeamId): DomainError | null {
 export function teamsToHold(user: User, teams: readonly { id: TeamId }[]): TeamId[] {
   return teams.filter((team) => holdRefusal(user, team.id) === null).map((team) => team.id);
 }
+
+/**
+ * Why the actor may not use the right on a person (their duty, their skills), or null: the
+ * same rows and scopes, with the person in the ticket's place: `own` is the actor themself,
+ * `team` a person of one of the actor's teams.
+ */
+export function personRefusal(actor: Actor, right: Right, person: Pick<User, 'id' | 'teams'>): DomainError | null {
+  const held = grantsOf(actor.role, right);
+  if (held.length === 0) return notPermitted(actor.role, right);
+  const reaches = (scope: Scope) => scope === 'any'
+    || (scope === 'own' && actor.user === person.id)
+    || (scope === 'team' && person.teams.some((team) => actor.teams.includes(team)));
+  if (held.some((g) => g.scope.every(reaches))) return null;
+  return new Forbidden('NOT_YOUR_PEOPLE', `a ${actor.role} may ${right} only for ${held.some((g) => g.scope.includes('team')) ? 'their teams' : 'themself'}`, { right });
+}

@@ -12,7 +12,9 @@ export type Right =
   // Linking a ticket to persons, a unit, an installation; answering its reporter.
   | 'link' | 'reply'
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
-  | 'add-contact';
+  | 'add-contact'
+  // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -97,6 +99,13 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['add-contact']),
   // Head office, through the cloud bridge: dispatch, a room's status, a category's rejection policy.
   ...grant('head_office', 'any', ['view', 'assign', 'comment', 'comment-internal', 'set-room-status', 'set-rejection-policy']),
+  // Dispatch: everyone who works tickets says when they are on duty; supervisors for their teams too.
+  // Skills are kept by supervisors for their teams and by the facility head; automatic dispatch per category by the facility head.
+  ...grant('staff', 'own', ['set-duty']),
+  ...grant('supervisor', 'own', ['set-duty']),
+  ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
+  ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

@@ -260,6 +260,11 @@ export const migrations: readonly string[] = [
   `
   UPDATE persons SET doc = json_set(doc, '$.unit', json('null')) WHERE json_type(doc, '$.unit') IS NULL;
   `,
+  // Dispatch: who is off duty (no row: on duty), and the categories a person is qualified for.
+  `
+  CREATE TABLE staff_duty (user TEXT PRIMARY KEY REFERENCES users (id), on_duty INTEGER NOT NULL, since TEXT);
+  CREATE TABLE staff_skills (user TEXT PRIMARY KEY REFERENCES users (id), categories TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

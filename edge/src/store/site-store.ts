@@ -7,6 +7,7 @@ import { TicketRows } from './ticket-rows.sqlite.ts';
 import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
+import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -28,6 +29,8 @@ export function entityKey(change: Change): string {
     case 'person': return `person:${change.state.id}`;
     case 'unit': return `unit:${change.state.id}`;
     case 'installation': return `installation:${change.state.id}`;
+    case 'duty': return `user:${change.state.user}`;
+    case 'skills': return `user:${change.state.user}`;
   }
 }
 
@@ -67,6 +70,8 @@ export class SiteStore {
   readonly trackTokens: TrackTokens;
   readonly receipts: CommandReceipts;
   readonly meta: Meta;
+  /** Who is on duty, who has which skills. */
+  readonly dispatch: DispatchRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -83,6 +88,7 @@ export class SiteStore {
     this.trackTokens = new TrackTokens(db);
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
+    this.dispatch = new DispatchRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -158,6 +164,8 @@ export class SiteStore {
       case 'person': return this.entries.persons.put(change.state);
       case 'unit': return this.entries.units.put(change.state);
       case 'installation': return this.entries.installations.put(change.state);
+      case 'duty': return this.dispatch.putDuty(change.state);
+      case 'skills': return this.dispatch.putSkills(change.state);
     }
   }
 

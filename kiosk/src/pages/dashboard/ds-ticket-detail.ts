@@ -6,6 +6,7 @@ import type { AssigneeList } from './dashboard-api.ts';
 import { dashBase } from './dashboard-styles.ts';
 import { type ReasonNames, reasonWords } from './reason-words.ts';
 import './ds-dispatch-form.ts';
+import './ds-dispatch-suggestions.ts';
 import { emit } from '../../components/emit.ts';
 import { categoryWord, reporterWord } from './site-words.ts';
 import { type People, personLabel, personName } from '../../components/person-name.ts';
@@ -84,6 +85,7 @@ export class DsTicketDetail extends LocalizedElement {
         </dl>
         <p class="description">${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>
         <ds-ticket-links .ticket=${ticket}></ds-ticket-links>
+        <ds-dispatch-suggestions .ticket=${ticket} ?busy=${this.busy}></ds-dispatch-suggestions>
         <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>
           <ol>${ticket.history.map((h) => html`<li>${time(h.at, this.now)} · ${personName(this.people, h.actor)} · ${actionWords[h.action] ? t(actionWords[h.action]!) : h.action}

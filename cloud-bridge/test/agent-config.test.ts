@@ -24,7 +24,7 @@ describe('the agent configuration', () => {
 
     expect(config).toEqual({
       gatewayUrl: 'http://127.0.0.1:8080', bridgeKey: KEY_A, centralUrl: 'http://127.0.0.1:8090', site: 'demo', siteKey: KEY_B,
-      batchSize: 2000, pollMs: 1000, backoffMinMs: 500, backoffMaxMs: 60_000, refusedRetryMs: 60_000, timeoutMs: 30_000, log: true,
+      batchSize: 2000, pollMs: 1000, backoffMinMs: 500, backoffMaxMs: 60_000, refusedRetryMs: 60_000, timeoutMs: 30_000, reportMs: 5000, log: true,
     });
   });
 

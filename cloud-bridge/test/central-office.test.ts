@@ -161,8 +161,10 @@ describe.each(backends)('the head-office API ($name)', ({ name, skip }) => {
 
   it.skipIf(skip)('shows what the agent reported about its lag', async () => {
     await setup();
-    const status = { lastSyncAt: '2026-11-23T08:00:00.000Z', lastAttemptAt: '2026-11-23T08:00:05.000Z', centralCursor: 107, gatewayHead: 140, lagEvents: 33, lagSeconds: 12.5, linkUp: true, lastError: null };
     const cookie = await signIn(central, 'olga', PASSWORD);
+    // A report made at the central copy's cursor: one made before a later batch would show a lag that batch cleared.
+    const cursor = (await call(central, 'GET', '/api/sites', { cookie })).body.sites[0].cursor.seq as number;
+    const status = { lastSyncAt: '2026-11-23T08:00:00.000Z', lastAttemptAt: '2026-11-23T08:00:05.000Z', centralCursor: cursor, gatewayHead: 140, lagEvents: 140 - cursor, lagSeconds: 12.5, linkUp: true, lastError: null };
 
     const posted = await call(central, 'POST', '/api/sites/demo/status', { key: demoKey, body: status });
     const refused = await call(central, 'POST', '/api/sites/demo/status', { key: demoKey, body: { ...status, lagEvents: -1 } });

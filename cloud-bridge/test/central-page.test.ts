@@ -19,6 +19,7 @@ describe.skipIf(!hasChromium)('the cross-site view page', () => {
   let central: Central;
   let demoLog: ShippedEvent[] = [];
   let worked: { approved: string; rejected: string; open: string };
+  let demoKey: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -34,6 +35,7 @@ describe.skipIf(!hasChromium)('the cross-site view page', () => {
   beforeEach(async () => {
     central = await harness.start();
     const demo = await central.addSite('demo', 'Demo Office');
+    demoKey = demo.siteKey;
     const north = await central.addSite('north', 'North Tower');
     await central.addUser('olga', PASSWORD, 'head_office');
     await central.addUser('mia', PASSWORD, 'site_manager', ['demo']);
@@ -50,6 +52,23 @@ describe.skipIf(!hasChromium)('the cross-site view page', () => {
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   };
+
+  it('says which site\'s agent reports and which is down, since when', async () => {
+    const status = {
+      lastSyncAt: null, lastAttemptAt: null, centralCursor: demoLog.length, gatewayHead: demoLog.length, lagEvents: 0, lagSeconds: 0, linkUp: true, lastError: null,
+    };
+    await call(central, 'POST', '/api/sites/demo/status', { key: demoKey, body: { ...status, reportEveryMs: 60_000 } });
+    await signIn('olga');
+
+    await page.locator('ds-site-list [data-site="demo"] [data-link="up"]').getByText('Agent reporting').waitFor(seen);
+    await page.locator('ds-site-list [data-site="north"] [data-link="down"]').getByText('Down: no agent has reported yet').waitFor(seen);
+    // The demo agent says it reports every 10 ms and then goes quiet: three missed and it is down.
+    await call(central, 'POST', '/api/sites/demo/status', { key: demoKey, body: { ...status, reportEveryMs: 10 } });
+    await new Promise((r) => setTimeout(r, 100));
+    await page.reload();
+    await page.locator('ds-site-list [data-site="demo"] [data-link="down"]').getByText('Down: the agent last reported').waitFor(seen);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 
   it('signs head office in to every site, the demo site\'s tickets, its audit trail and KPIs, with no serious accessibility problem', async () => {
     await signIn('olga');

@@ -19,6 +19,11 @@ export interface AgentConfig {
   refusedRetryMs: number;
   /** Per request, to either side. */
   timeoutMs: number;
+  /**
+   * How often the agent tells the gateway and the central server it is there, whatever a
+   * round is doing; three missed and both take the agent, and the link, for gone. Absent: 5 s.
+   */
+  reportMs?: number;
   log: boolean;
 }
 
@@ -41,6 +46,7 @@ const Env = z.object({
   DOORSIDE_SYNC_BACKOFF_MAX_MS: Ms(10, 3_600_000, 60_000),
   DOORSIDE_SYNC_REFUSED_RETRY_MS: Ms(100, 3_600_000, 60_000),
   DOORSIDE_SYNC_TIMEOUT_MS: Ms(100, 600_000, 30_000),
+  DOORSIDE_SYNC_REPORT_MS: Ms(50, 600_000, 5000),
   DOORSIDE_LOG: Flag.default(true),
 });
 
@@ -96,6 +102,6 @@ export function loadAgentConfig(env: NodeJS.ProcessEnv = process.env): AgentConf
     gatewayUrl: e.DOORSIDE_GATEWAY_URL, bridgeKey, centralUrl: e.DOORSIDE_CENTRAL_URL, site: e.DOORSIDE_SITE, siteKey,
     batchSize: e.DOORSIDE_SYNC_BATCH_SIZE, pollMs: e.DOORSIDE_SYNC_POLL_MS,
     backoffMinMs: e.DOORSIDE_SYNC_BACKOFF_MIN_MS, backoffMaxMs: e.DOORSIDE_SYNC_BACKOFF_MAX_MS,
-    refusedRetryMs: e.DOORSIDE_SYNC_REFUSED_RETRY_MS, timeoutMs: e.DOORSIDE_SYNC_TIMEOUT_MS, log: e.DOORSIDE_LOG,
+    refusedRetryMs: e.DOORSIDE_SYNC_REFUSED_RETRY_MS, timeoutMs: e.DOORSIDE_SYNC_TIMEOUT_MS, reportMs: e.DOORSIDE_SYNC_REPORT_MS, log: e.DOORSIDE_LOG,
   };
 }

@@ -18,8 +18,8 @@ export interface AgentDeps {
 const PAGES_PER_ROUND = 5;
 /** Well under the central server's body limit, whatever the events hold. */
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
-/** How often the central server hears the agent's own status while the link is up. */
-const CENTRAL_STATUS_EVERY_MS = 15_000;
+/** How often both sides hear from the agent when its configuration does not say. */
+const REPORT_EVERY_MS = 5_000;
 
 /** Whether the gateway's log no longer holds the central cursor's event. */
 function diverged(cursor: ChainPoint, page: BridgeEventsPage): boolean {
@@ -46,7 +46,7 @@ export class SyncAgent {
   #wake: (() => void) | null = null;
   #running: Promise<void> | null = null;
   #lastProblem: string | null = null;
-  #centralStatusAt = 0;
+  #heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly config: AgentConfig, deps: AgentDeps = {}) {
     this.#now = deps.now ?? (() => new Date());
@@ -54,7 +54,7 @@ export class SyncAgent {
     this.#gateway = new GatewayClient(config.gatewayUrl, config.bridgeKey, config.timeoutMs, this.#abort.signal);
     this.#central = new CentralClient(config.centralUrl, config.site, config.siteKey, config.timeoutMs, this.#abort.signal);
     this.#backoff = new Backoff(config.backoffMinMs, config.backoffMaxMs, deps.random);
-    this.#board = new StatusBoard(this.#now);
+    this.#board = new StatusBoard(this.#now, config.reportMs ?? REPORT_EVERY_MS);
   }
 
   get status() {
@@ -75,6 +75,7 @@ export class SyncAgent {
    */
   async stop(graceMs = 5_000): Promise<void> {
     this.#stopping = true;
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#wake?.();
     const timer = setTimeout(() => this.#abort.abort(), graceMs);
     await this.#running;
@@ -84,6 +85,9 @@ export class SyncAgent {
   async #loop(): Promise<void> {
     const previous = await this.#gateway.lastReport().catch(() => null);
     if (previous) this.#board.resume(previous);
+    // Reported on a clock of its own, so a round stuck on a slow side still says the agent is there.
+    this.#heartbeat = setInterval(() => void this.#beat(), this.config.reportMs ?? REPORT_EVERY_MS);
+    this.#heartbeat.unref();
     while (!this.#stopping) {
       const wait = await this.round();
       if (wait > 0 && !this.#stopping) await this.#sleep(wait);
@@ -187,16 +191,20 @@ export class SyncAgent {
     return this.#backoff.next();
   }
 
-  /** Tells the gateway (always) and the central server (now and then) how it went; neither may stop the loop. */
+  /** Tells the gateway how the round went; it may not stop the loop. */
   async #report(): Promise<void> {
     if (this.#stopping) return;
+    await this.#gateway.report(this.#board.current).catch(() => undefined);
+  }
+
+  /** The agent is there: both sides hear it every interval, the central server while the link is up. */
+  async #beat(): Promise<void> {
+    if (this.#stopping) return;
     const status = this.#board.current;
-    await this.#gateway.report(status).catch(() => undefined);
-    const now = this.#now().getTime();
-    if (status.linkUp && now - this.#centralStatusAt >= CENTRAL_STATUS_EVERY_MS) {
-      this.#centralStatusAt = now;
-      await this.#central.uploadStatus(status).catch(() => undefined);
-    }
+    await Promise.all([
+      this.#gateway.report(status).catch(() => undefined),
+      status.linkUp ? this.#central.uploadStatus(status).catch(() => undefined) : undefined,
+    ]);
   }
 
   /** Says a problem once, not on every retry. */

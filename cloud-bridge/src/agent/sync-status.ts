@@ -10,7 +10,9 @@ export class StatusBoard {
     lastSyncAt: null, lastAttemptAt: null, centralCursor: 0, gatewayHead: 0, lagEvents: 0, lagSeconds: 0, linkUp: false, lastError: null,
   };
 
-  constructor(private readonly now: () => Date) {}
+  constructor(private readonly now: () => Date, reportEveryMs?: number) {
+    if (reportEveryMs !== undefined) this.#status.reportEveryMs = reportEveryMs;
+  }
 
   get current(): SyncStatus {
     return { ...this.#status };
@@ -18,7 +20,10 @@ export class StatusBoard {
 
   /** Where a restarted agent was, as the gateway last heard it, until the central server answers. */
   resume(previous: SyncStatus): void {
+    const every = this.#status.reportEveryMs;
     this.#status = { ...previous, linkUp: false };
+    if (every === undefined) delete this.#status.reportEveryMs;
+    else this.#status.reportEveryMs = every;
   }
 
   attempted(): void {

@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One registry per central server, so several in one process (tests, the bench) keep their own counts. */
 export class CentralMetrics {
@@ -10,4 +10,16 @@ export class CentralMetrics {
     name: 'doorside_central_ingest_duration_seconds', help: 'Time to verify and store one batch.',
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
   });
+
+  /** Each site's link as head office sees it, judged at scrape time from when its agent last reported. */
+  watchLinks(links: () => Promise<{ site: string; up: boolean }[]>): void {
+    new Gauge({
+      name: 'doorside_sync_link_up', help: '1 while the site\'s sync agent reports and reaches the central server, 0 once it missed three reports',
+      labelNames: ['site'], registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const { site, up } of await links()) this.set({ site }, up ? 1 : 0);
+      },
+    });
+  }
 }

@@ -21,6 +21,8 @@ export const SiteOverview = z.object({
   cursor: ChainPoint,
   lastBatchAt: z.string().nullable(),
   lag: z.object({ events: z.number(), secondsSinceBatch: z.number().nullable(), agent: SyncStatus.nullable(), agentAt: z.string().nullable() }),
+  /** Whether the site's agent is there and through: down once it missed three of its reports (`reportEveryMs` each). */
+  link: z.object({ up: z.boolean(), lastSeenAt: z.string().nullable(), reportEveryMs: z.number() }),
   alerts: z.number(),
   devices: z.object({ total: z.number(), online: z.number(), revoked: z.number(), offline: z.number(), openAlerts: z.number() }),
 });

@@ -1,4 +1,4 @@
-import { CLOSED_STATUSES_SQL, isOverdue, Phrase } from '@doorside/edge/contracts';
+import { agentAlive, CLOSED_STATUSES_SQL, isOverdue, LEGACY_REPORT_EVERY_MS, Phrase } from '@doorside/edge/contracts';
 import { countDevices, type DeviceCounts } from '@doorside/edge/device-counts';
 import { SyncStatus, type ChainPoint } from '../protocol.ts';
 import { placeholders, type SqlDriver } from './sql-driver.ts';
@@ -10,6 +10,8 @@ export interface SiteOverview {
   lastBatchAt: string | null;
   /** Events the gateway reported holding beyond the central cursor, and what its agent last said. */
   lag: { events: number; secondsSinceBatch: number | null; agent: SyncStatus | null; agentAt: string | null };
+  /** Whether the site's agent is there and through: down once it missed three of its reports. */
+  link: { up: boolean; lastSeenAt: string | null; reportEveryMs: number };
   alerts: number;
   devices: DeviceCounts & { openAlerts: number };
 }
@@ -48,6 +50,18 @@ function titlePhraseOf(text: string | null): { titlePhrase?: Phrase } {
   }
 }
 
+/**
+ * The agent's report measured against what the central copy holds now: a report older than
+ * a catch-up that followed it (its central cursor behind the one held) shows no lag the
+ * catch-up already cleared.
+ */
+function fresh(status: SyncStatus, cursor: number, reportedHead: number): SyncStatus {
+  if (status.centralCursor >= cursor) return status;
+  const head = Math.max(status.gatewayHead, reportedHead);
+  const lagEvents = Math.max(0, head - cursor);
+  return { ...status, centralCursor: cursor, gatewayHead: head, lagEvents, lagSeconds: lagEvents === 0 ? 0 : status.lagSeconds };
+}
+
 /** Read models for head office, computed from the projected tickets and devices. */
 export class OfficeViews {
   constructor(private readonly db: SqlDriver) {}
@@ -65,6 +79,8 @@ export class OfficeViews {
     const nowMs = Date.parse(now);
     return rows.map((r) => {
       const agent = r.sync_status ? SyncStatus.safeParse(JSON.parse(r.sync_status)) : undefined;
+      const reported = agent?.success ? fresh(agent.data, r.cursor_seq, r.reported_head) : null;
+      const up = reported !== null && reported.linkUp && agentAlive(reported, r.sync_status_at, now);
       // The gateway's own figures, as its agent last sent them; the projected devices only before any arrived.
       const d = (agent?.success ? agent.data.devices : undefined)
         ?? countDevices(deviceRows.filter((x) => x.site === r.site).map((x) => ({ revoked: x.revoked === 1, online: x.online === null ? null : x.online === 1 })));
@@ -73,9 +89,10 @@ export class OfficeViews {
         lag: {
           events: Math.max(0, r.reported_head - r.cursor_seq),
           secondsSinceBatch: r.last_batch_at ? Math.max(0, Math.round((nowMs - Date.parse(r.last_batch_at)) / 1000)) : null,
-          agent: agent?.success ? agent.data : null,
+          agent: reported ? { ...reported, linkUp: up } : null,
           agentAt: r.sync_status_at,
         },
+        link: { up, lastSeenAt: r.sync_status_at, reportEveryMs: reported?.reportEveryMs ?? LEGACY_REPORT_EVERY_MS },
         alerts: r.alerts,
         devices: { ...d, openAlerts: deviceTickets.find((x) => x.site === r.site)?.n ?? 0 },
       };

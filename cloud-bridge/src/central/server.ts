@@ -81,6 +81,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const directory = new OfficeDirectory(driver);
   const views = new OfficeViews(driver);
   const metrics = new CentralMetrics();
+  metrics.watchLinks(async () => (await views.sites(null, clock())).map((s) => ({ site: s.site, up: s.link.up })));
 
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,

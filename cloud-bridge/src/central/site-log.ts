@@ -1,7 +1,7 @@
 import { eventHash, GENESIS_HASH } from '@doorside/edge/audit';
 import type { VerifyResult } from '@doorside/edge/contracts';
 import { NotFound } from '@doorside/edge/http';
-import type { ChainPoint, EventBatch, ShippedEvent, SyncStatus } from '../protocol.ts';
+import { type ChainPoint, type EventBatch, type ShippedEvent, SyncStatus } from '../protocol.ts';
 import { type AlertParams, ChainRefusal, SiteExists } from './errors.ts';
 import { AlertParams as AlertParamsSchema } from './office-contract.ts';
 import { hashesNeeded, planIngest, verifyLinks } from './ingest-plan.ts';
@@ -132,8 +132,19 @@ export class SiteLog {
     [site, kind, kind, JSON.stringify(params), message, seq, fingerprint, now, now]);
   }
 
+  /**
+   * The agent's report, and the time it came (which tells the agent is there). A report that
+   * knew an older central cursor than the one held (sent before a catch-up, arriving after
+   * it) only says the agent is there: its lag is stale and is not kept.
+   */
   async recordStatus(site: string, status: SyncStatus, now: string): Promise<void> {
-    await this.db.run('UPDATE sites SET sync_status = ?, sync_status_at = ? WHERE site = ?', [JSON.stringify(status), now, site]);
+    await this.db.transact(async (tx) => {
+      const row = await tx.get<{ sync_status: string | null }>(`SELECT sync_status FROM sites WHERE site = ?${this.db.lockRows}`, [site]);
+      const held = row?.sync_status ? SyncStatus.safeParse(JSON.parse(row.sync_status)) : undefined;
+      const stale = held?.success === true && held.data.centralCursor > status.centralCursor;
+      if (stale) await tx.run('UPDATE sites SET sync_status_at = ? WHERE site = ?', [now, site]);
+      else await tx.run('UPDATE sites SET sync_status = ?, sync_status_at = ? WHERE site = ?', [JSON.stringify(status), now, site]);
+    });
   }
 
   async alerts(sites: readonly string[] | null): Promise<Alert[]> {

@@ -221,7 +221,7 @@ describe('sync status', () => {
     try {
       const res = await fresh.call('GET', '/api/sync/status', { cookie: await fresh.login('hanna') });
 
-      expect(res.body).toEqual({ configured: false, status: null });
+      expect(res.body).toEqual({ configured: false, status: null, lastReportAt: null, agentAlive: false });
     } finally {
       await fresh.stop();
     }

@@ -61,11 +61,34 @@ export const SyncStatus = z.strictObject({
   lastError: z.string().max(500).nullable(),
   /** The gateway's device figures when the agent last read its log, so head office shows the same numbers. */
   devices: DeviceCounts.optional(),
+  /** How often the agent reports, at the longest: three of these without a report and it counts as gone. */
+  reportEveryMs: z.number().int().min(10).max(3_600_000).optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** An agent that does not say how often it reports reported after every attempt, at worst a backoff and a timeout apart. */
+export const LEGACY_REPORT_EVERY_MS = 90_000;
+/** Reports an agent may miss before it counts as gone, and the link with it. */
+export const MISSED_REPORTS = 3;
+
+/**
+ * Whether the agent behind a report is still there: it reported within three of its
+ * intervals. A killed agent cannot say the link went down, so the reader judges by time.
+ */
+export function agentAlive(status: Pick<SyncStatus, 'reportEveryMs'>, reportedAt: string | null, now: string): boolean {
+  if (!reportedAt) return false;
+  return Date.parse(now) - Date.parse(reportedAt) <= MISSED_REPORTS * (status.reportEveryMs ?? LEGACY_REPORT_EVERY_MS);
+}
+
 /** `GET /api/sync/status` for the site dashboard: `configured` once an agent has reported. */
-export const SyncStatusView = z.object({ configured: z.boolean(), status: SyncStatus.nullable() });
+export const SyncStatusView = z.object({
+  configured: z.boolean(),
+  /** As reported, with the lag as it is now; `linkUp` is false once the agent has missed three reports. */
+  status: SyncStatus.nullable(),
+  /** When the agent last reported, and whether that is within three of its intervals. */
+  lastReportAt: z.string().nullable().optional(),
+  agentAlive: z.boolean().optional(),
+});
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
 /** `GET /api/bridge/events?after=&limit=` (bridge key). */

@@ -20,9 +20,10 @@ import { directoryForms } from './directory-forms.ts';
 import { moreWords } from './more-words.ts';
 import { peopleLinks } from './people-links.ts';
 import { dispatchSuggest } from './dispatch-suggest.ts';
+import { centralLink } from './central-link.ts';
 
 /** English: the reference catalog. Every other language has exactly these keys and placeholders. One file per page area. */
-export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest } as const;
+export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

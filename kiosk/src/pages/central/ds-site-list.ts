@@ -49,6 +49,9 @@ export class DsSiteList extends LocalizedElement {
         <h3>${s.name} <span class="muted">(${s.site})</span></h3>
         <dl>
           <dt>${t('central.events')}</dt><dd data-cursor>${s.cursor.seq}</dd>
+          <dt>${t('centralLink.title')}</dt>
+          <dd data-link=${s.link.up ? 'up' : 'down'} class=${s.link.up ? 'good' : 'bad'}>${s.link.up ? t('centralLink.up')
+            : s.link.lastSeenAt ? t('centralLink.downSince', { ago: speak.ago(s.link.lastSeenAt, now) }) : t('centralLink.neverSeen')}</dd>
           <dt>${t('central.lag')}</dt>
           <dd data-lag class=${lagEvents > 0 ? 'bad' : 'good'}>${lagEvents > 0 ? speak.plural('central.lagCount', lagEvents) : t('central.caughtUp')}</dd>
           <dt>${t('central.lastBatchTitle')}</dt>

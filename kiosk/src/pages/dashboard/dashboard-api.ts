@@ -25,7 +25,9 @@ export type DeviceList = z.infer<typeof DeviceList>;
 export type DeviceCountsView = z.infer<typeof DeviceCounts>;
 
 /** What the sync panel can say: the route is not on this gateway, no agent has reported, or the agent's last report. */
-export type SyncLook = { kind: 'unavailable' } | { kind: 'not-connected' } | { kind: 'status'; status: SyncStatus };
+export type SyncLook = { kind: 'unavailable' } | { kind: 'not-connected' }
+  /** `agentGoneSince`: the agent missed three of its reports; the time of its last. */
+  | { kind: 'status'; status: SyncStatus; agentGoneSince: string | null };
 
 export interface AuditSearch { room?: string; ticket?: string; actor?: string; type?: string; q?: string }
 
@@ -86,7 +88,8 @@ export class DashboardApi extends SignedInApi {
   async sync(): Promise<SyncLook> {
     try {
       const view = SyncStatusView.parse(await this.send('GET', '/api/sync/status'));
-      return view.configured && view.status ? { kind: 'status', status: view.status } : { kind: 'not-connected' };
+      if (!view.configured || !view.status) return { kind: 'not-connected' };
+      return { kind: 'status', status: view.status, agentGoneSince: view.agentAlive === false ? view.lastReportAt ?? null : null };
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return { kind: 'unavailable' };
       throw error;

@@ -34,14 +34,15 @@ export class DsSyncPanel extends LocalizedElement {
       ${!look ? html`<p class="muted">${t('dash.loading')}</p>` : nothing}
       ${look?.kind === 'unavailable' ? html`<p data-sync="unavailable">${t('dash.syncUnavailable')}</p>` : nothing}
       ${look?.kind === 'not-connected' ? html`<p data-sync="not-connected">${t('dash.syncNotConnected')}</p>` : nothing}
-      ${look?.kind === 'status' ? this.#status(look.status) : nothing}`;
+      ${look?.kind === 'status' ? this.#status(look.status, look.agentGoneSince) : nothing}`;
   }
 
-  #status(s: Extract<SyncLook, { kind: 'status' }>['status']) {
+  #status(s: Extract<SyncLook, { kind: 'status' }>['status'], goneSince: string | null) {
     const { t, time, ago } = this.speak!;
     const when = (iso: string | null) => (iso ? `${time(iso, this.now)} (${ago(iso, this.now)})` : t('dash.never'));
     return html`
       <p class="link ${s.linkUp ? '' : 'down'}" data-sync=${s.linkUp ? 'up' : 'down'}>${s.linkUp ? t('dash.syncUp') : t('dash.syncDown')}</p>
+      ${goneSince ? html`<p class="error" data-agent-gone>${t('centralLink.agentGone', { ago: ago(goneSince, this.now) })}</p>` : nothing}
       <p data-lag>${s.lagEvents === 0 ? t('dash.syncCaughtUp') : this.speak!.plural('dash.syncLagCount', s.lagEvents, { time: s.lagSeconds < 60 ? t('dash.seconds', { seconds: Math.round(s.lagSeconds) }) : durationWords(s.lagSeconds / 60, t) })}</p>
       <dl>
         <dt>${t('dash.syncLast')}</dt><dd>${when(s.lastSyncAt)}</dd>

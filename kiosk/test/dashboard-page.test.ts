@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('the facility dashboard', () => {
     await detail.locator('select[name="team"]').selectOption('cleaning');
     await detail.locator('select[name="assignee"]').selectOption('ben');
     await detail.locator('input[name="note"]').fill('Cleaning trolley carries jugs');
-    await detail.getByRole('button', { name: 'Assign' }).click();
+    await detail.getByRole('button', { name: 'Assign', exact: true }).click();
 
     await detail.locator('[data-assignee]').getByText('ben').waitFor(seen);
     const ticket = (await gw.call('GET', `/api/tickets/${id}`, { cookie: await gw.login('hanna') })).body;

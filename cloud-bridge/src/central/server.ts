@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { installErrorHandler, NotFound, securityHeaders, tokenDigest } from '@doorside/edge/http';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installErrorHandler, markOptionalBodies, NotFound, securityHeaders, tokenDigest } from '@doorside/edge/http';
 import type { VerifyResult } from '@doorside/edge/contracts';
 import { CentralCommand, type ChainPoint, type ShippedEvent } from '../protocol.ts';
 import { CommandInbox } from './command-inbox.ts';
 import { CentralMetrics } from './metrics.ts';
 import { migrate } from './migrations.ts';
 import { OfficeDirectory, type OfficeRole } from './office-directory.ts';
-import { officeRoutes } from './office-routes.ts';
+import { OFFICE_COOKIE, officeRoutes } from './office-routes.ts';
 import { OfficeViews } from './office-views.ts';
 import { pageRoutes } from './pages.ts';
 import { newSiteKey } from './site-auth.ts';
@@ -55,6 +56,8 @@ export interface Central {
   addUser(username: string, password: string, role: OfficeRole, sites?: string[]): Promise<void>;
   hasUsers(): Promise<boolean>;
   app: FastifyInstance;
+  /** Every route the server registered; `documented` unless hidden from the OpenAPI document (pages, health, metrics). */
+  routes: { method: string; url: string; documented: boolean }[];
   close(): Promise<void>;
 }
 
@@ -81,6 +84,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const directory = new OfficeDirectory(driver);
   const views = new OfficeViews(driver);
   const metrics = new CentralMetrics();
+  const routes: Central['routes'] = [];
   metrics.watchLinks(async () => (await views.sites(null, clock())).map((s) => ({ site: s.site, up: s.link.up })));
 
   const app = Fastify({
@@ -95,11 +99,36 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   installErrorHandler(app);
   await securityHeaders(app, { secure: options.secureCookies ?? false });
   await app.register(cookie);
+  // Every route it serves is documented, before any is registered: swagger learns them as they come.
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Doorside central server API', version: '1',
+        description: 'Every building\'s verified log and status from its sync agent, the cross-site view for head office, and the commands it holds for sites.',
+      },
+      tags: [
+        { name: 'sync', description: 'What a site\'s sync agent calls, with its site key (`authorization: Bearer <siteKey>`).' },
+        { name: 'office', description: 'Head office and site managers, signed in with the session cookie.' },
+      ],
+      components: {
+        securitySchemes: {
+          siteKey: { type: 'http', scheme: 'bearer', description: 'The site key the central server gave the site' },
+          officeSession: { type: 'apiKey', in: 'cookie', name: OFFICE_COOKIE, description: 'Set by `POST /api/auth/login`' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: (documentObject) => markOptionalBodies('openapiObject' in documentObject ? documentObject.openapiObject : {}),
+  });
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, documented: route.schema?.hide !== true });
+  });
   await app.register(siteRoutes, { log, commands, metrics, clock });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
   await app.register(pageRoutes, options.assets ? { assets: options.assets } : {});
-  app.get('/health', async () => ({ status: 'ok', backend: driver.dialect }));
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', backend: driver.dialect }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });
@@ -119,6 +148,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     backend: driver.dialect,
     app,
+    routes,
     async addSite(site, name) {
       const siteKey = newSiteKey();
       await log.add(site, name ?? site, tokenDigest(siteKey), clock());

@@ -12,6 +12,8 @@ import type { SiteLog } from './site-log.ts';
 export interface SiteRoutesOptions { log: SiteLog; commands: CommandInbox; metrics: CentralMetrics; clock: () => string }
 
 const INGEST_ROUTE = '/api/sites/:site/events';
+/** The site key, as the OpenAPI document names it. */
+const siteKey = [{ siteKey: [] }];
 
 /** What a site's sync agent calls, with `authorization: Bearer <siteKey>`. */
 export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { log, commands, metrics, clock }) => {
@@ -34,11 +36,11 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { l
 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/sites/:site/cursor', { schema: { tags: ['sync'], params: SiteParams, response: { 200: CursorAnswer } } }, async (request) => ({
+  api.get('/api/sites/:site/cursor', { schema: { tags: ['sync'], security: siteKey, description: 'The central copy\'s head for the site: where the agent\'s next batch must start.', params: SiteParams, response: { 200: CursorAnswer } } }, async (request) => ({
     cursor: await log.cursor(request.params.site),
   }));
 
-  api.post(INGEST_ROUTE, { bodyLimit: MAX_BATCH_BYTES, schema: { tags: ['sync'], params: SiteParams, body: EventBatch, response: { 200: BatchAccepted } } }, async (request) => {
+  api.post(INGEST_ROUTE, { bodyLimit: MAX_BATCH_BYTES, schema: { tags: ['sync'], security: siteKey, description: 'A batch of the site\'s events after `after`, verified hash by hash and stored whole or not at all; a re-sent batch changes nothing. 409 OUT_OF_ORDER names where to resend from; 422 CHAIN_BROKEN and LOG_CUT_BACK raise an alert.', params: SiteParams, body: EventBatch, response: { 200: BatchAccepted } } }, async (request) => {
     const stop = metrics.ingestSeconds.startTimer();
     const outcome = await log.ingest(request.params.site, request.body, clock());
     stop();
@@ -46,14 +48,14 @@ export const siteRoutes: FastifyPluginAsync<SiteRoutesOptions> = async (app, { l
     return outcome;
   });
 
-  api.get('/api/sites/:site/commands', { schema: { tags: ['sync'], params: SiteParams, response: { 200: PendingCommands } } }, async (request) => ({
+  api.get('/api/sites/:site/commands', { schema: { tags: ['sync'], security: siteKey, description: 'The commands head office holds for the site and the site has not answered, oldest first.', params: SiteParams, response: { 200: PendingCommands } } }, async (request) => ({
     commands: await commands.pending(request.params.site),
   }));
 
-  api.post('/api/sites/:site/commands/:id/result', { schema: { tags: ['sync'], params: CommandParams, body: CommandResult, response: { 200: CommandState } } }, async (request) =>
+  api.post('/api/sites/:site/commands/:id/result', { schema: { tags: ['sync'], security: siteKey, description: 'The site\'s answer to a command: applied (with its event) or refused (with the rules\' reason). The first answer is kept; the same again is fine, a different one 409.', params: CommandParams, body: CommandResult, response: { 200: CommandState } } }, async (request) =>
     commands.answer(request.params.site, request.params.id, request.body, clock()));
 
-  api.post('/api/sites/:site/status', { schema: { tags: ['sync'], params: SiteParams, body: StatusUpload, response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request) => {
+  api.post('/api/sites/:site/status', { schema: { tags: ['sync'], security: siteKey, description: 'The agent\'s own view of the link and its lag, and proof it is there: three missed reports (`reportEveryMs` each) and head office sees the link down.', params: SiteParams, body: StatusUpload, response: { 200: z.object({ ok: z.literal(true) }) } } }, async (request) => {
     await log.recordStatus(request.params.site, request.body, clock());
     return { ok: true as const };
   });

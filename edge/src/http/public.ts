@@ -5,3 +5,4 @@ export { DomainError, Forbidden, Invalid, NotFound, Unauthorized } from '../doma
 export { hashSecret, verifySecret } from '../auth/passwords.ts';
 export { newToken, tokenDigest } from '../auth/token.ts';
 export { pagePolicy, securityHeaders } from './security-headers.ts';
+export { markOptionalBodies } from './optional-bodies.ts';

@@ -15,6 +15,7 @@ import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
+import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -67,6 +68,8 @@ export interface GatewayOptions {
   backups?: { keep: number };
   /** A new demo site also gets tenants, installations and a few inquiries (`npm start`; tests leave them out). */
   demoInquiries?: boolean;
+  /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
+  scheduleTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
 }
@@ -81,6 +84,8 @@ export interface Gateway {
   presence: DevicePresence;
   deviceEvents: DeviceEvents;
   offlineWatch: OfflineWatch;
+  /** Makes the tickets of planned work as their occurrences come due. */
+  schedules: ScheduleGenerator;
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -185,6 +190,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
+    const schedules = new ScheduleGenerator(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.scheduleTicks !== false) {
+      schedules.start();
+      closers.push(() => schedules.stop());
+    }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
       closers.push(() => gpio.close());
@@ -221,7 +231,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch,
+      offlineWatch: watch, schedules,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -16,7 +17,7 @@ export type TicketCommand =
   | { type: 'start'; note?: string }
   | { type: 'complete'; note?: string; photos?: string[] }
   | { type: 'approve'; notes?: string }
-  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[]; checklistItem?: string }
   | { type: 'escalate'; reason: string }
   | { type: 'cancel'; reason: string }
   | { type: 'comment'; text: string; internal: boolean }
@@ -73,6 +74,18 @@ export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
   | { type: 'set-skills'; categories: CategoryId[] };
 
+/** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
+export type ScheduleCommand =
+  | { type: 'create-schedule'; schedule: ScheduleBody }
+  | { type: 'update-schedule'; changes: SchedulePatch }
+  | { type: 'remove-schedule' }
+  | { type: 'run-schedule' };
+
+/** A ticket's checklist (target: the ticket). */
+export type ChecklistCommand =
+  | { type: 'tick-checklist-item'; item: string; done: boolean }
+  | { type: 'add-checklist-item'; text: string };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -96,7 +109,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ScheduleCommand | ChecklistCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -108,6 +121,7 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
+  | { schedule: string }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -145,6 +159,12 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-schedule': Schedule;
+  'update-schedule': Schedule;
+  'remove-schedule': Schedule;
+  'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
+  'tick-checklist-item': { ticket: Ticket };
+  'add-checklist-item': { ticket: Ticket };
 }
 
 export type ResultOf<C extends Command> =

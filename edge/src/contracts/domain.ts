@@ -4,6 +4,7 @@ import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 import { Text } from './text.ts';
 import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
+import { ChecklistItem, PlannedBy } from './checklist.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -148,6 +149,8 @@ export const Rejection = z.object({
   followUp: TicketId.nullable(),
   roomStatus: RoomStatus.nullable(),
   notified: z.array(TeamId),
+  /** The checklist item the rejection names as left undone. */
+  checklistItem: z.optional(z.string()),
 });
 export type Rejection = z.infer<typeof Rejection>;
 
@@ -188,6 +191,10 @@ export const Ticket = z.object({
   links: z.optional(TicketLinks),
   /** When a visit is booked for the job: dispatch keeps it clear of the person's other visits. */
   visitAt: z.optional(IsoTime),
+  /** The schedule and occurrence that made the ticket, for planned work. */
+  planned: z.optional(PlannedBy),
+  /** Items the worker ticks off: from the schedule, or added by staff. */
+  checklist: z.optional(z.array(ChecklistItem)),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -14,7 +14,9 @@ export type Right =
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
-  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -47,8 +49,13 @@ const lifecycle: Record<TicketAction, readonly TicketStatus[]> = {
   comment: Statuses.options,
   accept: ['assigned'],
 };
+/** A checklist is ticked while the job is worked, and added to while it is open. */
+const checklistStatuses: Partial<Record<Right, readonly TicketStatus[]>> = {
+  'tick-checklist': ['assigned', 'in_progress', 'rejected', 'escalated'],
+  'add-checklist-item': ['new', 'assigned', 'in_progress', 'rejected', 'escalated'],
+};
 const statusesOf = (right: Right): readonly TicketStatus[] | null =>
-  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? null;
+  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? checklistStatuses[right] ?? null;
 
 function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Right[]): Grant[] {
   const scopes = typeof scope === 'string' ? [scope] : scope;
@@ -106,6 +113,24 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Planned work: everyone who works tickets sees the calendar; supervisors and the facility head keep it;
+  // the gateway's generator makes each occurrence's ticket.
+  ...grant('staff', 'any', ['read-schedules']),
+  ...grant('supervisor', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('floor_manager', 'any', ['read-schedules']),
+  ...grant('reception', 'any', ['read-schedules']),
+  ...grant('facility_head', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('admin', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('system', 'any', ['run-schedules']),
+  // Checklists: the worker ticks their own job's items; supervisors any; staff of the team add items.
+  ...grant('staff', 'own', ['tick-checklist']),
+  ...grant('vendor', 'own', ['tick-checklist']),
+  ...grant('staff', 'team', ['add-checklist-item']),
+  ...grant('staff', 'own', ['add-checklist-item']),
+  ...grant('supervisor', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('floor_manager', 'any', ['add-checklist-item']),
+  ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

@@ -1,5 +1,5 @@
 import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
-import type { Change, TicketId } from '../contracts/index.ts';
+import { bookkeeping, type Change, type TicketId } from '../contracts/index.ts';
 import { EventLog, LogMoved } from './event-log.sqlite.ts';
 import type { ChainRow } from './hash-chain.ts';
 import { RoomRows } from './room-rows.sqlite.ts';
@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { ScheduleRows } from './schedule-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -31,6 +32,9 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'schedule': return `schedule:${change.state.id}`;
+    case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
+    case 'schedule-cursor': return `schedule:${change.state.schedule}`;
   }
 }
 
@@ -72,6 +76,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Planned work: schedules and the occurrences made. */
+  readonly schedules: ScheduleRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -89,6 +95,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.schedules = new ScheduleRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -106,7 +113,7 @@ export class SiteStore {
       apply: (change) => {
         // The event first: a ticket's row points at the event that holds its state. An offline
         // alert's ticket is bookkeeping with no event of its own: the ticket it opened has one.
-        const event = change.entity === 'offline-alert' ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
+        const event = bookkeeping.has(change.entity) ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
         this.#write(change, at, event?.seq ?? null);
         changes.push(change);
         if (event) events.push(event);
@@ -166,6 +173,11 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'schedule':
+        if (change.type === 'schedule-removed') return this.schedules.remove(change.state.id);
+        return this.schedules.put(change.state, change.nextDue);
+      case 'schedule-catch-up': return;
+      case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
     }
   }
 

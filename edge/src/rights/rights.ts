@@ -124,7 +124,6 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['run-schedules']),
   // Checklists: the worker ticks their own job's items; supervisors any; staff of the team add items.
   ...grant('staff', 'own', ['tick-checklist']),
-  ...grant('vendor', 'own', ['tick-checklist']),
   ...grant('staff', 'team', ['add-checklist-item']),
   ...grant('staff', 'own', ['add-checklist-item']),
   ...grant('supervisor', 'any', ['tick-checklist', 'add-checklist-item']),

@@ -4,7 +4,7 @@ import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 
 /** Whose session it is, as the log names it (never the token). */
-export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
+export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
 
 /** What happened to a ticket, as its event names it. */
 export type TicketEventType =
@@ -36,6 +36,9 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
+  | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
+  | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -265,6 +265,13 @@ export const migrations: readonly string[] = [
   CREATE TABLE staff_duty (user TEXT PRIMARY KEY REFERENCES users (id), on_duty INTEGER NOT NULL, since TEXT);
   CREATE TABLE staff_skills (user TEXT PRIMARY KEY REFERENCES users (id), categories TEXT NOT NULL);
   `,
+  // The tenant portal's sign-in links: each kept as its digest, spent once, within its 15 minutes.
+  `
+  CREATE TABLE portal_links (
+    token_hash TEXT PRIMARY KEY, person TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
+  );
+  CREATE INDEX portal_links_person ON portal_links (person, created_at);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { PortalRows } from './portal-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -31,6 +32,7 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'portal-link': return `person:${change.state.person}`;
   }
 }
 
@@ -72,6 +74,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** The tenant portal: sign-in links. */
+  readonly portal: PortalRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -89,6 +93,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.portal = new PortalRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -166,6 +171,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'portal-link':
+        if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
+        return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
     }
   }
 

@@ -16,7 +16,9 @@ export type Right =
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
-  | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys';
+  | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
+  // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -125,6 +127,14 @@ export const grants: readonly Grant[] = [
   ...grant('staff', 'any', ['read-documents']),
   ...grant('facility_head', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
   ...grant('admin', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
+  // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
+  // its signature checked, is taken by the site itself, or by head office's server passing it down.
+  ...grant('reception', 'any', ['charge', 'read-payments']),
+  ...grant('supervisor', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('facility_head', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('system', 'any', ['take-payment', 'refund']),
+  ...grant('head_office', 'any', ['take-payment']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

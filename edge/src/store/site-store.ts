@@ -9,6 +9,7 @@ import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
+import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -33,6 +34,8 @@ export function entityKey(change: Change): string {
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
     case 'portal-link': return `person:${change.state.person}`;
+    case 'payment': return `payment:${change.state.id}`;
+    case 'refund': return `payment:${change.state.payment}`;
   }
 }
 
@@ -76,6 +79,8 @@ export class SiteStore {
   readonly dispatch: DispatchRows;
   /** The tenant portal: sign-in links. */
   readonly portal: PortalRows;
+  /** Payments, the provider notices taken, refunds. */
+  readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -94,6 +99,7 @@ export class SiteStore {
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
     this.portal = new PortalRows(db);
+    this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -174,6 +180,11 @@ export class SiteStore {
       case 'portal-link':
         if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
         return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
+      case 'payment':
+        this.payments.put(change.state);
+        if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
+        return;
+      case 'refund': return this.payments.putRefund(change.state);
     }
   }
 

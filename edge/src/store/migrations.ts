@@ -286,6 +286,7 @@ export const migrations: readonly string[] = [
   );
   CREATE TABLE refunds (seq INTEGER NOT NULL UNIQUE, id TEXT PRIMARY KEY, payment TEXT NOT NULL REFERENCES payments (id), doc TEXT NOT NULL);
   CREATE INDEX refunds_payment ON refunds (payment);
+  `,
   // The tenant portal's sign-in links: each kept as its digest, spent once, within its 15 minutes.
   `
   CREATE TABLE portal_links (

@@ -12,6 +12,7 @@ import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

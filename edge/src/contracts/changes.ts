@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -36,6 +37,8 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
+  | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

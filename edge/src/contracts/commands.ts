@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -96,7 +97,18 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/**
+ * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
+ * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
+ */
+export type AnnouncementCommand =
+  | ({ type: 'create-announcement' } & CreateAnnouncementBody)
+  | { type: 'start-announcement' }
+  | { type: 'expire-announcement' }
+  | { type: 'withdraw-announcement' }
+  | { type: 'read-announcement' };
+
+export type Command = AnnouncementCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -113,7 +125,10 @@ export type Target =
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
-  | { directory: true };
+  | { directory: true }
+  | { announcement: string }
+  /** A new announcement. */
+  | { announcements: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -145,6 +160,12 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-announcement': Announcement;
+  'start-announcement': Announcement;
+  'expire-announcement': Announcement;
+  'withdraw-announcement': Announcement;
+  /** `first`: this reader had not read it before. */
+  'read-announcement': AnnouncementReceipt & { first: boolean };
 }
 
 export type ResultOf<C extends Command> =

@@ -14,7 +14,9 @@ export type Right =
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
-  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
+  | 'manage-announcements' | 'read-announcements';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -106,6 +108,19 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Announcements are written by the property side (the facility head, floor managers, reception);
+  // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
+  ...grant('facility_head', 'any', ['manage-announcements']),
+  ...grant('admin', 'any', ['manage-announcements']),
+  ...grant('floor_manager', 'any', ['manage-announcements']),
+  ...grant('reception', 'any', ['manage-announcements']),
+  ...grant('system', 'any', ['manage-announcements']),
+  ...grant('staff', 'own', ['read-announcements']),
+  ...grant('supervisor', 'own', ['read-announcements']),
+  ...grant('floor_manager', 'own', ['read-announcements']),
+  ...grant('reception', 'own', ['read-announcements']),
+  ...grant('facility_head', 'own', ['read-announcements']),
+  ...grant('admin', 'own', ['read-announcements']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

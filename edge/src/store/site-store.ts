@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -31,6 +32,8 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'announcement': return `announcement:${change.state.id}`;
+    case 'announcement-read': return `announcement:${change.state.announcement}`;
   }
 }
 
@@ -72,6 +75,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Announcements, their read receipts and the mails they sent. */
+  readonly announcements: AnnouncementRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -89,6 +94,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.announcements = new AnnouncementRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -166,6 +172,8 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'announcement': return this.announcements.put(change.state);
+      case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
     }
   }
 

@@ -3,6 +3,7 @@ import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
+import type { Payment, Refund } from './payments.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -39,6 +40,10 @@ export type Change =
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
+  /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
+  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+    notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
+  | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -6,6 +6,7 @@ import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -97,6 +98,12 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
+/** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
+export type PaymentCommand =
+  | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
+  | { type: 'take-payment-notice'; notice: PaymentNotice }
+  | { type: 'refund-payment'; amount: number; reason: string };
+
 /**
  * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
  * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
@@ -108,7 +115,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = AnnouncementCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = AnnouncementCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -120,6 +127,9 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
+  | { order: string }
+  | { payment: string }
+  | { provider: ProviderId }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -166,6 +176,9 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'create-payment': PaymentView;
+  'take-payment-notice': NoticeOutcome;
+  'refund-payment': PaymentView;
 }
 
 export type ResultOf<C extends Command> =

@@ -37,7 +37,9 @@ export const errorCatalogue = {
   MISSING_TRANSLATION: { status: 400, meaning: 'an announcement\'s title and text are not given in the same languages' },
   BAD_ANNOUNCEMENT_WINDOW: { status: 400, meaning: 'an announcement expires before it starts, has already expired, or runs longer than a year' },
   BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL (or the gateway\'s own test endpoint) or its keys are malformed' },
+  COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
+  NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
   BAD_BRIDGE_KEY: { status: 401, meaning: 'the sync agent\'s bridge key is missing or wrong' },
@@ -58,6 +60,7 @@ export const errorCatalogue = {
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PROVIDER_NOT_SET_UP: { status: 404, meaning: 'the site takes no payments through that provider' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
   // 409: not in the current state
   ILLEGAL_TRANSITION: { status: 409, meaning: 'the ticket\'s status does not allow the action; details list what it allows' },
@@ -73,6 +76,9 @@ export const errorCatalogue = {
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
   ANNOUNCEMENT_ENDED: { status: 409, meaning: 'the announcement has expired or was withdrawn already' },
+  ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
+  PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
+  REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

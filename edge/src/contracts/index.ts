@@ -21,3 +21,4 @@ export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './announcement.ts';
+export * from './payments.ts';

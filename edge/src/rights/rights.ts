@@ -16,7 +16,9 @@ export type Right =
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
-  | 'manage-announcements' | 'read-announcements';
+  | 'manage-announcements' | 'read-announcements'
+  // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -121,6 +123,14 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'own', ['read-announcements']),
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
+  // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
+  // its signature checked, is taken by the site itself, or by head office's server passing it down.
+  ...grant('reception', 'any', ['charge', 'read-payments']),
+  ...grant('supervisor', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('facility_head', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('system', 'any', ['take-payment', 'refund']),
+  ...grant('head_office', 'any', ['take-payment']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

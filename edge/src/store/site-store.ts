@@ -9,6 +9,7 @@ import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
+import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -34,6 +35,8 @@ export function entityKey(change: Change): string {
     case 'skills': return `user:${change.state.user}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
+    case 'payment': return `payment:${change.state.id}`;
+    case 'refund': return `payment:${change.state.payment}`;
   }
 }
 
@@ -77,6 +80,8 @@ export class SiteStore {
   readonly dispatch: DispatchRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
+  /** Payments, the provider notices taken, refunds. */
+  readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -95,6 +100,7 @@ export class SiteStore {
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
     this.announcements = new AnnouncementRows(db);
+    this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -174,6 +180,11 @@ export class SiteStore {
       case 'skills': return this.dispatch.putSkills(change.state);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
+      case 'payment':
+        this.payments.put(change.state);
+        if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
+        return;
+      case 'refund': return this.payments.putRefund(change.state);
     }
   }
 

@@ -6,7 +6,7 @@ import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
 
 /** Whose session it is, as the log names it (never the token). */
-export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
+export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
 
 /** What happened to a ticket, as its event names it. */
 export type TicketEventType =
@@ -40,6 +40,9 @@ export type Change =
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
+  /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
+  | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
+  | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }

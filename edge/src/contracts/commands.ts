@@ -91,6 +91,12 @@ export type DirectoryCommand =
   /** The sender of a mail, kept as a contact: the person with that address (any case), else a new one. */
   | { type: 'add-contact'; email: string; name: string; language: PersonRecord['language'] };
 
+/** The tenant portal: a sign-in link asked for by mail address and spent once; a request filed for the tenant's unit. */
+export type PortalCommand =
+  | { type: 'send-portal-link'; email: string }
+  | { type: 'spend-portal-link'; token: string }
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
   | { type: 'open-inquiry'; reporter: InquiryReporter; category: CategoryId; title: string; description: string; priority: Priority; assignee?: Username }
@@ -115,7 +121,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = AnnouncementCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -138,7 +144,9 @@ export type Target =
   | { directory: true }
   | { announcement: string }
   /** A new announcement. */
-  | { announcements: true };
+  | { announcements: true }
+  /** The tenant portal as a whole: a sign-in link asked for or spent. */
+  | { portal: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -176,6 +184,9 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'send-portal-link': { sent: true };
+  'spend-portal-link': { token: string; expiresAt: string; person: string };
+  'open-request': { ticket: Ticket };
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

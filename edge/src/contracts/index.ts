@@ -21,4 +21,5 @@ export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './announcement.ts';
+export * from './portal.ts';
 export * from './payments.ts';

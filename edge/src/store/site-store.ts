@@ -9,6 +9,7 @@ import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
+import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
@@ -35,6 +36,7 @@ export function entityKey(change: Change): string {
     case 'skills': return `user:${change.state.user}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
+    case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
   }
@@ -80,6 +82,8 @@ export class SiteStore {
   readonly dispatch: DispatchRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
+  /** The tenant portal: sign-in links. */
+  readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
@@ -100,6 +104,7 @@ export class SiteStore {
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
     this.announcements = new AnnouncementRows(db);
+    this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
@@ -180,6 +185,9 @@ export class SiteStore {
       case 'skills': return this.dispatch.putSkills(change.state);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
+      case 'portal-link':
+        if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
+        return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
       case 'payment':
         this.payments.put(change.state);
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);

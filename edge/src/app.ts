@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
+import { stockRoutes } from './stock/stock-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(pageRoutes, {});
 

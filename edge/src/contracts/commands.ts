@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -73,6 +74,18 @@ export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
   | { type: 'set-skills'; categories: CategoryId[] };
 
+/**
+ * Consumables: stores and their items (target: the store, a new item, the item), and every
+ * change of stock as one movement of the ledger (target: the item).
+ */
+export type StockCommand =
+  | { type: 'define-stock-store'; store: Omit<StockStore, 'id'> }
+  | { type: 'define-stock-item'; item: Omit<StockItem, 'id' | 'level' | 'alert'> }
+  | { type: 'update-stock-item'; changes: Partial<Pick<StockItem, 'name' | 'unit' | 'cost' | 'minimum' | 'billable'>> }
+  | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
+  /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
+  | { type: 'raise-stock-alert' };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -96,7 +109,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = StockCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -113,7 +126,11 @@ export type Target =
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
-  | { directory: true };
+  | { directory: true }
+  | { stockStore: string }
+  | { stockItem: string }
+  /** A new stock item: nothing to name yet. */
+  | { stock: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -145,6 +162,11 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'define-stock-store': StockStore;
+  'define-stock-item': StockItem;
+  'update-stock-item': StockItem;
+  'move-stock': StockMoveResult;
+  'raise-stock-alert': StockItem;
 }
 
 export type ResultOf<C extends Command> =

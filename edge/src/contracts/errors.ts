@@ -32,6 +32,7 @@ export const errorCatalogue = {
   UNKNOWN_UNIT: { status: 400, meaning: 'the unit named is not in the site\'s directory' },
   UNKNOWN_INSTALLATION: { status: 400, meaning: 'the installation named is not in the site\'s directory' },
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
+  UNKNOWN_STOCK_STORE: { status: 400, meaning: 'the store named does not exist on this site' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
   // 401: who is asking is not known
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
@@ -51,6 +52,7 @@ export const errorCatalogue = {
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
   FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
+  NOT_STORE_OWNER: { status: 403, meaning: 'a store\'s stock is received, issued and disposed of by its owner, a supervisor or the facility head' },
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
@@ -68,6 +70,10 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  STOCK_TOO_LOW: { status: 409, meaning: 'the store holds fewer units than the movement takes; details give the level' },
+  MORE_THAN_HELD: { status: 409, meaning: 'a return or use of more units than were issued for the job and not yet used or returned; details give how many are held' },
+  MORE_THAN_USED: { status: 409, meaning: 'a disposal of more units than the job used and not yet disposed of' },
+  JOB_CLOSED: { status: 409, meaning: 'stock is requested, issued and used only for a job still open' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { StockRows } from './stock-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -31,6 +32,9 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'stock-store': return `stock-store:${change.state.id}`;
+    case 'stock-item': return `stock:${change.state.id}`;
+    case 'stock-movement': return `stock:${change.state.item}`;
   }
 }
 
@@ -72,6 +76,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Consumables: stores, items and the stock ledger. */
+  readonly stock: StockRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -89,6 +95,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.stock = new StockRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -166,6 +173,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'stock-store': return this.stock.putStore(change.state);
+      case 'stock-item': return this.stock.putItem(change.state);
+      case 'stock-movement': return this.stock.appendMovement(change.state, seq);
     }
   }
 

@@ -31,7 +31,10 @@ describe('the stock ledger over HTTP', () => {
 
   beforeAll(async () => {
     gw = await startTestGateway({ demoStock: true });
-    [hanna, eva, ana, ben] = await Promise.all(['hanna', 'eva', 'ana', 'ben'].map((u) => gw.login(u)));
+    hanna = await gw.login('hanna');
+    eva = await gw.login('eva');
+    ana = await gw.login('ana');
+    ben = await gw.login('ben');
   });
   afterAll(async () => { await gw?.stop(); });
 

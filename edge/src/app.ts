@@ -13,6 +13,7 @@ import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { stockRoutes } from './stock/stock-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -41,6 +42,12 @@ import { markOptionalBodies } from './http/optional-bodies.ts';
 import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
+import type { KeyObject } from 'node:crypto';
+import { notifyRoutes } from './payments/notify-routes.ts';
+import { paymentRoutes } from './payments/payment-routes.ts';
+import type { Providers } from './payments/provider.ts';
+import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
+import { statementRoutes } from './payments/statement-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
@@ -56,6 +63,8 @@ export interface AppDeps {
   clock: () => string;
   cookies: CookiePolicy;
   reportLimits?: ReportLimits;
+  /** Sign-in links asked for per address and per mail address. */
+  portalLimits?: PortalLimits;
   logger?: boolean;
   version: string;
   /** Every link that leaves the gateway is built on it. */
@@ -66,6 +75,8 @@ export interface AppDeps {
   shortLinkLimit?: { max: number; windowMs: number };
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins?: readonly string[];
+  /** The providers the site takes payments through; the simulated provider's signing key when it is on; where notices go. */
+  payments: { providers: Providers; simulatedKey: KeyObject | null; notifyUrl: () => string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -139,6 +150,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
+  await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
+  await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
+  await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });
+  if (deps.payments.simulatedKey) {
+    await app.register(simulatedPayRoutes, {
+      store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
+    });
+  }
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -20,6 +20,7 @@ import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
+import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
@@ -35,6 +36,8 @@ import { siteCommandModules } from './command-modules.ts';
 import { PublicAddress } from './http/public-address.ts';
 import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-mail.ts';
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
+import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
+import { providersFrom } from './payments/provider-setup.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -46,6 +49,7 @@ export interface GatewayOptions {
   log?: boolean;
   clock?: () => string;
   reportLimits?: ReportLimits;
+  portalLimits?: PortalLimits;
   connectTimeoutMs?: number;
   /** Minutes a sign or panel may be offline before the facility team gets a ticket. */
   offlineAlertMinutes?: number;
@@ -73,6 +77,8 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
+  payments?: PaymentOptions;
 }
 
 export interface Gateway {
@@ -197,13 +203,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       store, publicAddress, siteName: options.siteName ?? options.site,
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
+      payments: {
+        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+      },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+      ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });

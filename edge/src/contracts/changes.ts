@@ -3,9 +3,10 @@ import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
+import type { Payment, Refund } from './payments.ts';
 
 /** Whose session it is, as the log names it (never the token). */
-export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
+export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
 
 /** What happened to a ticket, as its event names it. */
 export type TicketEventType =
@@ -41,6 +42,13 @@ export type Change =
   | { entity: 'stock-item'; type: 'stock-item-defined' | 'stock-item-updated' | 'stock-alert-raised' | 'stock-alert-cleared'; state: StockItem }
   /** One line of the ledger; the store writes it and sets its item's level to `levelAfter`. */
   | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
+  /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
+  | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
+  | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
+  /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
+  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+    notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
+  | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -6,6 +6,7 @@ import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -102,6 +103,12 @@ export type DirectoryCommand =
   /** The sender of a mail, kept as a contact: the person with that address (any case), else a new one. */
   | { type: 'add-contact'; email: string; name: string; language: PersonRecord['language'] };
 
+/** The tenant portal: a sign-in link asked for by mail address and spent once; a request filed for the tenant's unit. */
+export type PortalCommand =
+  | { type: 'send-portal-link'; email: string }
+  | { type: 'spend-portal-link'; token: string }
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
   | { type: 'open-inquiry'; reporter: InquiryReporter; category: CategoryId; title: string; description: string; priority: Priority; assignee?: Username }
@@ -109,7 +116,13 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = StockCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
+export type PaymentCommand =
+  | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
+  | { type: 'take-payment-notice'; notice: PaymentNotice }
+  | { type: 'refund-payment'; amount: number; reason: string };
+
+export type Command = StockCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -121,6 +134,9 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
+  | { order: string }
+  | { payment: string }
+  | { provider: ProviderId }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -130,7 +146,9 @@ export type Target =
   | { stockStore: string }
   | { stockItem: string }
   /** A new stock item: nothing to name yet. */
-  | { stock: true };
+  | { stock: true }
+  /** The tenant portal as a whole: a sign-in link asked for or spent. */
+  | { portal: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -167,6 +185,12 @@ export interface CommandResults {
   'update-stock-item': StockItem;
   'move-stock': StockMoveResult;
   'raise-stock-alert': StockItem;
+  'send-portal-link': { sent: true };
+  'spend-portal-link': { token: string; expiresAt: string; person: string };
+  'open-request': { ticket: Ticket };
+  'create-payment': PaymentView;
+  'take-payment-notice': NoticeOutcome;
+  'refund-payment': PaymentView;
 }
 
 export type ResultOf<C extends Command> =

@@ -34,7 +34,9 @@ export const errorCatalogue = {
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
   UNKNOWN_STOCK_STORE: { status: 400, meaning: 'the store named does not exist on this site' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
+  NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
   BAD_BRIDGE_KEY: { status: 401, meaning: 'the sync agent\'s bridge key is missing or wrong' },
@@ -53,9 +55,11 @@ export const errorCatalogue = {
   FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
   NOT_STORE_OWNER: { status: 403, meaning: 'a store\'s stock is received, issued and disposed of by its owner, a supervisor or the facility head' },
+  NOT_YOUR_UNIT: { status: 403, meaning: 'a tenant files requests for the rooms of their own unit' },
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PROVIDER_NOT_SET_UP: { status: 404, meaning: 'the site takes no payments through that provider' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
   // 409: not in the current state
   ILLEGAL_TRANSITION: { status: 409, meaning: 'the ticket\'s status does not allow the action; details list what it allows' },
@@ -74,9 +78,15 @@ export const errorCatalogue = {
   MORE_THAN_HELD: { status: 409, meaning: 'a return or use of more units than were issued for the job and not yet used or returned; details give how many are held' },
   MORE_THAN_USED: { status: 409, meaning: 'a disposal of more units than the job used and not yet disposed of' },
   JOB_CLOSED: { status: 409, meaning: 'stock is requested, issued and used only for a job still open' },
+  SIGN_IN_LINK_USED: { status: 409, meaning: 'the sign-in link was used already: ask for a new one' },
+  ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
+  ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
+  PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
+  REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
+  SIGN_IN_LINK_EXPIRED: { status: 410, meaning: 'the sign-in link is older than 15 minutes: ask for a new one' },
   // 415: the body's type is not one the request may use
   JSON_REQUIRED: { status: 415, meaning: 'a change sent with a session cookie must be application/json (multipart/form-data where it takes photos); send {} when there is no body' },
   // 422: well formed, but breaks the central copy of a site's chain

@@ -21,3 +21,5 @@ export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './stock.ts';
+export * from './portal.ts';
+export * from './payments.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, RoomId, TicketId, Username } from './ids.ts';
+import { MinorUnits } from './payments.ts';
 import { idPatterns } from './vocabulary.ts';
 
 /** A store room of consumables: where its stock is kept, who looks after it, where its low-stock tasks are filed. */
@@ -21,8 +22,6 @@ export const StockStoreParams = z.strictObject({ store: StockStoreId });
 
 /** A count of units: whole and positive (a box, a metre, a litre, as the item's unit says). */
 export const Quantity = z.number().int('a quantity is a whole number of the item\'s unit').positive('a quantity is at least 1').max(1_000_000);
-/** Money in the site currency's minor units (cents, fen, øre). */
-export const MinorUnits = z.number().int('money is a whole number of minor units').nonnegative().max(100_000_000);
 
 export const StockItemFields = z.strictObject({
   name: z.string().trim().min(1).max(80),

@@ -265,6 +265,35 @@ export const migrations: readonly string[] = [
   CREATE TABLE staff_duty (user TEXT PRIMARY KEY REFERENCES users (id), on_duty INTEGER NOT NULL, since TEXT);
   CREATE TABLE staff_skills (user TEXT PRIMARY KEY REFERENCES users (id), categories TEXT NOT NULL);
   `,
+  // Payments: each payment for an order, the provider notices taken (once each), and refunds.
+  `
+  CREATE TABLE payments (
+    seq INTEGER NOT NULL UNIQUE,
+    id TEXT PRIMARY KEY,
+    order_ref TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    trade_no TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    company TEXT,
+    paid_at TEXT,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX payments_order ON payments (order_ref);
+  CREATE INDEX payments_company ON payments (company, paid_at) WHERE company IS NOT NULL;
+  CREATE TABLE payment_notices (
+    provider TEXT NOT NULL, key TEXT NOT NULL, payment TEXT NOT NULL REFERENCES payments (id), outcome TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (provider, key)
+  );
+  CREATE TABLE refunds (seq INTEGER NOT NULL UNIQUE, id TEXT PRIMARY KEY, payment TEXT NOT NULL REFERENCES payments (id), doc TEXT NOT NULL);
+  CREATE INDEX refunds_payment ON refunds (payment);
+  `,
+  // The tenant portal's sign-in links: each kept as its digest, spent once, within its 15 minutes.
+  `
+  CREATE TABLE portal_links (
+    token_hash TEXT PRIMARY KEY, person TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
+  );
+  CREATE INDEX portal_links_person ON portal_links (person, created_at);
+  `,
   // Consumables: stores, their items, and the append-only ledger of stock movements. An item's
   // level is kept by the ledger itself: each movement must start from the level as it is, and
   // moves it by its delta, so the level is always the sum of the deltas and never below zero.

@@ -9,6 +9,8 @@ import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { StockRows } from './stock-rows.sqlite.ts';
+import { PortalRows } from './portal-rows.sqlite.ts';
+import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -35,6 +37,9 @@ export function entityKey(change: Change): string {
     case 'stock-store': return `stock-store:${change.state.id}`;
     case 'stock-item': return `stock:${change.state.id}`;
     case 'stock-movement': return `stock:${change.state.item}`;
+    case 'portal-link': return `person:${change.state.person}`;
+    case 'payment': return `payment:${change.state.id}`;
+    case 'refund': return `payment:${change.state.payment}`;
   }
 }
 
@@ -78,6 +83,10 @@ export class SiteStore {
   readonly dispatch: DispatchRows;
   /** Consumables: stores, items and the stock ledger. */
   readonly stock: StockRows;
+  /** The tenant portal: sign-in links. */
+  readonly portal: PortalRows;
+  /** Payments, the provider notices taken, refunds. */
+  readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -96,6 +105,8 @@ export class SiteStore {
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
     this.stock = new StockRows(db);
+    this.portal = new PortalRows(db);
+    this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -176,6 +187,14 @@ export class SiteStore {
       case 'stock-store': return this.stock.putStore(change.state);
       case 'stock-item': return this.stock.putItem(change.state);
       case 'stock-movement': return this.stock.appendMovement(change.state, seq);
+      case 'portal-link':
+        if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
+        return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
+      case 'payment':
+        this.payments.put(change.state);
+        if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
+        return;
+      case 'refund': return this.payments.putRefund(change.state);
     }
   }
 

@@ -6,6 +6,7 @@ import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
+import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
@@ -122,7 +123,18 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = StockCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/**
+ * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
+ * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
+ */
+export type AnnouncementCommand =
+  | ({ type: 'create-announcement' } & CreateAnnouncementBody)
+  | { type: 'start-announcement' }
+  | { type: 'expire-announcement' }
+  | { type: 'withdraw-announcement' }
+  | { type: 'read-announcement' };
+
+export type Command = StockCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -147,6 +159,9 @@ export type Target =
   | { stockItem: string }
   /** A new stock item: nothing to name yet. */
   | { stock: true }
+  | { announcement: string }
+  /** A new announcement. */
+  | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true };
 
@@ -185,6 +200,12 @@ export interface CommandResults {
   'update-stock-item': StockItem;
   'move-stock': StockMoveResult;
   'raise-stock-alert': StockItem;
+  'create-announcement': Announcement;
+  'start-announcement': Announcement;
+  'expire-announcement': Announcement;
+  'withdraw-announcement': Announcement;
+  /** `first`: this reader had not read it before. */
+  'read-announcement': AnnouncementReceipt & { first: boolean };
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };

@@ -34,6 +34,10 @@ export const errorCatalogue = {
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
   UNKNOWN_STOCK_STORE: { status: 400, meaning: 'the store named does not exist on this site' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  UNKNOWN_TARGET: { status: 400, meaning: 'an announcement names a floor, zone or company the site does not have' },
+  MISSING_TRANSLATION: { status: 400, meaning: 'an announcement\'s title and text are not given in the same languages' },
+  BAD_ANNOUNCEMENT_WINDOW: { status: 400, meaning: 'an announcement expires before it starts, has already expired, or runs longer than a year' },
+  BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL (or the gateway\'s own test endpoint) or its keys are malformed' },
   COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
   NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
@@ -78,6 +82,7 @@ export const errorCatalogue = {
   MORE_THAN_HELD: { status: 409, meaning: 'a return or use of more units than were issued for the job and not yet used or returned; details give how many are held' },
   MORE_THAN_USED: { status: 409, meaning: 'a disposal of more units than the job used and not yet disposed of' },
   JOB_CLOSED: { status: 409, meaning: 'stock is requested, issued and used only for a job still open' },
+  ANNOUNCEMENT_ENDED: { status: 409, meaning: 'the announcement has expired or was withdrawn already' },
   SIGN_IN_LINK_USED: { status: 409, meaning: 'the sign-in link was used already: ask for a new one' },
   ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },

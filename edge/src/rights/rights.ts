@@ -19,6 +19,8 @@ export type Right =
   // dispose), a job's movements (request ahead of the visit, use, return), and the low-stock watch.
   | 'view-stock' | 'manage-stock' | 'receive-stock' | 'issue-stock' | 'dispose-stock'
   | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
+  // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
+  | 'manage-announcements' | 'read-announcements'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
@@ -126,6 +128,19 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
   // The gateway raises low-stock tasks, and disposes of a paid job's used units.
   ...grant('system', 'any', ['watch-stock', 'dispose-stock']),
+  // Announcements are written by the property side (the facility head, floor managers, reception);
+  // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
+  ...grant('facility_head', 'any', ['manage-announcements']),
+  ...grant('admin', 'any', ['manage-announcements']),
+  ...grant('floor_manager', 'any', ['manage-announcements']),
+  ...grant('reception', 'any', ['manage-announcements']),
+  ...grant('system', 'any', ['manage-announcements']),
+  ...grant('staff', 'own', ['read-announcements']),
+  ...grant('supervisor', 'own', ['read-announcements']),
+  ...grant('floor_manager', 'own', ['read-announcements']),
+  ...grant('reception', 'own', ['read-announcements']),
+  ...grant('facility_head', 'own', ['read-announcements']),
+  ...grant('admin', 'own', ['read-announcements']),
   // The tenant portal. A person reads the requests they reported and those shared with them; their
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.

@@ -9,6 +9,7 @@ import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { StockRows } from './stock-rows.sqlite.ts';
+import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
@@ -37,6 +38,8 @@ export function entityKey(change: Change): string {
     case 'stock-store': return `stock-store:${change.state.id}`;
     case 'stock-item': return `stock:${change.state.id}`;
     case 'stock-movement': return `stock:${change.state.item}`;
+    case 'announcement': return `announcement:${change.state.id}`;
+    case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
@@ -83,6 +86,8 @@ export class SiteStore {
   readonly dispatch: DispatchRows;
   /** Consumables: stores, items and the stock ledger. */
   readonly stock: StockRows;
+  /** Announcements, their read receipts and the mails they sent. */
+  readonly announcements: AnnouncementRows;
   /** The tenant portal: sign-in links. */
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
@@ -105,6 +110,7 @@ export class SiteStore {
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
     this.stock = new StockRows(db);
+    this.announcements = new AnnouncementRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
@@ -187,6 +193,8 @@ export class SiteStore {
       case 'stock-store': return this.stock.putStore(change.state);
       case 'stock-item': return this.stock.putItem(change.state);
       case 'stock-movement': return this.stock.appendMovement(change.state, seq);
+      case 'announcement': return this.announcements.put(change.state);
+      case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'portal-link':
         if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
         return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);

@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
+import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -36,6 +37,7 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

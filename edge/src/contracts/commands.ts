@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -73,6 +74,10 @@ export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
   | { type: 'set-skills'; categories: CategoryId[] };
 
+/** Service levels: the site's working-hours calendar (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -96,7 +101,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ServiceLevelCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -113,7 +118,9 @@ export type Target =
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
-  | { directory: true };
+  | { directory: true }
+  /** The site as a whole: its working-hours calendar, its service levels. */
+  | { site: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -145,6 +152,7 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'set-working-calendar': WorkingCalendar;
 }
 
 export type ResultOf<C extends Command> =

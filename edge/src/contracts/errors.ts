@@ -33,6 +33,11 @@ export const errorCatalogue = {
   UNKNOWN_INSTALLATION: { status: 400, meaning: 'the installation named is not in the site\'s directory' },
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  INVALID_TIME_ZONE: { status: 400, meaning: 'the time zone is not an IANA zone the gateway knows (e.g. Europe/Oslo)' },
+  BAD_WORKING_HOURS: { status: 400, meaning: 'a stretch of working hours does not end after it starts' },
+  OVERLAPPING_HOURS: { status: 400, meaning: 'two stretches of working hours on one day overlap' },
+  NO_WORKING_HOURS: { status: 400, meaning: 'the calendar has no working hours on any day' },
+  BAD_HOLIDAY_FILE: { status: 400, meaning: 'the holiday file is not an iCalendar file that parses, or holds no events' },
   // 401: who is asking is not known
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },

@@ -14,7 +14,9 @@ export type Right =
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
-  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Service levels: the site's working-hours calendar and targets; reading them.
+  | 'manage-service-levels' | 'read-service-levels';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -106,6 +108,13 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Service levels: the facility head and admins keep the calendar and the targets; whoever runs tickets reads them.
+  ...grant('facility_head', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('admin', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('supervisor', 'any', ['read-service-levels']),
+  ...grant('floor_manager', 'any', ['read-service-levels']),
+  ...grant('reception', 'any', ['read-service-levels']),
+  ...grant('staff', 'any', ['read-service-levels']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

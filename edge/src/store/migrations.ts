@@ -265,6 +265,10 @@ export const migrations: readonly string[] = [
   CREATE TABLE staff_duty (user TEXT PRIMARY KEY REFERENCES users (id), on_duty INTEGER NOT NULL, since TEXT);
   CREATE TABLE staff_skills (user TEXT PRIMARY KEY REFERENCES users (id), categories TEXT NOT NULL);
   `,
+  // Service levels: the site's working-hours calendar (one row), kept as its definition.
+  `
+  CREATE TABLE working_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

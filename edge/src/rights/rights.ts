@@ -15,6 +15,8 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels';
 
@@ -108,6 +110,14 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
+  // its signature checked, is taken by the site itself, or by head office's server passing it down.
+  ...grant('reception', 'any', ['charge', 'read-payments']),
+  ...grant('supervisor', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('facility_head', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('system', 'any', ['take-payment', 'refund']),
+  ...grant('head_office', 'any', ['take-payment']),
   // Service levels: the facility head and admins keep the calendar and the targets; whoever runs tickets reads them.
   ...grant('facility_head', 'any', ['manage-service-levels', 'read-service-levels']),
   ...grant('admin', 'any', ['manage-service-levels', 'read-service-levels']),

@@ -305,6 +305,10 @@ export const migrations: readonly string[] = [
   );
   CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
   `,
+  // Service levels: the site's working-hours calendar (one row), kept as its definition.
+  `
+  CREATE TABLE working_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

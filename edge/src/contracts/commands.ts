@@ -8,6 +8,7 @@ import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -87,6 +88,9 @@ export type StockCommand =
   | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
   /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
   | { type: 'raise-stock-alert' };
+/** Service levels: the site's working-hours calendar (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -134,7 +138,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = StockCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -163,7 +167,9 @@ export type Target =
   /** A new announcement. */
   | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
-  | { portal: true };
+  | { portal: true }
+  /** The site as a whole: its working-hours calendar, its service levels. */
+  | { site: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -212,6 +218,7 @@ export interface CommandResults {
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
+  'set-working-calendar': WorkingCalendar;
 }
 
 export type ResultOf<C extends Command> =

@@ -24,3 +24,4 @@ export * from './stock.ts';
 export * from './announcement.ts';
 export * from './portal.ts';
 export * from './payments.ts';
+export * from './working-hours.ts';

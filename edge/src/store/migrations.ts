@@ -305,6 +305,10 @@ export const migrations: readonly string[] = [
   );
   CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
   `,
+  // Service levels: the site's working-hours calendar (one row), kept as its definition.
+  `
+  CREATE TABLE working_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  `,
   // Consumables: stores, their items, and the append-only ledger of stock movements. An item's
   // level is kept by the ledger itself: each movement must start from the level as it is, and
   // moves it by its delta, so the level is always the sum of the deltas and never below zero.

@@ -25,5 +25,7 @@ export * from './announcement.ts';
 export * from './portal.ts';
 export * from './payments.ts';
 export * from './working-hours.ts';
+export * from './sla-clock.ts';
+export * from './service-levels.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';

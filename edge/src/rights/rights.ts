@@ -127,6 +127,8 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'own', ['read-announcements']),
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
+  ...grant('tenant', 'own', ['read-announcements']),
+  ...grant('tenant_admin', 'own', ['read-announcements']),
   // The tenant portal. A person reads the requests they reported and those shared with them; their
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.

@@ -12,6 +12,9 @@ import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { orderRoutes } from './orders/order-routes.ts';
+import type { OrderPayments } from './orders/order-payments.ts';
+import { serviceRoutes } from './orders/service-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -65,6 +68,8 @@ export interface AppDeps {
   shortLinkLimit?: { max: number; windowMs: number };
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins?: readonly string[];
+  /** Where orders meet the payment side. */
+  orderPayments: OrderPayments;
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -137,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -6,10 +6,12 @@ import { directoryCommands } from './directory/directory-commands.ts';
 import { dispatchCommands } from './dispatch/dispatch-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
+import { orderCommands } from './orders/order-commands.ts';
+import { serviceCommands } from './orders/service-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
 import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, serviceCommands, orderCommands];

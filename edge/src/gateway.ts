@@ -15,6 +15,9 @@ import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
+import { startHoldExpiry } from './orders/hold-expiry.ts';
+import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
+import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -22,6 +25,7 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
+import { seedDemoServices } from './seed/demo-services.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -69,6 +73,10 @@ export interface GatewayOptions {
   demoInquiries?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** Where orders meet the payment side; absent: no on-line payment, refunds left to people. */
+  orderPayments?: OrderPayments;
+  /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
+  holdExpiryMs?: number;
 }
 
 export interface Gateway {
@@ -143,6 +151,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
+    if (seeded) await seedDemoServices(store, commands);
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
     const deviceEvents = new DeviceEvents(store, commands, drop, clock);
@@ -181,6 +190,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
+    const orderPayments = options.orderPayments ?? noPaymentProvider;
+    closers.push(commands.within(orderFollowsTicket(store)));
+    closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
+    store.onCommit(({ changes }) => {
+      for (const change of changes) {
+        if (change.entity !== 'order' || (change.type !== 'order-cancelled' && change.type !== 'order-expired')) continue;
+        const amount = refundDue(change.state);
+        if (amount > 0) orderPayments.refund(change.state, amount).catch((error: unknown) => process.emitWarning(error as Error));
+      }
+    });
 
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
@@ -199,6 +219,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      orderPayments,
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
     closers.push(() => app.close());

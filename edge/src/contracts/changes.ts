@@ -2,6 +2,8 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Order } from './orders.ts';
+import type { Service, ServiceSettings } from './services.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -13,6 +15,11 @@ export type TicketEventType =
   | 'ticket-commented' | 'ticket-attachments-added'
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
   | 'ticket-replied' | 'ticket-linked';
+
+/** What happened to an order of a paid service. */
+export type OrderEventType =
+  | 'order-placed' | 'order-paid' | 'order-refunded' | 'order-item-added' | 'order-started' | 'order-finished'
+  | 'order-cancelled' | 'order-expired';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -36,6 +43,10 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'service'; type: 'service-defined' | 'service-slots-set'; state: Service }
+  | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
+  /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */
+  | { entity: 'order'; type: OrderEventType; state: Order; reference?: string }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -5,6 +5,8 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { OrderBody, Order, OrderPlaced } from './orders.ts';
+import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -96,7 +98,26 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** The catalogue of paid services: a service (target: the service), its bookable slots, the site's currency (target: the catalogue). */
+export type ServiceCommand =
+  | { type: 'define-service'; service: ServiceFields }
+  | { type: 'set-service-slots'; schedule: SlotSchedule }
+  | { type: 'set-service-settings'; settings: ServiceSettings };
+
+/**
+ * Orders of paid services. `place-order` (target: the room and its sticker code) books a slot;
+ * the others act on one order (target: the order, or the occupant's tracking link).
+ * `settle-order` is how the payment side reports money taken or given back.
+ */
+export type OrderCommand =
+  | ({ type: 'place-order' } & OrderBody)
+  | { type: 'add-order-item'; label: string; quantity: number; unitPrice: number }
+  | { type: 'add-order-consumable'; label: string; quantity: number; unitCost: number; ref: string }
+  | { type: 'cancel-order'; reason: string }
+  | { type: 'settle-order'; kind: 'paid' | 'refunded'; amount: number; reference: string }
+  | { type: 'expire-order-hold' };
+
+export type Command = ServiceCommand | OrderCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -113,7 +134,11 @@ export type Target =
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
-  | { directory: true };
+  | { directory: true }
+  | { service: ServiceId }
+  | { order: string }
+  /** The catalogue as a whole: its settings. */
+  | { catalogue: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -145,6 +170,15 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'define-service': Service;
+  'set-service-slots': Service;
+  'set-service-settings': ServiceSettings;
+  'place-order': Omit<OrderPlaced, 'payment'>;
+  'add-order-item': Order;
+  'add-order-consumable': Order;
+  'cancel-order': Order;
+  'settle-order': Order;
+  'expire-order-hold': Order;
 }
 
 export type ResultOf<C extends Command> =

@@ -20,3 +20,5 @@ export * from './phrase.ts';
 export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
+export * from './services.ts';
+export * from './orders.ts';

@@ -14,7 +14,10 @@ export type Right =
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
-  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
+  // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
+  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -106,6 +109,18 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Paid services. Occupants book through a room's code and cancel through their tracking link;
+  // reception books for callers. Staff add items to the jobs they work; supervisors to any.
+  // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
+  ...grant('occupant', 'any', ['place-order', 'cancel-order']),
+  ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
+  ...grant('staff', ['own', 'team'], ['add-order-item']),
+  ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),
+  ...grant('floor_manager', 'any', ['read-orders']),
+  ...grant('facility_head', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
+  ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
+  ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
+  ...grant('head_office', 'any', ['settle-order']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

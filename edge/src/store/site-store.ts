@@ -8,6 +8,8 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { OrderRows } from './order-rows.sqlite.ts';
+import { ServiceRows } from './service-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -31,6 +33,9 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'service': return `service:${change.state.id}`;
+    case 'service-settings': return 'catalogue:services';
+    case 'order': return `order:${change.state.id}`;
   }
 }
 
@@ -72,6 +77,9 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** The catalogue of paid services, and their orders. */
+  readonly services: ServiceRows;
+  readonly orders: OrderRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -89,6 +97,8 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.services = new ServiceRows(db);
+    this.orders = new OrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -166,6 +176,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'service': return this.services.put(change.state);
+      case 'service-settings': return this.services.putSettings(change.state);
+      case 'order': return this.orders.put(change.state);
     }
   }
 

@@ -43,6 +43,11 @@ import { markOptionalBodies } from './http/optional-bodies.ts';
 import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
+import type { KeyObject } from 'node:crypto';
+import { notifyRoutes } from './payments/notify-routes.ts';
+import { paymentRoutes } from './payments/payment-routes.ts';
+import type { Providers } from './payments/provider.ts';
+import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
@@ -70,6 +75,8 @@ export interface AppDeps {
   allowedOrigins?: readonly string[];
   /** Where orders meet the payment side. */
   orderPayments: OrderPayments;
+  /** The providers the site takes payments through; the simulated provider's signing key when it is on; where notices go. */
+  payments: { providers: Providers; simulatedKey: KeyObject | null; notifyUrl: () => string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -144,6 +151,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
+  await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
+  if (deps.payments.simulatedKey) {
+    await app.register(simulatedPayRoutes, {
+      store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
+    });
+  }
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

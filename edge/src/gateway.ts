@@ -37,6 +37,8 @@ import { siteCommandModules } from './command-modules.ts';
 import { PublicAddress } from './http/public-address.ts';
 import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-mail.ts';
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
+import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
+import { providersFrom } from './payments/provider-setup.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -77,6 +79,8 @@ export interface GatewayOptions {
   orderPayments?: OrderPayments;
   /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
   holdExpiryMs?: number;
+  /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
+  payments?: PaymentOptions;
 }
 
 export interface Gateway {
@@ -211,12 +215,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       store, publicAddress, siteName: options.siteName ?? options.site,
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
+      payments: {
+        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+      },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       orderPayments,

@@ -4,6 +4,7 @@ import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Order } from './orders.ts';
 import type { Service, ServiceSettings } from './services.ts';
+import type { Payment, Refund } from './payments.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -47,6 +48,10 @@ export type Change =
   | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
   /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */
   | { entity: 'order'; type: OrderEventType; state: Order; reference?: string }
+  /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
+  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+    notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
+  | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

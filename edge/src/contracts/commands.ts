@@ -7,6 +7,7 @@ import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -117,7 +118,13 @@ export type OrderCommand =
   | { type: 'settle-order'; kind: 'paid' | 'refunded'; amount: number; reference: string }
   | { type: 'expire-order-hold' };
 
-export type Command = ServiceCommand | OrderCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
+export type PaymentCommand =
+  | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
+  | { type: 'take-payment-notice'; notice: PaymentNotice }
+  | { type: 'refund-payment'; amount: number; reason: string };
+
+export type Command = ServiceCommand | OrderCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -129,6 +136,9 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
+  | { order: string }
+  | { payment: string }
+  | { provider: ProviderId }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -179,6 +189,9 @@ export interface CommandResults {
   'cancel-order': Order;
   'settle-order': Order;
   'expire-order-hold': Order;
+  'create-payment': PaymentView;
+  'take-payment-notice': NoticeOutcome;
+  'refund-payment': PaymentView;
 }
 
 export type ResultOf<C extends Command> =

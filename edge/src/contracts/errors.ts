@@ -38,7 +38,9 @@ export const errorCatalogue = {
   QUANTITY_NOT_ALLOWED: { status: 400, meaning: 'the service is booked once per visit, or the quantity is above the service\'s most' },
   BAD_TIME_ZONE: { status: 400, meaning: 'the time zone is not an IANA name the gateway knows (such as Asia/Shanghai)' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
+  NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
   BAD_BRIDGE_KEY: { status: 401, meaning: 'the sync agent\'s bridge key is missing or wrong' },
@@ -59,6 +61,7 @@ export const errorCatalogue = {
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PROVIDER_NOT_SET_UP: { status: 404, meaning: 'the site takes no payments through that provider' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
   // 409: not in the current state
   ILLEGAL_TRANSITION: { status: 409, meaning: 'the ticket\'s status does not allow the action; details list what it allows' },
@@ -76,10 +79,11 @@ export const errorCatalogue = {
   SLOT_FULL: { status: 409, meaning: 'every place in the slot is booked; details say which slot' },
   SERVICE_NOT_BOOKABLE: { status: 409, meaning: 'the service is switched off or has no bookable slots' },
   ORDER_STATE: { status: 409, meaning: 'the order\'s status does not allow this; details name the status' },
-  ORDER_ALREADY_PAID: { status: 409, meaning: 'nothing is left to pay on the order' },
   PAYMENT_MISMATCH: { status: 409, meaning: 'the amount is not what the order asks for; nothing was taken' },
-  REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may not exceed what was paid and not yet refunded' },
   CURRENCY_IN_USE: { status: 409, meaning: 'the site\'s currency cannot change once orders exist' },
+  ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
+  PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
+  REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

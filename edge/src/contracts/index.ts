@@ -22,3 +22,4 @@ export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './services.ts';
 export * from './orders.ts';
+export * from './payments.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTime, RoomId, TicketId, Token, Username } from './ids.ts';
-import { Currency, Minor, PaymentMode, ServiceId } from './services.ts';
+import { Currency } from './payments.ts';
+import { Minor, PaymentMode, ServiceId } from './services.ts';
 
 export const OrderId = z.string().regex(/^O-\d{1,9}$/, 'an order id looks like O-1001');
 export type OrderId = z.infer<typeof OrderId>;

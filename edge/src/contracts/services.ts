@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, TeamId } from './ids.ts';
 import { Names } from './phrase.ts';
+import { Currency } from './payments.ts';
 import { idPatterns } from './vocabulary.ts';
 
 /** An amount in integer minor units of the site's currency (fen, øre, cent). */
 export const Minor = z.number().int().min(0).max(1_000_000_000);
-/** An ISO 4217 code: one per site. */
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as CNY, NOK or EUR');
 export const ServiceId = z.string().regex(idPatterns.slug, 'a service id is lowercase letters, digits, - or _ (at most 48)');
 export type ServiceId = z.infer<typeof ServiceId>;
 

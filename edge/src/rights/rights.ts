@@ -17,7 +17,9 @@ export type Right =
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
-  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order';
+  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
+  // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -121,6 +123,14 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
   ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
   ...grant('head_office', 'any', ['settle-order']),
+  // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
+  // its signature checked, is taken by the site itself, or by head office's server passing it down.
+  ...grant('reception', 'any', ['charge', 'read-payments']),
+  ...grant('supervisor', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('facility_head', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('system', 'any', ['take-payment', 'refund']),
+  ...grant('head_office', 'any', ['take-payment']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

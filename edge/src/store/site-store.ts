@@ -10,6 +10,7 @@ import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { OrderRows } from './order-rows.sqlite.ts';
 import { ServiceRows } from './service-rows.sqlite.ts';
+import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -36,6 +37,8 @@ export function entityKey(change: Change): string {
     case 'service': return `service:${change.state.id}`;
     case 'service-settings': return 'catalogue:services';
     case 'order': return `order:${change.state.id}`;
+    case 'payment': return `payment:${change.state.id}`;
+    case 'refund': return `payment:${change.state.payment}`;
   }
 }
 
@@ -80,6 +83,8 @@ export class SiteStore {
   /** The catalogue of paid services, and their orders. */
   readonly services: ServiceRows;
   readonly orders: OrderRows;
+  /** Payments, the provider notices taken, refunds. */
+  readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -99,6 +104,7 @@ export class SiteStore {
     this.dispatch = new DispatchRows(db);
     this.services = new ServiceRows(db);
     this.orders = new OrderRows(db);
+    this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -179,6 +185,11 @@ export class SiteStore {
       case 'service': return this.services.put(change.state);
       case 'service-settings': return this.services.putSettings(change.state);
       case 'order': return this.orders.put(change.state);
+      case 'payment':
+        this.payments.put(change.state);
+        if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
+        return;
+      case 'refund': return this.payments.putRefund(change.state);
     }
   }
 

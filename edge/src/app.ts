@@ -15,6 +15,7 @@ import { peopleRoutes } from './people/people-routes.ts';
 import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
+import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -48,6 +49,7 @@ import { notifyRoutes } from './payments/notify-routes.ts';
 import { paymentRoutes } from './payments/payment-routes.ts';
 import type { Providers } from './payments/provider.ts';
 import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
+import { statementRoutes } from './payments/statement-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
@@ -63,6 +65,8 @@ export interface AppDeps {
   clock: () => string;
   cookies: CookiePolicy;
   reportLimits?: ReportLimits;
+  /** Sign-in links asked for per address and per mail address. */
+  portalLimits?: PortalLimits;
   logger?: boolean;
   version: string;
   /** Every link that leaves the gateway is built on it. */
@@ -151,8 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
+  await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
+  await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });
   if (deps.payments.simulatedKey) {
     await app.register(simulatedPayRoutes, {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,

@@ -22,6 +22,7 @@ import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
+import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
@@ -50,6 +51,7 @@ export interface GatewayOptions {
   log?: boolean;
   clock?: () => string;
   reportLimits?: ReportLimits;
+  portalLimits?: PortalLimits;
   connectTimeoutMs?: number;
   /** Minutes a sign or panel may be offline before the facility team gets a ticket. */
   offlineAlertMinutes?: number;
@@ -228,6 +230,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+      ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       orderPayments,
     });

@@ -92,6 +92,12 @@ export type DirectoryCommand =
   /** The sender of a mail, kept as a contact: the person with that address (any case), else a new one. */
   | { type: 'add-contact'; email: string; name: string; language: PersonRecord['language'] };
 
+/** The tenant portal: a sign-in link asked for by mail address and spent once; a request filed for the tenant's unit. */
+export type PortalCommand =
+  | { type: 'send-portal-link'; email: string }
+  | { type: 'spend-portal-link'; token: string }
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
   | { type: 'open-inquiry'; reporter: InquiryReporter; category: CategoryId; title: string; description: string; priority: Priority; assignee?: Username }
@@ -124,7 +130,7 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = ServiceCommand | OrderCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ServiceCommand | OrderCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -148,7 +154,9 @@ export type Target =
   | { service: ServiceId }
   | { order: string }
   /** The catalogue as a whole: its settings. */
-  | { catalogue: true };
+  | { catalogue: true }
+  /** The tenant portal as a whole: a sign-in link asked for or spent. */
+  | { portal: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -189,6 +197,9 @@ export interface CommandResults {
   'cancel-order': Order;
   'settle-order': Order;
   'expire-order-hold': Order;
+  'send-portal-link': { sent: true };
+  'spend-portal-link': { token: string; expiresAt: string; person: string };
+  'open-request': { ticket: Ticket };
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

@@ -22,4 +22,5 @@ export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './services.ts';
 export * from './orders.ts';
+export * from './portal.ts';
 export * from './payments.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoTime, RoomId, TicketId, Token, Username } from './ids.ts';
-import { Currency } from './payments.ts';
+import { CurrencyCode as Currency } from './payments.ts';
 import { Minor, PaymentMode, ServiceId } from './services.ts';
 
 export const OrderId = z.string().regex(/^O-\d{1,9}$/, 'an order id looks like O-1001');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CategoryId, IsoTime, TeamId } from './ids.ts';
 import { Names } from './phrase.ts';
-import { Currency } from './payments.ts';
+import { CurrencyCode as Currency } from './payments.ts';
 import { idPatterns } from './vocabulary.ts';
 
 /** An amount in integer minor units of the site's currency (fen, øre, cent). */

@@ -18,6 +18,8 @@ export type Right =
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
   | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
+  // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
+  | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
   | 'charge' | 'take-payment' | 'refund' | 'read-payments';
 
@@ -27,8 +29,10 @@ export type Right =
  * scopes needs all of them; several grants of one right to a role reach as far as any of them.
  * The scope of `view` hides a ticket outright: every other right is asked only about tickets
  * the actor sees, except `create` and `report`, which bring a ticket into being.
+ * Tenants: `reporter` is a request they reported or that was shared with them (linked to
+ * them); `company` one of their company's. A tenant's `view` is `read-requests`.
  */
-export type Scope = 'any' | 'own' | 'team' | 'room';
+export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company';
 
 export interface Grant {
   role: Role;
@@ -123,6 +127,21 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
   ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
   ...grant('head_office', 'any', ['settle-order']),
+  // The tenant portal. A person reads the requests they reported and those shared with them; their
+  // company's tenant administrator reads all of the company's. Both file requests for their unit,
+  // answer approvals on what they see, answer surveys and read the documents meant for them.
+  ...grant('tenant', 'reporter', ['read-requests', 'decide-approval']),
+  ...grant('tenant', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  ...grant('tenant_admin', 'reporter', ['read-requests', 'decide-approval']),
+  ...grant('tenant_admin', 'company', ['read-requests', 'decide-approval']),
+  ...grant('tenant_admin', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  // The property team asks tenants for approvals, keeps documents and surveys.
+  ...grant('supervisor', 'any', ['request-approval', 'read-documents']),
+  ...grant('reception', 'any', ['request-approval', 'read-documents']),
+  ...grant('floor_manager', 'any', ['request-approval', 'read-documents']),
+  ...grant('staff', 'any', ['read-documents']),
+  ...grant('facility_head', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
+  ...grant('admin', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
   // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
   // its signature checked, is taken by the site itself, or by head office's server passing it down.
   ...grant('reception', 'any', ['charge', 'read-payments']),
@@ -132,6 +151,12 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['take-payment', 'refund']),
   ...grant('head_office', 'any', ['take-payment']),
 ];
+
+/** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */
+export function viewRightOf(role: Role): Right {
+  return grants.some((g) => g.role === role && g.right === 'view') ? 'view'
+    : grants.some((g) => g.role === role && g.right === 'read-requests') ? 'read-requests' : 'view';
+}
 
 export function grantsOf(role: Role, right: Right): Grant[] {
   return grants.filter((g) => g.role === role && g.right === right);

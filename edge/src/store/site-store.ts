@@ -10,6 +10,7 @@ import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { OrderRows } from './order-rows.sqlite.ts';
 import { ServiceRows } from './service-rows.sqlite.ts';
+import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
@@ -37,6 +38,7 @@ export function entityKey(change: Change): string {
     case 'service': return `service:${change.state.id}`;
     case 'service-settings': return 'catalogue:services';
     case 'order': return `order:${change.state.id}`;
+    case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
   }
@@ -83,6 +85,8 @@ export class SiteStore {
   /** The catalogue of paid services, and their orders. */
   readonly services: ServiceRows;
   readonly orders: OrderRows;
+  /** The tenant portal: sign-in links. */
+  readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
   readonly #listeners: Listener[] = [];
@@ -104,6 +108,7 @@ export class SiteStore {
     this.dispatch = new DispatchRows(db);
     this.services = new ServiceRows(db);
     this.orders = new OrderRows(db);
+    this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
@@ -185,6 +190,9 @@ export class SiteStore {
       case 'service': return this.services.put(change.state);
       case 'service-settings': return this.services.putSettings(change.state);
       case 'order': return this.orders.put(change.state);
+      case 'portal-link':
+        if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
+        return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
       case 'payment':
         this.payments.put(change.state);
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);

@@ -12,6 +12,7 @@ import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });

@@ -15,6 +15,8 @@ import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
+import { startAnnouncementClock } from './announcements/announcement-clock.ts';
+import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
@@ -174,6 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const signs = new SiteSignals(bus, options.site);
       const rooms = store.rooms.all();
       for (const room of rooms) signs.roomStatus(room);
+      primeRoomAnnouncements(store, signs);
       if (homeAssistant) for (const { topic, payload } of discoveryMessages(options.site, rooms)) bus.publish(topic, payload, true);
     };
     const broker: DeviceBus = options.externalBroker
@@ -196,6 +199,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(publishRoomAnnouncements(store, signals));
+    closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
     const orderPayments = options.orderPayments ?? noPaymentProvider;
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));

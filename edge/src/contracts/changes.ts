@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Order } from './orders.ts';
 import type { Service, ServiceSettings } from './services.ts';
 import type { Payment, Refund } from './payments.ts';
@@ -44,6 +45,8 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
+  | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
   | { entity: 'service'; type: 'service-defined' | 'service-slots-set'; state: Service }
   | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
   /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */

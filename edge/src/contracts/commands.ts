@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
@@ -130,7 +131,18 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = ServiceCommand | OrderCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/**
+ * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
+ * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
+ */
+export type AnnouncementCommand =
+  | ({ type: 'create-announcement' } & CreateAnnouncementBody)
+  | { type: 'start-announcement' }
+  | { type: 'expire-announcement' }
+  | { type: 'withdraw-announcement' }
+  | { type: 'read-announcement' };
+
+export type Command = ServiceCommand | OrderCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -151,6 +163,9 @@ export type Target =
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
   | { directory: true }
+  | { announcement: string }
+  /** A new announcement. */
+  | { announcements: true }
   | { service: ServiceId }
   | { order: string }
   /** The catalogue as a whole: its settings. */
@@ -188,6 +203,12 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-announcement': Announcement;
+  'start-announcement': Announcement;
+  'expire-announcement': Announcement;
+  'withdraw-announcement': Announcement;
+  /** `first`: this reader had not read it before. */
+  'read-announcement': AnnouncementReceipt & { first: boolean };
   'define-service': Service;
   'set-service-slots': Service;
   'set-service-settings': ServiceSettings;

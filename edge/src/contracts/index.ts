@@ -20,6 +20,7 @@ export * from './phrase.ts';
 export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
+export * from './announcement.ts';
 export * from './services.ts';
 export * from './orders.ts';
 export * from './portal.ts';

@@ -15,6 +15,8 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
+  | 'manage-announcements' | 'read-announcements'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
   | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
@@ -115,6 +117,19 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Announcements are written by the property side (the facility head, floor managers, reception);
+  // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
+  ...grant('facility_head', 'any', ['manage-announcements']),
+  ...grant('admin', 'any', ['manage-announcements']),
+  ...grant('floor_manager', 'any', ['manage-announcements']),
+  ...grant('reception', 'any', ['manage-announcements']),
+  ...grant('system', 'any', ['manage-announcements']),
+  ...grant('staff', 'own', ['read-announcements']),
+  ...grant('supervisor', 'own', ['read-announcements']),
+  ...grant('floor_manager', 'own', ['read-announcements']),
+  ...grant('reception', 'own', ['read-announcements']),
+  ...grant('facility_head', 'own', ['read-announcements']),
+  ...grant('admin', 'own', ['read-announcements']),
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).

@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { OrderRows } from './order-rows.sqlite.ts';
 import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
@@ -35,6 +36,8 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'announcement': return `announcement:${change.state.id}`;
+    case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'service': return `service:${change.state.id}`;
     case 'service-settings': return 'catalogue:services';
     case 'order': return `order:${change.state.id}`;
@@ -82,6 +85,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Announcements, their read receipts and the mails they sent. */
+  readonly announcements: AnnouncementRows;
   /** The catalogue of paid services, and their orders. */
   readonly services: ServiceRows;
   readonly orders: OrderRows;
@@ -106,6 +111,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.announcements = new AnnouncementRows(db);
     this.services = new ServiceRows(db);
     this.orders = new OrderRows(db);
     this.portal = new PortalRows(db);
@@ -187,6 +193,8 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'announcement': return this.announcements.put(change.state);
+      case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'service': return this.services.put(change.state);
       case 'service-settings': return this.services.putSettings(change.state);
       case 'order': return this.orders.put(change.state);

@@ -15,6 +15,10 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Consumables: seeing stock, keeping the stores and items, the store's movements (receive, issue,
+  // dispose), a job's movements (request ahead of the visit, use, return), and the low-stock watch.
+  | 'view-stock' | 'manage-stock' | 'receive-stock' | 'issue-stock' | 'dispose-stock'
+  | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
@@ -23,7 +27,9 @@ export type Right =
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
-  | 'charge' | 'take-payment' | 'refund' | 'read-payments';
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments'
+  // Service levels: the site's working-hours calendar and targets; reading them.
+  | 'manage-service-levels' | 'read-service-levels';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -117,6 +123,16 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Consumables. A store's movements (`own`: the store's owner) are kept by its owner, supervisors and the
+  // facility head; a job's (`own`: the job's assignee) by whoever holds the job, supervisors and the facility head.
+  ...grant('staff', 'any', ['view-stock']),
+  ...grant('staff', 'own', ['receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('supervisor', 'any', ['view-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('floor_manager', 'any', ['view-stock']),
+  ...grant('facility_head', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('admin', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  // The gateway raises low-stock tasks, and disposes of a paid job's used units.
+  ...grant('system', 'any', ['watch-stock', 'dispose-stock']),
   // Announcements are written by the property side (the facility head, floor managers, reception);
   // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
   ...grant('facility_head', 'any', ['manage-announcements']),
@@ -165,6 +181,13 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
   ...grant('system', 'any', ['take-payment', 'refund']),
   ...grant('head_office', 'any', ['take-payment']),
+  // Service levels: the facility head and admins keep the calendar and the targets; whoever runs tickets reads them.
+  ...grant('facility_head', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('admin', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('supervisor', 'any', ['read-service-levels']),
+  ...grant('floor_manager', 'any', ['read-service-levels']),
+  ...grant('reception', 'any', ['read-service-levels']),
+  ...grant('staff', 'any', ['read-service-levels']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

@@ -8,11 +8,13 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { StockRows } from './stock-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { OrderRows } from './order-rows.sqlite.ts';
 import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
+import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -36,6 +38,9 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'stock-store': return `stock-store:${change.state.id}`;
+    case 'stock-item': return `stock:${change.state.id}`;
+    case 'stock-movement': return `stock:${change.state.item}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'service': return `service:${change.state.id}`;
@@ -44,6 +49,7 @@ export function entityKey(change: Change): string {
     case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
+    case 'calendar': return 'calendar:working-hours';
   }
 }
 
@@ -85,6 +91,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Consumables: stores, items and the stock ledger. */
+  readonly stock: StockRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
   /** The catalogue of paid services, and their orders. */
@@ -94,6 +102,8 @@ export class SiteStore {
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
+  /** The working-hours calendar and the service levels counted on it. */
+  readonly serviceLevels: ServiceLevelRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -111,11 +121,13 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.stock = new StockRows(db);
     this.announcements = new AnnouncementRows(db);
     this.services = new ServiceRows(db);
     this.orders = new OrderRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
+    this.serviceLevels = new ServiceLevelRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -193,6 +205,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'stock-store': return this.stock.putStore(change.state);
+      case 'stock-item': return this.stock.putItem(change.state);
+      case 'stock-movement': return this.stock.appendMovement(change.state, seq);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'service': return this.services.put(change.state);
@@ -206,6 +221,7 @@ export class SiteStore {
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
         return;
       case 'refund': return this.payments.putRefund(change.state);
+      case 'calendar': return this.serviceLevels.putCalendar(change.state);
     }
   }
 

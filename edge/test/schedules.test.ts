@@ -142,4 +142,33 @@ describe('schedules of planned work', () => {
     await gw.call('DELETE', `/api/schedules/${moved}`, { cookie: hanna });
     await gw.call('DELETE', `/api/schedules/${skipped}`, { cookie: hanna });
   });
+
+  it('lets the worker tick the checklist, and a rejection name the item left undone', async () => {
+    now = '2026-06-01T05:30:00.000Z';
+    hanna = await gw.login('hanna');
+    const id = (await create({ ...weekly, start: '2026-06-01T08:00', leadMinutes: 180 })).body.id;
+    const [made] = (await gw.schedules.tick()).made;
+    const dirk = await gw.login('dirk');
+    const ana = await gw.login('ana');
+    const marco = await gw.login('marco');
+    await gw.call('POST', `/api/tickets/${made}/assign`, { cookie: hanna, body: { assignee: 'dirk' } });
+    await gw.call('POST', `/api/tickets/${made}/start`, { cookie: dirk });
+
+    const tick = await gw.call('POST', `/api/tickets/${made}/checklist/c1`, { cookie: dirk, body: { done: true } });
+    const added = await gw.call('POST', `/api/tickets/${made}/checklist`, { cookie: dirk, body: { text: 'Cable ties' } });
+    const notHis = await gw.call('POST', `/api/tickets/${made}/checklist/c2`, { cookie: ana, body: { done: true } });
+    const unknown = await gw.call('POST', `/api/tickets/${made}/checklist/c9`, { cookie: dirk, body: { done: true } });
+    await gw.call('POST', `/api/tickets/${made}/complete`, { cookie: dirk });
+    const reason = gw.store.directory.category('maintenance')!.rejectionReasons[0];
+    const badReject = await gw.call('POST', `/api/tickets/${made}/reject`, { cookie: marco, body: { reason, checklistItem: 'c7' } });
+    const reject = await gw.call('POST', `/api/tickets/${made}/reject`, { cookie: marco, body: { reason, checklistItem: 'c2' } });
+
+    expect(tick.status).toBe(200);
+    expect(tick.body.ticket.checklist[0]).toMatchObject({ id: 'c1', done: true, by: 'user:dirk', at: now });
+    expect(added.body.ticket.checklist.map((c: { id: string }) => c.id)).toEqual(['c1', 'c2', 'c3']);
+    expect([notHis.status, unknown.status, unknown.body.error, badReject.status, badReject.body.error]).toEqual([403, 400, 'UNKNOWN_CHECKLIST_ITEM', 400, 'UNKNOWN_CHECKLIST_ITEM']);
+    expect(reject.status).toBe(200);
+    expect(reject.body.ticket.rejections.at(-1)).toMatchObject({ reason, checklistItem: 'c2' });
+    await gw.call('DELETE', `/api/schedules/${id}`, { cookie: hanna });
+  });
 });

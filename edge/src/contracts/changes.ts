@@ -19,7 +19,9 @@ export type TicketEventType =
   | 'ticket-started' | 'ticket-completed' | 'ticket-approved' | 'ticket-cancelled' | 'ticket-rejected' | 'ticket-escalated'
   | 'ticket-commented' | 'ticket-attachments-added'
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
-  | 'ticket-replied' | 'ticket-linked';
+  | 'ticket-replied' | 'ticket-linked'
+  /** A checklist item ticked, unticked or added. */
+  | 'ticket-checklist-changed';
 
 /** What happened to an order of a paid service. */
 export type OrderEventType =

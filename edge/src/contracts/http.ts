@@ -83,7 +83,9 @@ export const TransferBody = z.strictObject({ to: Username, note: Note.optional()
 export const EmptyBody = z.strictObject({ note: Note.optional() }).optional();
 export const CompleteBody = z.strictObject({ note: Note.optional(), photos: Photos.optional() }).optional();
 export const ApproveBody = z.strictObject({ notes: Note.optional() }).optional();
-export const RejectBody = z.strictObject({ reason: Text(200), notes: Note.optional(), photos: Photos.optional() });
+export const RejectBody = z.strictObject({ reason: Text(200), notes: Note.optional(), photos: Photos.optional(),
+  /** The checklist item left undone, by its id (`c2`). */
+  checklistItem: z.string().regex(/^c\d{1,3}$/).optional() });
 export const ReasonBody = z.strictObject({ reason: Text(500) });
 export const CommentBody = z.strictObject({ text: Text(2000), internal: z.boolean().default(true) });
 

@@ -1,3 +1,4 @@
+import { Invalid } from '../domain-error.ts';
 import type { Rejection, Room, TeamNotification, Ticket } from '../contracts/index.ts';
 import { named } from '../contracts/index.ts';
 import { rejectedFor, roomOnRejection } from '../rooms/room-status.ts';
@@ -11,6 +12,8 @@ export interface RejectCommand {
   reason: string;
   notes?: string;
   photos?: string[];
+  /** The checklist item the rejection names as left undone. */
+  checklistItem?: string;
 }
 
 /** Rejections are numbered per ticket: R-1024-1, R-1024-2, … */
@@ -44,6 +47,9 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
   const reason = rejectionReason(ctx, command.reason);
   const reasonNames = category.reasonNames?.[reason];
   const photos = assertAttached(ticket, command.photos);
+  if (command.checklistItem !== undefined && !ticket.checklist?.some((i) => i.id === command.checklistItem)) {
+    throw new Invalid('UNKNOWN_CHECKLIST_ITEM', `the ticket's checklist has no item ${command.checklistItem}`, { item: command.checklistItem });
+  }
   const escalate = policy.route === 'escalate';
   const escalatedTo = escalate ? (ctx.team?.supervisor ?? null) : null;
   const changes: Change[] = [];
@@ -68,6 +74,7 @@ export function decideRejection(ctx: TicketContext, command: RejectCommand): Dec
     originalAssignee: ticket.assignee, response: escalate ? 'escalated' : 'pending',
     route: escalate ? 'escalated' : 'returned', escalatedTo, followUp: followUp?.id ?? null,
     roomStatus: policy.roomStatus, notified: [...policy.notify],
+    ...(command.checklistItem !== undefined ? { checklistItem: command.checklistItem } : {}),
   };
   const status = escalate ? 'escalated' : 'rejected';
   const assignee = escalate ? escalatedTo : ticket.assignee;

@@ -1,3 +1,4 @@
+import { pushCommands } from './push/push-commands.ts';
 import { announcementCommands } from './announcements/announcement-commands.ts';
 import { sessionCommands } from './auth/session-commands.ts';
 import { categoryCommands } from './bridge/category-commands.ts';
@@ -19,4 +20,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands];

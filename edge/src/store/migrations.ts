@@ -356,6 +356,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX orders_ticket ON orders (ticket);
   CREATE INDEX orders_created ON orders (created_at);
   `,
+  // Web Push subscriptions, each for the person it notifies (`user:ana`).
+  `
+  CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, owner TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE INDEX push_subscriptions_owner ON push_subscriptions (owner);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval, ApprovalSubject } from './portal.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
@@ -94,7 +95,10 @@ export type DirectoryCommand =
 export type PortalCommand =
   | { type: 'send-portal-link'; email: string }
   | { type: 'spend-portal-link'; token: string }
-  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority }
+  /** Staff ask the tenant to approve a quote or a vendor's visit (target: the ticket); the tenant answers (target: the approval). */
+  | { type: 'request-approval'; subject: ApprovalSubject; note: string }
+  | { type: 'decide-approval'; decision: 'approve' | 'decline'; comment?: string };
 
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
@@ -131,7 +135,8 @@ export type Target =
   /** A new directory entry: nothing to name yet. */
   | { directory: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
-  | { portal: true };
+  | { portal: true }
+  | { approval: string };
 
 export type TicketActionResult = ActionResult;
 
@@ -166,6 +171,8 @@ export interface CommandResults {
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };
+  'request-approval': Approval;
+  'decide-approval': Approval;
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

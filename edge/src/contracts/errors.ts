@@ -72,6 +72,7 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  QUOTE_WITHIN_LIMIT: { status: 400, meaning: 'a quote at or below its limit needs no approval' },
   SIGN_IN_LINK_USED: { status: 409, meaning: 'the sign-in link was used already: ask for a new one' },
   ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },

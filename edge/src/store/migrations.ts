@@ -293,6 +293,8 @@ export const migrations: readonly string[] = [
     token_hash TEXT PRIMARY KEY, person TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
   );
   CREATE INDEX portal_links_person ON portal_links (person, created_at);
+  CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX approvals_ticket ON approvals (ticket);
   `,
 ];
 

@@ -1,3 +1,4 @@
+import { announcementCommands } from './announcements/announcement-commands.ts';
 import { sessionCommands } from './auth/session-commands.ts';
 import { categoryCommands } from './bridge/category-commands.ts';
 import type { CommandModule } from './commands/command-module.ts';
@@ -15,4 +16,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, portalCommands, approvalCommands, paymentCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, approvalCommands, paymentCommands];

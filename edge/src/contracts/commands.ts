@@ -6,6 +6,7 @@ import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Approval, ApprovalSubject } from './portal.ts';
+import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 
 /** What a caller asks of one ticket. */
@@ -113,7 +114,18 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/**
+ * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
+ * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
+ */
+export type AnnouncementCommand =
+  | ({ type: 'create-announcement' } & CreateAnnouncementBody)
+  | { type: 'start-announcement' }
+  | { type: 'expire-announcement' }
+  | { type: 'withdraw-announcement' }
+  | { type: 'read-announcement' };
+
+export type Command = AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -134,6 +146,9 @@ export type Target =
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
   | { directory: true }
+  | { announcement: string }
+  /** A new announcement. */
+  | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
   | { approval: string };
@@ -168,6 +183,12 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-announcement': Announcement;
+  'start-announcement': Announcement;
+  'expire-announcement': Announcement;
+  'withdraw-announcement': Announcement;
+  /** `first`: this reader had not read it before. */
+  'read-announcement': AnnouncementReceipt & { first: boolean };
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };

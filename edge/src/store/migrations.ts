@@ -293,6 +293,20 @@ export const migrations: readonly string[] = [
     token_hash TEXT PRIMARY KEY, person TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
   );
   CREATE INDEX portal_links_person ON portal_links (person, created_at);
+  `,
+  // Announcements: due to start and to end as rows a clock tick picks up, so a restart misses
+  // nothing; who read one (signed-in tenants), and whom it was mailed to.
+  `
+  CREATE TABLE announcements (id TEXT PRIMARY KEY, status TEXT NOT NULL, starts_at TEXT NOT NULL, expires_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX announcements_to_start ON announcements (starts_at) WHERE status = 'scheduled';
+  CREATE INDEX announcements_to_end ON announcements (expires_at) WHERE status = 'live';
+  CREATE TABLE announcement_reads (
+    announcement TEXT NOT NULL REFERENCES announcements (id), reader TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (announcement, reader)
+  );
+  CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
+  `,
+  // Approvals asked of tenants on a ticket (a quote above its limit, a vendor's visit), and their answers.
+  `
   CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX approvals_ticket ON approvals (ticket);
   `,

@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
+import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
     });
   }
+  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

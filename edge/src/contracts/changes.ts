@@ -5,6 +5,7 @@ import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Approval } from './portal.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -49,6 +50,7 @@ export type Change =
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
   | { entity: 'refund'; type: 'refund-made'; state: Refund }
+  | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -8,6 +8,7 @@ import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Approval, ApprovalSubject } from './portal.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -76,6 +77,10 @@ export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
   | { type: 'set-skills'; categories: CategoryId[] };
 
+/** Service levels: the site's working-hours calendar (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -125,7 +130,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -152,6 +157,8 @@ export type Target =
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
   | { approval: string };
+  /** The site as a whole: its working-hours calendar, its service levels. */
+  | { site: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -197,6 +204,7 @@ export interface CommandResults {
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
+  'set-working-calendar': WorkingCalendar;
 }
 
 export type ResultOf<C extends Command> =

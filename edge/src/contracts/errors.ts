@@ -38,6 +38,11 @@ export const errorCatalogue = {
   BAD_ANNOUNCEMENT_WINDOW: { status: 400, meaning: 'an announcement expires before it starts, has already expired, or runs longer than a year' },
   BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL (or the gateway\'s own test endpoint) or its keys are malformed' },
   COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
+  INVALID_TIME_ZONE: { status: 400, meaning: 'the time zone is not an IANA zone the gateway knows (e.g. Europe/Oslo)' },
+  BAD_WORKING_HOURS: { status: 400, meaning: 'a stretch of working hours does not end after it starts' },
+  OVERLAPPING_HOURS: { status: 400, meaning: 'two stretches of working hours on one day overlap' },
+  NO_WORKING_HOURS: { status: 400, meaning: 'the calendar has no working hours on any day' },
+  BAD_HOLIDAY_FILE: { status: 400, meaning: 'the holiday file is not an iCalendar file that parses, or holds no events' },
   // 401: who is asking is not known
   NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },

@@ -23,3 +23,4 @@ export * from './dispatch.ts';
 export * from './announcement.ts';
 export * from './portal.ts';
 export * from './payments.ts';
+export * from './working-hours.ts';

@@ -20,7 +20,9 @@ export type Right =
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
-  | 'charge' | 'take-payment' | 'refund' | 'read-payments';
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments'
+  // Service levels: the site's working-hours calendar and targets; reading them.
+  | 'manage-service-levels' | 'read-service-levels';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -150,6 +152,13 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
   ...grant('system', 'any', ['take-payment', 'refund']),
   ...grant('head_office', 'any', ['take-payment']),
+  // Service levels: the facility head and admins keep the calendar and the targets; whoever runs tickets reads them.
+  ...grant('facility_head', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('admin', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('supervisor', 'any', ['read-service-levels']),
+  ...grant('floor_manager', 'any', ['read-service-levels']),
+  ...grant('reception', 'any', ['read-service-levels']),
+  ...grant('staff', 'any', ['read-service-levels']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

@@ -305,6 +305,10 @@ export const migrations: readonly string[] = [
   );
   CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
   `,
+  // Service levels: the site's working-hours calendar (one row), kept as its definition.
+  `
+  CREATE TABLE working_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  `,
   // Approvals asked of tenants on a ticket (a quote above its limit, a vendor's visit), and their answers.
   `
   CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);

@@ -11,6 +11,7 @@ import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
+import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -40,6 +41,7 @@ export function entityKey(change: Change): string {
     case 'approval': return `ticket:${change.state.ticket}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
+    case 'calendar': return 'calendar:working-hours';
   }
 }
 
@@ -87,6 +89,8 @@ export class SiteStore {
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
+  /** The working-hours calendar and the service levels counted on it. */
+  readonly serviceLevels: ServiceLevelRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -107,6 +111,7 @@ export class SiteStore {
     this.announcements = new AnnouncementRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
+    this.serviceLevels = new ServiceLevelRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -195,6 +200,7 @@ export class SiteStore {
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
         return;
       case 'refund': return this.payments.putRefund(change.state);
+      case 'calendar': return this.serviceLevels.putCalendar(change.state);
     }
   }
 

@@ -156,7 +156,7 @@ export type Target =
   | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
-  | { approval: string };
+  | { approval: string }
   /** The site as a whole: its working-hours calendar, its service levels. */
   | { site: true };
 

@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
+import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });

@@ -9,6 +9,7 @@ import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
 import { paymentCommands } from './payments/payment-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
+import { stockCommands } from './stock/stock-commands.ts';
 import { portalCommands } from './portal/portal-commands.ts';
 import { approvalCommands } from './portal/approval-commands.ts';
 import { serviceLevelCommands } from './service-levels/service-level-commands.ts';
@@ -17,4 +18,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands];

@@ -3,6 +3,7 @@ import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { Approval } from './portal.ts';
+import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
@@ -40,6 +41,10 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'stock-store'; type: 'stock-store-defined'; state: StockStore }
+  | { entity: 'stock-item'; type: 'stock-item-defined' | 'stock-item-updated' | 'stock-alert-raised' | 'stock-alert-cleared'; state: StockItem }
+  /** One line of the ledger; the store writes it and sets its item's level to `levelAfter`. */
+  | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */

@@ -15,6 +15,10 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Consumables: seeing stock, keeping the stores and items, the store's movements (receive, issue,
+  // dispose), a job's movements (request ahead of the visit, use, return), and the low-stock watch.
+  | 'view-stock' | 'manage-stock' | 'receive-stock' | 'issue-stock' | 'dispose-stock'
+  | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
@@ -116,6 +120,16 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Consumables. A store's movements (`own`: the store's owner) are kept by its owner, supervisors and the
+  // facility head; a job's (`own`: the job's assignee) by whoever holds the job, supervisors and the facility head.
+  ...grant('staff', 'any', ['view-stock']),
+  ...grant('staff', 'own', ['receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('supervisor', 'any', ['view-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('floor_manager', 'any', ['view-stock']),
+  ...grant('facility_head', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('admin', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  // The gateway raises low-stock tasks, and disposes of a paid job's used units.
+  ...grant('system', 'any', ['watch-stock', 'dispose-stock']),
   // Announcements are written by the property side (the facility head, floor managers, reception);
   // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
   ...grant('facility_head', 'any', ['manage-announcements']),

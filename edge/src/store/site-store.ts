@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { StockRows } from './stock-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
@@ -35,6 +36,9 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'stock-store': return `stock-store:${change.state.id}`;
+    case 'stock-item': return `stock:${change.state.id}`;
+    case 'stock-movement': return `stock:${change.state.item}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'portal-link': return `person:${change.state.person}`;
@@ -83,6 +87,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Consumables: stores, items and the stock ledger. */
+  readonly stock: StockRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
   /** The tenant portal: sign-in links. */
@@ -108,6 +114,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.stock = new StockRows(db);
     this.announcements = new AnnouncementRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
@@ -189,6 +196,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'stock-store': return this.stock.putStore(change.state);
+      case 'stock-item': return this.stock.putItem(change.state);
+      case 'stock-movement': return this.stock.appendMovement(change.state, seq);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'portal-link':

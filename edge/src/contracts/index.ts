@@ -25,3 +25,5 @@ export * from './announcement.ts';
 export * from './portal.ts';
 export * from './payments.ts';
 export * from './working-hours.ts';
+export * from './sla-clock.ts';
+export * from './service-levels.ts';

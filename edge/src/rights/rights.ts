@@ -146,6 +146,8 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'own', ['read-announcements']),
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
+  ...grant('tenant', 'own', ['read-announcements']),
+  ...grant('tenant_admin', 'own', ['read-announcements']),
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).

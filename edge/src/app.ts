@@ -20,6 +20,8 @@ import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
+import { approvalRoutes } from './portal/approval-routes.ts';
+import { scheduleRoutes } from './schedules/schedule-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -160,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(pushRoutes, { commands: deps.commands, publicKey: deps.push.publicKey });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
@@ -174,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -22,7 +22,10 @@ import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
+import { orderFollowsPayments } from './orders/order-follows-payments.ts';
+import { ledgerPayments } from './orders/ledger-payments.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
+import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -83,6 +86,8 @@ export interface GatewayOptions {
   demoInquiries?: boolean;
   /** A new demo site also gets a store room of consumables with opening stock (`npm start`; tests ask for it). */
   demoStock?: boolean;
+  /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
+  scheduleTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
@@ -105,6 +110,8 @@ export interface Gateway {
   presence: DevicePresence;
   deviceEvents: DeviceEvents;
   offlineWatch: OfflineWatch;
+  /** Makes the tickets of planned work as their occurrences come due. */
+  schedules: ScheduleGenerator;
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -211,8 +218,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
-    const orderPayments = options.orderPayments ?? noPaymentProvider;
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
+    const providers = providersFrom(paySettings);
+    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
     closers.push(commands.within(orderFollowsTicket(store)));
+    closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
@@ -226,6 +237,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
+    const schedules = new ScheduleGenerator(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.scheduleTicks !== false) {
+      schedules.start();
+      closers.push(() => schedules.stop());
+    }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
       closers.push(() => gpio.close());
@@ -235,8 +251,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(startPushSender({ store, commands, keys: vapid, links: publicAddress, subject: publicAddress.base.startsWith('https:') ? publicAddress.base : 'mailto:push@doorside.invalid',
       ...(options.pushAgent ? { agent: options.pushAgent } : {}), onError: (error) => process.emitWarning(error as Error) }));
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
-    const payOptions = options.payments ?? {};
-    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
@@ -244,7 +258,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
-        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        providers, simulatedKey: simulatedPrivateKey,
         notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
@@ -273,7 +287,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch,
+      offlineWatch: watch, schedules,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

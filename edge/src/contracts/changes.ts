@@ -2,12 +2,14 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval } from './portal.ts';
 import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Order } from './orders.ts';
 import type { Service, ServiceSettings } from './services.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { Schedule } from './schedules.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -62,19 +64,29 @@ export type Change =
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
   | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
+  | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
   | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
+  /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
+  | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
+  /** A catch-up that made only the latest occurrences: how many older ones were left out. */
+  | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };
   }
   | { entity: 'session'; type: 'session-closed'; state: SessionState; session: { subject: string; tokenDigest: string } }
   // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
-  | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } };
+  | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } }
+  // Bookkeeping: the occurrences a schedule made (each once), and when its next one is due.
+  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } };
 
-export type EventType = Exclude<Change, { entity: 'offline-alert' }>['type']
+/** Changes that keep rows only: the ticket or schedule change beside them carries the event. */
+export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor']);
+
+export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' }>['type']
   // Written when a site is made or a device or user is set up, outside the command path.
   | 'team-defined' | 'user-created' | 'room-created' | 'panel-configured';

@@ -5,12 +5,14 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval, ApprovalSubject } from './portal.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -22,7 +24,7 @@ export type TicketCommand =
   | { type: 'start'; note?: string }
   | { type: 'complete'; note?: string; photos?: string[] }
   | { type: 'approve'; notes?: string }
-  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[]; checklistItem?: string }
   | { type: 'escalate'; reason: string }
   | { type: 'cancel'; reason: string }
   | { type: 'comment'; text: string; internal: boolean }
@@ -93,6 +95,17 @@ export type StockCommand =
 /** Service levels: the site's working-hours calendar (target: the site). */
 export type ServiceLevelCommand =
   | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+/** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
+export type ScheduleCommand =
+  | { type: 'create-schedule'; schedule: ScheduleBody }
+  | { type: 'update-schedule'; changes: SchedulePatch }
+  | { type: 'remove-schedule' }
+  | { type: 'run-schedule' };
+
+/** A ticket's checklist (target: the ticket). */
+export type ChecklistCommand =
+  | { type: 'tick-checklist-item'; item: string; done: boolean }
+  | { type: 'add-checklist-item'; text: string };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -114,7 +127,10 @@ export type DirectoryCommand =
 export type PortalCommand =
   | { type: 'send-portal-link'; email: string }
   | { type: 'spend-portal-link'; token: string }
-  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority }
+  /** Staff ask the tenant to approve a quote or a vendor's visit (target: the ticket); the tenant answers (target: the approval). */
+  | { type: 'request-approval'; subject: ApprovalSubject; note: string }
+  | { type: 'decide-approval'; decision: 'approve' | 'decline'; comment?: string };
 
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
@@ -164,7 +180,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = PushCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -179,6 +195,7 @@ export type Target =
   | { order: string }
   | { payment: string }
   | { provider: ProviderId }
+  | { schedule: string }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -200,6 +217,7 @@ export type Target =
   | { catalogue: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
+  | { approval: string }
   /** The site as a whole: its working-hours calendar, its service levels. */
   | { site: true };
 
@@ -258,10 +276,18 @@ export interface CommandResults {
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };
+  'request-approval': Approval;
+  'decide-approval': Approval;
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
   'set-working-calendar': WorkingCalendar;
+  'create-schedule': Schedule;
+  'update-schedule': Schedule;
+  'remove-schedule': Schedule;
+  'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
+  'tick-checklist-item': { ticket: Ticket };
+  'add-checklist-item': { ticket: Ticket };
 }
 
 export type ResultOf<C extends Command> =

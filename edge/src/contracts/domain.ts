@@ -5,6 +5,7 @@ import { Text } from './text.ts';
 import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
 import { TicketSla, Waiting } from './sla-clock.ts';
+import { ChecklistItem, PlannedBy } from './checklist.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -103,6 +104,8 @@ export const Category = z.object({
   selfVerification: SelfVerification.optional(),
   /** A new ticket, or one handed back to the pool, goes to the top-ranked person on duty; absent means no. */
   autoDispatch: z.boolean().optional(),
+  /** A rating at or below this score (of 5) reopens the job through the rejection policy; absent means 2, 0 never. */
+  ratingThreshold: z.number().int().min(0).max(5).optional(),
 });
 export type Category = z.infer<typeof Category>;
 
@@ -151,6 +154,8 @@ export const Rejection = z.object({
   followUp: TicketId.nullable(),
   roomStatus: RoomStatus.nullable(),
   notified: z.array(TeamId),
+  /** The checklist item the rejection names as left undone. */
+  checklistItem: z.optional(z.string()),
 });
 export type Rejection = z.infer<typeof Rejection>;
 
@@ -195,6 +200,10 @@ export const Ticket = z.object({
   waiting: z.optional(Waiting),
   /** The ticket's service-level clocks as read now; set on reading, never stored. */
   sla: z.optional(TicketSla),
+  /** The schedule and occurrence that made the ticket, for planned work. */
+  planned: z.optional(PlannedBy),
+  /** Items the worker ticks off: from the schedule, or added by staff. */
+  checklist: z.optional(z.array(ChecklistItem)),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

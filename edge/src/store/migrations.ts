@@ -356,6 +356,21 @@ export const migrations: readonly string[] = [
   CREATE INDEX orders_ticket ON orders (ticket);
   CREATE INDEX orders_created ON orders (created_at);
   `,
+  // Planned work: schedules with when the next occurrence's ticket is due (ms), and each occurrence
+  // made, once: the primary key refuses a second ticket for the same schedule and occurrence.
+  `
+  CREATE TABLE schedules (id TEXT PRIMARY KEY, doc TEXT NOT NULL, active INTEGER NOT NULL, next_due INTEGER);
+  CREATE INDEX schedules_due ON schedules (next_due) WHERE active = 1;
+  CREATE TABLE schedule_occurrences (
+    schedule TEXT NOT NULL, occurrence TEXT NOT NULL, at_ms INTEGER NOT NULL, ticket TEXT NOT NULL,
+    PRIMARY KEY (schedule, at_ms)
+  );
+  `,
+  // Approvals asked of tenants on a ticket (a quote above its limit, a vendor's visit), and their answers.
+  `
+  CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX approvals_ticket ON approvals (ticket);
+  `,
   // Web Push subscriptions, each for the person it notifies (`user:ana`).
   `
   CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, owner TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL, created_at TEXT NOT NULL);

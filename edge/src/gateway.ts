@@ -16,10 +16,14 @@ import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
+import { ensureVapidKeys } from './push/vapid-keys.ts';
+import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
+import { orderFollowsPayments } from './orders/order-follows-payments.ts';
+import { ledgerPayments } from './orders/ledger-payments.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
 import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
@@ -86,6 +90,8 @@ export interface GatewayOptions {
   scheduleTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
+  pushAgent?: import('node:https').Agent;
   /** Where orders meet the payment side; absent: no on-line payment, refunds left to people. */
   orderPayments?: OrderPayments;
   /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
@@ -212,8 +218,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
-    const orderPayments = options.orderPayments ?? noPaymentProvider;
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
+    const providers = providersFrom(paySettings);
+    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
     closers.push(commands.within(orderFollowsTicket(store)));
+    closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
@@ -237,17 +247,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closers.push(() => gpio.close());
     }
 
+    const vapid = ensureVapidKeys(options.dataDir);
+    closers.push(startPushSender({ store, commands, keys: vapid, links: publicAddress, subject: publicAddress.base.startsWith('https:') ? publicAddress.base : 'mailto:push@doorside.invalid',
+      ...(options.pushAgent ? { agent: options.pushAgent } : {}), onError: (error) => process.emitWarning(error as Error) }));
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
-    const payOptions = options.payments ?? {};
-    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
-      store, publicAddress, siteName: options.siteName ?? options.site,
+      store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
-        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        providers, simulatedKey: simulatedPrivateKey,
         notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),

@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval } from './portal.ts';
 import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Order } from './orders.ts';
@@ -56,6 +57,8 @@ export type Change =
   | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
+  /** A push subscription: its endpoint and keys, for the person it notifies. */
+  | { entity: 'push-subscription'; type: 'push-subscribed' | 'push-unsubscribed'; state: { owner: string; endpoint: string; p256dh?: string; auth?: string } }
   | { entity: 'service'; type: 'service-defined' | 'service-slots-set'; state: Service }
   | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
   /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */
@@ -63,6 +66,7 @@ export type Change =
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
   | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
+  | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }

@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval, ApprovalSubject } from './portal.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
@@ -126,7 +127,10 @@ export type DirectoryCommand =
 export type PortalCommand =
   | { type: 'send-portal-link'; email: string }
   | { type: 'spend-portal-link'; token: string }
-  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority }
+  /** Staff ask the tenant to approve a quote or a vendor's visit (target: the ticket); the tenant answers (target: the approval). */
+  | { type: 'request-approval'; subject: ApprovalSubject; note: string }
+  | { type: 'decide-approval'; decision: 'approve' | 'decline'; comment?: string };
 
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
@@ -171,7 +175,12 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Web Push on the signed-in person's phone (target: the person, as the actor ref); a gone endpoint is removed by the gateway. */
+export type PushCommand =
+  | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
+  | { type: 'unsubscribe-push'; endpoint: string };
+
+export type Command = PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -200,12 +209,15 @@ export type Target =
   | { announcement: string }
   /** A new announcement. */
   | { announcements: true }
+  /** Whose push subscriptions (an actor ref). */
+  | { pushOwner: string }
   | { service: ServiceId }
   | { order: string }
   /** The catalogue as a whole: its settings. */
   | { catalogue: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
+  | { approval: string }
   /** The site as a whole: its working-hours calendar, its service levels. */
   | { site: true };
 
@@ -250,6 +262,8 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'subscribe-push': { subscribed: boolean };
+  'unsubscribe-push': { subscribed: boolean };
   'define-service': Service;
   'set-service-slots': Service;
   'set-service-settings': ServiceSettings;
@@ -262,6 +276,8 @@ export interface CommandResults {
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };
+  'request-approval': Approval;
+  'decide-approval': Approval;
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

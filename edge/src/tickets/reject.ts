@@ -12,6 +12,8 @@ export interface RejectCommand {
   reason: string;
   notes?: string;
   photos?: string[];
+  /** The reason as the rejecting party gave it (a tenant's low rating), not one of the category's list. */
+  asGiven?: boolean;
   /** The checklist item the rejection names as left undone. */
   checklistItem?: string;
 }
@@ -22,7 +24,8 @@ export function rejectionIdFor(ticket: Ticket): string {
 }
 
 /** The reason as the category lists it, or as typed when the category takes free text. */
-export function rejectionReason(ctx: TicketContext, reason: string): string {
+export function rejectionReason(ctx: TicketContext, reason: string, asGiven = false): string {
+  if (asGiven && reason.trim() !== '') return reason.trim();
   const listed = ctx.category.rejectionReasons.find((r) => r.toLowerCase() === reason.trim().toLowerCase());
   if (listed) return listed;
   if (ctx.category.allowFreeTextReason && reason.trim() !== '') return reason.trim();
@@ -44,7 +47,7 @@ export function assertAttached(ticket: Ticket, photos: string[] | undefined): st
 export function decideRejection(ctx: TicketContext, command: RejectCommand): Decision {
   const { at, actor, ticket, category, room } = ctx;
   const policy = category.rejection;
-  const reason = rejectionReason(ctx, command.reason);
+  const reason = rejectionReason(ctx, command.reason, command.asGiven);
   const reasonNames = category.reasonNames?.[reason];
   const photos = assertAttached(ticket, command.photos);
   if (command.checklistItem !== undefined && !ticket.checklist?.some((i) => i.id === command.checklistItem)) {

@@ -23,4 +23,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, checklistCommands];

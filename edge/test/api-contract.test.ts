@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
 
     expect(reject.required).toEqual(['reason']);
     expect(reject.additionalProperties).toBe(false);
-    expect(Object.keys(reject.properties).sort()).toEqual(['notes', 'photos', 'reason']);
+    expect(Object.keys(reject.properties).sort()).toEqual(['checklistItem', 'notes', 'photos', 'reason']);
     expect(reject.properties.reason).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     expect(bodyOf('/api/tickets/{id}/assign').anyOf.map((m: { required: string[] }) => m.required)).toEqual([['assignee'], ['team']]);
     expect(bodyOf('/api/rooms/{room}/reports').required).toEqual(['category', 'description']);

@@ -6,6 +6,7 @@ import type { MovementKind, StockItem, StockMovement, StockStore } from './stock
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { SlaTargets } from './service-levels.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -16,7 +17,9 @@ export type TicketEventType =
   | 'ticket-started' | 'ticket-completed' | 'ticket-approved' | 'ticket-cancelled' | 'ticket-rejected' | 'ticket-escalated'
   | 'ticket-commented' | 'ticket-attachments-added'
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
-  | 'ticket-replied' | 'ticket-linked';
+  | 'ticket-replied' | 'ticket-linked'
+  /** The ticket started or stopped waiting for the tenant, a vendor or a booked visit. */
+  | 'ticket-waiting-set';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -54,6 +57,7 @@ export type Change =
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
   | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
+  | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

@@ -9,6 +9,8 @@ import type { MovementKind, StockItem, StockMoveResult, StockStore } from './sto
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { SlaTargets } from './service-levels.ts';
+import type { WaitReason } from './sla-clock.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -90,7 +92,10 @@ export type StockCommand =
   | { type: 'raise-stock-alert' };
 /** Service levels: the site's working-hours calendar (target: the site). */
 export type ServiceLevelCommand =
-  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar }
+  | { type: 'set-sla-targets'; targets: SlaTargets }
+  /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
+  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -219,6 +224,8 @@ export interface CommandResults {
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
   'set-working-calendar': WorkingCalendar;
+  'set-sla-targets': SlaTargets;
+  'set-waiting': { ticket: Ticket };
 }
 
 export type ResultOf<C extends Command> =

@@ -26,7 +26,9 @@ export type Right =
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
   | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Service levels: the site's working-hours calendar and targets; reading them.
-  | 'manage-service-levels' | 'read-service-levels';
+  | 'manage-service-levels' | 'read-service-levels'
+  // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
+  | 'set-waiting';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -173,6 +175,13 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['read-service-levels']),
   ...grant('reception', 'any', ['read-service-levels']),
   ...grant('staff', 'any', ['read-service-levels']),
+  ...grant('staff', 'own', ['set-waiting']),
+  ...grant('staff', 'team', ['set-waiting']),
+  ...grant('supervisor', 'any', ['set-waiting']),
+  ...grant('floor_manager', 'any', ['set-waiting']),
+  ...grant('reception', 'any', ['set-waiting']),
+  ...grant('facility_head', 'any', ['set-waiting']),
+  ...grant('admin', 'any', ['set-waiting']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

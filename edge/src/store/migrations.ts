@@ -342,6 +342,13 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER stock_movements_move_level AFTER INSERT ON stock_movements
     BEGIN UPDATE stock_items SET level = NEW.level_after WHERE id = NEW.item; END;
   `,
+  // Service levels: targets per category × priority and the waits that pause the clock (one row), and each
+  // ticket's clocks as kept after its last change, with when the running one runs out and whether it is breached.
+  `
+  CREATE TABLE sla_targets (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  CREATE TABLE ticket_sla (ticket TEXT PRIMARY KEY, doc TEXT NOT NULL, due_at TEXT, paused INTEGER NOT NULL, breached INTEGER NOT NULL);
+  CREATE INDEX ticket_sla_due ON ticket_sla (due_at) WHERE due_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -45,6 +45,7 @@ export function entityKey(change: Change): string {
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
     case 'calendar': return 'calendar:working-hours';
+    case 'sla-targets': return 'calendar:service-levels';
   }
 }
 
@@ -209,6 +210,7 @@ export class SiteStore {
         return;
       case 'refund': return this.payments.putRefund(change.state);
       case 'calendar': return this.serviceLevels.putCalendar(change.state);
+      case 'sla-targets': return this.serviceLevels.putTargets(change.state);
     }
   }
 

@@ -7,6 +7,8 @@ import { directoryCommands } from './directory/directory-commands.ts';
 import { dispatchCommands } from './dispatch/dispatch-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
+import { orderCommands } from './orders/order-commands.ts';
+import { serviceCommands } from './orders/service-commands.ts';
 import { paymentCommands } from './payments/payment-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { stockCommands } from './stock/stock-commands.ts';
@@ -17,4 +19,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands];

@@ -22,6 +22,8 @@ export * from './inquiry.ts';
 export * from './dispatch.ts';
 export * from './stock.ts';
 export * from './announcement.ts';
+export * from './services.ts';
+export * from './orders.ts';
 export * from './portal.ts';
 export * from './payments.ts';
 export * from './working-hours.ts';

@@ -11,6 +11,7 @@ import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
 
@@ -24,7 +25,7 @@ export type TicketCommand =
   | { type: 'start'; note?: string }
   | { type: 'complete'; note?: string; photos?: string[] }
   | { type: 'approve'; notes?: string }
-  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[]; checklistItem?: string }
   | { type: 'escalate'; reason: string }
   | { type: 'cancel'; reason: string }
   | { type: 'comment'; text: string; internal: boolean }
@@ -94,6 +95,18 @@ export type StockCommand =
   | { type: 'raise-stock-alert' };
 /** Service levels: the site's working-hours calendar (target: the site). */
 export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+/** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
+export type ScheduleCommand =
+  | { type: 'create-schedule'; schedule: ScheduleBody }
+  | { type: 'update-schedule'; changes: SchedulePatch }
+  | { type: 'remove-schedule' }
+  | { type: 'run-schedule' };
+
+/** A ticket's checklist (target: the ticket). */
+export type ChecklistCommand =
+  | { type: 'tick-checklist-item'; item: string; done: boolean }
+  | { type: 'add-checklist-item'; text: string };
   | { type: 'set-working-calendar'; calendar: WorkingCalendar }
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
@@ -164,7 +177,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -179,6 +192,7 @@ export type Target =
   | { order: string }
   | { payment: string }
   | { provider: ProviderId }
+  | { schedule: string }
   | { panel: RoomId }
   | { person: string }
   | { unit: string }
@@ -258,6 +272,12 @@ export interface CommandResults {
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
   'set-working-calendar': WorkingCalendar;
+  'create-schedule': Schedule;
+  'update-schedule': Schedule;
+  'remove-schedule': Schedule;
+  'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
+  'tick-checklist-item': { ticket: Ticket };
+  'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
 }

@@ -30,6 +30,8 @@ export type Right =
   | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels'
+  // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item';
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
   | 'set-waiting';
 
@@ -66,8 +68,13 @@ const lifecycle: Record<TicketAction, readonly TicketStatus[]> = {
   comment: Statuses.options,
   accept: ['assigned'],
 };
+/** A checklist is ticked while the job is worked, and added to while it is open. */
+const checklistStatuses: Partial<Record<Right, readonly TicketStatus[]>> = {
+  'tick-checklist': ['assigned', 'in_progress', 'rejected', 'escalated'],
+  'add-checklist-item': ['new', 'assigned', 'in_progress', 'rejected', 'escalated'],
+};
 const statusesOf = (right: Right): readonly TicketStatus[] | null =>
-  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? null;
+  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? checklistStatuses[right] ?? null;
 
 function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Right[]): Grant[] {
   const scopes = typeof scope === 'string' ? [scope] : scope;
@@ -192,6 +199,23 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['read-service-levels']),
   ...grant('reception', 'any', ['read-service-levels']),
   ...grant('staff', 'any', ['read-service-levels']),
+  // Planned work: everyone who works tickets sees the calendar; supervisors and the facility head keep it;
+  // the gateway's generator makes each occurrence's ticket.
+  ...grant('staff', 'any', ['read-schedules']),
+  ...grant('supervisor', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('floor_manager', 'any', ['read-schedules']),
+  ...grant('reception', 'any', ['read-schedules']),
+  ...grant('facility_head', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('admin', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('system', 'any', ['run-schedules']),
+  // Checklists: the worker ticks their own job's items; supervisors any; staff of the team add items.
+  ...grant('staff', 'own', ['tick-checklist']),
+  ...grant('staff', 'team', ['add-checklist-item']),
+  ...grant('staff', 'own', ['add-checklist-item']),
+  ...grant('supervisor', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('floor_manager', 'any', ['add-checklist-item']),
+  ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
   ...grant('staff', 'own', ['set-waiting']),
   ...grant('staff', 'team', ['set-waiting']),
   ...grant('supervisor', 'any', ['set-waiting']),

@@ -170,7 +170,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
     });
   }
-  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(pageRoutes, {});

@@ -93,9 +93,7 @@ export type StockCommand =
   | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
   /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
   | { type: 'raise-stock-alert' };
-/** Service levels: the site's working-hours calendar (target: the site). */
-export type ServiceLevelCommand =
-  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 /** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
 export type ScheduleCommand =
   | { type: 'create-schedule'; schedule: ScheduleBody }
@@ -107,6 +105,9 @@ export type ScheduleCommand =
 export type ChecklistCommand =
   | { type: 'tick-checklist-item'; item: string; done: boolean }
   | { type: 'add-checklist-item'; text: string };
+
+/** Service levels: the site's working-hours calendar and targets (target: the site). */
+export type ServiceLevelCommand =
   | { type: 'set-working-calendar'; calendar: WorkingCalendar }
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */

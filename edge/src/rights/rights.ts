@@ -31,7 +31,7 @@ export type Right =
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels'
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
-  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item';
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
   | 'set-waiting';
 

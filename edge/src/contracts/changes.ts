@@ -23,7 +23,7 @@ export type TicketEventType =
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
   | 'ticket-replied' | 'ticket-linked'
   /** The ticket started or stopped waiting for the tenant, a vendor or a booked visit. */
-  | 'ticket-waiting-set';
+  | 'ticket-waiting-set'
   /** A checklist item ticked, unticked or added. */
   | 'ticket-checklist-changed';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { DocumentStore } from './attachments/document-store.ts';
 import { PhotoStore } from './attachments/photo-store.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { GatewayBroker } from './broker/broker.aedes.ts';
@@ -194,6 +195,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
+      documents: new DocumentStore(join(options.dataDir, 'documents')),
       store, publicAddress, siteName: options.siteName ?? options.site,
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,

@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
@@ -13,6 +14,13 @@ export type TicketEventType =
   | 'ticket-commented' | 'ticket-attachments-added'
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
   | 'ticket-replied' | 'ticket-linked';
+
+/** What happened to a work order, as its event names it. */
+export type WorkOrderEventType =
+  | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
+  | 'work-order-started' | 'work-order-done' | 'work-order-verified' | 'work-order-rejected' | 'work-order-withdrawn'
+  /** A vendor contact's link was issued anew, or taken back. */
+  | 'work-order-link-issued' | 'work-order-link-revoked';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -36,6 +44,14 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
+  | {
+    entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;
+    /** Links issued with the change: their tokens' digests only, never in the log. */
+    links?: { digest: string; contact: string }[];
+    /** Links taken back: one contact's, or every link of the order (`contact: null`). */
+    revoke?: { contact: string | null };
+  }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

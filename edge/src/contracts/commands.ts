@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -68,6 +69,28 @@ export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<str
   /** Whether new and returned tickets of the category go to the top-ranked person on duty. */
   | { type: 'set-auto-dispatch'; autoDispatch: boolean };
 
+/** Vendors and the work orders sent to them. Targets: `{ticket}` or `{directory}` to create, `{workOrder}`, `{vendor}`. */
+export type WorkOrderCommand =
+  | { type: 'define-vendor'; vendor: VendorBody }
+  | { type: 'update-vendor'; changes: VendorPatch }
+  | {
+    type: 'create-work-order'; vendor: string; instructions: string; dueAt?: string; costLimit?: Money; responsible?: Username; shareReporterContact: boolean;
+    /** For one made on its own; one made from a ticket takes the ticket's. */
+    title?: string; description?: string; room?: RoomId;
+  }
+  | { type: 'accept-work-order'; note?: string }
+  | { type: 'decline-work-order'; reason: string }
+  | { type: 'comment-work-order'; text: string }
+  | { type: 'add-work-order-files'; attachments: Attachment[] }
+  | { type: 'start-work-order'; note?: string }
+  | { type: 'report-work-order-done'; notes: string; minutes: number; attachments?: Attachment[] }
+  | { type: 'verify-work-order'; note?: string }
+  | { type: 'reject-work-order'; reason: string }
+  | { type: 'withdraw-work-order'; reason: string }
+  /** A contact's link to the order: a new one (any earlier one of theirs revoked), or taken back. */
+  | { type: 'issue-work-order-link'; contact: string }
+  | { type: 'revoke-work-order-link'; contact: string };
+
 /** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
 export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
@@ -96,7 +119,7 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -110,6 +133,8 @@ export type Target =
   | { user: Username }
   | { panel: RoomId }
   | { person: string }
+  | { workOrder: string }
+  | { vendor: string }
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
@@ -145,10 +170,16 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'define-vendor': Vendor;
+  'update-vendor': Vendor;
+  /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */
+  'create-work-order': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
+  'issue-work-order-link': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
 }
 
 export type ResultOf<C extends Command> =
   C extends TicketCommand ? CommandResults['ticket']
     : C extends DeviceAdminCommand ? CommandResults['device']
+    : C extends Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' | 'create-work-order' | 'issue-work-order-link' }> ? WorkOrder
       : C extends CategoryCommand ? CommandResults['category']
         : C['type'] extends keyof CommandResults ? CommandResults[C['type']] : never;

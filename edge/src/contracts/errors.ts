@@ -12,6 +12,8 @@ export const errorCatalogue = {
   BAD_REQUEST: { status: 400, meaning: 'the request could not be read' },
   BAD_MULTIPART: { status: 400, meaning: 'a multipart body could not be read (no boundary, a part cut short, never closed); nothing was kept' },
   BAD_PHOTO: { status: 400, meaning: 'an uploaded file is not an image the gateway accepts' },
+  BAD_FILE: { status: 400, meaning: 'an uploaded file is neither a photo (JPEG, PNG, WebP, HEIC) nor a PDF, by its bytes' },
+  NO_FILES: { status: 400, meaning: 'the upload carried no file' },
   NO_PHOTOS: { status: 400, meaning: 'the upload carried no image' },
   ONE_PHOTO_ONLY: { status: 400, meaning: 'this action takes at most one photo' },
   TOO_MANY_ATTACHMENTS: { status: 400, meaning: 'the ticket would hold more attachments than allowed' },
@@ -32,6 +34,9 @@ export const errorCatalogue = {
   UNKNOWN_UNIT: { status: 400, meaning: 'the unit named is not in the site\'s directory' },
   UNKNOWN_INSTALLATION: { status: 400, meaning: 'the installation named is not in the site\'s directory' },
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
+  TITLE_REQUIRED: { status: 400, meaning: 'a work order made on its own needs a title' },
+  UNKNOWN_CONTACT: { status: 400, meaning: 'the vendor has no contact with that id' },
+  DUE_IN_PAST: { status: 400, meaning: 'a wanted-by time lies in the past' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
   // 401: who is asking is not known
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
@@ -68,6 +73,8 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
+  WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

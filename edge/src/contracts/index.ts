@@ -20,3 +20,4 @@ export * from './phrase.ts';
 export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
+export * from './work-orders.ts';

@@ -9,6 +9,8 @@ export interface Actor {
   teams: TeamId[];
   /** A door panel or device acts only for its own room. */
   room: RoomId | null;
+  /** A vendor acting through their link: the vendor, the contact the link was sent to, and the one work order it opens. */
+  vendor?: { id: string; contact: string; workOrder: string };
 }
 
 export const systemActor: Actor = { ref: 'system', user: null, role: 'system', teams: [], room: null };
@@ -36,4 +38,9 @@ export function deviceActor(device: Device): Actor {
 /** Head office acting through the cloud bridge; the audit log names it `central:<who>`. */
 export function headOfficeActor(by: string): Actor {
   return { ref: `central:${by}`, user: null, role: 'head_office', teams: [], room: null };
+}
+
+/** A vendor's contact acting through the link of one work order; the audit log names `vendor:<vendor>/<contact>`. */
+export function vendorActor(vendor: string, contact: string, workOrder: string): Actor {
+  return { ref: `vendor:${vendor}/${contact}`, user: null, role: 'vendor', teams: [], room: null, vendor: { id: vendor, contact, workOrder } };
 }

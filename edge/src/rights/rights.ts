@@ -14,7 +14,11 @@ export type Right =
   // Keeping a mail's unknown sender as a contact: a narrow part of keeping the directory.
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
-  | 'set-duty' | 'set-skills' | 'set-auto-dispatch';
+  | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
+  | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
+  // What a vendor does on a work order sent to them.
+  | 'view-work-order' | 'accept-work-order' | 'decline-work-order' | 'comment-work-order' | 'add-work-order-files' | 'start-work-order' | 'report-work-order-done';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -106,6 +110,14 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
+  // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
+  ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('floor_manager', 'any', ['read-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('reception', 'any', ['read-vendors', 'read-work-orders', 'comment-work-order']),
+  ...grant('facility_head', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('admin', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('vendor', 'own', ['view-work-order', 'accept-work-order', 'decline-work-order', 'comment-work-order', 'add-work-order-files', 'start-work-order', 'report-work-order-done']),
 ];
 
 export function grantsOf(role: Role, right: Right): Grant[] {

@@ -44,6 +44,11 @@ import { markOptionalBodies } from './http/optional-bodies.ts';
 import { requireJsonFromSignedIn } from './http/signed-in-content-type.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { pageRoutes } from './http/pages.ts';
+import type { KeyObject } from 'node:crypto';
+import { notifyRoutes } from './payments/notify-routes.ts';
+import { paymentRoutes } from './payments/payment-routes.ts';
+import type { Providers } from './payments/provider.ts';
+import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
@@ -71,6 +76,8 @@ export interface AppDeps {
   shortLinkLimit?: { max: number; windowMs: number };
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins?: readonly string[];
+  /** The providers the site takes payments through; the simulated provider's signing key when it is on; where notices go. */
+  payments: { providers: Providers; simulatedKey: KeyObject | null; notifyUrl: () => string };
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -143,6 +150,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
+  await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
+  if (deps.payments.simulatedKey) {
+    await app.register(simulatedPayRoutes, {
+      store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
+    });
+  }
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });

@@ -6,6 +6,7 @@ import { directoryCommands } from './directory/directory-commands.ts';
 import { dispatchCommands } from './dispatch/dispatch-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
+import { paymentCommands } from './payments/payment-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
 import { openCommands } from './tickets/open-commands.ts';
@@ -14,4 +15,4 @@ import { vendorCommands } from './work-orders/vendor-commands.ts';
 import { workOrderCommands } from './work-orders/work-order-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, vendorCommands, workOrderCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, paymentCommands, vendorCommands, workOrderCommands];

@@ -34,6 +34,8 @@ import { siteCommandModules } from './command-modules.ts';
 import { PublicAddress } from './http/public-address.ts';
 import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-mail.ts';
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
+import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
+import { providersFrom } from './payments/provider-setup.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -70,6 +72,8 @@ export interface GatewayOptions {
   demoInquiries?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
+  payments?: PaymentOptions;
 }
 
 export interface Gateway {
@@ -192,6 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
@@ -199,6 +205,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       store, publicAddress, siteName: options.siteName ?? options.site,
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
+      payments: {
+        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+      },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });

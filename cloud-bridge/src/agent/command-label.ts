@@ -7,5 +7,6 @@ export function describe(command: CentralCommand): string {
     case 'vendor-accepted': return `${command.vendor} accepts ${command.ticket}`;
     case 'set-room-status': return `room ${command.room} ${command.status}`;
     case 'set-rejection-policy': return `rejection policy of ${command.category}`;
+    case 'payment-notice': return `${command.notice.provider} payment ${command.notice.tradeNo}`;
   }
 }

@@ -19,6 +19,12 @@ export class CommandInbox {
     await this.db.run("INSERT INTO commands (id, site, body, created_at, state) VALUES (?, ?, ?, ?, 'pending')", [body.id, site, JSON.stringify(body), now]);
   }
 
+  /** The same command again (a provider resending its notice) is held once. */
+  async enqueueOnce(site: string, command: CentralCommand, now: string): Promise<void> {
+    const body = CentralCommand.parse(command);
+    await this.db.run("INSERT INTO commands (id, site, body, created_at, state) VALUES (?, ?, ?, ?, 'pending') ON CONFLICT (id) DO NOTHING", [body.id, site, JSON.stringify(body), now]);
+  }
+
   async pending(site: string): Promise<CentralCommand[]> {
     const rows = await this.db.all<Row>("SELECT body FROM commands WHERE site = ? AND state = 'pending' ORDER BY n LIMIT 500", [site]);
     return rows.map((r) => CentralCommand.parse(JSON.parse(r.body)));

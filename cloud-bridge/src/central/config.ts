@@ -10,6 +10,17 @@ const Env = z.object({
   DOORSIDE_CENTRAL_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL').optional(),
   DOORSIDE_COOKIE_SECURE: Flag.default(false),
   DOORSIDE_LOG: Flag.default(true),
+  /** The simulated provider's public key (a site's `{data}/payments/simulated-provider.pub.pem`), to take its notices. */
+  DOORSIDE_PAYMENTS_SIMULATED_KEY: z.string().min(1).optional(),
+  DOORSIDE_WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, 'the APIv3 key is 32 bytes').optional(),
+  DOORSIDE_WECHATPAY_KEYS: z.string().min(1).optional(),
+  DOORSIDE_WECHATPAY_MCHID: z.string().regex(/^\d{1,32}$/, 'a merchant number is digits').optional(),
+  DOORSIDE_ALIPAY_APP_ID: z.string().regex(/^\d{1,32}$/, 'an Alipay app id is digits').optional(),
+  DOORSIDE_ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
+}).refine((e) => !e.DOORSIDE_WECHATPAY_APIV3_KEY === !e.DOORSIDE_WECHATPAY_KEYS, {
+  path: ['DOORSIDE_WECHATPAY_KEYS'], message: 'WeChat Pay needs both the APIv3 key and the folder of platform certificates / public keys',
+}).refine((e) => !e.DOORSIDE_ALIPAY_APP_ID === !e.DOORSIDE_ALIPAY_PUBLIC_KEY, {
+  path: ['DOORSIDE_ALIPAY_PUBLIC_KEY'], message: 'Alipay needs both the app id and Alipay\'s public key file',
 });
 
 export interface CentralConfig {
@@ -19,6 +30,8 @@ export interface CentralConfig {
   databaseUrl?: string;
   secureCookies: boolean;
   log: boolean;
+  /** Key files of the payment providers whose notices it takes; read at start. */
+  payments: { simulatedKeyFile?: string; wechat?: { apiV3Key: string; keysFolder: string; mchid?: string }; alipay?: { appId: string; publicKeyFile: string } };
 }
 
 /** Reads the central server's environment once, listing every problem. A relative data dir is taken from where npm was run. */
@@ -34,5 +47,11 @@ export function loadCentralConfig(env: NodeJS.ProcessEnv = process.env): Central
     ...(e.DOORSIDE_CENTRAL_DATABASE_URL ? { databaseUrl: e.DOORSIDE_CENTRAL_DATABASE_URL } : {}),
     secureCookies: e.DOORSIDE_COOKIE_SECURE,
     log: e.DOORSIDE_LOG,
+    payments: {
+      ...(e.DOORSIDE_PAYMENTS_SIMULATED_KEY ? { simulatedKeyFile: resolve(base, e.DOORSIDE_PAYMENTS_SIMULATED_KEY) } : {}),
+      ...(e.DOORSIDE_WECHATPAY_APIV3_KEY && e.DOORSIDE_WECHATPAY_KEYS
+        ? { wechat: { apiV3Key: e.DOORSIDE_WECHATPAY_APIV3_KEY, keysFolder: resolve(base, e.DOORSIDE_WECHATPAY_KEYS), ...(e.DOORSIDE_WECHATPAY_MCHID ? { mchid: e.DOORSIDE_WECHATPAY_MCHID } : {}) } } : {}),
+      ...(e.DOORSIDE_ALIPAY_APP_ID && e.DOORSIDE_ALIPAY_PUBLIC_KEY ? { alipay: { appId: e.DOORSIDE_ALIPAY_APP_ID, publicKeyFile: resolve(base, e.DOORSIDE_ALIPAY_PUBLIC_KEY) } } : {}),
+    },
   };
 }

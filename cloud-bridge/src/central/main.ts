@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadCentralConfig } from './config.ts';
 import { CREDENTIALS_FILE, seedCentral } from './seed-central.ts';
 import { startCentral } from './server.ts';
+import { paymentKeys } from './payment-keys.ts';
 
 const config = loadCentralConfig();
 if ('problems' in config) {
@@ -15,6 +16,7 @@ let central;
 try {
   central = await startCentral({
     dataDir: config.dataDir, host: config.host, port: config.port, logger: config.log, secureCookies: config.secureCookies,
+    payments: paymentKeys(config.payments),
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
   });
 } catch (error) {

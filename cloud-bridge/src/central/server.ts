@@ -18,6 +18,8 @@ import { pageRoutes } from './pages.ts';
 import { newSiteKey } from './site-auth.ts';
 import { type Alert, SiteLog } from './site-log.ts';
 import { siteRoutes } from './site-routes.ts';
+import { type PaymentSettings, providersFrom } from '@doorside/edge/payments';
+import { paymentNotifyRoutes } from './payment-notify-routes.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { PgDriver } from './sql-driver.pg.ts';
 import { SqliteDriver } from './sql-driver.sqlite.ts';
@@ -37,6 +39,8 @@ export interface CentralOptions {
   secureCookies?: boolean;
   /** Where the built kiosk pages are (tests may point elsewhere). */
   assets?: string;
+  /** The payment providers whose notices it takes for its sites (providers call the central server's public address). */
+  payments?: PaymentSettings;
 }
 
 export interface Central {
@@ -109,6 +113,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
       tags: [
         { name: 'sync', description: 'What a site\'s sync agent calls, with its site key (`authorization: Bearer <siteKey>`).' },
         { name: 'office', description: 'Head office and site managers, signed in with the session cookie.' },
+        { name: 'payments', description: 'Payment providers\' notifications, each checked by the provider\'s own signature.' },
       ],
       components: {
         securitySchemes: {
@@ -125,6 +130,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   });
   await app.register(siteRoutes, { log, commands, metrics, clock });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
+  await app.register(paymentNotifyRoutes, { providers: providersFrom({ ...options.payments, company: false }), commands, log, clock });
   await app.register(pageRoutes, options.assets ? { assets: options.assets } : {});
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', backend: driver.dialect }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

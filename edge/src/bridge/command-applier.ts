@@ -27,6 +27,8 @@ export class CommandApplier {
         return this.commands.handleOnce(() => this.#vendor(command.vendor, command.by), { ticket: command.ticket }, { type: 'accept', ...(command.note ? { note: command.note } : {}) }, receipt);
       case 'set-room-status':
         return this.commands.handleOnce(by, { room: command.room }, { type: 'set-room-status', status: command.status, reason: command.reason?.trim() || `Set by head office (${command.by})` }, receipt);
+      case 'payment-notice':
+        return this.commands.handleOnce(by, { provider: command.notice.provider }, { type: 'take-payment-notice', notice: command.notice }, receipt);
       case 'set-rejection-policy':
         return this.commands.handleOnce(by, { category: command.category }, { type: 'set-rejection-policy', policy: command.policy }, receipt);
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OptionalText } from './text.ts';
+import { PaymentNotice } from './payments.ts';
 
 /**
  * What the gateway and its sync agent exchange. The agent forwards events to the central
@@ -31,6 +32,8 @@ export const CentralCommand = z.discriminatedUnion('type', [
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-rejection-policy'), by: z.string().max(80), category: z.string().max(48), policy: z.record(z.string(), z.unknown()) }),
   z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: OptionalText(1000).optional() }),
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: OptionalText(300).optional() }),
+  /** A payment provider's notice, checked by the central server (the public address providers call). */
+  z.strictObject({ id: z.string().uuid(), type: z.literal('payment-notice'), by: z.string().max(80), notice: PaymentNotice }),
 ]);
 export type CentralCommand = z.infer<typeof CentralCommand>;
 

@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Payment, Refund } from './payments.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
@@ -44,6 +45,10 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
+  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+    notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
+  | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
@@ -119,7 +120,13 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
-export type Command = WorkOrderCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
+export type PaymentCommand =
+  | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
+  | { type: 'take-payment-notice'; notice: PaymentNotice }
+  | { type: 'refund-payment'; amount: number; reason: string };
+
+export type Command = WorkOrderCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -131,6 +138,9 @@ export type Target =
   | { category: CategoryId }
   | { team: TeamId }
   | { user: Username }
+  | { order: string }
+  | { payment: string }
+  | { provider: ProviderId }
   | { panel: RoomId }
   | { person: string }
   | { workOrder: string }
@@ -170,6 +180,9 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-payment': PaymentView;
+  'take-payment-notice': NoticeOutcome;
+  'refund-payment': PaymentView;
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

@@ -38,7 +38,9 @@ export const errorCatalogue = {
   UNKNOWN_CONTACT: { status: 400, meaning: 'the vendor has no contact with that id' },
   DUE_IN_PAST: { status: 400, meaning: 'a wanted-by time lies in the past' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
+  NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
   SIGN_IN_REQUIRED: { status: 401, meaning: 'no valid session: sign in first' },
   BAD_CREDENTIALS: { status: 401, meaning: 'wrong username, password or PIN' },
   BAD_BRIDGE_KEY: { status: 401, meaning: 'the sync agent\'s bridge key is missing or wrong' },
@@ -59,6 +61,7 @@ export const errorCatalogue = {
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PROVIDER_NOT_SET_UP: { status: 404, meaning: 'the site takes no payments through that provider' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
   // 409: not in the current state
   ILLEGAL_TRANSITION: { status: 409, meaning: 'the ticket\'s status does not allow the action; details list what it allows' },
@@ -73,6 +76,9 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
+  PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
+  REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
   WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },

@@ -15,6 +15,8 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
+  | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // What a vendor does on a work order sent to them.
@@ -110,6 +112,14 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
+  // its signature checked, is taken by the site itself, or by head office's server passing it down.
+  ...grant('reception', 'any', ['charge', 'read-payments']),
+  ...grant('supervisor', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('facility_head', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
+  ...grant('system', 'any', ['take-payment', 'refund']),
+  ...grant('head_office', 'any', ['take-payment']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

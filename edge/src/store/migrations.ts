@@ -265,6 +265,28 @@ export const migrations: readonly string[] = [
   CREATE TABLE staff_duty (user TEXT PRIMARY KEY REFERENCES users (id), on_duty INTEGER NOT NULL, since TEXT);
   CREATE TABLE staff_skills (user TEXT PRIMARY KEY REFERENCES users (id), categories TEXT NOT NULL);
   `,
+  // Payments: each payment for an order, the provider notices taken (once each), and refunds.
+  `
+  CREATE TABLE payments (
+    seq INTEGER NOT NULL UNIQUE,
+    id TEXT PRIMARY KEY,
+    order_ref TEXT NOT NULL,
+    provider TEXT NOT NULL,
+    trade_no TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    company TEXT,
+    paid_at TEXT,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX payments_order ON payments (order_ref);
+  CREATE INDEX payments_company ON payments (company, paid_at) WHERE company IS NOT NULL;
+  CREATE TABLE payment_notices (
+    provider TEXT NOT NULL, key TEXT NOT NULL, payment TEXT NOT NULL REFERENCES payments (id), outcome TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (provider, key)
+  );
+  CREATE TABLE refunds (seq INTEGER NOT NULL UNIQUE, id TEXT PRIMARY KEY, payment TEXT NOT NULL REFERENCES payments (id), doc TEXT NOT NULL);
+  CREATE INDEX refunds_payment ON refunds (payment);
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

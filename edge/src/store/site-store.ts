@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { PaymentRows } from './payment-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
@@ -32,6 +33,8 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'payment': return `payment:${change.state.id}`;
+    case 'refund': return `payment:${change.state.payment}`;
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
   }
@@ -75,6 +78,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Payments, the provider notices taken, refunds. */
+  readonly payments: PaymentRows;
   /** Vendors, the work orders sent to them and their links. */
   readonly workOrders: WorkOrderRows;
   readonly #listeners: Listener[] = [];
@@ -94,6 +99,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.payments = new PaymentRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
@@ -172,6 +178,11 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'payment':
+        this.payments.put(change.state);
+        if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
+        return;
+      case 'refund': return this.payments.putRefund(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'work-order': {
         this.workOrders.put(change.state);

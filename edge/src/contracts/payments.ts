@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { IsoTime } from './ids.ts';
+
+/** Who takes the money: the demo's own simulated provider, WeChat Pay, Alipay, or the tenant's company account. */
+export const ProviderId = z.enum(['simulated', 'wechat', 'alipay', 'company']);
+export type ProviderId = z.infer<typeof ProviderId>;
+
+/** Money in integer minor units (fen, øre, cents); never a fraction. */
+export const MinorUnits = z.number().int().min(0).max(100_000_000);
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as CNY');
+export const PaymentId = z.string().regex(/^P-\d{1,9}$/, 'a payment id looks like P-12');
+export const RefundId = z.string().regex(/^R-\d{1,9}$/, 'a refund id looks like R-3');
+/** What the site calls an order (its number); payments refer to it, the order's own record is kept beside. */
+export const OrderRef = z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'an order id is letters, digits and -');
+/** The trade number a provider knows the payment by: `{site}_{payment}`, so a central server knows where it goes. */
+export const TradeNo = z.string().regex(/^[a-z0-9_-]{1,48}_P-\d{1,9}$/, 'a trade number looks like demo_P-12');
+
+/** Why a payment waits for a person: its notice did not match what the order asked. */
+export const PaymentFlag = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('AMOUNT_MISMATCH'), params: z.object({ expected: MinorUnits, received: MinorUnits, currency: Currency, receivedCurrency: Currency }) }),
+  z.object({ code: z.literal('ORDER_ALREADY_PAID'), params: z.object({ paidBy: PaymentId }) }),
+]);
+export type PaymentFlag = z.infer<typeof PaymentFlag>;
+
+export const PaymentStatus = z.enum(['pending', 'paid', 'flagged', 'refunded']);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+export const Payment = z.object({
+  id: PaymentId,
+  order: OrderRef,
+  provider: ProviderId,
+  amount: MinorUnits,
+  currency: Currency,
+  status: PaymentStatus,
+  tradeNo: TradeNo,
+  /** The provider's own number for the money that moved. */
+  transaction: z.string().max(64).nullable(),
+  /** What the provider said arrived (equal to `amount` unless flagged). */
+  received: MinorUnits.nullable(),
+  refunded: MinorUnits,
+  paidAt: IsoTime.nullable(),
+  /** The company a company-account payment is charged to. */
+  company: z.string().max(120).nullable(),
+  flag: PaymentFlag.nullable(),
+  createdAt: IsoTime,
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const Refund = z.object({
+  id: RefundId,
+  payment: PaymentId,
+  order: OrderRef,
+  amount: MinorUnits,
+  currency: Currency,
+  /** `done` when the provider returned the money at once; `requested` while a real provider works on it. */
+  status: z.enum(['done', 'requested']),
+  reason: z.string().max(300),
+  at: IsoTime,
+});
+export type Refund = z.infer<typeof Refund>;
+
+/** A provider's notification, its signature checked and its content read: what the site takes. */
+export const PaymentNotice = z.strictObject({
+  provider: ProviderId,
+  /** What happened: money paid, or something the site only acknowledges (a trade closed, a refund's progress). */
+  event: z.enum(['paid', 'other']),
+  /** Unique per event at the provider: the same notice sent again has the same key. */
+  key: z.string().min(1).max(160),
+  tradeNo: z.string().min(1).max(64),
+  transaction: z.string().max(64),
+  amount: MinorUnits,
+  currency: Currency,
+  at: IsoTime,
+});
+export type PaymentNotice = z.infer<typeof PaymentNotice>;
+
+/** What a notice did: taken (once), a repeat of one taken, flagged for a person, or only acknowledged. */
+export const NoticeOutcome = z.object({
+  outcome: z.enum(['taken', 'repeat', 'flagged', 'ignored']),
+  payment: PaymentId.nullable(),
+});
+export type NoticeOutcome = z.infer<typeof NoticeOutcome>;
+
+export const ProviderParams = z.strictObject({ provider: ProviderId });
+export const PaymentParams = z.strictObject({ id: PaymentId });
+
+/** A payment for an order the site has priced; the amount is the order's, never the payer's. */
+export const CreatePaymentBody = z.strictObject({
+  order: OrderRef,
+  amount: MinorUnits.min(1),
+  currency: Currency,
+  provider: ProviderId,
+  company: z.string().trim().min(1).max(120).optional(),
+});
+export const RefundBody = z.strictObject({
+  amount: MinorUnits.min(1),
+  reason: z.string().trim().min(1).max(300),
+});
+
+/** A payment as the payer sees it: what it is for, and where to pay. */
+export const PaymentView = z.object({
+  payment: Payment,
+  refunds: z.array(Refund),
+  /** The provider's page to pay on (built on the public address), while the payment waits. */
+  payUrl: z.string().nullable(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const PaymentList = z.object({ payments: z.array(Payment) });
+
+/** One company's charges in one month, as the statement lists them. */
+export const StatementQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month looks like 2026-12'),
+  company: z.string().trim().min(1).max(120),
+});
+export const StatementLine = z.object({ payment: PaymentId, order: OrderRef, at: IsoTime, amount: MinorUnits, refunded: MinorUnits });
+export const Statement = z.object({
+  company: z.string(),
+  month: z.string(),
+  currency: Currency.nullable(),
+  lines: z.array(StatementLine),
+  total: MinorUnits,
+});
+export type Statement = z.infer<typeof Statement>;
+export const StatementCompanies = z.object({ month: z.string(), companies: z.array(z.object({ company: z.string(), count: z.number().int(), total: MinorUnits, currency: Currency })) });
+
+/** The simulated provider's pay page: what the payer is asked to pay, and whether it is paid. */
+export const PayPageView = z.object({
+  tradeNo: TradeNo,
+  order: OrderRef,
+  amount: MinorUnits,
+  currency: Currency,
+  status: PaymentStatus,
+  site: z.string(),
+});
+export type PayPageView = z.infer<typeof PayPageView>;
+export const TradeParams = z.strictObject({ tradeNo: TradeNo });
+/** What the simulated provider heard back from the notify address. */
+export const SimulatedPayResult = z.object({ delivered: z.boolean(), status: z.number().int(), view: PayPageView });

@@ -1,0 +1,81 @@
+import type { Change, NoticeOutcome, Payment, PaymentCommand, PaymentNotice, PaymentView } from '../contracts/index.ts';
+import type { CommandModule } from '../commands/command-module.ts';
+import { Invalid, NotFound, Refusal } from '../domain-error.ts';
+import { assertMay } from '../rights/refusal.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { refundChanges } from './refund-rules.ts';
+
+const targetOf = (target: unknown, key: 'order' | 'payment' | 'provider') => String((target as Record<string, unknown>)[key] ?? '');
+
+const view = (store: SiteStore, payment: Payment, more: PaymentView['refunds'] = []): PaymentView =>
+  ({ payment, refunds: [...store.payments.refunds(payment.id), ...more], payUrl: null });
+
+/** The payment of an order that took money, if one did. */
+const paidFor = (store: SiteStore, order: string) =>
+  store.payments.ofOrder(order).find((p) => p.status === 'paid' || (p.status === 'refunded' && p.refunded < (p.received ?? 0)));
+
+/** A provider's notice: taken once; a mismatch or a second payment for a paid order flagged, not taken. */
+function takeNotice(store: SiteStore, notice: PaymentNotice): { changes: Change[]; result: NoticeOutcome } {
+  const seen = store.payments.notice(notice.provider, notice.key);
+  if (seen) return { changes: [], result: { outcome: 'repeat', payment: seen.payment } };
+  if (notice.event !== 'paid') return { changes: [], result: { outcome: 'ignored', payment: null } };
+  const payment = store.payments.byTradeNo(notice.tradeNo);
+  if (!payment || payment.provider !== notice.provider) throw new NotFound('payment', notice.tradeNo);
+  // The same money told again under another event (Alipay's TRADE_FINISHED after TRADE_SUCCESS).
+  if (payment.transaction === notice.transaction && payment.received !== null) return { changes: [], result: { outcome: 'repeat', payment: payment.id } };
+  const received = { transaction: notice.transaction, received: notice.amount, paidAt: notice.at };
+  const other = paidFor(store, payment.order);
+  let state: Payment;
+  if (other && other.id !== payment.id) {
+    state = { ...payment, ...received, status: 'flagged', flag: { code: 'ORDER_ALREADY_PAID', params: { paidBy: other.id } } };
+  } else if (notice.amount !== payment.amount || notice.currency !== payment.currency) {
+    state = { ...payment, ...received, status: 'flagged', flag: { code: 'AMOUNT_MISMATCH', params: { expected: payment.amount, received: notice.amount, currency: payment.currency, receivedCurrency: notice.currency } } };
+  } else {
+    state = { ...payment, ...received, status: 'paid', flag: null };
+  }
+  const outcome = state.status === 'paid' ? 'taken' : 'flagged';
+  return {
+    changes: [{ entity: 'payment', type: outcome === 'taken' ? 'payment-taken' : 'payment-flagged', state, notice: { provider: notice.provider, key: notice.key, outcome } }],
+    result: { outcome, payment: payment.id },
+  };
+}
+
+/** Asking for a payment, taking a provider's notice, refunding. */
+export const paymentCommands: CommandModule<PaymentCommand> = {
+  types: ['create-payment', 'take-payment-notice', 'refund-payment'],
+
+  run(store, { actor, target, command, at }) {
+    switch (command.type) {
+      case 'create-payment': {
+        assertMay(actor.role, 'charge');
+        const order = targetOf(target, 'order');
+        const paid = paidFor(store, order);
+        if (paid) throw new Refusal('ORDER_ALREADY_PAID', `order ${order} is paid already (${paid.id})`, { order, payment: paid.id });
+        if (command.provider === 'company' && !command.company) throw new Invalid('COMPANY_REQUIRED', 'a charge to a company account names the company');
+        const waiting = store.payments.ofOrder(order).find((p) => p.status === 'pending' && p.provider === command.provider && p.amount === command.amount && p.currency === command.currency);
+        if (waiting) return { changes: [], result: view(store, waiting) };
+        const id = `P-${store.payments.nextNumber()}`;
+        const company = command.provider === 'company';
+        const payment: Payment = {
+          id, order, provider: command.provider, amount: command.amount, currency: command.currency,
+          status: company ? 'paid' : 'pending', tradeNo: `${store.site}_${id}`, transaction: company ? `company:${id}` : null,
+          received: company ? command.amount : null, refunded: 0, paidAt: company ? at : null,
+          company: command.company ?? null, flag: null, createdAt: at,
+        };
+        return { changes: [{ entity: 'payment', type: company ? 'payment-taken' : 'payment-created', state: payment }], result: view(store, payment) };
+      }
+      case 'take-payment-notice':
+        assertMay(actor.role, 'take-payment');
+        return takeNotice(store, command.notice);
+      case 'refund-payment': {
+        assertMay(actor.role, 'refund');
+        const id = targetOf(target, 'payment');
+        const payment = store.payments.get(id);
+        if (!payment) throw new NotFound('payment', id);
+        const { changes, refund } = refundChanges(store, payment, command.amount, command.reason, at);
+        const state = (changes[1] as { state: Payment }).state;
+        return { changes, result: view(store, state, [refund]) };
+      }
+    }
+  },
+};

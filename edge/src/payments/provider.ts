@@ -1,0 +1,34 @@
+import type { Payment, PaymentNotice, ProviderId } from '../contracts/index.ts';
+
+/** A provider's notification as it came: its headers and the body, byte for byte as sent (signatures cover it). */
+export interface NoticeRequest {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** What a provider wants to hear back: it resends until it gets its own word for "received". */
+export interface NoticeAnswer { status: number; type: string; body: string }
+
+/**
+ * One way of taking money, behind one interface: where the payer pays, how its notices are
+ * checked and read, what it answers, and whether a refund is done at once or asked for.
+ */
+export interface PaymentProvider {
+  readonly id: ProviderId;
+  /** Checks the notice came from the provider unaltered and in time, and reads it; throws `NoticeRefused`. */
+  verify(request: NoticeRequest, now: Date): PaymentNotice;
+  /** The answer that stops the provider's resending. */
+  readonly received: NoticeAnswer;
+  /** The provider's page where the payer pays, or null where the payment needs no payer's step. */
+  payUrl(payment: Payment, base: string): string | null;
+  /** `done`: the money is back at once (simulated, company account); `requested`: the provider works on it and confirms later. */
+  readonly refunds: 'done' | 'requested';
+}
+
+/** The providers a site (or its central server) is set up for, by id. */
+export type Providers = ReadonlyMap<ProviderId, PaymentProvider>;
+
+export const header = (request: NoticeRequest, name: string): string | undefined => {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+};

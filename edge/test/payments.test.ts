@@ -163,4 +163,28 @@ describe('payments: providers, notices, refunds', () => {
     expect(answers[3]!.status).toBe(400);
     expect(createPublicKey(platform.certificatePem)).toBeTruthy();
   });
+  it('collects company charges on a monthly statement, as JSON, CSV and PDF', async () => {
+    const month = new Date().toISOString().slice(0, 7);
+    const first = (await pay('company', 45_000, { company: 'Hafen Logistics BV' })).payment;
+    await pay('company', 12_050, { company: 'Hafen Logistics BV' });
+    await gw.call('POST', `/api/payments/${first.id}/refund`, { cookie: hanna, body: { amount: 5_000, reason: 'shorter visit' } });
+    const query = `month=${month}&company=${encodeURIComponent('Hafen Logistics BV')}`;
+
+    const companies = await gw.call('GET', `/api/payments/statements?month=${month}`, { cookie: hanna });
+    const statement = await gw.call('GET', `/api/payments/statement?${query}`, { cookie: hanna });
+    const csv = await fetch(`${gw.http}/api/payments/statement.csv?${query}`, { headers: { cookie: hanna } });
+    const pdf = await fetch(`${gw.http}/api/payments/statement.pdf?${query}&lang=nb`, { headers: { cookie: hanna } });
+    const staff = await gw.call('GET', `/api/payments/statement?${query}`, { cookie: await gw.login('ana') });
+
+    expect(companies.body.companies).toContainEqual({ company: 'Hafen Logistics BV', count: 2, total: 52_050, currency: 'CNY' });
+    expect(statement.body).toMatchObject({ company: 'Hafen Logistics BV', month, currency: 'CNY', total: 52_050 });
+    expect(statement.body.lines.map((l: { amount: number; refunded: number }) => [l.amount, l.refunded])).toEqual([[45_000, 5_000], [12_050, 0]]);
+    const rows = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toBe('company,month,payment,order,charged_at,currency,amount,refunded,owed');
+    expect(rows.slice(1).map((r) => r.split(',').slice(-3))).toEqual([['450.00', '50.00', '400.00'], ['120.50', '0.00', '120.50']]);
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="statement-demo-hafen-logistics-bv-${month}.csv"`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(staff.status).toBe(403);
+  });
 });

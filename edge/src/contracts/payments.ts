@@ -7,7 +7,7 @@ export type ProviderId = z.infer<typeof ProviderId>;
 
 /** Money in integer minor units (fen, øre, cents); never a fraction. */
 export const MinorUnits = z.number().int().min(0).max(100_000_000);
-export const Currency = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as CNY');
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as CNY');
 export const PaymentId = z.string().regex(/^P-\d{1,9}$/, 'a payment id looks like P-12');
 export const RefundId = z.string().regex(/^R-\d{1,9}$/, 'a refund id looks like R-3');
 /** What the site calls an order (its number); payments refer to it, the order's own record is kept beside. */
@@ -17,7 +17,7 @@ export const TradeNo = z.string().regex(/^[a-z0-9_-]{1,48}_P-\d{1,9}$/, 'a trade
 
 /** Why a payment waits for a person: its notice did not match what the order asked. */
 export const PaymentFlag = z.discriminatedUnion('code', [
-  z.object({ code: z.literal('AMOUNT_MISMATCH'), params: z.object({ expected: MinorUnits, received: MinorUnits, currency: Currency, receivedCurrency: Currency }) }),
+  z.object({ code: z.literal('AMOUNT_MISMATCH'), params: z.object({ expected: MinorUnits, received: MinorUnits, currency: CurrencyCode, receivedCurrency: CurrencyCode }) }),
   z.object({ code: z.literal('ORDER_ALREADY_PAID'), params: z.object({ paidBy: PaymentId }) }),
 ]);
 export type PaymentFlag = z.infer<typeof PaymentFlag>;
@@ -30,7 +30,7 @@ export const Payment = z.object({
   order: OrderRef,
   provider: ProviderId,
   amount: MinorUnits,
-  currency: Currency,
+  currency: CurrencyCode,
   status: PaymentStatus,
   tradeNo: TradeNo,
   /** The provider's own number for the money that moved. */
@@ -51,7 +51,7 @@ export const Refund = z.object({
   payment: PaymentId,
   order: OrderRef,
   amount: MinorUnits,
-  currency: Currency,
+  currency: CurrencyCode,
   /** `done` when the provider returned the money at once; `requested` while a real provider works on it. */
   status: z.enum(['done', 'requested']),
   reason: z.string().max(300),
@@ -69,7 +69,7 @@ export const PaymentNotice = z.strictObject({
   tradeNo: z.string().min(1).max(64),
   transaction: z.string().max(64),
   amount: MinorUnits,
-  currency: Currency,
+  currency: CurrencyCode,
   at: IsoTime,
 });
 export type PaymentNotice = z.infer<typeof PaymentNotice>;
@@ -88,7 +88,7 @@ export const PaymentParams = z.strictObject({ id: PaymentId });
 export const CreatePaymentBody = z.strictObject({
   order: OrderRef,
   amount: MinorUnits.min(1),
-  currency: Currency,
+  currency: CurrencyCode,
   provider: ProviderId,
   company: z.string().trim().min(1).max(120).optional(),
 });
@@ -117,19 +117,19 @@ export const StatementLine = z.object({ payment: PaymentId, order: OrderRef, at:
 export const Statement = z.object({
   company: z.string(),
   month: z.string(),
-  currency: Currency.nullable(),
+  currency: CurrencyCode.nullable(),
   lines: z.array(StatementLine),
   total: MinorUnits,
 });
 export type Statement = z.infer<typeof Statement>;
-export const StatementCompanies = z.object({ month: z.string(), companies: z.array(z.object({ company: z.string(), count: z.number().int(), total: MinorUnits, currency: Currency })) });
+export const StatementCompanies = z.object({ month: z.string(), companies: z.array(z.object({ company: z.string(), count: z.number().int(), total: MinorUnits, currency: CurrencyCode })) });
 
 /** The simulated provider's pay page: what the payer is asked to pay, and whether it is paid. */
 export const PayPageView = z.object({
   tradeNo: TradeNo,
   order: OrderRef,
   amount: MinorUnits,
-  currency: Currency,
+  currency: CurrencyCode,
   status: PaymentStatus,
   site: z.string(),
 });

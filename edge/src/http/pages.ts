@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { RoomParams, TrackParams } from '../contracts/index.ts';
+import { RoomParams, TrackParams, TradeParams } from '../contracts/index.ts';
 import { DomainError, Invalid, NotFound } from '../domain-error.ts';
 import { AppEntries, appManifest, ManifestQuery, manifestSearch } from './app-manifest.ts';
 import { pagePolicy } from './security-headers.ts';
@@ -30,6 +30,8 @@ const pages = [
   { page: 'panel', path: '/panel/:room', params: RoomParams },
   { page: 'report', path: '/report/:room', params: RoomParams },
   { page: 'track', path: '/track/:token', params: TrackParams },
+  /** The simulated payment provider's page. */
+  { page: 'pay', path: '/pay/:tradeNo', params: TradeParams },
   { page: 'staff', path: '/staff', params: undefined },
   { page: 'dashboard', path: '/dashboard', params: undefined },
 ] as const;

@@ -31,6 +31,7 @@ export const pageShells: Record<string, PageShell> = {
     title: 'Doorside door panel', assets: '../assets/', style: 'html, body { margin: 0; background: #fff; }', themeColor: '#ffffff',
     app: { display: 'fullscreen', background: '#ffffff' },
   },
+  pay: { title: 'Pay', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff' },
   report: {
     title: 'Report a problem', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff',
     secretInAddress: 'The address carries the room\'s QR code', earlyScript: 'early-room-view.js',

@@ -14,6 +14,7 @@ import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -67,6 +68,8 @@ export interface AppDeps {
   clock: () => string;
   cookies: CookiePolicy;
   reportLimits?: ReportLimits;
+  /** Sign-in links asked for per address and per mail address. */
+  portalLimits?: PortalLimits;
   logger?: boolean;
   version: string;
   /** Every link that leaves the gateway is built on it. */
@@ -151,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
   await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });

@@ -20,6 +20,7 @@ import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
+import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
@@ -47,6 +48,7 @@ export interface GatewayOptions {
   log?: boolean;
   clock?: () => string;
   reportLimits?: ReportLimits;
+  portalLimits?: PortalLimits;
   connectTimeoutMs?: number;
   /** Minutes a sign or panel may be offline before the facility team gets a ticket. */
   offlineAlertMinutes?: number;
@@ -210,6 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
+      ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });

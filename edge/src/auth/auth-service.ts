@@ -1,6 +1,6 @@
 import { DomainError, Unauthorized } from '../domain-error.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { type Actor, actorOf, panelActor } from '../rights/actor.ts';
+import { type Actor, actorOf, panelActor, tenantActor } from '../rights/actor.ts';
 import type { Clock, CommandHandler } from '../commands/handler.ts';
 import { verifySecret } from './passwords.ts';
 import { type Session, Sessions } from '../store/sessions.sqlite.ts';
@@ -94,7 +94,7 @@ export class AuthService {
     const found = this.actor(token);
     if (!found) return;
     const { session, actor } = found;
-    const target = session.kind === 'panel' ? { panel: session.room ?? '' } : { user: session.subject };
+    const target = session.kind === 'panel' ? { panel: session.room ?? '' } : session.kind === 'tenant' ? { person: session.subject } : { user: session.subject };
     await this.commands.handle(actor, target, { type: 'close-session', token });
   }
 
@@ -112,6 +112,12 @@ export class AuthService {
     if (!session) return undefined;
     if (session.kind === 'panel') {
       return { session, actor: panelActor(session.room ?? '') };
+    }
+    if (session.kind === 'tenant') {
+      // A tenant acts with what the directory says of them now: a changed company or role applies at once.
+      const person = this.store.entries.persons.get(session.subject);
+      if (!person?.email) return undefined;
+      return { session, actor: tenantActor(person) };
     }
     const record = this.store.directory.user(session.subject);
     if (!record?.user.active) return undefined;

@@ -14,7 +14,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 429: ErrorBody };
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { auth, cookies }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const view = (s: { kind: 'user' | 'panel'; subject: string; role: string; room: string | null; expiresAt: string }) => ({
+  const view = (s: { kind: 'user' | 'panel' | 'tenant'; subject: string; role: string; room: string | null; expiresAt: string }) => ({
     kind: s.kind, user: s.kind === 'user' ? s.subject : null, role: s.role, room: s.room, expiresAt: s.expiresAt,
   });
 

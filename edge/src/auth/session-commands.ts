@@ -16,7 +16,7 @@ export const sessionCommands: CommandModule<SessionCommand> = {
       // The token is the proof: whoever holds it may end its session; an unknown one ends nothing.
       const session = store.sessions.find(command.token, at);
       if (!session) return { changes: [], result: { closed: false } };
-      const state = session.kind === 'panel' ? { kind: 'panel' as const, role: 'panel', room: session.room ?? '' } : { kind: 'user' as const, role: session.role };
+      const state = session.kind === 'panel' ? { kind: 'panel' as const, role: 'panel', room: session.room ?? '' } : { kind: session.kind, role: session.role };
       return {
         changes: [{ entity: 'session', type: 'session-closed', state, session: { subject: session.subject, tokenDigest: tokenDigest(command.token) } }],
         result: { closed: true },

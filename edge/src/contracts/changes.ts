@@ -6,7 +6,7 @@ import type { Payment, Refund } from './payments.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
-export interface SessionState { kind: 'user' | 'panel'; role: string; room?: RoomId }
+export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
 
 /** What happened to a ticket, as its event names it. */
 export type TicketEventType =
@@ -45,6 +45,9 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
+  | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
+  | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }

@@ -113,6 +113,12 @@ export type DirectoryCommand =
   /** The sender of a mail, kept as a contact: the person with that address (any case), else a new one. */
   | { type: 'add-contact'; email: string; name: string; language: PersonRecord['language'] };
 
+/** The tenant portal: a sign-in link asked for by mail address and spent once; a request filed for the tenant's unit. */
+export type PortalCommand =
+  | { type: 'send-portal-link'; email: string }
+  | { type: 'spend-portal-link'; token: string }
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
   | { type: 'open-inquiry'; reporter: InquiryReporter; category: CategoryId; title: string; description: string; priority: Priority; assignee?: Username }
@@ -126,7 +132,7 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = WorkOrderCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -148,7 +154,9 @@ export type Target =
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
-  | { directory: true };
+  | { directory: true }
+  /** The tenant portal as a whole: a sign-in link asked for or spent. */
+  | { portal: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -180,6 +188,9 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'send-portal-link': { sent: true };
+  'spend-portal-link': { token: string; expiresAt: string; person: string };
+  'open-request': { ticket: Ticket };
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

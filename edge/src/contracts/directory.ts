@@ -26,6 +26,8 @@ export const PersonRecord = z.object({
   notifyByEmail: z.boolean(),
   /** The unit the person belongs to; their mail inquiries are filed in its first room. */
   unit: UnitId.nullable().default(null),
+  /** Their company's tenant administrator in the portal: sees all of the company's requests and answers its approvals. */
+  tenantAdmin: z.boolean().optional(),
   updatedAt: IsoTime,
 });
 export type PersonRecord = z.infer<typeof PersonRecord>;
@@ -58,11 +60,12 @@ export type Installation = z.infer<typeof Installation>;
 const bodyOf = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 const PersonFields = {
   name: Text(120), company: OptionalText(120).nullable(), email: Email.nullable(), phone: Phone.nullable(),
-  language: PersonLanguage, notifyByEmail: z.boolean(), unit: UnitId.nullable(),
+  language: PersonLanguage, notifyByEmail: z.boolean(), unit: UnitId.nullable(), tenantAdmin: z.boolean(),
 };
 export const CreatePersonBody = bodyOf({
   ...PersonFields, company: PersonFields.company.default(null), email: PersonFields.email.default(null), phone: PersonFields.phone.default(null),
   language: PersonLanguage.default('en'), notifyByEmail: z.boolean().default(false), unit: PersonFields.unit.default(null),
+  tenantAdmin: z.boolean().default(false),
 });
 export const UpdatePersonBody = bodyOf(PersonFields).partial();
 const UnitFields = { name: Text(120), rooms: z.array(RoomId).max(100), floor: z.number().int().min(-10).max(300).nullable(), company: OptionalText(120).nullable() };

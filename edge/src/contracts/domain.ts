@@ -13,6 +13,8 @@ export const Role = z.enum([
   'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system',
   // The central server's commands, applied on the site through its own rules.
   'head_office',
+  // A tenant signed in to the portal by a mail link: a person of the directory, or their company's administrator.
+  'tenant', 'tenant_admin',
 ]);
 export const TicketAction = z.enum([
   'assign', 'claim', 'transfer', 'start', 'complete', 'approve', 'reject', 'escalate', 'cancel', 'comment',

@@ -58,6 +58,7 @@ export const errorCatalogue = {
   DISPUTE_NOT_ALLOWED: { status: 403, meaning: 'the category leaves "not resolved" to staff' },
   FOREIGN_ORIGIN: { status: 403, meaning: 'a browser opened the live feed from a page that is not the gateway\'s own (nor an allowed origin)' },
   SITE_NOT_GRANTED: { status: 403, meaning: 'a site manager sees only the sites granted to them' },
+  NOT_YOUR_UNIT: { status: 403, meaning: 'a tenant files requests for the rooms of their own unit' },
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
@@ -76,6 +77,8 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  SIGN_IN_LINK_USED: { status: 409, meaning: 'the sign-in link was used already: ask for a new one' },
+  ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
   PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
@@ -84,6 +87,7 @@ export const errorCatalogue = {
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
+  SIGN_IN_LINK_EXPIRED: { status: 410, meaning: 'the sign-in link is older than 15 minutes: ask for a new one' },
   // 415: the body's type is not one the request may use
   JSON_REQUIRED: { status: 415, meaning: 'a change sent with a session cookie must be application/json (multipart/form-data where it takes photos); send {} when there is no body' },
   // 422: well formed, but breaks the central copy of a site's chain

@@ -14,7 +14,7 @@ const Photos = z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'a photo is a
 export const LoginBody = z.strictObject({ username: Username, password: z.string().min(1).max(200) });
 export const PanelLoginBody = z.strictObject({ room: RoomId, pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits') });
 export const SessionView = z.object({
-  kind: z.enum(['user', 'panel']),
+  kind: z.enum(['user', 'panel', 'tenant']),
   user: Username.nullable(),
   role: z.string(),
   room: RoomId.nullable(),

@@ -11,6 +11,7 @@ import { OutboxSender } from './outbox-sender.ts';
 import { mayHaveMailed, reporterMailer } from './reporter-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
+import { portalLinkMailer } from './portal-link-mail.ts';
 import { ImapPuller, type ImapPullerOptions, imapUrlForPeople, parseImapUrl } from './imap-puller.ts';
 import { ImapTaken } from './imap-taken.sqlite.ts';
 
@@ -62,14 +63,16 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   sender.start();
   // Replies and status notices are queued inside the command's transaction and sent once it commits.
   const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
+  const unhookPortal = deps.commands.within(portalLinkMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unlisten = deps.store.onCommit(({ changes }) => {
-    if (changes.some(mayHaveMailed)) void sender.kick();
+    if (changes.some((c) => mayHaveMailed(c) || c.type === 'portal-link-sent')) void sender.kick();
   });
   const smtp = options.smtpPort === null ? null : await SmtpListener.start({
     host: deps.host, port: options.smtpPort, addresses, receive: (raw, envelope) => inbound.receive(raw, envelope),
     onAccepted: counters.accepted, onRefused: counters.refused,
   }).catch(async (error) => {
     unhook();
+    unhookPortal();
     unlisten();
     await sender.stop();
     throw error;
@@ -92,6 +95,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
       await imap?.stop();
       await smtp?.close();
       unhook();
+      unhookPortal();
       unlisten();
       await sender.stop();
     },

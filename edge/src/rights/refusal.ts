@@ -1,11 +1,17 @@
 import type { Role, RoomId, TeamId, Ticket, User } from '../contracts/index.ts';
-import { type DomainError, Forbidden } from '../domain-error.ts';
+import { type DomainError, Forbidden, NotFound } from '../domain-error.ts';
 import { type Actor, actorOf } from './actor.ts';
 import { AssigneeNotEligible, IllegalTransition, NotAssignee } from './refusals.ts';
-import { actionsIn, type Grant, grantsOf, type Right, type Scope } from './rights.ts';
+import { actionsIn, type Grant, grantsOf, type Right, type Scope, viewRightOf } from './rights.ts';
 
 /** What a refusal is about: a ticket (its status, assignee, team and room), or nothing in particular. */
-export type Subject = Pick<Ticket, 'status' | 'assignee' | 'team' | 'room'>;
+export type Subject = Pick<Ticket, 'status' | 'assignee' | 'team' | 'room'> & {
+  /** Who reported it and whom it is shared with (a tenant's `reporter` scope). */
+  reporter?: Ticket['reporter'];
+  links?: Ticket['links'];
+  /** The tenant company it belongs to, when the caller worked it out (a tenant administrator's `company` scope). */
+  company?: string | null;
+};
 
 const inScope = (scope: Scope, actor: Actor, subject: Subject): boolean => {
   switch (scope) {
@@ -13,6 +19,9 @@ const inScope = (scope: Scope, actor: Actor, subject: Subject): boolean => {
     case 'own': return actor.user !== null && subject.assignee === actor.user;
     case 'team': return actor.teams.includes(subject.team);
     case 'room': return actor.room !== null && subject.room === actor.room;
+    case 'reporter': return !!actor.person
+      && ((subject.reporter?.kind === 'person' && subject.reporter.id === actor.person) || (subject.links?.persons.includes(actor.person) ?? false));
+    case 'company': return !!actor.company && subject.company === actor.company;
   }
 };
 
@@ -35,9 +44,10 @@ export function assertMay(role: Role, right: Right): void {
 
 /** Whether the actor may see the subject at all: the scope of their `view` right (a vendor: their own work; a panel: its room). */
 export function hiddenFrom(actor: Actor, subject: Subject): DomainError | null {
-  const views = grantsOf(actor.role, 'view');
+  const views = grantsOf(actor.role, viewRightOf(actor.role));
   if (views.length === 0 || views.some((g) => fits(g, actor, subject))) return null;
   const scope = views[0]!.scope.find((s) => !inScope(s, actor, subject))!;
+  if (scope === 'reporter' || scope === 'company') return new NotFound('request', '');
   return scope === 'own' ? new Forbidden('NOT_YOUR_WORK_ORDER', 'a vendor acts only on work orders given to them') : outOfScope(scope, 'view', actor, subject);
 }
 

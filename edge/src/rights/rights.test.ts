@@ -3,7 +3,7 @@ import type { Role } from '../contracts/index.ts';
 import { grants, may, rightsOf, rolesWith } from './rights.ts';
 
 const allRoles: Role[] = [
-  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system', 'head_office',
+  'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system', 'head_office', 'tenant', 'tenant_admin',
 ];
 
 describe('rights', () => {

@@ -15,6 +15,8 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
+  | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
   | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
@@ -28,8 +30,10 @@ export type Right =
  * scopes needs all of them; several grants of one right to a role reach as far as any of them.
  * The scope of `view` hides a ticket outright: every other right is asked only about tickets
  * the actor sees, except `create` and `report`, which bring a ticket into being.
+ * Tenants: `reporter` is a request they reported or that was shared with them (linked to
+ * them); `company` one of their company's. A tenant's `view` is `read-requests`.
  */
-export type Scope = 'any' | 'own' | 'team' | 'room';
+export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company';
 
 export interface Grant {
   role: Role;
@@ -112,6 +116,21 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // The tenant portal. A person reads the requests they reported and those shared with them; their
+  // company's tenant administrator reads all of the company's. Both file requests for their unit,
+  // answer approvals on what they see, answer surveys and read the documents meant for them.
+  ...grant('tenant', 'reporter', ['read-requests', 'decide-approval']),
+  ...grant('tenant', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  ...grant('tenant_admin', 'reporter', ['read-requests', 'decide-approval']),
+  ...grant('tenant_admin', 'company', ['read-requests', 'decide-approval']),
+  ...grant('tenant_admin', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  // The property team asks tenants for approvals, keeps documents and surveys.
+  ...grant('supervisor', 'any', ['request-approval', 'read-documents']),
+  ...grant('reception', 'any', ['request-approval', 'read-documents']),
+  ...grant('floor_manager', 'any', ['request-approval', 'read-documents']),
+  ...grant('staff', 'any', ['read-documents']),
+  ...grant('facility_head', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
+  ...grant('admin', 'any', ['request-approval', 'read-documents', 'manage-documents', 'manage-surveys']),
   // Payments: the desk and the managers charge and read the ledger; refunds need a manager. A provider's notice,
   // its signature checked, is taken by the site itself, or by head office's server passing it down.
   ...grant('reception', 'any', ['charge', 'read-payments']),
@@ -129,6 +148,12 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
   ...grant('vendor', 'own', ['view-work-order', 'accept-work-order', 'decline-work-order', 'comment-work-order', 'add-work-order-files', 'start-work-order', 'report-work-order-done']),
 ];
+
+/** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */
+export function viewRightOf(role: Role): Right {
+  return grants.some((g) => g.role === role && g.right === 'view') ? 'view'
+    : grants.some((g) => g.role === role && g.right === 'read-requests') ? 'read-requests' : 'view';
+}
 
 export function grantsOf(role: Role, right: Right): Grant[] {
   return grants.filter((g) => g.role === role && g.right === right);

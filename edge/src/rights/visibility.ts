@@ -1,7 +1,7 @@
 import type { Role, RoomId, Ticket } from '../contracts/index.ts';
 import type { Actor } from './actor.ts';
 import { hiddenFrom, roomHiddenFrom, type Subject } from './refusal.ts';
-import { grantsOf, may, type Scope } from './rights.ts';
+import { grantsOf, may, type Scope, viewRightOf } from './rights.ts';
 
 /**
  * Which tickets and rooms an actor sees: the scope of their `view` right. One rule for every
@@ -18,9 +18,10 @@ export function roomVisibleTo(actor: Actor, room: RoomId): boolean {
 }
 
 /** One way a ticket may be visible: all of the named fields must match. */
-export interface VisibleClause { room?: string; teams?: string[]; assignee?: string }
+export interface VisibleClause { room?: string; teams?: string[]; assignee?: string; /** Matches no ticket: a scope a list filter cannot say (a tenant's). */ none?: true }
 
 const clauseOf = (scopes: readonly Scope[], actor: Actor): VisibleClause | 'all' => {
+  if (scopes.includes('reporter') || scopes.includes('company')) return { none: true };
   if (scopes.includes('any')) return 'all';
   const clause: VisibleClause = {};
   if (scopes.includes('own')) clause.assignee = actor.user ?? '';
@@ -34,7 +35,7 @@ const clauseOf = (scopes: readonly Scope[], actor: Actor): VisibleClause | 'all'
  * otherwise the clauses of which a ticket must match one (none: nothing is visible).
  */
 export function visibleScope(actor: Actor): VisibleClause[] | undefined {
-  const clauses = grantsOf(actor.role, 'view').map((g) => clauseOf(g.scope, actor));
+  const clauses = grantsOf(actor.role, viewRightOf(actor.role)).map((g) => clauseOf(g.scope, actor));
   if (clauses.includes('all')) return undefined;
   return clauses as VisibleClause[];
 }

@@ -9,11 +9,12 @@ type NewUnit = Omit<Unit, 'id' | 'updatedAt'>;
 type NewInstallation = Omit<Installation, 'id' | 'updatedAt'>;
 
 const persons: NewPerson[] = [
-  { name: 'Lena Brandt', company: 'Nordlys AS', email: 'lena.brandt@nordlys.example', phone: '+47 22 33 44 55', language: 'nb', notifyByEmail: true, unit: 0 },
+  { name: 'Lena Brandt', company: 'Nordlys AS', email: 'lena.brandt@nordlys.example', phone: '+47 22 33 44 55', language: 'nb', notifyByEmail: true, unit: 0, tenantAdmin: true },
   { name: 'Ole Hansen', company: 'Nordlys AS', email: null, phone: '+47 22 33 44 56', language: 'nb', notifyByEmail: false, unit: 0 },
   { name: 'Mei Lin', company: 'Harbour Trading Ltd', email: 'mei.lin@harbour.example', phone: null, language: 'zh', notifyByEmail: true, unit: 1 },
   { name: 'Pieter de Boer', company: 'Tulp Advies BV', email: 'pieter@tulp.example', phone: '+31 20 555 0101', language: 'nl', notifyByEmail: true, unit: 2 },
-  { name: 'Grace Miller', company: 'Harbour Trading Ltd', email: 'grace.miller@harbour.example', phone: null, language: 'en', notifyByEmail: true, unit: 1 },
+  { name: 'Grace Miller', company: 'Harbour Trading Ltd', email: 'grace.miller@harbour.example', phone: null, language: 'en', notifyByEmail: true, unit: 1, tenantAdmin: true },
+  { name: 'Sigrid Dahl', company: 'Nordlys AS', email: 'sigrid.dahl@nordlys.example', phone: null, language: 'en', notifyByEmail: true, unit: 0 },
 ];
 
 const units: NewUnit[] = [

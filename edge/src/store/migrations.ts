@@ -287,6 +287,13 @@ export const migrations: readonly string[] = [
   CREATE TABLE refunds (seq INTEGER NOT NULL UNIQUE, id TEXT PRIMARY KEY, payment TEXT NOT NULL REFERENCES payments (id), doc TEXT NOT NULL);
   CREATE INDEX refunds_payment ON refunds (payment);
   `,
+  // The tenant portal's sign-in links: each kept as its digest, spent once, within its 15 minutes.
+  `
+  CREATE TABLE portal_links (
+    token_hash TEXT PRIMARY KEY, person TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT
+  );
+  CREATE INDEX portal_links_person ON portal_links (person, created_at);
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

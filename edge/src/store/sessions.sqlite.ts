@@ -4,14 +4,14 @@ import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
 export interface Session {
-  kind: 'user' | 'panel';
+  kind: 'user' | 'panel' | 'tenant';
   subject: string;
   role: string;
   room: string | null;
   expiresAt: string;
 }
 
-interface Row { kind: 'user' | 'panel'; subject: string; role: string; room: string | null; last_seen: string; expires_at: string }
+interface Row { kind: 'user' | 'panel' | 'tenant'; subject: string; role: string; room: string | null; last_seen: string; expires_at: string }
 
 const touchEvery = 60_000;
 

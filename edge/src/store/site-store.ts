@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
@@ -33,6 +34,7 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
     case 'vendor': return `vendor:${change.state.id}`;
@@ -78,6 +80,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** The tenant portal: sign-in links. */
+  readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
   /** Vendors, the work orders sent to them and their links. */
@@ -99,6 +103,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
@@ -178,6 +183,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'portal-link':
+        if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
+        return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
       case 'payment':
         this.payments.put(change.state);
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);

@@ -13,7 +13,7 @@ export interface TicketFilter {
   overdue?: boolean;
   now?: string;
   /** Only tickets matching one of these (each clause: all its fields); absent: no such limit, empty: none. */
-  visible?: readonly { room?: string; teams?: readonly string[]; assignee?: string }[];
+  visible?: readonly { room?: string; teams?: readonly string[]; assignee?: string; none?: true }[];
   limit: number;
 }
 
@@ -126,6 +126,7 @@ export class TicketRows {
     if (filter.visible) {
       const clauses = filter.visible.map((clause) => {
         const parts: string[] = [];
+        if (clause.none) return '0';
         if (clause.room !== undefined) { parts.push('room = ?'); args.push(clause.room); }
         if (clause.assignee !== undefined) { parts.push('assignee = ?'); args.push(clause.assignee); }
         if (clause.teams !== undefined) { parts.push(`team IN (${clause.teams.map(() => '?').join(', ') || 'NULL'})`); args.push(...clause.teams); }

@@ -40,6 +40,8 @@ function reaches(scope: Scope, actor: Actor, order: WorkOrder): boolean {
     case 'own': return actor.vendor ? actor.vendor.workOrder === order.id && actor.vendor.id === order.vendor : actor.user !== null && actor.user === order.responsible;
     case 'team': return false;
     case 'room': return actor.room !== null && actor.room === order.room;
+    // Tenants reach tickets they reported or their company's; a work order is the team's and the vendor's alone.
+    case 'reporter': case 'company': return false;
   }
 }
 

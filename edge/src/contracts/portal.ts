@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { CategoryId, IsoTime, RoomId, TicketId, Token } from './ids.ts';
+import { Phrase, Names } from './phrase.ts';
+import { PersonId, PersonLanguage, UnitId } from './directory.ts';
+import { Priority, TicketStatus } from './domain.ts';
+import { OptionalText, Text } from './text.ts';
+
+/** How long a sign-in link opens the portal, and how many a person gets per window. */
+export const PORTAL_LINK_MINUTES = 15;
+export const PORTAL_LINKS_PER_WINDOW = 3;
+
+/** Asking for a sign-in link: the answer is the same whether the address is known or not. */
+export const PortalSignInBody = z.strictObject({ email: z.email('give a valid e-mail address').max(200) });
+export const PortalSignInAnswer = z.object({ sent: z.literal(true), minutes: z.number().int() });
+/** The token of a sign-in link, spent by a POST (a mail scanner's GET spends nothing). */
+export const PortalTokenBody = z.strictObject({ token: Token });
+
+export const TenantRole = z.enum(['tenant', 'tenant_admin']);
+export type TenantRole = z.infer<typeof TenantRole>;
+
+/** Who is signed in to the portal. */
+export const PortalMe = z.object({
+  person: PersonId,
+  name: z.string(),
+  company: z.string().nullable(),
+  role: TenantRole,
+  language: PersonLanguage,
+  unit: z.object({ id: UnitId, name: z.string(), rooms: z.array(z.object({ id: RoomId, name: z.string(), names: z.optional(Names) })) }).nullable(),
+  rights: z.array(z.string()),
+  expiresAt: IsoTime,
+});
+export type PortalMe = z.infer<typeof PortalMe>;
+
+/** One step of a request as its tenant reads it: a status change or a reply, never an internal note or a name. */
+export const PortalTimelineEntry = z.object({
+  at: IsoTime,
+  status: TicketStatus,
+  /** `reply`: words from the facility team; `status`: the request moved on. */
+  kind: z.enum(['status', 'reply']),
+  text: z.string().optional(),
+});
+
+export const PortalRequest = z.object({
+  id: TicketId,
+  title: z.string(),
+  titlePhrase: z.optional(Phrase),
+  category: CategoryId,
+  status: TicketStatus,
+  room: z.object({ id: RoomId, name: z.string(), names: z.optional(Names) }),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  /** Whether the signed-in person reported it, or it was shared with them, or they see it as the company's administrator. */
+  relation: z.enum(['reported', 'shared', 'company']),
+});
+export type PortalRequest = z.infer<typeof PortalRequest>;
+
+export const PortalRequestDetail = PortalRequest.extend({
+  description: z.string(),
+  timeline: z.array(PortalTimelineEntry),
+  replies: z.array(z.object({ at: IsoTime, text: z.string() })),
+});
+export type PortalRequestDetail = z.infer<typeof PortalRequestDetail>;
+
+export const PortalRequests = z.object({ requests: z.array(PortalRequest) });
+export const PortalRequestParams = z.strictObject({ id: TicketId });
+
+/** A new request from the portal, for a room of the person's unit. */
+export const NewPortalRequestBody = z.strictObject({
+  room: RoomId,
+  category: CategoryId,
+  title: Text(120),
+  description: Text(2000),
+  priority: Priority.default('normal'),
+});
+export const NewPortalRequestAnswer = z.object({ request: PortalRequestDetail });
+
+/** The categories a tenant may file requests under. */
+export const PortalCategories = z.object({ categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })) });
+
+export const PortalNote = OptionalText(1000);

@@ -14,6 +14,7 @@ import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });

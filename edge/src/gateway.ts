@@ -16,6 +16,8 @@ import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
+import { startAnnouncementClock } from './announcements/announcement-clock.ts';
+import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -166,6 +168,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const signs = new SiteSignals(bus, options.site);
       const rooms = store.rooms.all();
       for (const room of rooms) signs.roomStatus(room);
+      primeRoomAnnouncements(store, signs);
       if (homeAssistant) for (const { topic, payload } of discoveryMessages(options.site, rooms)) bus.publish(topic, payload, true);
     };
     const broker: DeviceBus = options.externalBroker
@@ -188,6 +191,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(publishRoomAnnouncements(store, signals));
+    closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
 
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();

@@ -35,7 +35,7 @@ describe('Home Assistant on the embedded broker', () => {
 
     const line = files.passwordFile.split('\n').find((l) => l.startsWith('homeassistant:'))!;
     expect(verifyMosquittoPassword(line, account.password)).toBe(true);
-    expect(files.aclFile).toContain('user homeassistant\ntopic read doorside/demo/rooms/+/status\ntopic read homeassistant/#');
+    expect(files.aclFile).toContain('user homeassistant\ntopic read doorside/demo/rooms/+/status\ntopic read doorside/demo/rooms/+/announcement\ntopic read homeassistant/#');
   });
 
   it('may not read device topics nor publish anything', async () => {

@@ -4,21 +4,21 @@ import type { Device } from '../contracts/index.ts';
 export interface TopicRights { read: string[]; write: string[] }
 
 /**
- * What a device may touch: its own room's status (read only) and its own device
+ * What a device may touch: its own room's status and announcement (read only) and its own device
  * topics. Exact topics only, so a wildcard subscription (`#`, `+`) never matches;
  * room status is written by the gateway alone. The same lists become Mosquitto's
  * acl_file in external-broker mode.
  */
 export function topicRights(site: string, device: Device): TopicRights {
   return {
-    read: [topics.roomStatus(site, device.room), topics.deviceCommands(site, device.id)],
+    read: [topics.roomStatus(site, device.room), topics.roomAnnouncement(site, device.room), topics.deviceCommands(site, device.id)],
     write: [topics.deviceEvents(site, device.id), topics.presence(site, device.id)],
   };
 }
 
 /** Home Assistant reads every room's status and its own discovery topics, and writes nothing. */
 export function integrationRights(site: string): TopicRights {
-  return { read: [topics.roomStatus(site, '+'), 'homeassistant/#'], write: [] };
+  return { read: [topics.roomStatus(site, '+'), topics.roomAnnouncement(site, '+'), 'homeassistant/#'], write: [] };
 }
 
 /** Whether an allowed filter covers a topic or subscription: a wildcard in the request must be granted as such. */

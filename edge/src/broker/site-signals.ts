@@ -1,4 +1,4 @@
-import type { DeviceCommand, Room, RoomStatusMessage, TeamNotification } from '../contracts/index.ts';
+import type { DeviceCommand, Room, RoomAnnouncementMessage, RoomStatusMessage, TeamNotification } from '../contracts/index.ts';
 import { topics } from '../contracts/index.ts';
 import type { DeviceBus } from './device-bus.ts';
 
@@ -11,6 +11,11 @@ export class SiteSignals {
       ...(room.reasonPhrase ? { reasonPhrase: room.reasonPhrase } : {}), ...(room.names ? { names: room.names } : {}), ticket: room.ticket,
       ...(room.alternative ? { alternative: room.alternative } : {}) };
     this.bus.publish(topics.roomStatus(this.site, room.id), JSON.stringify(message), true);
+  }
+
+  /** The announcement live in the room now, retained; `null` clears the retained message (an empty payload). */
+  roomAnnouncement(room: string, message: RoomAnnouncementMessage | null): void {
+    this.bus.publish(topics.roomAnnouncement(this.site, room), message ? JSON.stringify(message) : '', true);
   }
 
   teamNotification(notification: TeamNotification): void {

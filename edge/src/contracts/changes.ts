@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
@@ -45,6 +46,8 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
+  | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
   | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }

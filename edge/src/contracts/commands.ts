@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
@@ -132,7 +133,18 @@ export type PaymentCommand =
   | { type: 'take-payment-notice'; notice: PaymentNotice }
   | { type: 'refund-payment'; amount: number; reason: string };
 
-export type Command = WorkOrderCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/**
+ * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
+ * clock starts and expires them; staff may take one down early; a signed-in reader marks it read.
+ */
+export type AnnouncementCommand =
+  | ({ type: 'create-announcement' } & CreateAnnouncementBody)
+  | { type: 'start-announcement' }
+  | { type: 'expire-announcement' }
+  | { type: 'withdraw-announcement' }
+  | { type: 'read-announcement' };
+
+export type Command = WorkOrderCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -155,6 +167,9 @@ export type Target =
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
   | { directory: true }
+  | { announcement: string }
+  /** A new announcement. */
+  | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true };
 
@@ -188,6 +203,12 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'create-announcement': Announcement;
+  'start-announcement': Announcement;
+  'expire-announcement': Announcement;
+  'withdraw-announcement': Announcement;
+  /** `first`: this reader had not read it before. */
+  'read-announcement': AnnouncementReceipt & { first: boolean };
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };

@@ -38,6 +38,10 @@ export const errorCatalogue = {
   UNKNOWN_CONTACT: { status: 400, meaning: 'the vendor has no contact with that id' },
   DUE_IN_PAST: { status: 400, meaning: 'a wanted-by time lies in the past' },
   UNKNOWN_ATTACHMENT: { status: 400, meaning: 'an attachment named in a reply is not on the ticket' },
+  UNKNOWN_TARGET: { status: 400, meaning: 'an announcement names a floor, zone or company the site does not have' },
+  MISSING_TRANSLATION: { status: 400, meaning: 'an announcement\'s title and text are not given in the same languages' },
+  BAD_ANNOUNCEMENT_WINDOW: { status: 400, meaning: 'an announcement expires before it starts, has already expired, or runs longer than a year' },
+  BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL (or the gateway\'s own test endpoint) or its keys are malformed' },
   COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   // 401: who is asking is not known
   NOTICE_NOT_VERIFIED: { status: 401, meaning: 'a payment notification failed its check (signature, key serial, timestamp, app or body); nothing was changed' },
@@ -77,6 +81,7 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  ANNOUNCEMENT_ENDED: { status: 409, meaning: 'the announcement has expired or was withdrawn already' },
   SIGN_IN_LINK_USED: { status: 409, meaning: 'the sign-in link was used already: ask for a new one' },
   ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },

@@ -20,6 +20,7 @@ export * from './phrase.ts';
 export * from './directory.ts';
 export * from './inquiry.ts';
 export * from './dispatch.ts';
+export * from './announcement.ts';
 export * from './portal.ts';
 export * from './payments.ts';
 export * from './work-orders.ts';

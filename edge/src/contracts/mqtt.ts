@@ -10,6 +10,8 @@ export const topics = {
   deviceEvents: (site: string, device: string) => `doorside/${site}/devices/${device}/events`,
   deviceCommands: (site: string, device: string) => `doorside/${site}/devices/${device}/commands`,
   teamNotifications: (site: string, team: string) => `doorside/${site}/teams/${team}/notifications`,
+  /** Retained while an announcement is live in the room; an empty retained payload clears it. */
+  roomAnnouncement: (site: string, room: string) => `doorside/${site}/rooms/${room}/announcement`,
 };
 
 /** Retained on `doorside/{site}/rooms/{room}/status`; only the gateway publishes it. */

@@ -56,12 +56,13 @@ describe('the Mosquitto files for an external broker', () => {
     expect(files.missing).toEqual(['qr-r101']);
   });
 
-  it('gives each device exactly its room status and commands to read and its events and presence to write', () => {
+  it('gives each device exactly its room status, announcement and commands to read and its events and presence to write', () => {
     const { aclFile } = brokerFiles(store, gateway);
 
     expect(blockOf(aclFile, 'sign-r101')).toEqual([
       'user sign-r101',
       'topic read doorside/demo/rooms/r101/status',
+      'topic read doorside/demo/rooms/r101/announcement',
       'topic read doorside/demo/devices/sign-r101/commands',
       'topic write doorside/demo/devices/sign-r101/events',
       'topic write doorside/demo/devices/sign-r101/presence',

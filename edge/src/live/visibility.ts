@@ -1,4 +1,5 @@
-import type { Ticket } from '../contracts/index.ts';
+import { publicAnnouncement, type Announcement, type Ticket } from '../contracts/index.ts';
+import { reaches } from '../announcements/audience.ts';
 import { may } from '../rights/rights.ts';
 import { roomVisibleTo, ticketFor, visibleTo } from '../rights/visibility.ts';
 import type { Actor } from '../rights/actor.ts';
@@ -18,10 +19,17 @@ export function viewerFor(actor: Actor): Viewer {
   return { kind: 'actor', actor };
 }
 
+/** An announcement's own change (not a receipt): what pages and signs show or take down. */
+const isAnnouncementShown = (event: FeedEvent) => event.entity.startsWith('announcement:') && event.type !== 'announcement-read' && event.type !== 'announcement-created';
+
 const isTicketEvent = (event: FeedEvent) => event.entity.startsWith('ticket:') && event.type.startsWith('ticket-');
 
 /** The event's state as this viewer may read it: a ticket's staff-only notes only for those who may write them. */
 export function readableState(viewer: Viewer, event: FeedEvent): unknown {
+  if (isAnnouncementShown(event) && !(viewer.kind === 'actor' && may(viewer.actor.role, 'manage-announcements'))) {
+    const a = event.state as Announcement;
+    return { ...publicAnnouncement(a), status: a.status, rooms: a.rooms };
+  }
   if (viewer.kind !== 'actor' || !isTicketEvent(event)) return event.state;
   const state = event.state as Ticket;
   return Array.isArray(state?.notes) ? ticketFor(viewer.actor.role, state) : state;
@@ -37,13 +45,21 @@ export function seesRoom(viewer: Viewer, room: string): boolean {
 }
 
 /**
- * Room status as `seesRoom` says, tickets by the same rule as `GET /api/tickets/{id}`;
+ * Room status as `seesRoom` says, tickets by the same rule as `GET /api/tickets/{id}`; an
+ * announcement going up or down by the rooms and roles it names (its words only);
  * the rest of the site's log (devices, categories, sessions) only to those who read the
  * audit trail or dispatch.
  */
 export function sees(viewer: Viewer, event: FeedEvent): boolean {
   const state = event.state as { id?: string; room?: string };
   if (event.entity.startsWith('room:')) return seesRoom(viewer, state.id ?? state.room ?? '');
+  if (isAnnouncementShown(event)) {
+    const a = event.state as Announcement;
+    if (viewer.kind === 'room') return a.rooms.includes(viewer.room);
+    if (viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements') || reaches(a, { role: viewer.actor.role });
+    return false;
+  }
+  if (event.entity.startsWith('announcement:') && viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements');
   if (viewer.kind !== 'actor') return false;
   if (isTicketEvent(event)) return visibleTo(viewer.actor, event.state as Ticket);
   return may(viewer.actor.role, 'read-audit') || may(viewer.actor.role, 'assign');

@@ -15,6 +15,8 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
+  | 'manage-announcements' | 'read-announcements'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
@@ -116,6 +118,19 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Announcements are written by the property side (the facility head, floor managers, reception);
+  // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
+  ...grant('facility_head', 'any', ['manage-announcements']),
+  ...grant('admin', 'any', ['manage-announcements']),
+  ...grant('floor_manager', 'any', ['manage-announcements']),
+  ...grant('reception', 'any', ['manage-announcements']),
+  ...grant('system', 'any', ['manage-announcements']),
+  ...grant('staff', 'own', ['read-announcements']),
+  ...grant('supervisor', 'own', ['read-announcements']),
+  ...grant('floor_manager', 'own', ['read-announcements']),
+  ...grant('reception', 'own', ['read-announcements']),
+  ...grant('facility_head', 'own', ['read-announcements']),
+  ...grant('admin', 'own', ['read-announcements']),
   // The tenant portal. A person reads the requests they reported and those shared with them; their
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.

@@ -294,6 +294,17 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX portal_links_person ON portal_links (person, created_at);
   `,
+  // Announcements: due to start and to end as rows a clock tick picks up, so a restart misses
+  // nothing; who read one (signed-in tenants), and whom it was mailed to.
+  `
+  CREATE TABLE announcements (id TEXT PRIMARY KEY, status TEXT NOT NULL, starts_at TEXT NOT NULL, expires_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX announcements_to_start ON announcements (starts_at) WHERE status = 'scheduled';
+  CREATE INDEX announcements_to_end ON announcements (expires_at) WHERE status = 'live';
+  CREATE TABLE announcement_reads (
+    announcement TEXT NOT NULL REFERENCES announcements (id), reader TEXT NOT NULL, at TEXT NOT NULL, PRIMARY KEY (announcement, reader)
+  );
+  CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

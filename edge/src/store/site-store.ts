@@ -8,6 +8,7 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
@@ -34,6 +35,8 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'announcement': return `announcement:${change.state.id}`;
+    case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
@@ -80,6 +83,8 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Announcements, their read receipts and the mails they sent. */
+  readonly announcements: AnnouncementRows;
   /** The tenant portal: sign-in links. */
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
@@ -103,6 +108,7 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.announcements = new AnnouncementRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.workOrders = new WorkOrderRows(db);
@@ -183,6 +189,8 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'announcement': return this.announcements.put(change.state);
+      case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'portal-link':
         if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
         return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);

@@ -11,6 +11,7 @@ import './ds-kpi-panel.ts';
 import './ds-room-grid.ts';
 import './ds-room-page.ts';
 import './ds-sync-panel.ts';
+import './ds-payments-section.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
@@ -70,7 +71,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -113,6 +114,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
     case 'devices':
       return panel('devices', labels.devices!, html`<ds-device-list .devices=${reports.devices.value?.devices} .counts=${reports.devices.value?.counts} ?failed=${reports.devices.failed} .now=${now}
         @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`);
+    case 'payments':
+      return panel('payments', labels.payments!, html`<ds-payments-section></ds-payments-section>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':

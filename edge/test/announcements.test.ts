@@ -1,0 +1,133 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topics } from '../src/contracts/index.ts';
+import { inbox } from '../src/test-support/mqtt-inbox.ts';
+import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
+
+describe('announcements to signs, rooms and readers', () => {
+  let gw: TestGateway;
+  let hanna: string;
+  const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+  const announce = (body: Record<string, unknown>, cookie = hanna) => gw.call('POST', '/api/announcements', { cookie, body });
+  const floorOne = (expiresAt: string, extra: Record<string, unknown> = {}) => announce({
+    title: { en: 'Water off on floor 1', nb: 'Vannet stengt i 1. etasje' }, text: { en: 'From 14:00 to 15:00.', nb: 'Fra 14:00 til 15:00.' },
+    targets: [{ kind: 'floor', floor: 1 }], expiresAt, ...extra,
+  });
+
+  beforeAll(async () => {
+    gw = await startTestGateway();
+    hanna = await gw.login('hanna');
+  });
+  afterAll(async () => { await gw?.stop(); });
+
+  it('reaches a floor-1 sign within 5 s as a retained message, never a floor-2 sign, and is cleared at expiry', async () => {
+    const floor1 = await gw.device('sign-r103');
+    const floor2 = await gw.device('sign-r201');
+    const seen1 = inbox(floor1);
+    const seen2 = inbox(floor2);
+    await floor1.subscribeAsync(topics.roomAnnouncement('demo', 'r103'), { qos: 1 });
+    await floor2.subscribeAsync(topics.roomAnnouncement('demo', 'r201'), { qos: 1 });
+    const asked = Date.now();
+
+    const res = await floorOne(inSeconds(3));
+
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'live', rooms: ['r101', 'r102', 'r103', 'r104', 'r105'] });
+    const shown = await seen1.next((m) => m.payload !== '', 5_000);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(JSON.parse(shown.payload)).toMatchObject({ id: res.body.id, room: 'r103', title: { en: 'Water off on floor 1' }, until: res.body.expiresAt });
+    const cleared = await seen1.next((m) => m.payload === '', 6_000);
+    expect(cleared.topic).toBe(topics.roomAnnouncement('demo', 'r103'));
+    expect(seen2.messages).toEqual([]);
+    const late = await gw.device('sign-r101');
+    const lateSeen = inbox(late);
+    await late.subscribeAsync(topics.roomAnnouncement('demo', 'r101'), { qos: 1 });
+    await sleep(300);
+    expect(lateSeen.messages).toEqual([]);
+    expect((await gw.call('GET', `/api/announcements?status=expired`, { cookie: hanna })).body.announcements.map((a: { id: string }) => a.id)).toContain(res.body.id);
+  });
+
+  it('gives a sign that connects later the live announcement at once, and refuses it another room\'s', async () => {
+    const res = await floorOne(inSeconds(60));
+    const sign = await gw.device('sign-r105');
+    const seen = inbox(sign);
+
+    await sign.subscribeAsync(topics.roomAnnouncement('demo', 'r105'), { qos: 1 });
+    const refused = await sign.subscribeAsync(topics.roomAnnouncement('demo', 'r201'), { qos: 1 }).catch((e) => e.packet.granted);
+
+    const got = await seen.next((m) => m.topic === topics.roomAnnouncement('demo', 'r105'));
+    expect(got.retain).toBe(true);
+    expect(JSON.parse(got.payload).id).toBe(res.body.id);
+    expect(refused).toEqual([128]);
+    await gw.call('POST', `/api/announcements/${res.body.id}/withdraw`, { cookie: hanna });
+    expect((await seen.next((m) => m.payload === '')).retain).toBe(false);
+  });
+
+  it('starts a scheduled announcement by the clock, and shows it on the room\'s occupant page', async () => {
+    const room = gw.creds.rooms.find((r) => r.id === 'r102')!;
+    const k = new URL(room.reportApi).searchParams.get('k');
+    const res = await floorOne(inSeconds(30), { startsAt: inSeconds(1) });
+    expect(res.body.status).toBe('scheduled');
+    const before = await gw.call('GET', `/api/rooms/r102/announcements?k=${k}`);
+
+    await sleep(2_500);
+
+    expect(before.body.announcements.map((a: { id: string }) => a.id)).not.toContain(res.body.id);
+    const after = await gw.call('GET', `/api/rooms/r102/announcements?k=${k}`);
+    expect(after.status).toBe(200);
+    expect(after.body.announcements[0]).toMatchObject({ id: res.body.id, title: { nb: 'Vannet stengt i 1. etasje' } });
+    expect(after.body.announcements[0].createdBy).toBeUndefined();
+    expect((await gw.call('GET', `/api/rooms/r102/announcements?k=${'x'.repeat(22)}`)).status).toBe(403);
+  });
+
+  it('keeps HTML in the text as the text it is', async () => {
+    const text = '<script>alert(1)</script><b>bold</b>';
+
+    const res = await announce({ title: { en: '<img src=x onerror=alert(1)>' }, text: { en: text }, targets: [{ kind: 'room', room: 'r301' }], expiresAt: inSeconds(60) });
+
+    expect(res.status).toBe(201);
+    expect(res.body.text.en).toBe(text);
+  });
+
+  it('refuses bad input with a reason and writes nothing', async () => {
+    const before = gw.store.announcements.list().length;
+    const staff = await gw.login('ana');
+    const ok = { title: { en: 'T' }, text: { en: 'X' }, targets: [{ kind: 'building' }], expiresAt: inSeconds(60) };
+
+    const answers = await Promise.all([
+      announce({ ...ok, text: { nl: 'X' } }),
+      announce({ ...ok, targets: [{ kind: 'floor', floor: 9 }] }),
+      announce({ ...ok, targets: [{ kind: 'zone', zone: 'Nowhere' }] }),
+      announce({ ...ok, targets: [{ kind: 'room', room: 'r999' }] }),
+      announce({ ...ok, targets: [] }),
+      announce({ ...ok, title: {} }),
+      announce({ ...ok, expiresAt: inSeconds(-10) }),
+      announce({ ...ok, startsAt: inSeconds(100), expiresAt: inSeconds(50) }),
+      announce({ ...ok, title: { de: 'Hallo' } }),
+      announce(ok, staff),
+      gw.call('POST', '/api/announcements', { body: ok }),
+      gw.call('POST', '/api/announcements/A-nosuchone/withdraw', { cookie: hanna }),
+    ]);
+
+    expect(answers.map((a) => [a.status, a.body.error])).toEqual([
+      [400, 'MISSING_TRANSLATION'], [400, 'UNKNOWN_TARGET'], [400, 'UNKNOWN_TARGET'], [400, 'UNKNOWN_ROOM'], [400, 'INVALID'], [400, 'INVALID'],
+      [400, 'BAD_ANNOUNCEMENT_WINDOW'], [400, 'BAD_ANNOUNCEMENT_WINDOW'], [400, 'INVALID'], [403, 'NOT_PERMITTED'], [401, 'SIGN_IN_REQUIRED'], [404, 'NOT_FOUND'],
+    ]);
+    expect(gw.store.announcements.list().length).toBe(before);
+  });
+
+  it('lets a signed-in reader mark a building-wide announcement read once, and counts it in the reach', async () => {
+    const res = await announce({ title: { en: 'Fire drill', zh: '消防演习' }, text: { en: 'Tuesday 10:00', zh: '周二 10:00' }, targets: [{ kind: 'building' }], expiresAt: inSeconds(60) });
+    const ana = await gw.login('ana');
+
+    const current = await gw.call('GET', '/api/announcements/current', { cookie: ana });
+    const first = await gw.call('POST', `/api/announcements/${res.body.id}/read`, { cookie: ana });
+    const again = await gw.call('POST', `/api/announcements/${res.body.id}/read`, { cookie: ana });
+
+    expect(current.body.announcements.find((a: { id: string }) => a.id === res.body.id)).toMatchObject({ read: false });
+    expect([first.status, first.body.first, again.body.first]).toEqual([200, true, false]);
+    const listed = (await gw.call('GET', '/api/announcements', { cookie: hanna })).body.announcements.find((a: { id: string }) => a.id === res.body.id);
+    expect(listed.reach).toMatchObject({ rooms: 15, signs: 15, read: 1 });
+    expect((await gw.call('GET', '/api/announcements/current', { cookie: ana })).body.announcements.find((a: { id: string }) => a.id === res.body.id).read).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import type { payDashboard as english } from '../en/pay-dashboard.ts';
+
+/** Norsk bokmål: betalinger på dashbordet. */
+export const payDashboard: Record<keyof typeof english, string> = {
+  'payDash.section': 'Betalinger',
+  'payDash.statements': 'Firmaoversikter',
+  'payDash.month': 'Måned',
+  'payDash.loading': 'Henter…',
+  'payDash.failed': 'Betalingene kunne ikke hentes.',
+  'payDash.noStatements': 'Ingen firmaer ble belastet på konto denne måneden.',
+  'payDash.company': 'Firma',
+  'payDash.charges': 'Belastninger',
+  'payDash.owed': 'Å betale',
+  'payDash.download': 'Last ned',
+  'payDash.ledger': 'Betalinger',
+  'payDash.payment': 'Betaling',
+  'payDash.order': 'Bestilling',
+  'payDash.provider': 'Betalt med',
+  'payDash.amount': 'Beløp',
+  'payDash.status': 'Status',
+  'payDash.refunded': 'Refundert',
+  'payDash.provider.simulated': 'Simulert betaling',
+  'payDash.provider.wechat': 'WeChat Pay',
+  'payDash.provider.alipay': 'Alipay',
+  'payDash.provider.company': 'Firmakonto',
+  'payDash.status.pending': 'Venter',
+  'payDash.status.paid': 'Betalt',
+  'payDash.status.flagged': 'Må sjekkes',
+  'payDash.status.refunded': 'Refundert',
+  'payDash.flag.AMOUNT_MISMATCH': 'beløpet som ble betalt, stemmer ikke med bestillingen',
+  'payDash.flag.ORDER_ALREADY_PAID': 'bestillingen var allerede betalt',
+};

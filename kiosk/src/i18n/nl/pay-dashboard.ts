@@ -1,0 +1,32 @@
+import type { payDashboard as english } from '../en/pay-dashboard.ts';
+
+/** Nederlands: betalingen op het dashboard. */
+export const payDashboard: Record<keyof typeof english, string> = {
+  'payDash.section': 'Betalingen',
+  'payDash.statements': 'Bedrijfsafschriften',
+  'payDash.month': 'Maand',
+  'payDash.loading': 'Laden…',
+  'payDash.failed': 'De betalingen konden niet worden geladen.',
+  'payDash.noStatements': 'Deze maand is geen bedrijf op rekening belast.',
+  'payDash.company': 'Bedrijf',
+  'payDash.charges': 'Posten',
+  'payDash.owed': 'Te betalen',
+  'payDash.download': 'Downloaden',
+  'payDash.ledger': 'Betalingen',
+  'payDash.payment': 'Betaling',
+  'payDash.order': 'Bestelling',
+  'payDash.provider': 'Betaald met',
+  'payDash.amount': 'Bedrag',
+  'payDash.status': 'Status',
+  'payDash.refunded': 'Terugbetaald',
+  'payDash.provider.simulated': 'Gesimuleerde betaling',
+  'payDash.provider.wechat': 'WeChat Pay',
+  'payDash.provider.alipay': 'Alipay',
+  'payDash.provider.company': 'Bedrijfsrekening',
+  'payDash.status.pending': 'Wacht',
+  'payDash.status.paid': 'Betaald',
+  'payDash.status.flagged': 'Controleren',
+  'payDash.status.refunded': 'Terugbetaald',
+  'payDash.flag.AMOUNT_MISMATCH': 'het betaalde bedrag wijkt af van de bestelling',
+  'payDash.flag.ORDER_ALREADY_PAID': 'de bestelling was al betaald',
+};

@@ -1,0 +1,32 @@
+import type { payDashboard as english } from '../en/pay-dashboard.ts';
+
+/** 简体中文：看板的收款部分。 */
+export const payDashboard: Record<keyof typeof english, string> = {
+  'payDash.section': '收款',
+  'payDash.statements': '公司月结账单',
+  'payDash.month': '月份',
+  'payDash.loading': '正在加载…',
+  'payDash.failed': '无法加载收款信息。',
+  'payDash.noStatements': '本月没有公司代付的费用。',
+  'payDash.company': '公司',
+  'payDash.charges': '笔数',
+  'payDash.owed': '应付',
+  'payDash.download': '下载',
+  'payDash.ledger': '收款记录',
+  'payDash.payment': '收款单',
+  'payDash.order': '订单',
+  'payDash.provider': '支付方式',
+  'payDash.amount': '金额',
+  'payDash.status': '状态',
+  'payDash.refunded': '已退款',
+  'payDash.provider.simulated': '模拟支付',
+  'payDash.provider.wechat': '微信支付',
+  'payDash.provider.alipay': '支付宝',
+  'payDash.provider.company': '公司代付',
+  'payDash.status.pending': '待支付',
+  'payDash.status.paid': '已支付',
+  'payDash.status.flagged': '待核对',
+  'payDash.status.refunded': '已退款',
+  'payDash.flag.AMOUNT_MISMATCH': '实付金额与订单不符',
+  'payDash.flag.ORDER_ALREADY_PAID': '订单此前已支付',
+};

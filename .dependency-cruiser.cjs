@@ -44,6 +44,7 @@ const RULE_FILE =
     'devices/(device-intent|offline-alerts|home-assistant|device-configs)\\.ts$',
     'bridge/category-policy\\.ts$',
     'kpis/(kpi-report|kpi-window)\\.ts$',
+    'stock/stock-ledger\\.ts$',
     'broker/device-acl\\.ts$',
     'gpio/panel-pins\\.ts$',
   ].join('|') +

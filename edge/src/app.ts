@@ -13,6 +13,8 @@ import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
+import { stockRoutes } from './stock/stock-routes.ts';
+import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
@@ -154,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(assigneeRoutes, { auth: deps.auth, store: deps.store });
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
@@ -165,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
     });
   }
+  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });

@@ -16,6 +16,7 @@ import { OFFLINE_CATEGORY, OfflineWatch } from './devices/offline-watch.ts';
 import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
+import { startStockAlerts } from './stock/stock-alerts.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
@@ -26,6 +27,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
+import { seedDemoStock } from './seed/demo-stock.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -74,6 +76,8 @@ export interface GatewayOptions {
   backups?: { keep: number };
   /** A new demo site also gets tenants, installations and a few inquiries (`npm start`; tests leave them out). */
   demoInquiries?: boolean;
+  /** A new demo site also gets a store room of consumables with opening stock (`npm start`; tests ask for it). */
+  demoStock?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
@@ -152,6 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
+    if (seeded && options.demoStock) await seedDemoStock(store, commands);
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
     const deviceEvents = new DeviceEvents(store, commands, drop, clock);
@@ -191,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
 

@@ -11,7 +11,7 @@ if ('problems' in config) {
 }
 
 try {
-  const gateway = await startGateway({ ...config, demoInquiries: true, say: (line) => console.log(line) });
+  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
   console.log(`Doorside gateway for site "${config.site}" is running.

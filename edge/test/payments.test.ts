@@ -83,6 +83,18 @@ describe('payments: providers, notices, refunds', () => {
     expect((await payment(created.id)).payment.status).toBe('paid');
   });
 
+  it('acknowledges a verified refund notice without taking it as money in', async () => {
+    const { payment: created } = await pay('wechat', 700);
+    const notice = wechatNotice(platform, platform.serial, { out_trade_no: created.tradeNo, transaction_id: '4200000000000000000000000009', total: 700 }, new Date(), 'REFUND.SUCCESS');
+    const head = gw.store.log.head.seq;
+
+    const res = await notify('wechat', notice.body, notice.headers);
+
+    expect(res.status).toBe(204);
+    expect(gw.store.log.head.seq).toBe(head);
+    expect((await payment(created.id)).payment.status).toBe('pending');
+  });
+
   it('flags a notice whose amount does not match the order, and does not take it', async () => {
     const { payment: created } = await pay('wechat', 9_900);
     const notice = wechatNotice(platform, platform.serial, { out_trade_no: created.tradeNo, transaction_id: '4200000000000000000000000002', total: 99 });

@@ -2,8 +2,10 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Payment, Refund } from './payments.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
@@ -46,6 +48,10 @@ export type Change =
   | { entity: 'installation'; type: 'installation-created' | 'installation-updated'; state: Installation }
   | { entity: 'duty'; type: 'duty-set'; state: DutyState }
   | { entity: 'skills'; type: 'skills-set'; state: SkillsState }
+  | { entity: 'stock-store'; type: 'stock-store-defined'; state: StockStore }
+  | { entity: 'stock-item'; type: 'stock-item-defined' | 'stock-item-updated' | 'stock-alert-raised' | 'stock-alert-cleared'; state: StockItem }
+  /** One line of the ledger; the store writes it and sets its item's level to `levelAfter`. */
+  | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
@@ -55,6 +61,7 @@ export type Change =
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
   | { entity: 'refund'; type: 'refund-made'; state: Refund }
+  | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

@@ -5,8 +5,10 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
+import type { WorkingCalendar } from './working-hours.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
@@ -98,6 +100,21 @@ export type DispatchCommand =
   | { type: 'set-duty'; onDuty: boolean }
   | { type: 'set-skills'; categories: CategoryId[] };
 
+/**
+ * Consumables: stores and their items (target: the store, a new item, the item), and every
+ * change of stock as one movement of the ledger (target: the item).
+ */
+export type StockCommand =
+  | { type: 'define-stock-store'; store: Omit<StockStore, 'id'> }
+  | { type: 'define-stock-item'; item: Omit<StockItem, 'id' | 'level' | 'alert'> }
+  | { type: 'update-stock-item'; changes: Partial<Pick<StockItem, 'name' | 'unit' | 'cost' | 'minimum' | 'billable'>> }
+  | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
+  /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
+  | { type: 'raise-stock-alert' };
+/** Service levels: the site's working-hours calendar (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -144,7 +161,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = WorkOrderCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -167,11 +184,17 @@ export type Target =
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
   | { directory: true }
+  | { stockStore: string }
+  | { stockItem: string }
+  /** A new stock item: nothing to name yet. */
+  | { stock: true }
   | { announcement: string }
   /** A new announcement. */
   | { announcements: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
-  | { portal: true };
+  | { portal: true }
+  /** The site as a whole: its working-hours calendar, its service levels. */
+  | { site: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -203,6 +226,11 @@ export interface CommandResults {
   'set-names': Room | Category | Team;
   'set-duty': DutyState;
   'set-skills': SkillsState;
+  'define-stock-store': StockStore;
+  'define-stock-item': StockItem;
+  'update-stock-item': StockItem;
+  'move-stock': StockMoveResult;
+  'raise-stock-alert': StockItem;
   'create-announcement': Announcement;
   'start-announcement': Announcement;
   'expire-announcement': Announcement;
@@ -215,6 +243,7 @@ export interface CommandResults {
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
+  'set-working-calendar': WorkingCalendar;
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

@@ -137,3 +137,14 @@ export type PayPageView = z.infer<typeof PayPageView>;
 export const TradeParams = z.strictObject({ tradeNo: TradeNo });
 /** What the simulated provider heard back from the notify address. */
 export const SimulatedPayResult = z.object({ delivered: z.boolean(), status: z.number().int(), view: PayPageView });
+
+/** What the occupant's tracking link shows of the money: each payment taken for the order, and each refund. */
+export const Receipt = z.object({
+  order: OrderRef,
+  payee: z.string(),
+  payments: z.array(z.object({
+    id: PaymentId, provider: ProviderId, amount: MinorUnits, currency: CurrencyCode, paidAt: IsoTime.nullable(), transaction: z.string().nullable(), refunded: MinorUnits,
+  })),
+  refunds: z.array(z.object({ id: RefundId, payment: PaymentId, amount: MinorUnits, currency: CurrencyCode, status: z.enum(['done', 'requested']), at: IsoTime })),
+});
+export type Receipt = z.infer<typeof Receipt>;

@@ -28,11 +28,12 @@ const Envelope = z.object({
   }),
 });
 
+/** A transaction, or (on refund events) a refund: both name the trade; only a transaction has a state to pay. */
 const Transaction = z.object({
   mchid: z.string().max(32).optional(),
   out_trade_no: z.string().min(1).max(64),
   transaction_id: z.string().max(64).default(''),
-  trade_state: z.string().max(32),
+  trade_state: z.string().max(32).default(''),
   success_time: z.string().max(40).optional(),
   amount: z.object({ total: z.number().int().min(0), currency: z.string().max(8).default('CNY') }),
 });

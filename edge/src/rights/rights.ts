@@ -15,12 +15,18 @@ export type Right =
   | 'add-contact'
   // Dispatch: being on or off duty, the categories a person is qualified for, automatic dispatch per category.
   | 'set-duty' | 'set-skills' | 'set-auto-dispatch'
+  // Consumables: seeing stock, keeping the stores and items, the store's movements (receive, issue,
+  // dispose), a job's movements (request ahead of the visit, use, return), and the low-stock watch.
+  | 'view-stock' | 'manage-stock' | 'receive-stock' | 'issue-stock' | 'dispose-stock'
+  | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
   | 'charge' | 'take-payment' | 'refund' | 'read-payments'
+  // Service levels: the site's working-hours calendar and targets; reading them.
+  | 'manage-service-levels' | 'read-service-levels'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // What a vendor does on a work order sent to them.
@@ -118,6 +124,16 @@ export const grants: readonly Grant[] = [
   ...grant('supervisor', 'team', ['set-duty', 'set-skills']),
   ...grant('facility_head', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
   ...grant('admin', 'any', ['set-duty', 'set-skills', 'set-auto-dispatch']),
+  // Consumables. A store's movements (`own`: the store's owner) are kept by its owner, supervisors and the
+  // facility head; a job's (`own`: the job's assignee) by whoever holds the job, supervisors and the facility head.
+  ...grant('staff', 'any', ['view-stock']),
+  ...grant('staff', 'own', ['receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('supervisor', 'any', ['view-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('floor_manager', 'any', ['view-stock']),
+  ...grant('facility_head', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  ...grant('admin', 'any', ['view-stock', 'manage-stock', 'receive-stock', 'issue-stock', 'dispose-stock', 'request-stock', 'use-stock', 'return-stock']),
+  // The gateway raises low-stock tasks, and disposes of a paid job's used units.
+  ...grant('system', 'any', ['watch-stock', 'dispose-stock']),
   // Announcements are written by the property side (the facility head, floor managers, reception);
   // the gateway's clock starts and expires them. Everyone signed in reads those meant for them.
   ...grant('facility_head', 'any', ['manage-announcements']),
@@ -154,6 +170,13 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['charge', 'read-payments', 'refund']),
   ...grant('system', 'any', ['take-payment', 'refund']),
   ...grant('head_office', 'any', ['take-payment']),
+  // Service levels: the facility head and admins keep the calendar and the targets; whoever runs tickets reads them.
+  ...grant('facility_head', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('admin', 'any', ['manage-service-levels', 'read-service-levels']),
+  ...grant('supervisor', 'any', ['read-service-levels']),
+  ...grant('floor_manager', 'any', ['read-service-levels']),
+  ...grant('reception', 'any', ['read-service-levels']),
+  ...grant('staff', 'any', ['read-service-levels']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

@@ -305,6 +305,43 @@ export const migrations: readonly string[] = [
   );
   CREATE TABLE announcement_mailed (announcement TEXT NOT NULL REFERENCES announcements (id), person TEXT NOT NULL, PRIMARY KEY (announcement, person));
   `,
+  // Service levels: the site's working-hours calendar (one row), kept as its definition.
+  `
+  CREATE TABLE working_calendar (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  `,
+  // Consumables: stores, their items, and the append-only ledger of stock movements. An item's
+  // level is kept by the ledger itself: each movement must start from the level as it is, and
+  // moves it by its delta, so the level is always the sum of the deltas and never below zero.
+  `
+  CREATE TABLE stock_stores (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, room TEXT NOT NULL REFERENCES rooms (id),
+    owner TEXT NOT NULL REFERENCES users (id), category TEXT NOT NULL REFERENCES categories (id)
+  );
+  CREATE TABLE stock_items (
+    id TEXT PRIMARY KEY, store TEXT NOT NULL REFERENCES stock_stores (id), name TEXT NOT NULL, unit TEXT NOT NULL,
+    cost INTEGER NOT NULL CHECK (cost >= 0), minimum INTEGER NOT NULL CHECK (minimum >= 0), billable INTEGER NOT NULL,
+    level INTEGER NOT NULL DEFAULT 0 CHECK (level >= 0), alert TEXT REFERENCES ticket_rows (id)
+  );
+  CREATE INDEX stock_items_store ON stock_items (store);
+  CREATE TABLE stock_movements (
+    id INTEGER PRIMARY KEY, item TEXT NOT NULL REFERENCES stock_items (id),
+    kind TEXT NOT NULL CHECK (kind IN ('received', 'requested', 'issued', 'used', 'returned', 'disposed')),
+    quantity INTEGER NOT NULL CHECK (quantity > 0), delta INTEGER NOT NULL, level_after INTEGER NOT NULL CHECK (level_after >= 0),
+    ticket TEXT REFERENCES ticket_rows (id), worker TEXT, by TEXT NOT NULL, at TEXT NOT NULL,
+    cost INTEGER NOT NULL, note TEXT, event_seq INTEGER
+  );
+  CREATE INDEX stock_movements_item ON stock_movements (item, id);
+  CREATE INDEX stock_movements_ticket ON stock_movements (ticket, item) WHERE ticket IS NOT NULL;
+  CREATE TRIGGER stock_movements_append_only_update BEFORE UPDATE ON stock_movements
+    BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only'); END;
+  CREATE TRIGGER stock_movements_append_only_delete BEFORE DELETE ON stock_movements
+    BEGIN SELECT RAISE(ABORT, 'the stock ledger is append-only'); END;
+  CREATE TRIGGER stock_movements_follow_level BEFORE INSERT ON stock_movements
+    WHEN NEW.level_after IS NOT (SELECT level FROM stock_items WHERE id = NEW.item) + NEW.delta
+    BEGIN SELECT RAISE(ABORT, 'a stock movement must start from the item''s level'); END;
+  CREATE TRIGGER stock_movements_move_level AFTER INSERT ON stock_movements
+    BEGIN UPDATE stock_items SET level = NEW.level_after WHERE id = NEW.item; END;
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

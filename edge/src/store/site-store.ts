@@ -8,9 +8,11 @@ import { CommandReceipts } from './command-receipts.sqlite.ts';
 import type { Db } from './database.sqlite.ts';
 import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
+import { StockRows } from './stock-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
+import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
@@ -35,11 +37,15 @@ export function entityKey(change: Change): string {
     case 'installation': return `installation:${change.state.id}`;
     case 'duty': return `user:${change.state.user}`;
     case 'skills': return `user:${change.state.user}`;
+    case 'stock-store': return `stock-store:${change.state.id}`;
+    case 'stock-item': return `stock:${change.state.id}`;
+    case 'stock-movement': return `stock:${change.state.item}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
     case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
+    case 'calendar': return 'calendar:working-hours';
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
   }
@@ -83,12 +89,16 @@ export class SiteStore {
   readonly meta: Meta;
   /** Who is on duty, who has which skills. */
   readonly dispatch: DispatchRows;
+  /** Consumables: stores, items and the stock ledger. */
+  readonly stock: StockRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
   /** The tenant portal: sign-in links. */
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
   readonly payments: PaymentRows;
+  /** The working-hours calendar and the service levels counted on it. */
+  readonly serviceLevels: ServiceLevelRows;
   /** Vendors, the work orders sent to them and their links. */
   readonly workOrders: WorkOrderRows;
   readonly #listeners: Listener[] = [];
@@ -108,9 +118,11 @@ export class SiteStore {
     this.receipts = new CommandReceipts(db);
     this.meta = new Meta(db);
     this.dispatch = new DispatchRows(db);
+    this.stock = new StockRows(db);
     this.announcements = new AnnouncementRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
+    this.serviceLevels = new ServiceLevelRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
@@ -189,6 +201,9 @@ export class SiteStore {
       case 'installation': return this.entries.installations.put(change.state);
       case 'duty': return this.dispatch.putDuty(change.state);
       case 'skills': return this.dispatch.putSkills(change.state);
+      case 'stock-store': return this.stock.putStore(change.state);
+      case 'stock-item': return this.stock.putItem(change.state);
+      case 'stock-movement': return this.stock.appendMovement(change.state, seq);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
       case 'portal-link':
@@ -199,6 +214,7 @@ export class SiteStore {
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);
         return;
       case 'refund': return this.payments.putRefund(change.state);
+      case 'calendar': return this.serviceLevels.putCalendar(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'work-order': {
         this.workOrders.put(change.state);

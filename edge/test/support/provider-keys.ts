@@ -46,6 +46,7 @@ export function wechatNotice(
   platform: { privateKey: KeyObject; apiV3Key: string }, serial: string,
   transaction: { out_trade_no: string; transaction_id: string; total: number; currency?: string; mchid?: string },
   at = new Date(),
+  event = 'TRANSACTION.SUCCESS',
 ) {
   const resource = encryptResource(platform.apiV3Key, JSON.stringify({
     mchid: transaction.mchid ?? '1230000109', appid: 'wxd678efh567hg6787', out_trade_no: transaction.out_trade_no, transaction_id: transaction.transaction_id,
@@ -53,7 +54,7 @@ export function wechatNotice(
     payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }, amount: { total: transaction.total, payer_total: transaction.total, currency: transaction.currency ?? 'CNY', payer_currency: 'CNY' },
   }));
   const body = JSON.stringify({
-    id: randomBytes(18).toString('hex'), create_time: '2026-12-06T18:01:03+08:00', resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功', resource,
+    id: randomBytes(18).toString('hex'), create_time: '2026-12-06T18:01:03+08:00', resource_type: 'encrypt-resource', event_type: event, summary: '支付成功', resource,
   });
   const timestamp = String(Math.floor(at.getTime() / 1000));
   const nonce = randomBytes(16).toString('hex').toUpperCase();

@@ -15,4 +15,13 @@ export const pay = {
   'pay.refused': 'This payment cannot be paid (any more). Ask the building\'s reception.',
   'pay.failed': 'The payment could not be completed. Nothing was charged; try again.',
   'pay.back': 'Back to your order',
+  'receipt.title': 'Receipt',
+  'receipt.paid': 'Paid',
+  'receipt.to': 'To',
+  'receipt.order': 'Order',
+  'receipt.with': 'With',
+  'receipt.at': 'When',
+  'receipt.number': 'Transaction',
+  'receipt.refunded': '{amount} refunded',
+  'receipt.refundRequested': '{amount} refund requested from the provider',
 } as const;

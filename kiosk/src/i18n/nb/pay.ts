@@ -17,4 +17,13 @@ export const pay: Record<keyof typeof english, string> = {
   'pay.refused': 'Denne betalingen kan ikke (lenger) betales. Spør resepsjonen i bygget.',
   'pay.failed': 'Betalingen ble ikke fullført. Ingenting ble trukket; prøv igjen.',
   'pay.back': 'Tilbake til bestillingen',
+  'receipt.title': 'Kvittering',
+  'receipt.paid': 'Betalt',
+  'receipt.to': 'Til',
+  'receipt.order': 'Bestilling',
+  'receipt.with': 'Med',
+  'receipt.at': 'Når',
+  'receipt.number': 'Transaksjon',
+  'receipt.refunded': '{amount} refundert',
+  'receipt.refundRequested': '{amount} er bedt refundert fra betalingstjenesten',
 };

@@ -4,6 +4,7 @@ import type { phrases as english } from '../en/phrases.ts';
 export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.serviceIn': '{category} i {room}',
   'phrase.ticket.followUp': 'Oppfølging: {reason} ({category} i {room})',
+  'phrase.ticket.lowStock': 'Lite på lager: {item} i {store}, {level} {unit} igjen (minimum {minimum})',
   'phrase.room.ready': 'Klart til bruk',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} godkjent',

@@ -17,4 +17,13 @@ export const pay: Record<keyof typeof english, string> = {
   'pay.refused': 'Deze betaling kan niet (meer) worden betaald. Vraag het aan de receptie van het gebouw.',
   'pay.failed': 'De betaling is niet gelukt. Er is niets afgeschreven; probeer het opnieuw.',
   'pay.back': 'Terug naar je bestelling',
+  'receipt.title': 'Bon',
+  'receipt.paid': 'Betaald',
+  'receipt.to': 'Aan',
+  'receipt.order': 'Bestelling',
+  'receipt.with': 'Met',
+  'receipt.at': 'Wanneer',
+  'receipt.number': 'Transactie',
+  'receipt.refunded': '{amount} terugbetaald',
+  'receipt.refundRequested': '{amount} terugbetaling aangevraagd bij de betaaldienst',
 };

@@ -17,4 +17,13 @@ export const pay: Record<keyof typeof english, string> = {
   'pay.refused': '此款项无法（再）支付。请联系前台。',
   'pay.failed': '支付未完成，未扣款；请重试。',
   'pay.back': '返回订单',
+  'receipt.title': '收据',
+  'receipt.paid': '已付',
+  'receipt.to': '收款方',
+  'receipt.order': '订单',
+  'receipt.with': '支付方式',
+  'receipt.at': '时间',
+  'receipt.number': '交易号',
+  'receipt.refunded': '已退款 {amount}',
+  'receipt.refundRequested': '已向支付机构申请退款 {amount}',
 };

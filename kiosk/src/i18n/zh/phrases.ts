@@ -4,6 +4,7 @@ import type { phrases as english } from '../en/phrases.ts';
 export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.serviceIn': '{room}：{category}',
   'phrase.ticket.followUp': '跟进：{reason}（{room}：{category}）',
+  'phrase.ticket.lowStock': '库存不足：{store} 的 {item} 剩余 {level} {unit}（最低 {minimum}）',
   'phrase.room.ready': '可以使用',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} 已批准',

@@ -17,6 +17,9 @@ import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
+import { orderRoutes } from './orders/order-routes.ts';
+import type { OrderPayments } from './orders/order-payments.ts';
+import { serviceRoutes } from './orders/service-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
@@ -83,6 +86,8 @@ export interface AppDeps {
   shortLinkLimit?: { max: number; windowMs: number };
   /** Origins besides the gateway's own whose pages may open the live feed. */
   allowedOrigins?: readonly string[];
+  /** Where orders meet the payment side. */
+  orderPayments: OrderPayments;
   /** The providers the site takes payments through; the simulated provider's signing key when it is on; where notices go. */
   payments: { providers: Providers; simulatedKey: KeyObject | null; notifyUrl: () => string };
 }
@@ -159,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });

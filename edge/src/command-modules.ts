@@ -7,6 +7,8 @@ import { directoryCommands } from './directory/directory-commands.ts';
 import { dispatchCommands } from './dispatch/dispatch-commands.ts';
 import { inquiryCommands } from './inquiries/inquiry-commands.ts';
 import { nameCommands } from './names/name-commands.ts';
+import { orderCommands } from './orders/order-commands.ts';
+import { serviceCommands } from './orders/service-commands.ts';
 import { paymentCommands } from './payments/payment-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { stockCommands } from './stock/stock-commands.ts';
@@ -19,4 +21,4 @@ import { vendorCommands } from './work-orders/vendor-commands.ts';
 import { workOrderCommands } from './work-orders/work-order-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, vendorCommands, workOrderCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, vendorCommands, workOrderCommands];

@@ -19,6 +19,9 @@ import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
+import { startHoldExpiry } from './orders/hold-expiry.ts';
+import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
+import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -28,6 +31,7 @@ import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCreden
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
+import { seedDemoServices } from './seed/demo-services.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -80,6 +84,10 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** Where orders meet the payment side; absent: no on-line payment, refunds left to people. */
+  orderPayments?: OrderPayments;
+  /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
+  holdExpiryMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
 }
@@ -157,6 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const commands = new CommandHandler(store, clock, siteCommandModules);
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
+    if (seeded) await seedDemoServices(store, commands);
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
     const deviceEvents = new DeviceEvents(store, commands, drop, clock);
@@ -199,6 +208,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
+    const orderPayments = options.orderPayments ?? noPaymentProvider;
+    closers.push(commands.within(orderFollowsTicket(store)));
+    closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
+    store.onCommit(({ changes }) => {
+      for (const change of changes) {
+        if (change.entity !== 'order' || (change.type !== 'order-cancelled' && change.type !== 'order-expired')) continue;
+        const amount = refundDue(change.state);
+        if (amount > 0) orderPayments.refund(change.state, amount).catch((error: unknown) => process.emitWarning(error as Error));
+      }
+    });
 
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
@@ -225,6 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      orderPayments,
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
     closers.push(() => app.close());

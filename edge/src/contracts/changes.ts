@@ -4,6 +4,8 @@ import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
+import type { Order } from './orders.ts';
+import type { Service, ServiceSettings } from './services.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
@@ -19,6 +21,10 @@ export type TicketEventType =
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
   | 'ticket-replied' | 'ticket-linked';
 
+/** What happened to an order of a paid service. */
+export type OrderEventType =
+  | 'order-placed' | 'order-paid' | 'order-refunded' | 'order-item-added' | 'order-started' | 'order-finished'
+  | 'order-cancelled' | 'order-expired';
 /** What happened to a work order, as its event names it. */
 export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
@@ -54,6 +60,10 @@ export type Change =
   | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
+  | { entity: 'service'; type: 'service-defined' | 'service-slots-set'; state: Service }
+  | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
+  /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */
+  | { entity: 'order'; type: OrderEventType; state: Order; reference?: string }
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
   | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }

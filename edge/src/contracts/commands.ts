@@ -7,6 +7,8 @@ import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
+import type { OrderBody, Order, OrderPlaced } from './orders.ts';
+import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
@@ -144,6 +146,25 @@ export type InquiryCommand =
   | { type: 'reply'; text: string; attachments?: string[] }
   | { type: 'open-child'; kind: 'task' | 'work_order'; title: string; description: string; team?: TeamId; assignee?: Username; priority?: Priority };
 
+/** The catalogue of paid services: a service (target: the service), its bookable slots, the site's currency (target: the catalogue). */
+export type ServiceCommand =
+  | { type: 'define-service'; service: ServiceFields }
+  | { type: 'set-service-slots'; schedule: SlotSchedule }
+  | { type: 'set-service-settings'; settings: ServiceSettings };
+
+/**
+ * Orders of paid services. `place-order` (target: the room and its sticker code) books a slot;
+ * the others act on one order (target: the order, or the occupant's tracking link).
+ * `settle-order` is how the payment side reports money taken or given back.
+ */
+export type OrderCommand =
+  | ({ type: 'place-order' } & OrderBody)
+  | { type: 'add-order-item'; label: string; quantity: number; unitPrice: number }
+  | { type: 'add-order-consumable'; label: string; quantity: number; unitCost: number; ref: string }
+  | { type: 'cancel-order'; reason: string }
+  | { type: 'settle-order'; kind: 'paid' | 'refunded'; amount: number; reference: string }
+  | { type: 'expire-order-hold' };
+
 /** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
 export type PaymentCommand =
   | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
@@ -161,7 +182,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = WorkOrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -191,6 +212,10 @@ export type Target =
   | { announcement: string }
   /** A new announcement. */
   | { announcements: true }
+  | { service: ServiceId }
+  | { order: string }
+  /** The catalogue as a whole: its settings. */
+  | { catalogue: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
   /** The site as a whole: its working-hours calendar, its service levels. */
@@ -237,6 +262,15 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'define-service': Service;
+  'set-service-slots': Service;
+  'set-service-settings': ServiceSettings;
+  'place-order': Omit<OrderPlaced, 'payment'>;
+  'add-order-item': Order;
+  'add-order-consumable': Order;
+  'cancel-order': Order;
+  'settle-order': Order;
+  'expire-order-hold': Order;
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };

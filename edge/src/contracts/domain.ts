@@ -4,6 +4,7 @@ import { roomStatuses, ticketStatuses } from './vocabulary.ts';
 import { Text } from './text.ts';
 import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
+import { TicketSla, Waiting } from './sla-clock.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -190,6 +191,10 @@ export const Ticket = z.object({
   links: z.optional(TicketLinks),
   /** When a visit is booked for the job: dispatch keeps it clear of the person's other visits. */
   visitAt: z.optional(IsoTime),
+  /** Waiting for the tenant, a vendor or a booked visit, and since when; absent while worked. */
+  waiting: z.optional(Waiting),
+  /** The ticket's service-level clocks as read now; set on reading, never stored. */
+  sla: z.optional(TicketSla),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -21,6 +21,9 @@ export type Right =
   | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
+  // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
+  // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
+  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
@@ -147,6 +150,18 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'own', ['read-announcements']),
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
+  // Paid services. Occupants book through a room's code and cancel through their tracking link;
+  // reception books for callers. Staff add items to the jobs they work; supervisors to any.
+  // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
+  ...grant('occupant', 'any', ['place-order', 'cancel-order']),
+  ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
+  ...grant('staff', ['own', 'team'], ['add-order-item']),
+  ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),
+  ...grant('floor_manager', 'any', ['read-orders']),
+  ...grant('facility_head', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
+  ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
+  ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
+  ...grant('head_office', 'any', ['settle-order']),
   // The tenant portal. A person reads the requests they reported and those shared with them; their
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.

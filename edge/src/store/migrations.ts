@@ -342,6 +342,20 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER stock_movements_move_level AFTER INSERT ON stock_movements
     BEGIN UPDATE stock_items SET level = NEW.level_after WHERE id = NEW.item; END;
   `,
+  // Paid services: the catalogue, and orders. An order holds a place in its slot while `holds_place`
+  // is 1 (not cancelled, not expired); an unpaid booking gives it up at `hold_until`.
+  `
+  CREATE TABLE services (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, service TEXT NOT NULL REFERENCES services (id),
+    slot_start TEXT NOT NULL, room TEXT NOT NULL, ticket TEXT NOT NULL, status TEXT NOT NULL,
+    holds_place INTEGER NOT NULL, hold_until TEXT, created_at TEXT NOT NULL, doc TEXT NOT NULL
+  );
+  CREATE INDEX orders_slot ON orders (service, slot_start) WHERE holds_place = 1;
+  CREATE INDEX orders_hold ON orders (hold_until) WHERE hold_until IS NOT NULL;
+  CREATE INDEX orders_ticket ON orders (ticket);
+  CREATE INDEX orders_created ON orders (created_at);
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

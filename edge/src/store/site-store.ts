@@ -10,6 +10,8 @@ import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { StockRows } from './stock-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
+import { OrderRows } from './order-rows.sqlite.ts';
+import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
@@ -42,6 +44,9 @@ export function entityKey(change: Change): string {
     case 'stock-movement': return `stock:${change.state.item}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
+    case 'service': return `service:${change.state.id}`;
+    case 'service-settings': return 'catalogue:services';
+    case 'order': return `order:${change.state.id}`;
     case 'portal-link': return `person:${change.state.person}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
@@ -93,6 +98,9 @@ export class SiteStore {
   readonly stock: StockRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
+  /** The catalogue of paid services, and their orders. */
+  readonly services: ServiceRows;
+  readonly orders: OrderRows;
   /** The tenant portal: sign-in links. */
   readonly portal: PortalRows;
   /** Payments, the provider notices taken, refunds. */
@@ -120,6 +128,8 @@ export class SiteStore {
     this.dispatch = new DispatchRows(db);
     this.stock = new StockRows(db);
     this.announcements = new AnnouncementRows(db);
+    this.services = new ServiceRows(db);
+    this.orders = new OrderRows(db);
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.serviceLevels = new ServiceLevelRows(db);
@@ -206,6 +216,9 @@ export class SiteStore {
       case 'stock-movement': return this.stock.appendMovement(change.state, seq);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
+      case 'service': return this.services.put(change.state);
+      case 'service-settings': return this.services.putSettings(change.state);
+      case 'order': return this.orders.put(change.state);
       case 'portal-link':
         if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
         return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);

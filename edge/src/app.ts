@@ -21,6 +21,7 @@ import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
+import { scheduleRoutes } from './schedules/schedule-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });

@@ -22,6 +22,7 @@ import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcement
 import { startHoldExpiry } from './orders/hold-expiry.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
+import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
 import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
@@ -82,6 +83,8 @@ export interface GatewayOptions {
   demoInquiries?: boolean;
   /** A new demo site also gets a store room of consumables with opening stock (`npm start`; tests ask for it). */
   demoStock?: boolean;
+  /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
+  scheduleTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** Where orders meet the payment side; absent: no on-line payment, refunds left to people. */
@@ -102,6 +105,8 @@ export interface Gateway {
   presence: DevicePresence;
   deviceEvents: DeviceEvents;
   offlineWatch: OfflineWatch;
+  /** Makes the tickets of planned work as their occurrences come due. */
+  schedules: ScheduleGenerator;
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -223,6 +228,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
+    const schedules = new ScheduleGenerator(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.scheduleTicks !== false) {
+      schedules.start();
+      closers.push(() => schedules.stop());
+    }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
       closers.push(() => gpio.close());
@@ -268,7 +278,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch,
+      offlineWatch: watch, schedules,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

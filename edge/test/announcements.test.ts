@@ -130,4 +130,25 @@ describe('announcements to signs, rooms and readers', () => {
     expect(listed.reach).toMatchObject({ rooms: 15, signs: 15, read: 1 });
     expect((await gw.call('GET', '/api/announcements/current', { cookie: ana })).body.announcements.find((a: { id: string }) => a.id === res.body.id).read).toBe(true);
   });
+
+  it('mails the targeted persons who want mail, in their language, once each, and not the others', async () => {
+    const unit = async (floor: number, company: string) => (await gw.call('POST', '/api/units', { cookie: hanna, body: { name: `${company} offices`, floor, rooms: floor === 1 ? ['r102'] : ['r202'], company } })).body.id;
+    const person = async (name: string, email: string, unitId: string, notifyByEmail = true, language = 'nb') =>
+      (await gw.call('POST', '/api/persons', { cookie: hanna, body: { name, email, unit: unitId, notifyByEmail, language } })).body.id;
+    const north = await unit(1, 'Nordlys AS');
+    const south = await unit(2, 'Tulip BV');
+    await person('Kari Nordmann', 'kari@nordlys.example', north);
+    await person('Ola Stille', 'ola@nordlys.example', north, false);
+    await person('Joost Bakker', 'joost@tulip.example', south, true, 'nl');
+
+    const res = await floorOne(inSeconds(60));
+
+    const mails = gw.store.db.prepare('SELECT recipient, doc FROM mail_outbox WHERE message_id LIKE ?').all(`<announcement-${res.body.id}-%`) as { recipient: string; doc: string }[];
+    expect(mails.map((m) => m.recipient)).toEqual(['kari@nordlys.example']);
+    const mail = JSON.parse(mails[0]!.doc);
+    expect(mail.subject).toBe('Vannet stengt i 1. etasje');
+    expect(mail.text).toContain('Fra 14:00 til 15:00.');
+    const listed = (await gw.call('GET', '/api/announcements', { cookie: hanna })).body.announcements.find((a: { id: string }) => a.id === res.body.id);
+    expect(listed.reach).toMatchObject({ rooms: 5, signs: 5, persons: 2, mailed: 1 });
+  });
 });

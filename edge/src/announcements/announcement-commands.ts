@@ -3,7 +3,7 @@ import type { CommandModule } from '../commands/command-module.ts';
 import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { assertTargetsExist, reaches, targetedRooms } from './audience.ts';
+import { assertTargetsExist, reaches, readerOfActor, targetedRooms } from './audience.ts';
 
 const YEAR_MS = 366 * 24 * 3600_000;
 const utc = (time: string) => new Date(time).toISOString();
@@ -84,8 +84,10 @@ export const announcementCommands: CommandModule<AnnouncementCommand> = {
       case 'read-announcement': {
         assertMay(actor.role, 'read-announcements');
         const a = announcementOf(store, target);
-        // Staff read what is meant for their role or the whole building; nobody learns of others.
-        if (a.status === 'scheduled' || (actor.user && !reaches(a, { role: actor.role }))) throw new NotFound('announcement', a.id);
+        // Staff read what is meant for their role or the whole building, tenants what is meant for their
+        // company, floor or rooms; nobody learns of the others.
+        const reader = readerOfActor(actor, (id) => store.entries.persons.get(id), () => store.entries.units.list(10_000));
+        if (a.status === 'scheduled' || !reaches(a, reader)) throw new NotFound('announcement', a.id);
         if (a.status !== 'live') throw new Refusal('ANNOUNCEMENT_ENDED', `announcement ${a.id} has ended`, { status: a.status });
         if (store.announcements.readBy(a.id, actor.ref)) return { changes: [], result: { announcement: a.id, reader: actor.ref, at, first: false } };
         const receipt = { announcement: a.id, reader: actor.ref, at };

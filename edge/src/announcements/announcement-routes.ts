@@ -9,7 +9,7 @@ import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { roomByCode } from '../rooms/room-by-code.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { reaches } from './audience.ts';
+import { reaches, readerOfActor } from './audience.ts';
 import { reachOf } from './announcement-reach.ts';
 import { liveInRoom } from './room-announcements.ts';
 
@@ -47,10 +47,11 @@ export const announcementRoutes: FastifyPluginAsync<{ store: SiteStore; commands
 
   api.get('/api/announcements/current', {
     config: { right: 'read-announcements' },
-    schema: { tags, response: { 200: ReaderAnnouncements, ...errors }, description: 'The announcements live now that are meant for the signed-in reader (their role, or the whole building), and whether they marked each read.' },
+    schema: { tags, response: { 200: ReaderAnnouncements, ...errors }, description: 'The announcements live now that are meant for the signed-in reader (staff: their role or the whole building; a tenant at the portal: also their company, floor and unit\'s rooms), the newest first, and whether they marked each read.' },
   }, async (request) => {
     const actor = signedInActor(request);
-    const mine = store.announcements.live().filter((a) => reaches(a, { role: actor.role }));
+    const reader = readerOfActor(actor, (id) => store.entries.persons.get(id), () => store.entries.units.list(10_000));
+    const mine = store.announcements.live().filter((a) => reaches(a, reader));
     return { announcements: mine.map((a) => ({ ...publicAnnouncement(a), read: store.announcements.readBy(a.id, actor.ref) })) };
   });
 

@@ -1,4 +1,5 @@
 import type { Announcement, AnnouncementTarget, PersonRecord, Role, Room, RoomId, Unit } from '../contracts/index.ts';
+import type { Actor } from '../rights/actor.ts';
 import { Invalid } from '../domain-error.ts';
 
 const same = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
@@ -56,4 +57,10 @@ export function reaches(announcement: Pick<Announcement, 'targets' | 'rooms'>, r
 /** The persons of the directory an announcement is for (roles name staff, not persons). */
 export function targetedPersons(announcement: Pick<Announcement, 'targets' | 'rooms'>, persons: readonly PersonRecord[], units: readonly Unit[]): PersonRecord[] {
   return persons.filter((p) => reaches(announcement, readerOf(p, units)));
+}
+
+/** A signed-in reader: a tenant as their directory entry places them, anyone else by their role. */
+export function readerOfActor(actor: Actor, person: (id: string) => PersonRecord | undefined, units: () => readonly Unit[]): Reader {
+  const record = actor.person ? person(actor.person) : undefined;
+  return record ? { ...readerOf(record, units()), role: actor.role } : { role: actor.role };
 }

@@ -8,6 +8,7 @@ import type { Order } from './orders.ts';
 import type { Service, ServiceSettings } from './services.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { Schedule } from './schedules.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
@@ -72,6 +73,10 @@ export type Change =
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
   | { entity: 'refund'; type: 'refund-made'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
+  /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
+  | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
+  /** A catch-up that made only the latest occurrences: how many older ones were left out. */
+  | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;
@@ -86,8 +91,13 @@ export type Change =
   }
   | { entity: 'session'; type: 'session-closed'; state: SessionState; session: { subject: string; tokenDigest: string } }
   // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
-  | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } };
+  | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } }
+  // Bookkeeping: the occurrences a schedule made (each once), and when its next one is due.
+  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } };
 
-export type EventType = Exclude<Change, { entity: 'offline-alert' }>['type']
+/** Changes that keep rows only: the ticket or schedule change beside them carries the event. */
+export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor']);
+
+export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' }>['type']
   // Written when a site is made or a device or user is set up, outside the command path.
   | 'team-defined' | 'user-created' | 'room-created' | 'panel-configured';

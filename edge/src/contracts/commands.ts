@@ -11,6 +11,7 @@ import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
+import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
@@ -23,7 +24,7 @@ export type TicketCommand =
   | { type: 'start'; note?: string }
   | { type: 'complete'; note?: string; photos?: string[] }
   | { type: 'approve'; notes?: string }
-  | { type: 'reject'; reason: string; notes?: string; photos?: string[] }
+  | { type: 'reject'; reason: string; notes?: string; photos?: string[]; checklistItem?: string }
   | { type: 'escalate'; reason: string }
   | { type: 'cancel'; reason: string }
   | { type: 'comment'; text: string; internal: boolean }
@@ -116,6 +117,17 @@ export type StockCommand =
 /** Service levels: the site's working-hours calendar (target: the site). */
 export type ServiceLevelCommand =
   | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+/** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
+export type ScheduleCommand =
+  | { type: 'create-schedule'; schedule: ScheduleBody }
+  | { type: 'update-schedule'; changes: SchedulePatch }
+  | { type: 'remove-schedule' }
+  | { type: 'run-schedule' };
+
+/** A ticket's checklist (target: the ticket). */
+export type ChecklistCommand =
+  | { type: 'tick-checklist-item'; item: string; done: boolean }
+  | { type: 'add-checklist-item'; text: string };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -182,7 +194,7 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = WorkOrderCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -197,6 +209,7 @@ export type Target =
   | { order: string }
   | { payment: string }
   | { provider: ProviderId }
+  | { schedule: string }
   | { panel: RoomId }
   | { person: string }
   | { workOrder: string }
@@ -278,6 +291,12 @@ export interface CommandResults {
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
   'set-working-calendar': WorkingCalendar;
+  'create-schedule': Schedule;
+  'update-schedule': Schedule;
+  'remove-schedule': Schedule;
+  'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
+  'tick-checklist-item': { ticket: Ticket };
+  'add-checklist-item': { ticket: Ticket };
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

@@ -5,6 +5,7 @@ import { Text } from './text.ts';
 import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
 import { TicketSla, Waiting } from './sla-clock.ts';
+import { ChecklistItem, PlannedBy } from './checklist.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -151,6 +152,8 @@ export const Rejection = z.object({
   followUp: TicketId.nullable(),
   roomStatus: RoomStatus.nullable(),
   notified: z.array(TeamId),
+  /** The checklist item the rejection names as left undone. */
+  checklistItem: z.optional(z.string()),
 });
 export type Rejection = z.infer<typeof Rejection>;
 
@@ -195,6 +198,10 @@ export const Ticket = z.object({
   waiting: z.optional(Waiting),
   /** The ticket's service-level clocks as read now; set on reading, never stored. */
   sla: z.optional(TicketSla),
+  /** The schedule and occurrence that made the ticket, for planned work. */
+  planned: z.optional(PlannedBy),
+  /** Items the worker ticks off: from the schedule, or added by staff. */
+  checklist: z.optional(z.array(ChecklistItem)),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

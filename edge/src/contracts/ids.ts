@@ -14,6 +14,8 @@ export const TicketId = z.string().regex(idPatterns.ticket, 'a ticket id looks l
 /** A random, unguessable token as it appears in links (base64url, 22+ characters). */
 export const Token = z.string().regex(idPatterns.token, 'not a valid token');
 export const IsoTime = z.iso.datetime({ offset: true });
+export const ScheduleId = z.string().regex(/^S-[A-Za-z0-9_-]{4,24}$/, 'a schedule id looks like S-x7Kq2m');
+export type ScheduleId = z.infer<typeof ScheduleId>;
 
 export type SiteId = z.infer<typeof SiteId>;
 export type RoomId = z.infer<typeof RoomId>;

@@ -56,7 +56,7 @@ export function sees(viewer: Viewer, event: FeedEvent): boolean {
   if (isAnnouncementShown(event)) {
     const a = event.state as Announcement;
     if (viewer.kind === 'room') return a.rooms.includes(viewer.room);
-    if (viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements') || reaches(a, { role: viewer.actor.role });
+    if (viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements') || reaches(a, { role: viewer.actor.role, company: viewer.actor.company ?? null });
     return false;
   }
   if (event.entity.startsWith('announcement:') && viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements');

@@ -9,6 +9,7 @@ import { mailMetrics } from './mail-metrics.ts';
 import { MailRows } from './mail-rows.sqlite.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { mayHaveMailed, reporterMailer } from './reporter-mailer.ts';
+import { announcementMailer, mayHaveMailedAnnouncement } from './announcement-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
 import { portalLinkMailer } from './portal-link-mail.ts';
@@ -64,7 +65,9 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   // Replies and status notices are queued inside the command's transaction and sent once it commits.
   const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unhookPortal = deps.commands.within(portalLinkMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
+  const unhookAnnouncements = deps.commands.within(announcementMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox }));
   const unlisten = deps.store.onCommit(({ changes }) => {
+    if (changes.some(mayHaveMailedAnnouncement)) void sender.kick();
     if (changes.some((c) => mayHaveMailed(c) || c.type === 'portal-link-sent')) void sender.kick();
   });
   const smtp = options.smtpPort === null ? null : await SmtpListener.start({
@@ -73,6 +76,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   }).catch(async (error) => {
     unhook();
     unhookPortal();
+    unhookAnnouncements();
     unlisten();
     await sender.stop();
     throw error;
@@ -96,6 +100,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
       await smtp?.close();
       unhook();
       unhookPortal();
+      unhookAnnouncements();
       unlisten();
       await sender.stop();
     },

@@ -30,6 +30,8 @@ export type Right =
   | 'charge' | 'take-payment' | 'refund' | 'read-payments'
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels'
+  // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // What a vendor does on a work order sent to them.
@@ -68,8 +70,13 @@ const lifecycle: Record<TicketAction, readonly TicketStatus[]> = {
   comment: Statuses.options,
   accept: ['assigned'],
 };
+/** A checklist is ticked while the job is worked, and added to while it is open. */
+const checklistStatuses: Partial<Record<Right, readonly TicketStatus[]>> = {
+  'tick-checklist': ['assigned', 'in_progress', 'rejected', 'escalated'],
+  'add-checklist-item': ['new', 'assigned', 'in_progress', 'rejected', 'escalated'],
+};
 const statusesOf = (right: Right): readonly TicketStatus[] | null =>
-  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? null;
+  right === 'comment-internal' ? Statuses.options : (lifecycle as Partial<Record<Right, readonly TicketStatus[]>>)[right] ?? checklistStatuses[right] ?? null;
 
 function grant(role: Role, scope: Scope | readonly Scope[], rights: readonly Right[]): Grant[] {
   const scopes = typeof scope === 'string' ? [scope] : scope;
@@ -150,6 +157,8 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'own', ['read-announcements']),
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
+  ...grant('tenant', 'own', ['read-announcements']),
+  ...grant('tenant_admin', 'own', ['read-announcements']),
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
@@ -192,6 +201,23 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['read-service-levels']),
   ...grant('reception', 'any', ['read-service-levels']),
   ...grant('staff', 'any', ['read-service-levels']),
+  // Planned work: everyone who works tickets sees the calendar; supervisors and the facility head keep it;
+  // the gateway's generator makes each occurrence's ticket.
+  ...grant('staff', 'any', ['read-schedules']),
+  ...grant('supervisor', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('floor_manager', 'any', ['read-schedules']),
+  ...grant('reception', 'any', ['read-schedules']),
+  ...grant('facility_head', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('admin', 'any', ['read-schedules', 'manage-schedules']),
+  ...grant('system', 'any', ['run-schedules']),
+  // Checklists: the worker ticks their own job's items; supervisors any; staff of the team add items.
+  ...grant('staff', 'own', ['tick-checklist']),
+  ...grant('staff', 'team', ['add-checklist-item']),
+  ...grant('staff', 'own', ['add-checklist-item']),
+  ...grant('supervisor', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('floor_manager', 'any', ['add-checklist-item']),
+  ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

@@ -356,6 +356,16 @@ export const migrations: readonly string[] = [
   CREATE INDEX orders_ticket ON orders (ticket);
   CREATE INDEX orders_created ON orders (created_at);
   `,
+  // Planned work: schedules with when the next occurrence's ticket is due (ms), and each occurrence
+  // made, once: the primary key refuses a second ticket for the same schedule and occurrence.
+  `
+  CREATE TABLE schedules (id TEXT PRIMARY KEY, doc TEXT NOT NULL, active INTEGER NOT NULL, next_due INTEGER);
+  CREATE INDEX schedules_due ON schedules (next_due) WHERE active = 1;
+  CREATE TABLE schedule_occurrences (
+    schedule TEXT NOT NULL, occurrence TEXT NOT NULL, at_ms INTEGER NOT NULL, ticket TEXT NOT NULL,
+    PRIMARY KEY (schedule, at_ms)
+  );
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

@@ -1,5 +1,5 @@
 import { mosquittoPasswordLine, secretDigest } from '@doorside/firmware-config';
-import type { Change, TicketId } from '../contracts/index.ts';
+import { bookkeeping, type Change, type TicketId } from '../contracts/index.ts';
 import { EventLog, LogMoved } from './event-log.sqlite.ts';
 import type { ChainRow } from './hash-chain.ts';
 import { RoomRows } from './room-rows.sqlite.ts';
@@ -15,6 +15,7 @@ import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
+import { ScheduleRows } from './schedule-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
@@ -51,6 +52,9 @@ export function entityKey(change: Change): string {
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
     case 'calendar': return 'calendar:working-hours';
+    case 'schedule': return `schedule:${change.state.id}`;
+    case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
+    case 'schedule-cursor': return `schedule:${change.state.schedule}`;
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
   }
@@ -107,6 +111,8 @@ export class SiteStore {
   readonly payments: PaymentRows;
   /** The working-hours calendar and the service levels counted on it. */
   readonly serviceLevels: ServiceLevelRows;
+  /** Planned work: schedules and the occurrences made. */
+  readonly schedules: ScheduleRows;
   /** Vendors, the work orders sent to them and their links. */
   readonly workOrders: WorkOrderRows;
   readonly #listeners: Listener[] = [];
@@ -133,6 +139,7 @@ export class SiteStore {
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.serviceLevels = new ServiceLevelRows(db);
+    this.schedules = new ScheduleRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
@@ -151,7 +158,7 @@ export class SiteStore {
       apply: (change) => {
         // The event first: a ticket's row points at the event that holds its state. An offline
         // alert's ticket is bookkeeping with no event of its own: the ticket it opened has one.
-        const event = change.entity === 'offline-alert' ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
+        const event = bookkeeping.has(change.entity) ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
         this.#write(change, at, event?.seq ?? null);
         changes.push(change);
         if (event) events.push(event);
@@ -228,6 +235,11 @@ export class SiteStore {
         return;
       case 'refund': return this.payments.putRefund(change.state);
       case 'calendar': return this.serviceLevels.putCalendar(change.state);
+      case 'schedule':
+        if (change.type === 'schedule-removed') return this.schedules.remove(change.state.id);
+        return this.schedules.put(change.state, change.nextDue);
+      case 'schedule-catch-up': return;
+      case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'work-order': {
         this.workOrders.put(change.state);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
+import type { GatewayOptions } from '../../edge/src/gateway.ts';
 import { launchChromium } from './chromium.ts';
 
 /** One Chromium for a whole file, and a test gateway for the file or, fresh, for each test. */
@@ -14,10 +15,10 @@ export interface BrowserSite {
  * With `gatewayPerTest`, each test gets a new demo site, stopped after the file's own
  * `afterEach` hooks (so pages close before their gateway goes).
  */
-export function browserSite(options: { gatewayPerTest?: boolean } = {}): BrowserSite {
+export function browserSite(options: { gatewayPerTest?: boolean; gateway?: Partial<GatewayOptions> } = {}): BrowserSite {
   let browser: Browser | undefined;
   let gw: TestGateway | undefined;
-  const start = async () => { gw = await startTestGateway(); };
+  const start = async () => { gw = await startTestGateway(options.gateway); };
   const stop = async () => { await gw?.stop(); gw = undefined; };
   beforeAll(async () => {
     browser = await launchChromium();

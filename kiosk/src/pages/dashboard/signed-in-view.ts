@@ -12,6 +12,7 @@ import './ds-room-grid.ts';
 import './ds-room-page.ts';
 import './ds-sync-panel.ts';
 import './ds-payments-section.ts';
+import './ds-stock-section.ts';
 import './ds-ticket-detail.ts';
 import './ds-ticket-list.ts';
 import type { ReportsState, SiteReports } from './site-reports.ts';
@@ -71,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -116,6 +117,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
         @refresh=${() => void page.siteReports.loadDevices()}></ds-device-list>`);
     case 'payments':
       return panel('payments', labels.payments!, html`<ds-payments-section></ds-payments-section>`);
+    case 'stock':
+      return panel('stock', labels.stock!, html`<ds-stock-section></ds-stock-section>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':

@@ -16,6 +16,7 @@ import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
+import { startPaidDisposal } from './stock/paid-disposal.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
@@ -210,6 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(startPaidDisposal(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
     const orderPayments = options.orderPayments ?? noPaymentProvider;

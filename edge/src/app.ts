@@ -19,6 +19,7 @@ import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
+import { approvalRoutes } from './portal/approval-routes.ts';
 import { scheduleRoutes } from './schedules/schedule-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dispatchRoutes, { store: deps.store, commands: deps.commands });
   await app.register(stockRoutes, { store: deps.store, commands: deps.commands });
   await app.register(peopleRoutes, { store: deps.store });
+  await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });

@@ -13,6 +13,7 @@ import { paymentCommands } from './payments/payment-commands.ts';
 import { roomCommands } from './rooms/room-commands.ts';
 import { stockCommands } from './stock/stock-commands.ts';
 import { portalCommands } from './portal/portal-commands.ts';
+import { approvalCommands } from './portal/approval-commands.ts';
 import { serviceLevelCommands } from './service-levels/service-level-commands.ts';
 import { scheduleCommands } from './schedules/schedule-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
@@ -20,4 +21,4 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands];

@@ -21,6 +21,8 @@ import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
+import { orderFollowsPayments } from './orders/order-follows-payments.ts';
+import { ledgerPayments } from './orders/ledger-payments.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
 import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
@@ -214,8 +216,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(startPaidDisposal(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
-    const orderPayments = options.orderPayments ?? noPaymentProvider;
+    const payOptions = options.payments ?? {};
+    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
+    const providers = providersFrom(paySettings);
+    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
     closers.push(commands.within(orderFollowsTicket(store)));
+    closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
@@ -240,8 +246,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
 
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
-    const payOptions = options.payments ?? {};
-    const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
@@ -249,7 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
-        providers: providersFrom(paySettings), simulatedKey: simulatedPrivateKey,
+        providers, simulatedKey: simulatedPrivateKey,
         notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),

@@ -162,6 +162,27 @@ describe('paid services: catalogue, slots and orders', () => {
     expect((await gw.call('GET', `/api/tickets/${placed.ticket.id}`, { cookie: hanna })).body.status).toBe('cancelled');
   });
 
+  it('pays a booking on the simulated provider\'s page, and refunds it when the occupant cancels', async () => {
+    const placed = (await order({ service: 'home-cleaning', slot: '2026-12-09T07:00:00Z', contact })).body;
+    const tradeNo = new URL(placed.payment.url).pathname.split('/').pop();
+
+    const pay = await gw.call('POST', `/api/pay/${tradeNo}`);
+    const paidOrder = (await gw.call('GET', `/api/track/${placed.trackToken}/order`)).body;
+    const cancelled = await gw.call('POST', `/api/track/${placed.trackToken}/order/cancel`, { body: { reason: 'Plans changed' } });
+    let after = cancelled.body;
+    for (let i = 0; i < 50 && after.refunded === 0; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = (await gw.call('GET', `/api/orders/${placed.order.id}`, { cookie: hanna })).body;
+    }
+
+    expect(placed.payment).toMatchObject({ amount: 99_000, currency: 'NOK' });
+    expect(placed.payment.url).toMatch(/\/pay\//);
+    expect(pay.status).toBe(200);
+    expect(paidOrder).toMatchObject({ status: 'confirmed', paid: 99_000, holdUntil: null });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(after).toMatchObject({ status: 'cancelled', paid: 0, refunded: 99_000 });
+  });
+
   it('keeps the records: a filtered list, a CSV export and the figures', async () => {
     const billed = await gw.call('GET', '/api/orders?status=billed', { cookie: hanna });
     const csv = await gw.call('GET', '/api/orders.csv?service=carpet-cleaning', { cookie: hanna });

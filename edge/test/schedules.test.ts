@@ -125,4 +125,21 @@ describe('schedules of planned work', () => {
     // Mondays from 6 April to 12 October: 28 missed, the latest 10 made.
     expect(capped.map((e) => JSON.parse(e.state))).toEqual([{ schedule: id, dropped: 18, first: '2026-04-06T06:00:00Z', last: '2026-08-03T06:00:00Z' }]);
   });
+
+  it('moves an occurrence on a holiday to the next working day, or skips it, as the schedule says', async () => {
+    const hours = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from: '08:00', to: '16:00' }]]));
+    const set = await gw.call('PUT', '/api/calendar', { cookie: hanna, body: { timeZone: 'Europe/Oslo', hours, holidays: ['2026-05-25'] } });
+    const moved = (await create({ ...weekly, start: '2026-05-18T08:00' })).body.id;
+    const skipped = (await create({ ...weekly, start: '2026-05-18T08:00', holidays: 'skip' })).body.id;
+    const window = '?from=2026-05-18T00:00:00Z&to=2026-06-02T00:00:00Z';
+
+    const a = await gw.call('GET', `/api/schedules/${moved}/occurrences${window}`, { cookie: hanna });
+    const b = await gw.call('GET', `/api/schedules/${skipped}/occurrences${window}`, { cookie: hanna });
+
+    expect(set.status).toBe(200);
+    expect(a.body.occurrences.map((o: { local: string; moved: boolean }) => [o.local, o.moved])).toEqual([['2026-05-18T08:00', false], ['2026-05-26T08:00', true], ['2026-06-01T08:00', false]]);
+    expect(b.body.occurrences.map((o: { local: string }) => o.local)).toEqual(['2026-05-18T08:00', '2026-06-01T08:00']);
+    await gw.call('DELETE', `/api/schedules/${moved}`, { cookie: hanna });
+    await gw.call('DELETE', `/api/schedules/${skipped}`, { cookie: hanna });
+  });
 });

@@ -2,6 +2,7 @@ import type { Category, Device, Room, Team, TeamNotification, Ticket } from './d
 import type { DeviceId, RoomId, TicketId } from './ids.ts';
 import type { Installation, PersonRecord, Unit } from './directory.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval } from './portal.ts';
 import type { MovementKind, StockItem, StockMovement, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt } from './announcement.ts';
 import type { Order } from './orders.ts';
@@ -61,6 +62,7 @@ export type Change =
   /** A tenant's sign-in link: the store keeps its digest; the plain token only rides to the mail queued in the same transaction. */
   | { entity: 'portal-link'; type: 'portal-link-sent'; state: { person: string; expiresAt: string }; tokenDigest: string; token: string }
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
+  | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }

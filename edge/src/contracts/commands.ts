@@ -5,6 +5,7 @@ import type { CategoryId, DeviceId, RoomId, TeamId, TicketId, Username } from '.
 import type { Installation, InstallationFields, PersonFields, PersonRecord, Unit, UnitFields } from './directory.ts';
 import type { InquiryReporter } from './inquiry.ts';
 import type { DutyState, SkillsState } from './dispatch.ts';
+import type { Approval, ApprovalSubject } from './portal.ts';
 import type { MovementKind, StockItem, StockMoveResult, StockStore } from './stock.ts';
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
@@ -126,7 +127,10 @@ export type DirectoryCommand =
 export type PortalCommand =
   | { type: 'send-portal-link'; email: string }
   | { type: 'spend-portal-link'; token: string }
-  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority };
+  | { type: 'open-request'; room: RoomId; category: CategoryId; title: string; description: string; priority: Priority }
+  /** Staff ask the tenant to approve a quote or a vendor's visit (target: the ticket); the tenant answers (target: the approval). */
+  | { type: 'request-approval'; subject: ApprovalSubject; note: string }
+  | { type: 'decide-approval'; decision: 'approve' | 'decline'; comment?: string };
 
 /** Inquiries: staff take one by hand, link a ticket, answer the reporter, open child tasks. */
 export type InquiryCommand =
@@ -206,6 +210,7 @@ export type Target =
   | { catalogue: true }
   /** The tenant portal as a whole: a sign-in link asked for or spent. */
   | { portal: true }
+  | { approval: string }
   /** The site as a whole: its working-hours calendar, its service levels. */
   | { site: true };
 
@@ -262,6 +267,8 @@ export interface CommandResults {
   'send-portal-link': { sent: true };
   'spend-portal-link': { token: string; expiresAt: string; person: string };
   'open-request': { ticket: Ticket };
+  'request-approval': Approval;
+  'decide-approval': Approval;
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;

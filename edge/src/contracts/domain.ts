@@ -104,6 +104,8 @@ export const Category = z.object({
   selfVerification: SelfVerification.optional(),
   /** A new ticket, or one handed back to the pool, goes to the top-ranked person on duty; absent means no. */
   autoDispatch: z.boolean().optional(),
+  /** A rating at or below this score (of 5) reopens the job through the rejection policy; absent means 2, 0 never. */
+  ratingThreshold: z.number().int().min(0).max(5).optional(),
 });
 export type Category = z.infer<typeof Category>;
 

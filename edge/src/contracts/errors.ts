@@ -97,6 +97,7 @@ export const errorCatalogue = {
   SITE_EXISTS: { status: 409, meaning: 'a site with that id is registered already' },
   OUT_OF_ORDER: { status: 409, meaning: 'a sync batch does not follow the central cursor; details name where to resend from' },
   NOT_AN_INQUIRY: { status: 409, meaning: 'child tasks are opened from an inquiry' },
+  QUOTE_WITHIN_LIMIT: { status: 400, meaning: 'a quote at or below its limit needs no approval' },
   STOCK_TOO_LOW: { status: 409, meaning: 'the store holds fewer units than the movement takes; details give the level' },
   MORE_THAN_HELD: { status: 409, meaning: 'a return or use of more units than were issued for the job and not yet used or returned; details give how many are held' },
   MORE_THAN_USED: { status: 409, meaning: 'a disposal of more units than the job used and not yet disposed of' },

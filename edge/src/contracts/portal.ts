@@ -31,6 +31,30 @@ export const PortalMe = z.object({
 });
 export type PortalMe = z.infer<typeof PortalMe>;
 
+export const ApprovalId = z.string().regex(/^A-[A-Za-z0-9_-]{4,24}$/, 'an approval id looks like A-x7Kq2m');
+/** What a tenant is asked to approve: a quote above the limit that needs their consent, or a vendor's visit to their unit. */
+export const ApprovalSubject = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('quote'), amount: z.number().positive().max(10_000_000), currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is three capital letters'), limit: z.number().nonnegative().max(10_000_000) }),
+  z.strictObject({ kind: z.literal('access'), vendor: Text(120), visitAt: IsoTime }),
+]);
+export type ApprovalSubject = z.infer<typeof ApprovalSubject>;
+
+export const Approval = z.object({
+  id: ApprovalId,
+  ticket: TicketId,
+  subject: ApprovalSubject,
+  note: z.string(),
+  status: z.enum(['pending', 'approved', 'declined']),
+  requestedAt: IsoTime,
+  requestedBy: z.string(),
+  decidedAt: IsoTime.nullable(),
+  /** The tenant who answered, as the log names them. */
+  decidedBy: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type Approval = z.infer<typeof Approval>;
+
+
 /** One step of a request as its tenant reads it: a status change or a reply, never an internal note or a name. */
 export const PortalTimelineEntry = z.object({
   at: IsoTime,
@@ -55,6 +79,8 @@ export const PortalRequest = z.object({
 export type PortalRequest = z.infer<typeof PortalRequest>;
 
 export const PortalRequestDetail = PortalRequest.extend({
+  /** Approvals asked of the tenant on this request: pending and answered. */
+  approvals: z.array(Approval),
   description: z.string(),
   timeline: z.array(PortalTimelineEntry),
   replies: z.array(z.object({ at: IsoTime, text: z.string() })),
@@ -78,3 +104,9 @@ export const NewPortalRequestAnswer = z.object({ request: PortalRequestDetail })
 export const PortalCategories = z.object({ categories: z.array(z.object({ id: CategoryId, name: z.string(), names: z.optional(Names) })) });
 
 export const PortalNote = OptionalText(1000);
+
+export const RequestApprovalBody = z.strictObject({ subject: ApprovalSubject, note: OptionalText(1000).default('') });
+export const DecideApprovalBody = z.strictObject({ comment: PortalNote.optional() });
+export const ApprovalParams = z.strictObject({ id: ApprovalId });
+export const ApprovalDecisionParams = z.strictObject({ id: ApprovalId, decision: z.enum(['approve', 'decline']) });
+export const Approvals = z.object({ approvals: z.array(Approval.extend({ request: z.object({ id: TicketId, title: z.string() }) })) });

@@ -25,6 +25,8 @@ export interface LetterParts {
   inReplyTo: string | null;
   references: readonly string[];
   autoSubmitted: OutgoingMail['autoSubmitted'];
+  /** Whether to ask for a rating under the tracking link: one link per score, 1 to 5. */
+  askRating?: boolean;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -37,13 +39,16 @@ const paragraphs = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escap
  */
 export function letter(to: LetterTo, parts: LetterParts): OutgoingMail {
   const words = MAIL_WORDS[to.language];
-  const track = to.trackUrl ? ['', words.follow, to.trackUrl] : [];
+  const rateUrl = (score: number) => `${to.trackUrl}?rate=${score}`;
+  const scores = parts.askRating && to.trackUrl ? [1, 2, 3, 4, 5] : [];
+  const track = to.trackUrl ? ['', words.follow, to.trackUrl, ...(scores.length ? ['', words.rateAsk, ...scores.map((n) => `${n}: ${rateUrl(n)}`)] : [])] : [];
   const text = [words.greeting, '', parts.intro, ...(parts.quote === null ? [] : ['', parts.quote]), ...track, '', words.replyHint, '', words.signature(to.siteName)];
   const html = [
     `<p>${escapeHtml(words.greeting)}</p>`,
     `<p>${escapeHtml(parts.intro)}</p>`,
     ...(parts.quote === null ? [] : [`<blockquote>${paragraphs(parts.quote).join('')}</blockquote>`]),
     ...(to.trackUrl ? [`<p>${escapeHtml(words.follow)} <a href="${escapeHtml(to.trackUrl)}">${escapeHtml(to.trackUrl)}</a></p>`] : []),
+    ...(scores.length ? [`<p>${escapeHtml(words.rateAsk)}</p>`, `<p>${scores.map((n) => `<a href="${escapeHtml(rateUrl(n))}">${n}</a>`).join(' ')}</p>`] : []),
     `<p>${escapeHtml(words.replyHint)}</p>`,
     `<p>${escapeHtml(words.signature(to.siteName))}</p>`,
   ].join('\n');

@@ -21,6 +21,8 @@ export interface MailWords {
   /** To a person linked to a ticket: they will hear of its progress. */
   keptInformedSubject: (title: string) => string;
   keptInformed: (id: string) => string;
+  /** Under a "done" notice: one link per score, each confirmed on the tracking page. */
+  rateAsk: string;
 }
 
 export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
@@ -39,6 +41,7 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     done: (id) => `The work on ${id} is done.`,
     keptInformedSubject: (title) => `You are kept informed: ${title}`,
     keptInformed: (id) => `You have been added to ${id}. We will keep you informed of its progress by e-mail.`,
+    rateAsk: 'How did we do? Choose a score from 1 (bad) to 5 (very good); you confirm it on the page that opens:',
   },
   zh: {
     ackSubject: (title) => `我们已收到您的消息：${title}`,
@@ -55,6 +58,7 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     done: (id) => `${id} 的工作已经完成。`,
     keptInformedSubject: (title) => `我们会随时告知您进展：${title}`,
     keptInformed: (id) => `您已被添加到 ${id}。我们会通过电子邮件告知您处理进展。`,
+    rateAsk: '我们做得怎么样？请选择 1（差）到 5（很好）之间的评分，并在打开的页面上确认：',
   },
   nb: {
     ackSubject: (title) => `Vi har mottatt meldingen din: ${title}`,
@@ -71,6 +75,7 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     done: (id) => `Arbeidet med ${id} er ferdig.`,
     keptInformedSubject: (title) => `Du holdes oppdatert: ${title}`,
     keptInformed: (id) => `Du er lagt til i ${id}. Vi holder deg oppdatert om fremdriften på e-post.`,
+    rateAsk: 'Hvordan gjorde vi det? Velg en karakter fra 1 (dårlig) til 5 (svært bra); du bekrefter den på siden som åpnes:',
   },
   nl: {
     ackSubject: (title) => `We hebben uw bericht ontvangen: ${title}`,
@@ -87,6 +92,7 @@ export const MAIL_WORDS: Record<MailLanguage, MailWords> = {
     done: (id) => `Het werk aan ${id} is klaar.`,
     keptInformedSubject: (title) => `U wordt op de hoogte gehouden: ${title}`,
     keptInformed: (id) => `U bent toegevoegd aan ${id}. We houden u per e-mail op de hoogte van de voortgang.`,
+    rateAsk: 'Hoe hebben we het gedaan? Kies een score van 1 (slecht) tot 5 (zeer goed); u bevestigt die op de pagina die opent:',
   },
 };
 

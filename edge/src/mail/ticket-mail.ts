@@ -35,5 +35,6 @@ export function ticketMail(input: ReporterMail, what: TicketMailKind): OutgoingM
     references: input.thread,
     // A person wrote the reply; the notices are the gateway's own.
     autoSubmitted: what.kind === 'reply' ? 'no' : 'auto-generated',
+    askRating: what.kind === 'done',
   });
 }

@@ -7,13 +7,13 @@ import { amountDue, type Order, type PaymentToComplete } from '../contracts/inde
  * in the one handler, so the order's money changes only there.
  */
 export interface OrderPayments {
-  paymentFor(order: Order): PaymentToComplete;
+  paymentFor(order: Order): Promise<PaymentToComplete>;
   refund(order: Order, amount: number): Promise<void>;
 }
 
 /** Until a provider is set up: nothing to pay on-line (no address), and refunds are left to people. */
 export const noPaymentProvider: OrderPayments = {
-  paymentFor: (order) => ({ order: order.id, amount: amountDue(order), currency: order.currency, url: null, holdUntil: order.holdUntil ?? order.createdAt }),
+  paymentFor: async (order) => ({ order: order.id, amount: amountDue(order), currency: order.currency, url: null, holdUntil: order.holdUntil ?? order.createdAt }),
   refund: async () => {},
 };
 

@@ -41,7 +41,7 @@ export const orderRoutes: FastifyPluginAsync<OrderRoutesOptions> = async (app, {
     }, async (request, reply) => {
       const { service, slot, quantity, contact } = request.body;
       const placed = await commands.handle(occupantActor, { room: request.params.room, qr: request.query.k }, { type: 'place-order', service, slot, quantity, contact });
-      const payment = placed.order.paymentMode === 'at-order' ? payments.paymentFor(placed.order) : null;
+      const payment = placed.order.paymentMode === 'at-order' ? await payments.paymentFor(placed.order) : null;
       return reply.code(201).send({ ...placed, payment });
     });
   });

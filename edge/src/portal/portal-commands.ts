@@ -81,7 +81,7 @@ export const portalCommands: CommandModule<PortalCommand> = {
     switch (input.command.type) {
       case 'send-portal-link': return sendLink(store, input as CommandInput<Extract<PortalCommand, { type: 'send-portal-link' }>>);
       case 'spend-portal-link': return spendLink(store, input as CommandInput<Extract<PortalCommand, { type: 'spend-portal-link' }>>);
-      case 'open-request': return openRequest(store, input as CommandInput<Extract<PortalCommand, { type: 'open-request' }>>);
+      default: return openRequest(store, input as CommandInput<Extract<PortalCommand, { type: 'open-request' }>>);
     }
   },
 };

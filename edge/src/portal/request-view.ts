@@ -36,7 +36,7 @@ export function portalRequestDetail(store: SiteStore, actor: Actor, ticket: Tick
     status = entry.status;
   }
   return {
-    ...portalRequest(store, actor, ticket), description: ticket.description, timeline,
+    ...portalRequest(store, actor, ticket), description: ticket.description, timeline, approvals: store.portal.approvalsOf(ticket.id),
     replies: ticket.history.filter((h) => h.visibility === 'reporter').map((h) => ({ at: h.at, text: h.note ?? '' })),
   };
 }

@@ -167,6 +167,8 @@ export const grants: readonly Grant[] = [
   ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
   ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
   ...grant('head_office', 'any', ['settle-order']),
+  // The gateway asks the ledger for the payment a booking paid at order needs.
+  ...grant('system', 'any', ['charge']),
   // The tenant portal. A person reads the requests they reported and those shared with them; their
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.

@@ -1,7 +1,8 @@
+import { siteWorkingTime } from '../service-levels/site-working-time.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { everyDayWorks, type WorkingDays } from './working-days.ts';
+import type { WorkingDays } from './working-days.ts';
 
-/** The site's working days as its calendar has them; a site without a calendar works every day. */
-export function workingDaysOf(_store: SiteStore): WorkingDays {
-  return everyDayWorks;
+/** The site's working days as its working-hours calendar has them: days with hours, holidays left out. */
+export function workingDaysOf(store: SiteStore): WorkingDays {
+  return siteWorkingTime(store);
 }

@@ -8,7 +8,7 @@ export interface WorkingDays {
   isWorkingDay(date: Temporal.PlainDate): boolean;
 }
 
-/** A site with no calendar of its own works every day. */
+/** A calendar that works every day (tests of the rule alone). */
 export const everyDayWorks: WorkingDays = { isWorkingDay: () => true };
 
 /** Days off given as ISO dates (holidays), besides weekdays not worked (1 = Monday … 7 = Sunday). */

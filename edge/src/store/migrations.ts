@@ -366,6 +366,11 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (schedule, at_ms)
   );
   `,
+  // Approvals asked of tenants on a ticket (a quote above its limit, a vendor's visit), and their answers.
+  `
+  CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX approvals_ticket ON approvals (ticket);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

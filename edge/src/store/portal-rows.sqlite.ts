@@ -1,4 +1,4 @@
-import type { Ticket } from '../contracts/index.ts';
+import type { Approval, Ticket } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
@@ -29,6 +29,20 @@ export class PortalRows {
   /** How many links a person was sent since then: the limit on mails one address can be made to get. */
   linksSince(person: string, since: string): number {
     return (this.#sql('SELECT count(*) AS n FROM portal_links WHERE person = ? AND created_at > ?').get(person, since) as { n: number }).n;
+  }
+
+  putApproval(approval: Approval): void {
+    this.#sql('INSERT INTO approvals (id, ticket, status, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET status = excluded.status, doc = excluded.doc')
+      .run(approval.id, approval.ticket, approval.status, JSON.stringify(approval));
+  }
+
+  approval(id: string): Approval | undefined {
+    const row = this.#sql('SELECT doc FROM approvals WHERE id = ?').get(id) as { doc: string } | undefined;
+    return row && (JSON.parse(row.doc) as Approval);
+  }
+
+  approvalsOf(ticket: string): Approval[] {
+    return (this.#sql('SELECT doc FROM approvals WHERE ticket = ? ORDER BY rowid').all(ticket) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Approval);
   }
 
   /**

@@ -48,6 +48,7 @@ export function entityKey(change: Change): string {
     case 'service-settings': return 'catalogue:services';
     case 'order': return `order:${change.state.id}`;
     case 'portal-link': return `person:${change.state.person}`;
+    case 'approval': return `ticket:${change.state.ticket}`;
     case 'payment': return `payment:${change.state.id}`;
     case 'refund': return `payment:${change.state.payment}`;
     case 'calendar': return 'calendar:working-hours';
@@ -223,6 +224,7 @@ export class SiteStore {
       case 'portal-link':
         if (change.type === 'portal-link-spent') return this.portal.spendLink(change.tokenDigest, at);
         return this.portal.insertLink(change.tokenDigest, change.state.person, at, change.state.expiresAt);
+      case 'approval': return this.portal.putApproval(change.state);
       case 'payment':
         this.payments.put(change.state);
         if (change.notice) this.payments.putNotice({ ...change.notice, payment: change.state.id }, at);

@@ -19,6 +19,12 @@ export class TrackTokens {
     this.#sql('INSERT INTO track_tokens (token_hash, ticket) VALUES (?, ?)').run(digest, ticket);
   }
 
+  /** The ticket's one rating, by whichever of its links it came. */
+  ratingOf(ticket: string): { score: number; comment: string | null } | null {
+    const row = this.#sql('SELECT rating, comment FROM track_tokens WHERE ticket = ? AND rating IS NOT NULL LIMIT 1').get(ticket) as { rating: number; comment: string | null } | undefined;
+    return row ? { score: row.rating, comment: row.comment } : null;
+  }
+
   rate(digest: string, score: number, comment: string | null): void {
     this.#sql('UPDATE track_tokens SET rating = ?, comment = ? WHERE token_hash = ?').run(score, comment, digest);
   }

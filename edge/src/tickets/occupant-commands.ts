@@ -1,6 +1,7 @@
 import type { Change, OccupantCommand, OccupantTicket, Ticket } from '../contracts/index.ts';
 import type { CommandModule, CommandInput } from '../commands/command-module.ts';
-import { occupantActor } from '../rights/actor.ts';
+import { occupantActor, tenantActor } from '../rights/actor.ts';
+import { decideLowRating, raterOf, reopens } from './low-rating.ts';
 import { occupantTickets } from '../rooms/occupant-room-view.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { decideDispute } from './dispute.ts';
@@ -46,7 +47,14 @@ export const occupantCommands: CommandModule<OccupantCommand> = {
         const refused = ticketRefusal(occupantActor, ticket, command, { alreadyRated: rated });
         if (refused) throw refused;
         const state = { ticket: ticket.id, room: ticket.room, score: command.score, comment: command.comment ?? null };
-        return { changes: [{ entity: 'rating', type: 'ticket-rated', trackDigest: digest, state }], result: { ticket } };
+        const rating: Change = { entity: 'rating', type: 'ticket-rated', trackDigest: digest, state };
+        const category = reads.category(store, ticket.category);
+        if (!reopens(category, command.score)) return { changes: [rating], result: { ticket } };
+        const person = (id: string) => { const p = store.entries.persons.get(id); return p ? tenantActor(p) : null; };
+        const rater = raterOf(ticket, person, occupantActor);
+        const decision = decideLowRating(ticketContext(store, rater, ticket, { type: 'reject' }, input), command.score, command.comment);
+        const reopened = decision.changes.find((c): c is Extract<Change, { entity: 'ticket' }> => c.entity === 'ticket' && c.state.id === ticket.id);
+        return { changes: [rating, ...decision.changes], result: { ticket: reopened?.state ?? ticket } };
       }
     }
   },

@@ -4,10 +4,10 @@ import { AlreadyRated, NotYetRateable } from './errors.ts';
 
 export { AlreadyRated, NotYetRateable };
 
-/** Why an occupant may not rate the job now, or null: once, after it is done. */
+/** Why an occupant may not rate the job now, or null: once per ticket, after it is done (a low rating may have reopened it since). */
 export function rateRefusal(ticket: Ticket, alreadyRated: boolean): DomainError | null {
-  if (ticket.status !== 'done' && ticket.status !== 'verified') return new NotYetRateable(ticket.status);
   if (alreadyRated) return new AlreadyRated();
+  if (ticket.status !== 'done' && ticket.status !== 'verified') return new NotYetRateable(ticket.status);
   return null;
 }
 

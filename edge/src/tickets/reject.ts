@@ -11,6 +11,8 @@ export interface RejectCommand {
   reason: string;
   notes?: string;
   photos?: string[];
+  /** The reason as the rejecting party gave it (a tenant's low rating), not one of the category's list. */
+  asGiven?: boolean;
 }
 
 /** Rejections are numbered per ticket: R-1024-1, R-1024-2, … */
@@ -19,7 +21,8 @@ export function rejectionIdFor(ticket: Ticket): string {
 }
 
 /** The reason as the category lists it, or as typed when the category takes free text. */
-export function rejectionReason(ctx: TicketContext, reason: string): string {
+export function rejectionReason(ctx: TicketContext, reason: string, asGiven = false): string {
+  if (asGiven && reason.trim() !== '') return reason.trim();
   const listed = ctx.category.rejectionReasons.find((r) => r.toLowerCase() === reason.trim().toLowerCase());
   if (listed) return listed;
   if (ctx.category.allowFreeTextReason && reason.trim() !== '') return reason.trim();
@@ -41,7 +44,7 @@ export function assertAttached(ticket: Ticket, photos: string[] | undefined): st
 export function decideRejection(ctx: TicketContext, command: RejectCommand): Decision {
   const { at, actor, ticket, category, room } = ctx;
   const policy = category.rejection;
-  const reason = rejectionReason(ctx, command.reason);
+  const reason = rejectionReason(ctx, command.reason, command.asGiven);
   const reasonNames = category.reasonNames?.[reason];
   const photos = assertAttached(ticket, command.photos);
   const escalate = policy.route === 'escalate';

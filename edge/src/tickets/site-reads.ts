@@ -39,7 +39,7 @@ export const reads = {
     const row = store.trackTokens.byDigest(digest);
     const ticket = row && store.tickets.get(row.ticket);
     if (!row || !ticket) throw new NotFound('tracking link', 'given');
-    return { ticket, digest, rated: row.rating !== null };
+    return { ticket, digest, rated: row.rating !== null || store.trackTokens.ratingOf(ticket.id) !== null };
   },
 
   /** The target's one key, checked to be of the kind the command needs. */

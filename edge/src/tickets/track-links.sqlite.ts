@@ -30,7 +30,8 @@ export class TrackLinks {
     const { row, ticket } = this.find(token);
     const room = this.store.rooms.get(ticket.room);
     if (!room) throw new NotFound('room', ticket.room);
-    const rating = row.rating === null ? null : { score: row.rating, comment: row.comment };
+    // One survey per ticket: a rating given through any of its links answers it.
+    const rating = row.rating === null ? this.store.trackTokens.ratingOf(ticket.id) : { score: row.rating, comment: row.comment };
     return trackView(ticket, room, this.store.directory.category(ticket.category), rating);
   }
 }

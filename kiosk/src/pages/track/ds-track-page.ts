@@ -34,6 +34,8 @@ export class DsTrackPage extends LocalizingPage {
   #api = new TrackApi(this.#link.base, this.#link.token);
   #store = new TrackStore(this.#link.wsUrl, this.#api);
   #stop: (() => void)[] = [];
+  /** The score a rating link in the closing mail carried (`?rate=1..5`): chosen in the form, sent only when confirmed. */
+  #mailedScore = ((n) => (Number.isInteger(n) && n >= 1 && n <= 5 ? n : 0))(Number(new URL(location.href).searchParams.get('rate')));
 
   static override styles = [occupantLook, css`
     main { max-width: 40rem; margin: 0 auto; padding: 1rem 1rem 3rem; display: grid; gap: 1.25rem; }
@@ -108,7 +110,7 @@ export class DsTrackPage extends LocalizingPage {
         <ul>${view.replies.map((r) => html`<li data-reply><p>${r.text}</p><p class="hint">${this.speak.time(r.at, new Date())}</p></li>`)}</ul></section>` : nothing}
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
-      ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure}
+      ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure} .score=${this.#mailedScore}
         @send-rating=${this.#rate}></ds-rating-form></section>` : nothing}
       ${this.#dispute(view)}`;
   }

@@ -15,6 +15,7 @@ import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
+import { pushRoutes } from './push/push-routes.ts';
 import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
@@ -59,6 +60,8 @@ import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
 export interface AppDeps {
+  /** Web Push: the VAPID public key. */
+  push: { publicKey: string };
   devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands' | 'links'>;
   photos: PhotoStore;
   /** Files that came by mail. */
@@ -161,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(pushRoutes, { commands: deps.commands, publicKey: deps.push.publicKey });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });

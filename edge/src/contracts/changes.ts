@@ -55,6 +55,8 @@ export type Change =
   | { entity: 'stock-movement'; type: `stock-${MovementKind}`; state: StockMovement }
   | { entity: 'announcement'; type: 'announcement-created' | 'announcement-started' | 'announcement-expired' | 'announcement-withdrawn'; state: Announcement }
   | { entity: 'announcement-read'; type: 'announcement-read'; state: AnnouncementReceipt }
+  /** A push subscription: its endpoint and keys, for the person it notifies. */
+  | { entity: 'push-subscription'; type: 'push-subscribed' | 'push-unsubscribed'; state: { owner: string; endpoint: string; p256dh?: string; auth?: string } }
   | { entity: 'service'; type: 'service-defined' | 'service-slots-set'; state: Service }
   | { entity: 'service-settings'; type: 'service-settings-set'; state: ServiceSettings }
   /** `reference`: the payment's id with its provider, on `order-paid` and `order-refunded`. */

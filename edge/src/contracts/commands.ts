@@ -175,7 +175,12 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Web Push on the signed-in person's phone (target: the person, as the actor ref); a gone endpoint is removed by the gateway. */
+export type PushCommand =
+  | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
+  | { type: 'unsubscribe-push'; endpoint: string };
+
+export type Command = PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -204,6 +209,8 @@ export type Target =
   | { announcement: string }
   /** A new announcement. */
   | { announcements: true }
+  /** Whose push subscriptions (an actor ref). */
+  | { pushOwner: string }
   | { service: ServiceId }
   | { order: string }
   /** The catalogue as a whole: its settings. */
@@ -255,6 +262,8 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'subscribe-push': { subscribed: boolean };
+  'unsubscribe-push': { subscribed: boolean };
   'define-service': Service;
   'set-service-slots': Service;
   'set-service-settings': ServiceSettings;

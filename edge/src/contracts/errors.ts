@@ -42,7 +42,7 @@ export const errorCatalogue = {
   UNKNOWN_TARGET: { status: 400, meaning: 'an announcement names a floor, zone or company the site does not have' },
   MISSING_TRANSLATION: { status: 400, meaning: 'an announcement\'s title and text are not given in the same languages' },
   BAD_ANNOUNCEMENT_WINDOW: { status: 400, meaning: 'an announcement expires before it starts, has already expired, or runs longer than a year' },
-  BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL (or the gateway\'s own test endpoint) or its keys are malformed' },
+  BAD_PUSH_ENDPOINT: { status: 400, meaning: 'a push subscription\'s endpoint is not an https URL' },
   COMPANY_REQUIRED: { status: 400, meaning: 'a charge to a company account names the company' },
   INVALID_TIME_ZONE: { status: 400, meaning: 'the time zone is not an IANA zone the gateway knows (e.g. Europe/Oslo)' },
   BAD_WORKING_HOURS: { status: 400, meaning: 'a stretch of working hours does not end after it starts' },

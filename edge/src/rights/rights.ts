@@ -21,6 +21,8 @@ export type Right =
   | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
+  // Web Push on one's own phone; the gateway removes subscriptions a push service says are gone.
+  | 'subscribe-push'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
   | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
@@ -154,6 +156,15 @@ export const grants: readonly Grant[] = [
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
   ...grant('tenant', 'own', ['read-announcements']),
+  ...grant('staff', 'own', ['subscribe-push']),
+  ...grant('supervisor', 'own', ['subscribe-push']),
+  ...grant('floor_manager', 'own', ['subscribe-push']),
+  ...grant('reception', 'own', ['subscribe-push']),
+  ...grant('facility_head', 'own', ['subscribe-push']),
+  ...grant('admin', 'own', ['subscribe-push']),
+  ...grant('tenant', 'own', ['subscribe-push']),
+  ...grant('tenant_admin', 'own', ['subscribe-push']),
+  ...grant('system', 'any', ['subscribe-push']),
   ...grant('tenant_admin', 'own', ['read-announcements']),
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.

@@ -371,6 +371,11 @@ export const migrations: readonly string[] = [
   CREATE TABLE approvals (id TEXT PRIMARY KEY, ticket TEXT NOT NULL REFERENCES ticket_rows (id), status TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX approvals_ticket ON approvals (ticket);
   `,
+  // Web Push subscriptions, each for the person it notifies (`user:ana`).
+  `
+  CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, owner TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL, created_at TEXT NOT NULL);
+  CREATE INDEX push_subscriptions_owner ON push_subscriptions (owner);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -15,6 +15,7 @@ import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
+import { pushRoutes } from './push/push-routes.ts';
 import { orderRoutes } from './orders/order-routes.ts';
 import type { OrderPayments } from './orders/order-payments.ts';
 import { serviceRoutes } from './orders/service-routes.ts';
@@ -55,10 +56,13 @@ import { paymentRoutes } from './payments/payment-routes.ts';
 import type { Providers } from './payments/provider.ts';
 import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
 import { statementRoutes } from './payments/statement-routes.ts';
+import { receiptRoutes } from './payments/receipt-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
 export interface AppDeps {
+  /** Web Push: the VAPID public key. */
+  push: { publicKey: string };
   devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands' | 'links'>;
   photos: PhotoStore;
   /** Files that came by mail. */
@@ -161,19 +165,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { store: deps.store });
   await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(pushRoutes, { commands: deps.commands, publicKey: deps.push.publicKey });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
   await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });
+  await app.register(receiptRoutes, { store: deps.store, siteName: deps.siteName });
   if (deps.payments.simulatedKey) {
     await app.register(simulatedPayRoutes, {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
     });
   }
-  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
+  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -16,6 +16,8 @@ import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
+import { ensureVapidKeys } from './push/vapid-keys.ts';
+import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
@@ -31,6 +33,7 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { slaKeeper } from './service-levels/sla-keeper.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -88,6 +91,8 @@ export interface GatewayOptions {
   scheduleTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
+  /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
+  pushAgent?: import('node:https').Agent;
   /** Where orders meet the payment side; absent: no on-line payment, refunds left to people. */
   orderPayments?: OrderPayments;
   /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
@@ -169,6 +174,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
+    closers.push(commands.within(slaKeeper(store)));
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded) await seedDemoServices(store, commands);
@@ -243,11 +249,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closers.push(() => gpio.close());
     }
 
+    const vapid = ensureVapidKeys(options.dataDir);
+    closers.push(startPushSender({ store, commands, keys: vapid, links: publicAddress, subject: publicAddress.base.startsWith('https:') ? publicAddress.base : 'mailto:push@doorside.invalid',
+      ...(options.pushAgent ? { agent: options.pushAgent } : {}), onError: (error) => process.emitWarning(error as Error) }));
     const mailFiles = new MailAttachmentStore(join(options.dataDir, 'mail-attachments'));
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
-      store, publicAddress, siteName: options.siteName ?? options.site,
+      store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {

@@ -13,6 +13,8 @@ import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule }
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
+import type { SlaTargets } from './service-levels.ts';
+import type { WaitReason } from './sla-clock.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -92,9 +94,7 @@ export type StockCommand =
   | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
   /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
   | { type: 'raise-stock-alert' };
-/** Service levels: the site's working-hours calendar (target: the site). */
-export type ServiceLevelCommand =
-  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 /** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
 export type ScheduleCommand =
   | { type: 'create-schedule'; schedule: ScheduleBody }
@@ -106,6 +106,13 @@ export type ScheduleCommand =
 export type ChecklistCommand =
   | { type: 'tick-checklist-item'; item: string; done: boolean }
   | { type: 'add-checklist-item'; text: string };
+
+/** Service levels: the site's working-hours calendar and targets (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar }
+  | { type: 'set-sla-targets'; targets: SlaTargets }
+  /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
+  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -175,7 +182,12 @@ export type AnnouncementCommand =
   | { type: 'withdraw-announcement' }
   | { type: 'read-announcement' };
 
-export type Command = ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+/** Web Push on the signed-in person's phone (target: the person, as the actor ref); a gone endpoint is removed by the gateway. */
+export type PushCommand =
+  | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
+  | { type: 'unsubscribe-push'; endpoint: string };
+
+export type Command = PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -204,6 +216,8 @@ export type Target =
   | { announcement: string }
   /** A new announcement. */
   | { announcements: true }
+  /** Whose push subscriptions (an actor ref). */
+  | { pushOwner: string }
   | { service: ServiceId }
   | { order: string }
   /** The catalogue as a whole: its settings. */
@@ -255,6 +269,8 @@ export interface CommandResults {
   'withdraw-announcement': Announcement;
   /** `first`: this reader had not read it before. */
   'read-announcement': AnnouncementReceipt & { first: boolean };
+  'subscribe-push': { subscribed: boolean };
+  'unsubscribe-push': { subscribed: boolean };
   'define-service': Service;
   'set-service-slots': Service;
   'set-service-settings': ServiceSettings;
@@ -279,6 +295,8 @@ export interface CommandResults {
   'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
   'tick-checklist-item': { ticket: Ticket };
   'add-checklist-item': { ticket: Ticket };
+  'set-sla-targets': SlaTargets;
+  'set-waiting': { ticket: Ticket };
 }
 
 export type ResultOf<C extends Command> =

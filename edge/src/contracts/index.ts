@@ -29,5 +29,6 @@ export * from './payments.ts';
 export * from './working-hours.ts';
 export * from './sla-clock.ts';
 export * from './service-levels.ts';
+export * from './push.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';

@@ -21,6 +21,8 @@ export type Right =
   | 'request-stock' | 'use-stock' | 'return-stock' | 'watch-stock'
   // Announcements: writing, targeting and taking them down (and their reach); reading them and saying so.
   | 'manage-announcements' | 'read-announcements'
+  // Web Push on one's own phone; the gateway removes subscriptions a push service says are gone.
+  | 'subscribe-push'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
   | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
@@ -31,7 +33,9 @@ export type Right =
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels'
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
-  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item';
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
+  // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
+  | 'set-waiting';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -154,6 +158,15 @@ export const grants: readonly Grant[] = [
   ...grant('facility_head', 'own', ['read-announcements']),
   ...grant('admin', 'own', ['read-announcements']),
   ...grant('tenant', 'own', ['read-announcements']),
+  ...grant('staff', 'own', ['subscribe-push']),
+  ...grant('supervisor', 'own', ['subscribe-push']),
+  ...grant('floor_manager', 'own', ['subscribe-push']),
+  ...grant('reception', 'own', ['subscribe-push']),
+  ...grant('facility_head', 'own', ['subscribe-push']),
+  ...grant('admin', 'own', ['subscribe-push']),
+  ...grant('tenant', 'own', ['subscribe-push']),
+  ...grant('tenant_admin', 'own', ['subscribe-push']),
+  ...grant('system', 'any', ['subscribe-push']),
   ...grant('tenant_admin', 'own', ['read-announcements']),
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
@@ -216,6 +229,13 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['add-checklist-item']),
   ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
   ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('staff', 'own', ['set-waiting']),
+  ...grant('staff', 'team', ['set-waiting']),
+  ...grant('supervisor', 'any', ['set-waiting']),
+  ...grant('floor_manager', 'any', ['set-waiting']),
+  ...grant('reception', 'any', ['set-waiting']),
+  ...grant('facility_head', 'any', ['set-waiting']),
+  ...grant('admin', 'any', ['set-waiting']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

@@ -10,6 +10,7 @@ import { Directory } from './directory.sqlite.ts';
 import { DispatchRows } from './dispatch-rows.sqlite.ts';
 import { StockRows } from './stock-rows.sqlite.ts';
 import { AnnouncementRows } from './announcement-rows.sqlite.ts';
+import { PushSubscriptions } from './push-subscriptions.sqlite.ts';
 import { OrderRows } from './order-rows.sqlite.ts';
 import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
@@ -44,6 +45,7 @@ export function entityKey(change: Change): string {
     case 'stock-movement': return `stock:${change.state.item}`;
     case 'announcement': return `announcement:${change.state.id}`;
     case 'announcement-read': return `announcement:${change.state.announcement}`;
+    case 'push-subscription': return `push:${change.state.owner}`;
     case 'service': return `service:${change.state.id}`;
     case 'service-settings': return 'catalogue:services';
     case 'order': return `order:${change.state.id}`;
@@ -55,6 +57,7 @@ export function entityKey(change: Change): string {
     case 'schedule': return `schedule:${change.state.id}`;
     case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
+    case 'sla-targets': return 'calendar:service-levels';
   }
 }
 
@@ -100,6 +103,8 @@ export class SiteStore {
   readonly stock: StockRows;
   /** Announcements, their read receipts and the mails they sent. */
   readonly announcements: AnnouncementRows;
+  /** Web Push subscriptions. */
+  readonly push: PushSubscriptions;
   /** The catalogue of paid services, and their orders. */
   readonly services: ServiceRows;
   readonly orders: OrderRows;
@@ -130,6 +135,7 @@ export class SiteStore {
     this.dispatch = new DispatchRows(db);
     this.stock = new StockRows(db);
     this.announcements = new AnnouncementRows(db);
+    this.push = new PushSubscriptions(db);
     this.services = new ServiceRows(db);
     this.orders = new OrderRows(db);
     this.portal = new PortalRows(db);
@@ -218,6 +224,9 @@ export class SiteStore {
       case 'stock-movement': return this.stock.appendMovement(change.state, seq);
       case 'announcement': return this.announcements.put(change.state);
       case 'announcement-read': return void this.announcements.markRead(change.state.announcement, change.state.reader, change.state.at);
+      case 'push-subscription':
+        if (change.type === 'push-unsubscribed') return void this.push.remove(change.state.endpoint);
+        return this.push.put({ endpoint: change.state.endpoint, owner: change.state.owner, p256dh: change.state.p256dh ?? '', auth: change.state.auth ?? '' }, at);
       case 'service': return this.services.put(change.state);
       case 'service-settings': return this.services.putSettings(change.state);
       case 'order': return this.orders.put(change.state);
@@ -236,6 +245,7 @@ export class SiteStore {
         return this.schedules.put(change.state, change.nextDue);
       case 'schedule-catch-up': return;
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
+      case 'sla-targets': return this.serviceLevels.putTargets(change.state);
     }
   }
 

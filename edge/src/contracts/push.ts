@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** A browser's push subscription, as `PushSubscription.toJSON()` gives it. */
+export const PushSubscriptionBody = z.strictObject({
+  endpoint: z.url().max(1000),
+  expirationTime: z.number().nullable().optional(),
+  keys: z.strictObject({ p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/), auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/) }),
+});
+export type PushSubscriptionBody = z.infer<typeof PushSubscriptionBody>;
+export const PushEndpointBody = z.strictObject({ endpoint: z.url().max(1000) });
+export const PushKey = z.object({ publicKey: z.string() });
+export const PushState = z.object({ subscribed: z.boolean() });
+
+/** What a push message carries: a code and parameters the service worker puts in words, and where a tap leads. */
+export const PushMessage = z.object({
+  code: z.enum(['job-assigned', 'work-rejected']),
+  ticket: z.string(),
+  title: z.string(),
+  url: z.string(),
+});
+export type PushMessage = z.infer<typeof PushMessage>;

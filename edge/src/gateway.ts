@@ -34,6 +34,7 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { slaKeeper } from './service-levels/sla-keeper.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -174,6 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
+    closers.push(commands.within(slaKeeper(store)));
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded) await seedDemoServices(store, commands);

@@ -33,7 +33,9 @@ export type Right =
   // Service levels: the site's working-hours calendar and targets; reading them.
   | 'manage-service-levels' | 'read-service-levels'
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
-  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item';
+  | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
+  // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
+  | 'set-waiting';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -227,6 +229,13 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['add-checklist-item']),
   ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
   ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('staff', 'own', ['set-waiting']),
+  ...grant('staff', 'team', ['set-waiting']),
+  ...grant('supervisor', 'any', ['set-waiting']),
+  ...grant('floor_manager', 'any', ['set-waiting']),
+  ...grant('reception', 'any', ['set-waiting']),
+  ...grant('facility_head', 'any', ['set-waiting']),
+  ...grant('admin', 'any', ['set-waiting']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

@@ -60,6 +60,7 @@ import { paymentRoutes } from './payments/payment-routes.ts';
 import type { Providers } from './payments/provider.ts';
 import { simulatedPayRoutes } from './payments/simulated-pay-routes.ts';
 import { statementRoutes } from './payments/statement-routes.ts';
+import { receiptRoutes } from './payments/receipt-routes.ts';
 import type { CookiePolicy } from './auth/session-cookie.ts';
 import type { PublicAddress } from './http/public-address.ts';
 
@@ -177,13 +178,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
   await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });
+  await app.register(receiptRoutes, { store: deps.store, siteName: deps.siteName });
   if (deps.payments.simulatedKey) {
     await app.register(simulatedPayRoutes, {
       store: deps.store, privateKey: deps.payments.simulatedKey, siteName: deps.siteName, clock: deps.clock, notifyUrl: () => `${deps.payments.notifyUrl()}/simulated`,
     });
   }
-  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands });
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
+  await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });

@@ -17,6 +17,7 @@ import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
+import { startPaidDisposal } from './stock/paid-disposal.ts';
 import { ensureVapidKeys } from './push/vapid-keys.ts';
 import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
@@ -34,6 +35,7 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { slaKeeper } from './service-levels/sla-keeper.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -174,6 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureBridgeKey(store, options.dataDir, options.say ?? (() => {}));
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
+    closers.push(commands.within(slaKeeper(store)));
     if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded) await seedDemoServices(store, commands);
@@ -217,6 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(startPaidDisposal(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
     const payOptions = options.payments ?? {};

@@ -22,4 +22,12 @@ describe('the demo inquiries', () => {
     expect(inquiries.some((t) => t.history.some((h) => h.visibility === 'reporter') && t.notes.length > 0)).toBe(true);
     expect(tasks.some((t) => inquiries.some((i) => i.id === t.parent))).toBe(true);
   });
+
+  it('shows a live announcement on floor 1 in all four languages', () => {
+    const live = gw.store.announcements.live();
+
+    expect(live).toHaveLength(1);
+    expect(Object.keys(live[0]!.title).sort()).toEqual(['en', 'nb', 'nl', 'zh']);
+    expect(live[0]!.rooms).toEqual(['r101', 'r102', 'r103', 'r104', 'r105']);
+  });
 });

@@ -10,6 +10,7 @@ import type { Service, ServiceSettings } from './services.ts';
 import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule } from './schedules.ts';
+import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
@@ -21,7 +22,9 @@ export type TicketEventType =
   | 'ticket-started' | 'ticket-completed' | 'ticket-approved' | 'ticket-cancelled' | 'ticket-rejected' | 'ticket-escalated'
   | 'ticket-commented' | 'ticket-attachments-added'
   /** An answer to the reporter (the mail part sends it); `ticket-linked`: its persons, unit or installation changed. */
-  | 'ticket-replied' | 'ticket-linked';
+  | 'ticket-replied' | 'ticket-linked'
+  /** The ticket started or stopped waiting for the tenant, a vendor or a booked visit. */
+  | 'ticket-waiting-set';
 
 /** What happened to an order of a paid service. */
 export type OrderEventType =
@@ -81,6 +84,7 @@ export type Change =
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
   /** A catch-up that made only the latest occurrences: how many older ones were left out. */
   | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
+  | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

@@ -13,6 +13,8 @@ import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule }
 import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
+import type { SlaTargets } from './service-levels.ts';
+import type { WaitReason } from './sla-clock.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
@@ -115,9 +117,7 @@ export type StockCommand =
   | { type: 'move-stock'; kind: MovementKind; quantity: number; ticket?: TicketId; note?: string }
   /** The gateway's own: a task for the store's owner when the item fell below its minimum and has none for this dip. */
   | { type: 'raise-stock-alert' };
-/** Service levels: the site's working-hours calendar (target: the site). */
-export type ServiceLevelCommand =
-  | { type: 'set-working-calendar'; calendar: WorkingCalendar };
+
 /** Planned work (target: the schedule, or `{ directory: true }` for a new one); `run-schedule` makes what is due. */
 export type ScheduleCommand =
   | { type: 'create-schedule'; schedule: ScheduleBody }
@@ -129,6 +129,13 @@ export type ScheduleCommand =
 export type ChecklistCommand =
   | { type: 'tick-checklist-item'; item: string; done: boolean }
   | { type: 'add-checklist-item'; text: string };
+
+/** Service levels: the site's working-hours calendar and targets (target: the site). */
+export type ServiceLevelCommand =
+  | { type: 'set-working-calendar'; calendar: WorkingCalendar }
+  | { type: 'set-sla-targets'; targets: SlaTargets }
+  /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
+  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -313,6 +320,8 @@ export interface CommandResults {
   'run-schedule': { made: { occurrence: string; ticket: string }[]; dropped: number };
   'tick-checklist-item': { ticket: Ticket };
   'add-checklist-item': { ticket: Ticket };
+  'set-sla-targets': SlaTargets;
+  'set-waiting': { ticket: Ticket };
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

@@ -53,6 +53,7 @@ export const errorCatalogue = {
   BAD_WORKING_HOURS: { status: 400, meaning: 'a stretch of working hours does not end after it starts' },
   OVERLAPPING_HOURS: { status: 400, meaning: 'two stretches of working hours on one day overlap' },
   NO_WORKING_HOURS: { status: 400, meaning: 'the calendar has no working hours on any day' },
+  DUPLICATE_SLA_TARGET: { status: 400, meaning: 'two targets name the same category and priority' },
   BAD_HOLIDAY_FILE: { status: 400, meaning: 'the holiday file is not an iCalendar file that parses, or holds no events' },
   BAD_RRULE: { status: 400, meaning: 'the recurrence rule is not an RFC 5545 RRULE the gateway reads' },
   RRULE_TOO_FREQUENT: { status: 400, meaning: 'planned work recurs at most hourly' },

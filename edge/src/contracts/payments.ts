@@ -140,7 +140,8 @@ export const SimulatedPayResult = z.object({ delivered: z.boolean(), status: z.n
 
 /** What the occupant's tracking link shows of the money: each payment taken for the order, and each refund. */
 export const Receipt = z.object({
-  order: OrderRef,
+  /** Null where the link is for a free report, with no order behind it. */
+  order: OrderRef.nullable(),
   payee: z.string(),
   payments: z.array(z.object({
     id: PaymentId, provider: ProviderId, amount: MinorUnits, currency: CurrencyCode, paidAt: IsoTime.nullable(), transaction: z.string().nullable(), refunded: MinorUnits,

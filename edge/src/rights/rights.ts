@@ -34,6 +34,8 @@ export type Right =
   | 'manage-service-levels' | 'read-service-levels'
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
   | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
+  // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
+  | 'set-waiting'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // What a vendor does on a work order sent to them.
@@ -231,6 +233,13 @@ export const grants: readonly Grant[] = [
   ...grant('floor_manager', 'any', ['add-checklist-item']),
   ...grant('facility_head', 'any', ['tick-checklist', 'add-checklist-item']),
   ...grant('admin', 'any', ['tick-checklist', 'add-checklist-item']),
+  ...grant('staff', 'own', ['set-waiting']),
+  ...grant('staff', 'team', ['set-waiting']),
+  ...grant('supervisor', 'any', ['set-waiting']),
+  ...grant('floor_manager', 'any', ['set-waiting']),
+  ...grant('reception', 'any', ['set-waiting']),
+  ...grant('facility_head', 'any', ['set-waiting']),
+  ...grant('admin', 'any', ['set-waiting']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

@@ -46,6 +46,18 @@ export async function seedDemoInquiries(store: SiteStore, commands: CommandHandl
     made.persons.push(await commands.handle(boss, { directory: true }, { type: 'create-person', person: { ...person, unit: made.units[unit]!.id } }));
   }
   for (const installation of installations) made.installations.push(await commands.handle(boss, { directory: true }, { type: 'create-installation', installation }));
+  // An announcement on floor 1's signs, QR pages and tenants' mail, for a month from the first start.
+  const month = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
+  await commands.handle(boss, { announcements: true }, {
+    type: 'create-announcement', targets: [{ kind: 'floor', floor: 1 }], expiresAt: month,
+    title: { en: 'Lift maintenance on Friday', zh: '周五电梯维护', nb: 'Heisvedlikehold fredag', nl: 'Liftonderhoud op vrijdag' },
+    text: {
+      en: 'The east lift is out of service on Friday from 08:00 to 12:00. Please use the west lift.',
+      zh: '周五 08:00 至 12:00 东侧电梯停用，请使用西侧电梯。',
+      nb: 'Østheisen er ute av drift fredag fra 08:00 til 12:00. Bruk vestheisen.',
+      nl: 'De oostlift is vrijdag van 08:00 tot 12:00 buiten gebruik. Gebruik de westlift.',
+    },
+  });
   const [lena, , mei, pieter] = made.persons;
   const reception = actorOf(desk);
 

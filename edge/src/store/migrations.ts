@@ -376,6 +376,13 @@ export const migrations: readonly string[] = [
   CREATE TABLE push_subscriptions (endpoint TEXT PRIMARY KEY, owner TEXT NOT NULL, p256dh TEXT NOT NULL, auth TEXT NOT NULL, created_at TEXT NOT NULL);
   CREATE INDEX push_subscriptions_owner ON push_subscriptions (owner);
   `,
+  // Service levels: targets per category × priority and the waits that pause the clock (one row), and each
+  // ticket's clocks as kept after its last change, with when the running one runs out and whether it is breached.
+  `
+  CREATE TABLE sla_targets (id INTEGER PRIMARY KEY CHECK (id = 1), doc TEXT NOT NULL);
+  CREATE TABLE ticket_sla (ticket TEXT PRIMARY KEY, doc TEXT NOT NULL, due_at TEXT, paused INTEGER NOT NULL, breached INTEGER NOT NULL);
+  CREATE INDEX ticket_sla_due ON ticket_sla (due_at) WHERE due_at IS NOT NULL;
+  `,
   // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
   // digests of their tokens only, revocable.
   `

@@ -1,11 +1,18 @@
-import { defaultWorkingCalendar, type WorkingCalendar } from '../contracts/index.ts';
+import { defaultWorkingCalendar, type SlaTargets, type WorkingCalendar } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
-/** The site's working-hours calendar and the service levels counted on it. */
+/** The site's targets until set: none per category (the category's due minutes stand in), every wait pausing. */
+const defaultTargets: SlaTargets = { targets: [], pausing: ['tenant', 'vendor', 'visit'] };
+
+/** A ticket's clocks as kept, with the columns the lists and the escalation tick read. */
+export interface KeptClocks<T> { ticket: string; clocks: T; dueAt: string | null; paused: boolean; breached: boolean }
+
+/** The site's working-hours calendar and targets, and each ticket's service-level clocks. */
 export class ServiceLevelRows {
   readonly #sql;
   #calendar: WorkingCalendar | null = null;
+  #targets: SlaTargets | null = null;
 
   constructor(db: Db) {
     this.#sql = statementCache(db);
@@ -22,5 +29,28 @@ export class ServiceLevelRows {
   putCalendar(calendar: WorkingCalendar): void {
     this.#sql('INSERT INTO working_calendar (id, doc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(JSON.stringify(calendar));
     this.#calendar = null;
+  }
+
+  targets(): SlaTargets {
+    if (this.#targets) return this.#targets;
+    const row = this.#sql('SELECT doc FROM sla_targets WHERE id = 1').get() as { doc: string } | undefined;
+    this.#targets = row ? (JSON.parse(row.doc) as SlaTargets) : defaultTargets;
+    return this.#targets;
+  }
+
+  putTargets(targets: SlaTargets): void {
+    this.#sql('INSERT INTO sla_targets (id, doc) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc').run(JSON.stringify(targets));
+    this.#targets = null;
+  }
+
+  clocks<T>(ticket: string): T | undefined {
+    const row = this.#sql('SELECT doc FROM ticket_sla WHERE ticket = ?').get(ticket) as { doc: string } | undefined;
+    return row && (JSON.parse(row.doc) as T);
+  }
+
+  putClocks<T>(kept: KeptClocks<T>): void {
+    this.#sql(`INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached`)
+      .run(kept.ticket, JSON.stringify(kept.clocks), kept.dueAt, kept.paused ? 1 : 0, kept.breached ? 1 : 0);
   }
 }

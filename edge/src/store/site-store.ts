@@ -58,6 +58,7 @@ export function entityKey(change: Change): string {
     case 'schedule': return `schedule:${change.state.id}`;
     case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
+    case 'sla-targets': return 'calendar:service-levels';
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
   }
@@ -250,6 +251,7 @@ export class SiteStore {
         return this.schedules.put(change.state, change.nextDue);
       case 'schedule-catch-up': return;
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
+      case 'sla-targets': return this.serviceLevels.putTargets(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'work-order': {
         this.workOrders.put(change.state);

@@ -16,6 +16,7 @@ import { finishedServices } from './finished-services.ts';
 import { MailRows } from '../mail/mail-rows.sqlite.ts';
 import { mailFlagOn } from '../mail/mail-flag.ts';
 import { commandAnswer } from '../http/command-answer.ts';
+import { slaOf } from '../service-levels/sla-keeper.ts';
 
 export interface TicketRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; clock: () => string }
 
@@ -49,7 +50,8 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
     const actor = signedInActor(request);
     const ticket = store.tickets.get(request.params.id);
     if (!ticket || !visibleTo(actor, ticket)) throw new NotFound('ticket', request.params.id);
-    return withMailFlag(ticket, ticketFor(actor.role, ticket));
+    const sla = slaOf(store, ticket.id, clock());
+    return { ...withMailFlag(ticket, ticketFor(actor.role, ticket)), ...(sla ? { sla } : {}) };
   });
 
   api.post('/api/tickets', { config: { right: 'signed-in' }, schema: { tags: ['tickets'], body: CreateTicketBody, response: { 201: Ticket, ...errors } } }, async (request, reply) => {

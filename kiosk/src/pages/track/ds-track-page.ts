@@ -12,6 +12,8 @@ import './ds-dispute-form.ts';
 import './ds-rating-form.ts';
 import type { RatingInput } from './ds-rating-form.ts';
 import './ds-track-steps.ts';
+import './ds-receipt.ts';
+import type { Receipt } from '@doorside/edge/contracts';
 import { TrackApi, type DisputeInput } from './track-api.ts';
 import { trackLink } from './track-link.ts';
 import { type TrackState, TrackStore } from './track-store.ts';
@@ -20,7 +22,7 @@ import { type TrackState, TrackStore } from './track-store.ts';
 export class DsTrackPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, now: { state: true }, disputing: { state: true },
-    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true },
+    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true },
   };
   declare state: TrackState;
   declare now: Date;
@@ -29,6 +31,9 @@ export class DsTrackPage extends LocalizingPage {
   declare failure: string;
   declare rating: boolean;
   declare ratingFailure: string;
+  declare receipt: Receipt | undefined;
+  /** The view's last change the receipt was read for: money moves with the order, which changes the view. */
+  #receiptFor = '';
 
   #link = trackLink(new URL(location.href), navigator.languages);
   #api = new TrackApi(this.#link.base, this.#link.token);
@@ -63,11 +68,18 @@ export class DsTrackPage extends LocalizingPage {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.speak.lang;
-    this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); }));
+    this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); this.#readReceipt(); }));
     const tick = setInterval(() => { this.now = new Date(); }, 30_000);
     this.#stop.push(() => clearInterval(tick));
     this.#store.start();
     this.#stop.push(() => this.#store.stop());
+  }
+
+  #readReceipt(): void {
+    const at = this.state.view?.updatedAt;
+    if (!at || at === this.#receiptFor) return;
+    this.#receiptFor = at;
+    this.#api.receipt().then((r) => { this.receipt = r; }, () => {});
   }
 
   override disconnectedCallback(): void {
@@ -108,6 +120,7 @@ export class DsTrackPage extends LocalizingPage {
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
       ${view.replies.length ? html`<section class="card" data-replies aria-labelledby="replies-title"><h2 id="replies-title">${t('inq.track.replies')}</h2>
         <ul>${view.replies.map((r) => html`<li data-reply><p>${r.text}</p><p class="hint">${this.speak.time(r.at, new Date())}</p></li>`)}</ul></section>` : nothing}
+      <ds-receipt .receipt=${this.receipt} .now=${this.now}></ds-receipt>
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}
       ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure} .score=${this.#mailedScore}

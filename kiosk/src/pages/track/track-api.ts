@@ -1,4 +1,4 @@
-import { TrackView, visibleTrim } from '@doorside/edge/contracts';
+import { Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -14,6 +14,11 @@ export class TrackApi {
 
   async view(): Promise<TrackView> {
     return TrackView.parse(await get(this.#url()));
+  }
+
+  /** The money taken for the order behind the link, and refunds (empty for a free report). */
+  async receipt(): Promise<Receipt> {
+    return Receipt.parse(await get(this.#url('/receipt')));
   }
 
   async rate(score: number, comment: string): Promise<TrackView> {

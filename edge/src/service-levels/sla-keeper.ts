@@ -1,0 +1,59 @@
+import type { WithinCommand } from '../commands/handler.ts';
+import type { Ticket, TicketSla } from '../contracts/index.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import { advanceSla, type Moment, type SlaRow, slaView, startSla } from './sla-clock.ts';
+import { siteWorkingTime } from './site-working-time.ts';
+
+const minute = 60_000;
+
+/** The ticket at the moment of a change, as its clocks see it. */
+export function momentOf(ticket: Ticket, at: string): Moment {
+  return {
+    at: Date.parse(at),
+    status: ticket.status,
+    waiting: ticket.waiting?.reason ?? null,
+    responded: ticket.history.some((h) => h.status !== 'new' || h.action === 'reply'),
+  };
+}
+
+/**
+ * The targets a ticket opens with, in working milliseconds: the site's for its category and
+ * priority; without one, the category's due minutes for resolution and a quarter of them
+ * (at least 15 minutes) for the first response. Kept with the ticket: a later change of
+ * targets, or of the ticket's priority, does not move a clock already running.
+ */
+export function targetsFor(store: SiteStore, ticket: Pick<Ticket, 'category' | 'priority'>): { responseMs: number; resolutionMs: number } {
+  const set = store.serviceLevels.targets().targets.find((t) => t.category === ticket.category && t.priority === ticket.priority);
+  if (set) return { responseMs: set.responseMinutes * minute, resolutionMs: set.resolutionMinutes * minute };
+  const resolution = store.directory.category(ticket.category)?.slaMinutes[ticket.priority] ?? 24 * 60;
+  return { responseMs: Math.max(15, Math.ceil(resolution / 4)) * minute, resolutionMs: resolution * minute };
+}
+
+/** Keeps each ticket's clocks in the same transaction as every change of the ticket. */
+export function slaKeeper(store: SiteStore): WithinCommand {
+  return (changes, at) => {
+    for (const change of changes) {
+      if (change.entity !== 'ticket') continue;
+      const ticket = change.state;
+      const counting = siteWorkingTime(store);
+      const { pausing } = store.serviceLevels.targets();
+      const moment = momentOf(ticket, at);
+      const before = store.serviceLevels.clocks<SlaRow>(ticket.id);
+      const row = before ? advanceSla(before, moment, pausing, counting) : startSla(moment, targetsFor(store, ticket), pausing, counting);
+      const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
+      store.serviceLevels.putClocks({
+        ticket: ticket.id,
+        clocks: row,
+        dueAt: dues.length ? new Date(Math.min(...dues)).toISOString() : null,
+        paused: row.pausedSince !== null,
+        breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
+      });
+    }
+  };
+}
+
+/** The ticket's clocks as read at `now`; absent for a ticket no command has touched since clocks were kept. */
+export function slaOf(store: SiteStore, ticketId: string, now: string): TicketSla | undefined {
+  const row = store.serviceLevels.clocks<SlaRow>(ticketId);
+  return row && slaView(row, Date.parse(now), siteWorkingTime(store));
+}

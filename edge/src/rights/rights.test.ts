@@ -37,10 +37,13 @@ describe('rights', () => {
     expect(holders).toEqual(['occupant']);
   });
 
-  it('lets a vendor view, accept, start, complete and comment but not comment internally', () => {
+  it('lets a vendor view, accept, start, complete and comment, and act on their work order, but not comment internally', () => {
     const rights = rightsOf('vendor');
 
-    expect([...rights].sort()).toEqual(['accept', 'comment', 'complete', 'start', 'view']);
+    expect([...rights].sort()).toEqual([
+      'accept', 'accept-work-order', 'add-work-order-files', 'comment', 'comment-work-order', 'complete', 'decline-work-order',
+      'report-work-order-done', 'start', 'start-work-order', 'view', 'view-work-order',
+    ]);
   });
 
   it('lets a door panel approve and reject but not start work', () => {

@@ -7,6 +7,8 @@ import { attachmentRoutes } from './attachments/routes.ts';
 import { mailFileRoutes } from './mail/mail-file-routes.ts';
 import type { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import type { PhotoStore } from './attachments/photo-store.ts';
+import type { DocumentStore } from './attachments/document-store.ts';
+import { vendorLinkRoutes } from './work-orders/vendor-link-routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bridgeRoutes } from './bridge/routes.ts';
 import { assigneeRoutes } from './dispatch/assignee-routes.ts';
@@ -22,6 +24,8 @@ import { serviceRoutes } from './orders/service-routes.ts';
 import { type PortalLimits, portalRoutes } from './portal/portal-routes.ts';
 import { approvalRoutes } from './portal/approval-routes.ts';
 import { scheduleRoutes } from './schedules/schedule-routes.ts';
+import { vendorRoutes } from './work-orders/vendor-routes.ts';
+import { workOrderRoutes } from './work-orders/work-order-routes.ts';
 import { checklistRoutes } from './tickets/checklist-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
@@ -66,6 +70,8 @@ export interface AppDeps {
   push: { publicKey: string };
   devices: Omit<DeviceRoutesOptions, 'auth' | 'store' | 'clock' | 'commands' | 'links'>;
   photos: PhotoStore;
+  /** PDFs a vendor sends with a work order. */
+  documents: DocumentStore;
   /** Files that came by mail. */
   mailFiles: MailAttachmentStore;
   store: SiteStore;
@@ -181,6 +187,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
+  await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
+  await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });
   await app.register(checklistRoutes, { commands: deps.commands });
   await app.register(pageRoutes, {});
 

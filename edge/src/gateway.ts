@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { DocumentStore } from './attachments/document-store.ts';
 import { PhotoStore } from './attachments/photo-store.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { GatewayBroker } from './broker/broker.aedes.ts';
@@ -16,6 +17,7 @@ import { ensureBridgeKey } from './bridge/bridge-key.ts';
 import { attachGpioPanel } from './gpio/gateway-gpio-panel.ts';
 import { startAutoDispatch } from './dispatch/auto-dispatch.ts';
 import { startStockAlerts } from './stock/stock-alerts.ts';
+import { startPaidDisposal } from './stock/paid-disposal.ts';
 import { ensureVapidKeys } from './push/vapid-keys.ts';
 import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
@@ -218,6 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));
+    closers.push(startPaidDisposal(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(publishRoomAnnouncements(store, signals));
     closers.push(startAnnouncementClock(store, commands, clock, { onError: (error) => process.emitWarning(error as Error) }));
     const payOptions = options.payments ?? {};
@@ -256,6 +259,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const app = await buildApp({
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
+      documents: new DocumentStore(join(options.dataDir, 'documents')),
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,

@@ -11,6 +11,7 @@ import type { Payment, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
+import type { Vendor, WorkOrder } from './work-orders.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -31,6 +32,12 @@ export type TicketEventType =
 export type OrderEventType =
   | 'order-placed' | 'order-paid' | 'order-refunded' | 'order-item-added' | 'order-started' | 'order-finished'
   | 'order-cancelled' | 'order-expired';
+/** What happened to a work order, as its event names it. */
+export type WorkOrderEventType =
+  | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
+  | 'work-order-started' | 'work-order-done' | 'work-order-verified' | 'work-order-rejected' | 'work-order-withdrawn'
+  /** A vendor contact's link was issued anew, or taken back. */
+  | 'work-order-link-issued' | 'work-order-link-revoked';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -80,6 +87,14 @@ export type Change =
   /** A catch-up that made only the latest occurrences: how many older ones were left out. */
   | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
+  | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
+  | {
+    entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;
+    /** Links issued with the change: their tokens' digests only, never in the log. */
+    links?: { digest: string; contact: string }[];
+    /** Links taken back: one contact's, or every link of the order (`contact: null`). */
+    revoke?: { contact: string | null };
+  }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;
     session: { subject: string; tokenDigest: string; expiresAt: string };

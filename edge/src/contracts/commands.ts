@@ -15,6 +15,7 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
+import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -77,6 +78,28 @@ export type DeviceAdminCommand =
 export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category }
   /** Whether new and returned tickets of the category go to the top-ranked person on duty. */
   | { type: 'set-auto-dispatch'; autoDispatch: boolean };
+
+/** Vendors and the work orders sent to them. Targets: `{ticket}` or `{directory}` to create, `{workOrder}`, `{vendor}`. */
+export type WorkOrderCommand =
+  | { type: 'define-vendor'; vendor: VendorBody }
+  | { type: 'update-vendor'; changes: VendorPatch }
+  | {
+    type: 'create-work-order'; vendor: string; instructions: string; dueAt?: string; costLimit?: Money; responsible?: Username; shareReporterContact: boolean;
+    /** For one made on its own; one made from a ticket takes the ticket's. */
+    title?: string; description?: string; room?: RoomId;
+  }
+  | { type: 'accept-work-order'; note?: string }
+  | { type: 'decline-work-order'; reason: string }
+  | { type: 'comment-work-order'; text: string }
+  | { type: 'add-work-order-files'; attachments: Attachment[] }
+  | { type: 'start-work-order'; note?: string }
+  | { type: 'report-work-order-done'; notes: string; minutes: number; attachments?: Attachment[] }
+  | { type: 'verify-work-order'; note?: string }
+  | { type: 'reject-work-order'; reason: string }
+  | { type: 'withdraw-work-order'; reason: string }
+  /** A contact's link to the order: a new one (any earlier one of theirs revoked), or taken back. */
+  | { type: 'issue-work-order-link'; contact: string }
+  | { type: 'revoke-work-order-link'; contact: string };
 
 /** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
 export type DispatchCommand =
@@ -187,7 +210,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -205,6 +228,8 @@ export type Target =
   | { schedule: string }
   | { panel: RoomId }
   | { person: string }
+  | { workOrder: string }
+  | { vendor: string }
   | { unit: string }
   | { installation: string }
   /** A new directory entry: nothing to name yet. */
@@ -297,10 +322,16 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'define-vendor': Vendor;
+  'update-vendor': Vendor;
+  /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */
+  'create-work-order': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
+  'issue-work-order-link': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
 }
 
 export type ResultOf<C extends Command> =
   C extends TicketCommand ? CommandResults['ticket']
     : C extends DeviceAdminCommand ? CommandResults['device']
+    : C extends Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' | 'create-work-order' | 'issue-work-order-link' }> ? WorkOrder
       : C extends CategoryCommand ? CommandResults['category']
         : C['type'] extends keyof CommandResults ? CommandResults[C['type']] : never;

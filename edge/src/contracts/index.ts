@@ -32,3 +32,4 @@ export * from './service-levels.ts';
 export * from './push.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';
+export * from './work-orders.ts';

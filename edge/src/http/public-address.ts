@@ -64,6 +64,11 @@ export class PublicAddress {
     return this.page(`/track/${encodeURIComponent(token)}`);
   }
 
+  /** A vendor contact's link to one work order. */
+  vendorUrl(token: string): string {
+    return this.page(`/wo/${encodeURIComponent(token)}`);
+  }
+
   panelUrl(room: string): string {
     return this.page(`/panel/${encodeURIComponent(room)}`);
   }

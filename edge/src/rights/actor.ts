@@ -12,6 +12,8 @@ export interface Actor {
   /** A tenant: the directory person signed in to the portal, and their company. */
   person?: string | null;
   company?: string | null;
+  /** A vendor acting through their link: the vendor, the contact the link was sent to, and the one work order it opens. */
+  vendor?: { id: string; contact: string; workOrder: string };
 }
 
 export const systemActor: Actor = { ref: 'system', user: null, role: 'system', teams: [], room: null };
@@ -49,4 +51,9 @@ export function tenantActor(person: { id: string; company: string | null; tenant
     ref: `person:${person.id}`, user: null, role: person.tenantAdmin ? 'tenant_admin' : 'tenant', teams: [], room: null,
     person: person.id, company: person.company?.trim() || null,
   };
+}
+
+/** A vendor's contact acting through the link of one work order; the audit log names `vendor:<vendor>/<contact>`. */
+export function vendorActor(vendor: string, contact: string, workOrder: string): Actor {
+  return { ref: `vendor:${vendor}/${contact}`, user: null, role: 'vendor', teams: [], room: null, vendor: { id: vendor, contact, workOrder } };
 }

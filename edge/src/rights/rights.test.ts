@@ -25,10 +25,10 @@ describe('rights', () => {
     expect(allowed).toBe(false);
   });
 
-  it('lets an occupant only report and dispute', () => {
+  it('lets an occupant only report, dispute, and place and cancel orders', () => {
     const rights = rightsOf('occupant');
 
-    expect([...rights].sort()).toEqual(['dispute', 'report']);
+    expect([...rights].sort()).toEqual(['cancel-order', 'dispute', 'place-order', 'report']);
   });
 
   it('lets no role but the occupant report', () => {
@@ -37,10 +37,13 @@ describe('rights', () => {
     expect(holders).toEqual(['occupant']);
   });
 
-  it('lets a vendor view, accept, start, complete and comment but not comment internally', () => {
+  it('lets a vendor view, accept, start, complete and comment, and act on their work order, but not comment internally', () => {
     const rights = rightsOf('vendor');
 
-    expect([...rights].sort()).toEqual(['accept', 'comment', 'complete', 'start', 'view']);
+    expect([...rights].sort()).toEqual([
+      'accept', 'accept-work-order', 'add-work-order-files', 'comment', 'comment-work-order', 'complete', 'decline-work-order',
+      'report-work-order-done', 'start', 'start-work-order', 'view', 'view-work-order',
+    ]);
   });
 
   it('lets a door panel approve and reject but not start work', () => {

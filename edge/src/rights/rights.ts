@@ -35,7 +35,11 @@ export type Right =
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
   | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
-  | 'set-waiting';
+  | 'set-waiting'
+  // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
+  | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
+  // What a vendor does on a work order sent to them.
+  | 'view-work-order' | 'accept-work-order' | 'decline-work-order' | 'comment-work-order' | 'add-work-order-files' | 'start-work-order' | 'report-work-order-done';
 
 /**
  * How far a grant reaches: `any` ticket; only the actor's `own` (assigned to them); their
@@ -236,6 +240,14 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['set-waiting']),
   ...grant('facility_head', 'any', ['set-waiting']),
   ...grant('admin', 'any', ['set-waiting']),
+  // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
+  // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
+  ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('floor_manager', 'any', ['read-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('reception', 'any', ['read-vendors', 'read-work-orders', 'comment-work-order']),
+  ...grant('facility_head', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('admin', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('vendor', 'own', ['view-work-order', 'accept-work-order', 'decline-work-order', 'comment-work-order', 'add-work-order-files', 'start-work-order', 'report-work-order-done']),
 ];
 
 /** The right whose scope says which tickets a role sees at all: `view`, or a tenant's `read-requests`. */

@@ -7,6 +7,7 @@ import { storeRefusal } from '../rights/stock-refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { afterMovement, movement } from './stock-ledger.ts';
 import { lowStockTicket } from './low-stock-ticket.ts';
+import { usedOnOrder } from './used-on-order.ts';
 
 /** The right each kind of movement needs, and whether it is judged on the store or on the job. */
 const rightOf: Record<MovementKind, { right: Right; on: 'store' | 'job' }> = {
@@ -92,6 +93,7 @@ export const stockCommands: CommandModule<StockCommand> = {
         const after = afterMovement(item, line);
         const changes: Change[] = [{ entity: 'stock-movement', type: `stock-${line.kind}`, state: line }];
         if (after.alert !== item.alert) changes.push({ entity: 'stock-item', type: 'stock-alert-cleared', state: after });
+        changes.push(...usedOnOrder(store, item, line, at, actor.ref));
         return { changes, result: { item: after, movement: line } };
       }
       case 'raise-stock-alert': {

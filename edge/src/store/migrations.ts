@@ -383,6 +383,22 @@ export const migrations: readonly string[] = [
   CREATE TABLE ticket_sla (ticket TEXT PRIMARY KEY, doc TEXT NOT NULL, due_at TEXT, paused INTEGER NOT NULL, breached INTEGER NOT NULL);
   CREATE INDEX ticket_sla_due ON ticket_sla (due_at) WHERE due_at IS NOT NULL;
   `,
+  // Vendors and the work orders sent to them; each order's links (one per vendor contact) kept as
+  // digests of their tokens only, revocable.
+  `
+  CREATE TABLE vendors (id TEXT PRIMARY KEY, name TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE work_orders (
+    id TEXT PRIMARY KEY, number INTEGER NOT NULL UNIQUE, ticket TEXT REFERENCES ticket_rows (id),
+    vendor TEXT NOT NULL REFERENCES vendors (id), status TEXT NOT NULL, updated_at TEXT NOT NULL, doc TEXT NOT NULL
+  );
+  CREATE INDEX work_orders_ticket ON work_orders (ticket);
+  CREATE INDEX work_orders_vendor ON work_orders (vendor, status);
+  CREATE TABLE work_order_links (
+    token_hash TEXT PRIMARY KEY, work_order TEXT NOT NULL REFERENCES work_orders (id), contact TEXT NOT NULL,
+    created_at TEXT NOT NULL, revoked_at TEXT
+  );
+  CREATE INDEX work_order_links_order ON work_order_links (work_order);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -17,6 +17,7 @@ import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
 import { ScheduleRows } from './schedule-rows.sqlite.ts';
+import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
@@ -58,6 +59,8 @@ export function entityKey(change: Change): string {
     case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
     case 'sla-targets': return 'calendar:service-levels';
+    case 'vendor': return `vendor:${change.state.id}`;
+    case 'work-order': return `work-order:${change.state.id}`;
   }
 }
 
@@ -116,6 +119,8 @@ export class SiteStore {
   readonly serviceLevels: ServiceLevelRows;
   /** Planned work: schedules and the occurrences made. */
   readonly schedules: ScheduleRows;
+  /** Vendors, the work orders sent to them and their links. */
+  readonly workOrders: WorkOrderRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -142,6 +147,7 @@ export class SiteStore {
     this.payments = new PaymentRows(db);
     this.serviceLevels = new ServiceLevelRows(db);
     this.schedules = new ScheduleRows(db);
+    this.workOrders = new WorkOrderRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -246,6 +252,13 @@ export class SiteStore {
       case 'schedule-catch-up': return;
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'sla-targets': return this.serviceLevels.putTargets(change.state);
+      case 'vendor': return this.workOrders.putVendor(change.state);
+      case 'work-order': {
+        this.workOrders.put(change.state);
+        if (change.revoke) this.workOrders.revokeLinks(change.state.id, change.revoke.contact, at);
+        for (const link of change.links ?? []) this.workOrders.insertLink(link.digest, change.state.id, link.contact, at);
+        return;
+      }
     }
   }
 

@@ -21,6 +21,8 @@ export interface TicketContext {
   targetTeam?: Team | null;
   nextTicketId: () => TicketId;
   rejectionId: string;
+  /** For a closing: the ticket's work orders still waiting for someone, which keep it from closing. */
+  openWorkOrders?: string[];
 }
 
 export interface Decision {

@@ -1,5 +1,5 @@
 import type { Change, Ticket, TicketCommand, TicketEventType } from '../contracts/index.ts';
-import { Invalid } from '../domain-error.ts';
+import { Invalid, Refusal } from '../domain-error.ts';
 import { roomOnClose, roomOnStart } from '../rooms/room-status.ts';
 import { assigned } from './assign.ts';
 import { attach } from './attach.ts';
@@ -70,6 +70,10 @@ export function decide(ctx: TicketContext, command: TicketCommand): Decision {
 }
 
 function close(ctx: TicketContext, action: string, status: 'verified' | 'cancelled', type: TicketEventType, note?: string): Decision {
+  const open = ctx.openWorkOrders ?? [];
+  if (open.length > 0) {
+    throw new Refusal('WORK_ORDER_OPEN', `the ticket has work order ${open.join(', ')} open: verify or withdraw it first`, { workOrders: open });
+  }
   const closed = step(ctx.ticket, ctx.at, ctx.actor, action, status, ctx.ticket.assignee, note);
   const room = roomOnClose(ctx.room, closed, ctx.othersHolding, ctx.at);
   return only(ticketChange(type, closed), ...roomChange(room));

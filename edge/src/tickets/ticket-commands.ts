@@ -1,4 +1,4 @@
-import type { Change, Room, Ticket, TicketCommand } from '../contracts/index.ts';
+import { type Change, openWorkOrderStatuses, type Room, type Ticket, type TicketCommand } from '../contracts/index.ts';
 import type { CommandInput, CommandModule, Outcome } from '../commands/command-module.ts';
 import type { Actor } from '../rights/actor.ts';
 import { mayLiftHold } from '../rooms/room-hold.ts';
@@ -28,6 +28,7 @@ export function ticketContext(store: SiteStore, actor: Actor, ticket: Ticket, co
     targetTeam: command.type === 'assign' && command.team ? store.directory.team(command.team) ?? null : null,
     nextTicketId: input.nextTicketId,
     rejectionId: rejectionIdFor(ticket),
+    openWorkOrders: closes(command.type) ? store.workOrders.openFor(ticket.id, openWorkOrderStatuses).map((o) => o.id) : [],
   };
 }
 

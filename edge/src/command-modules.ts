@@ -16,7 +16,7 @@ import { stockCommands } from './stock/stock-commands.ts';
 import { portalCommands } from './portal/portal-commands.ts';
 import { approvalCommands } from './portal/approval-commands.ts';
 import { serviceLevelCommands } from './service-levels/service-level-commands.ts';
-import { scheduleCommands } from './schedules/schedule-commands.ts';
+import { scheduleCommands, checklistCommands } from './schedules/schedule-commands.ts';
 import { checklistCommands } from './tickets/checklist-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
 import { openCommands } from './tickets/open-commands.ts';

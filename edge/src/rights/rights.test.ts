@@ -25,10 +25,10 @@ describe('rights', () => {
     expect(allowed).toBe(false);
   });
 
-  it('lets an occupant only report and dispute', () => {
+  it('lets an occupant only report, dispute, and place and cancel orders', () => {
     const rights = rightsOf('occupant');
 
-    expect([...rights].sort()).toEqual(['dispute', 'report']);
+    expect([...rights].sort()).toEqual(['cancel-order', 'dispute', 'place-order', 'report']);
   });
 
   it('lets no role but the occupant report', () => {

@@ -10,7 +10,7 @@ import { writeAppFiles } from './src/icons/app-files.ts';
 /** Every page's JavaScript must stay under this, gzipped: signs, panels and phones run on small boards and weak links. */
 const BUDGET_BYTES = 150 * 1024;
 /** The office pages, opened on desktops and laptops, may carry more; their rarer sections load on demand. */
-const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 175 * 1024, central: 175 * 1024 };
+const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 190 * 1024, central: 175 * 1024 };
 const budgetOf = (page: string) => OFFICE_BUDGET_BYTES[page] ?? BUDGET_BYTES;
 
 const root = dirname(fileURLToPath(import.meta.url));

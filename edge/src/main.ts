@@ -14,6 +14,10 @@ try {
   const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
+  // A note, not a failure: on one machine the demo works as it is. Written with the rest, so it arrives in one piece.
+  const loopbackWarning = links.isLoopback
+    ? `\nwarning: the public address ${links.base} is a loopback address: phones and devices elsewhere cannot reach it; set DOORSIDE_PUBLIC_URL (e.g. http://192.168.1.20:${new URL(gateway.http).port})`
+    : '';
   console.log(`Doorside gateway for site "${config.site}" is running.
   Public address  ${links.base}   (the pages below, QR codes, tracking links, mails, device configs and the credentials file use it)
   HTTP API      ${gateway.http}/api   (OpenAPI: ${gateway.http}/api/openapi.json)
@@ -30,9 +34,7 @@ try {
   Data          ${config.dataDir}
   Backups       ${config.backups ? `${config.dataDir}/backups (one a day, the last ${config.backups.keep} kept)` : 'off'}
   Credentials   ${existsSync(file) ? file : 'none: the data dir was seeded before and its demo-credentials.json is gone'}
-Press Ctrl+C to stop.`);
-  // A note, not a failure: on one machine the demo works as it is.
-  if (links.isLoopback) console.log(`warning: the public address ${links.base} is a loopback address: phones and devices elsewhere cannot reach it; set DOORSIDE_PUBLIC_URL (e.g. http://192.168.1.20:${new URL(gateway.http).port})`);
+Press Ctrl+C to stop.${loopbackWarning}`);
   const stop = async () => {
     await gateway.close();
     process.exit(0);

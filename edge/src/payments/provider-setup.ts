@@ -57,7 +57,7 @@ export function simulatedKey(dataDir: string): { privateKey: KeyObject; publicKe
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o644 });
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o600 });
   }
   const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
   return { privateKey, publicKey: createPublicKey(privateKey), publicKeyFile };

@@ -42,7 +42,7 @@ export async function startGatewayProcess(env: Record<string, string> = {}): Pro
     if (env.DOORSIDE_DATA_DIR === undefined) rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
-  while (!out.stdout.includes('is running')) {
+  while (!out.stdout.includes('Press Ctrl+C to stop.')) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`the gateway did not start: ${out.stderr}`);

@@ -37,14 +37,16 @@ export class DsStockSection extends LocalizedElement {
 
   async #act(work: () => Promise<void>, done: 'stockDash.received' | 'stockDash.issued'): Promise<void> {
     const t = this.speak!.t;
+    let notice: string;
     try {
       await work();
-      this.notice = t(done);
+      notice = t(done);
     } catch (error) {
       const code = error instanceof ApiError ? error.code : '';
-      this.notice = code === 'STOCK_TOO_LOW' ? t('stockDash.tooLow') : code === 'NOT_STORE_OWNER' || code === 'NOT_PERMITTED' ? t('stockDash.notAllowed') : t('stockDash.refused');
+      notice = code === 'STOCK_TOO_LOW' ? t('stockDash.tooLow') : code === 'NOT_STORE_OWNER' || code === 'NOT_PERMITTED' ? t('stockDash.notAllowed') : t('stockDash.refused');
     }
     await this.#load();
+    this.notice = notice;
   }
 
   #receive(event: SubmitEvent) {

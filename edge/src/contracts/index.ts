@@ -33,3 +33,4 @@ export * from './push.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';
 export * from './work-orders.ts';
+export * from './sla-escalation.ts';

@@ -13,7 +13,7 @@ export const PushState = z.object({ subscribed: z.boolean() });
 
 /** What a push message carries: a code and parameters the service worker puts in words, and where a tap leads. */
 export const PushMessage = z.object({
-  code: z.enum(['job-assigned', 'work-rejected']),
+  code: z.enum(['job-assigned', 'work-rejected', 'sla-breached']),
   ticket: z.string(),
   title: z.string(),
   url: z.string(),

@@ -5,9 +5,10 @@ import { DomainError } from '../domain-error.ts';
 import type { PublicAddress } from '../http/public-address.ts';
 import { systemActor } from '../rights/actor.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { tenantPushesFor } from './tenant-pushes.ts';
 import type { VapidKeys } from './vapid-keys.ts';
 
-/** Whom a committed change is pushed to, and what it says: a job given to someone, their work rejected, a breached service level escalated to them. */
+/** Whom a committed change is pushed to among staff, and what it says: a job given to someone, their work rejected, a breached service level escalated to them. */
 export function pushesFor(change: Change, store: SiteStore, links: PublicAddress): { owner: string; message: PushMessage }[] {
   if (change.entity === 'sla-escalation') {
     const ticket = store.tickets.get(change.state.ticket);
@@ -47,6 +48,8 @@ export function startPushSender(o: { store: SiteStore; commands: CommandHandler;
     }
   };
   return o.store.onCommit(({ changes }) => {
-    for (const change of changes) for (const { owner, message } of pushesFor(change, o.store, o.links)) void send(owner, message);
+    for (const change of changes) {
+      for (const { owner, message } of [...pushesFor(change, o.store, o.links), ...tenantPushesFor(change, o.links)]) void send(owner, message);
+    }
   });
 }

@@ -122,6 +122,7 @@ export const errorCatalogue = {
   DOCUMENT_WITHDRAWN: { status: 409, meaning: 'the document was withdrawn already' },
   SURVEY_NOT_OPEN: { status: 409, meaning: 'the survey has not opened yet, or has closed; details say when' },
   ALREADY_ANSWERED: { status: 409, meaning: 'the approval or survey was answered already' },
+  ORDER_NOT_PAID: { status: 409, meaning: 'the job\'s order is paid at order and not paid yet: it is not assigned, claimed or started until it is' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
   PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },

@@ -13,6 +13,8 @@ import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 import type { SlaEscalation } from './sla-escalation.ts';
+import type { SiteDocument } from './documents.ts';
+import type { Survey, SurveyResponse } from './surveys.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -92,6 +94,10 @@ export type Change =
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
   /** A breach of one of a ticket's clocks escalated, once: the store keeps it under the ticket and the clock. */
   | { entity: 'sla-escalation'; type: 'sla-breach-escalated'; state: SlaEscalation }
+  /** A document kept for tenants and staff; its upload event holds the file's SHA-256, which every download is checked against. */
+  | { entity: 'document'; type: 'document-uploaded' | 'document-withdrawn'; state: SiteDocument }
+  | { entity: 'survey'; type: 'survey-created' | 'survey-closed'; state: Survey }
+  | { entity: 'survey-answer'; type: 'survey-answered'; state: SurveyResponse }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

@@ -30,10 +30,12 @@ describe('the vendor\'s link', () => {
   const order = async (id: string) => (await gw.call('GET', `/api/work-orders/${id}`, { cookie: hanna })).body;
   const lastEvent = async () => (await gw.call('GET', '/api/events/verify', { cookie: hanna })).body;
   const storedFiles = () => ['attachments', 'documents'].flatMap((d) => { try { return readdirSync(join(gw.dir, d)); } catch { return []; } }).sort();
+  /** The answer's status, its body read so the connection is free again (a gateway closes only idle ones). */
+  const statusOf = async (res: Response) => { await res.arrayBuffer(); return res.status; };
   /** The cookie the link is swapped for. */
   const cookieFor = async (token: string) => {
     const res = await fetch(`${gw.http}/wo/${token}`, { redirect: 'manual' });
-    expect(res.status).toBe(303);
+    expect(await statusOf(res)).toBe(303);
     return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   };
 
@@ -57,10 +59,10 @@ describe('the vendor\'s link', () => {
     const answers: number[] = [];
     for (let i = 0; i < 50; i++) {
       const method = i % 2 === 0 ? 'GET' : 'HEAD';
-      answers.push((await fetch(`${gw.http}/wo/${token}`, { method, redirect: 'manual' })).status);
-      answers.push((await fetch(`${gw.http}/api/wo`, { method, headers: { cookie } })).status);
-      answers.push((await fetch(`${gw.http}/api/wo/${token}`, { method })).status);
-      answers.push((await fetch(`${gw.http}/wo`, { method, headers: { cookie } })).status);
+      answers.push(await statusOf(await fetch(`${gw.http}/wo/${token}`, { method, redirect: 'manual' })));
+      answers.push(await statusOf(await fetch(`${gw.http}/api/wo`, { method, headers: { cookie } })));
+      answers.push(await statusOf(await fetch(`${gw.http}/api/wo/${token}`, { method })));
+      answers.push(await statusOf(await fetch(`${gw.http}/wo`, { method, headers: { cookie } })));
     }
 
     expect(new Set(answers)).toEqual(new Set([303, 200]));
@@ -70,7 +72,7 @@ describe('the vendor\'s link', () => {
     expect(before.order.status).toBe('sent');
   });
 
-  it('answers a forged, revoked, expired or removed contact\'s token with the same 404 that tells nothing', async () => {
+  it('answers a forged, a revoked and an expired token with the same 404 that tells nothing', async () => {
     const forged = 'AAAAAAAAAAAAAAAAAAAAAA';
     const revoked = await send();
     expect((await gw.call('DELETE', `/api/work-orders/${revoked.id}/contacts/${vendor.contacts[0]!.id}/link`, { cookie: hanna })).status).toBe(200);
@@ -156,7 +158,7 @@ describe('the vendor\'s link', () => {
     expect(other.status).toBe(404);
     expect(madeUp.status).toBe(404);
     expect((await other.json()).error).toBe((await madeUp.json()).error);
-    expect(theirOwn.status).toBe(200);
+    expect(await statusOf(theirOwn)).toBe(200);
     expect(theirOwn.headers.get('content-type')).toBe('image/jpeg');
   });
 });

@@ -112,6 +112,7 @@ describe.skipIf(!hasChromium)('the vendor\'s page', () => {
     await site.gw.call('DELETE', `/api/work-orders/${sent.id}/contacts/${sent.contact}/link`, { cookie: await site.gw.login('hanna') });
 
     const res = await fetch(sent.url, { redirect: 'manual' });
+    await res.arrayBuffer();
     await page.goto(`${site.gw.http}/wo`);
 
     expect(res.status).toBe(404);

@@ -121,6 +121,8 @@ export const errorCatalogue = {
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
   WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
+  NOT_CHASED: { status: 409, meaning: 'the work order is no longer waiting for the vendor\'s answer, or its chase has ended: no reminder is due' },
+  REMINDER_NOT_DUE: { status: 409, meaning: 'the work order\'s next reminder is not due yet; details say when' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

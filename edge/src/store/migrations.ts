@@ -399,6 +399,11 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX work_order_links_order ON work_order_links (work_order);
   `,
+  // When an unanswered work order's next reminder (or its task) is due: one tick picks these up.
+  `
+  ALTER TABLE work_orders ADD COLUMN remind_at TEXT;
+  CREATE INDEX work_orders_remind ON work_orders (remind_at) WHERE remind_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

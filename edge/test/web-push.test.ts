@@ -1,67 +1,23 @@
-import { createDecipheriv, createECDH, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { Agent, createServer, type Server } from 'node:https';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
-
-const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
-
-/** A browser's side of RFC 8291: its key pair and auth secret, and the decryption of an aes128gcm body. */
-function browserKeys() {
-  const ecdh = createECDH('prime256v1');
-  const publicKey = ecdh.generateKeys();
-  const auth = randomBytes(16);
-  return {
-    keys: { p256dh: publicKey.toString('base64url'), auth: auth.toString('base64url') },
-    decrypt(body: Buffer): string {
-      const salt = body.subarray(0, 16);
-      const idLength = body[20]!;
-      const serverKey = body.subarray(21, 21 + idLength);
-      const sealed = body.subarray(21 + idLength);
-      const shared = ecdh.computeSecret(serverKey);
-      const ikm = hmac(hmac(auth, shared), Buffer.concat([Buffer.from('WebPush: info\0'), publicKey, serverKey, Buffer.from([1])]));
-      const prk = hmac(salt, ikm);
-      const cek = hmac(prk, Buffer.from('Content-Encoding: aes128gcm\0\x01')).subarray(0, 16);
-      const nonce = hmac(prk, Buffer.from('Content-Encoding: nonce\0\x01')).subarray(0, 12);
-      const decipher = createDecipheriv('aes-128-gcm', cek, nonce);
-      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
-      const plain = Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - 16)), decipher.final()]);
-      return plain.subarray(0, plain.lastIndexOf(2)).toString('utf8');
-    },
-  };
-}
+import { browserKeys, startLocalPushService } from './support/local-push-service.ts';
 
 describe('Web Push to staff phones', () => {
   let gw: TestGateway;
-  let push: Server;
+  let push: Awaited<ReturnType<typeof startLocalPushService>>;
   let base: string;
-  const received: { path: string; body: Buffer; headers: Record<string, unknown> }[] = [];
+  let received: typeof push.received;
 
   beforeAll(async () => {
-    // A push service of our own, over TLS as every push service is, with a certificate made here.
-    const certs = mkdtempSync(join(tmpdir(), 'push-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(certs, 'key.pem'), '-out', join(certs, 'cert.pem')], { stdio: 'ignore' });
-    const cert = readFileSync(join(certs, 'cert.pem'));
-    push = createServer({ key: readFileSync(join(certs, 'key.pem')), cert }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', body: Buffer.concat(chunks), headers: req.headers });
-        res.writeHead(req.url?.includes('gone') ? 410 : 201).end();
-      });
-    });
-    await new Promise<void>((resolve) => push.listen(0, '127.0.0.1', resolve));
-    base = `https://127.0.0.1:${(push.address() as { port: number }).port}`;
-    gw = await startTestGateway({ pushAgent: new Agent({ ca: cert }) });
+    push = await startLocalPushService();
+    ({ base, received } = push);
+    gw = await startTestGateway({ pushAgent: push.agent });
   });
   afterAll(async () => {
     await gw?.stop();
-    await new Promise((resolve) => push?.close(resolve));
+    await push?.close();
   });
 
   const until = async (check: () => boolean) => {

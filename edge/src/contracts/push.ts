@@ -13,9 +13,12 @@ export const PushState = z.object({ subscribed: z.boolean() });
 
 /** What a push message carries: a code and parameters the service worker puts in words, and where a tap leads. */
 export const PushMessage = z.object({
-  code: z.enum(['job-assigned', 'work-rejected']),
+  /** Staff: a job given to them, their work rejected. Tenants: a reply to their request, or its new status. */
+  code: z.enum(['job-assigned', 'work-rejected', 'request-replied', 'request-status']),
   ticket: z.string(),
   title: z.string(),
   url: z.string(),
+  /** On `request-status`: the request's new status, for the words. */
+  status: z.string().optional(),
 });
 export type PushMessage = z.infer<typeof PushMessage>;

@@ -16,7 +16,7 @@ export const pushRoutes: FastifyPluginAsync<{ commands: CommandHandler; publicKe
 
   api.post('/api/push/subscriptions', {
     config: { right: 'subscribe-push' },
-    schema: { tags, body: PushSubscriptionBody, response: { 200: PushState, ...errors }, description: 'Turns Web Push on for this browser: the signed-in person is pushed a job given to them and a rejection of their work.' },
+    schema: { tags, body: PushSubscriptionBody, response: { 200: PushState, ...errors }, description: 'Turns Web Push on for this browser: a staff member is pushed a job given to them and a rejection of their work; a tenant a reply to their request and its new status.' },
   }, async (request) => {
     const { endpoint, keys } = request.body;
     if (!endpoint.startsWith('https://')) throw new Invalid('BAD_PUSH_ENDPOINT', 'a push endpoint is an https URL', { endpoint });

@@ -5,9 +5,10 @@ import { DomainError } from '../domain-error.ts';
 import type { PublicAddress } from '../http/public-address.ts';
 import { systemActor } from '../rights/actor.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { tenantPushesFor } from './tenant-pushes.ts';
 import type { VapidKeys } from './vapid-keys.ts';
 
-/** Whom a committed ticket change is pushed to, and what it says: a job given to someone, or their work rejected. */
+/** Whom a committed ticket change is pushed to among staff, and what it says: a job given to someone, or their work rejected. */
 export function pushesFor(change: Change, store: SiteStore, links: PublicAddress): { owner: string; message: PushMessage }[] {
   if (change.entity !== 'ticket' || !change.state.assignee) return [];
   const t = change.state;
@@ -42,6 +43,8 @@ export function startPushSender(o: { store: SiteStore; commands: CommandHandler;
     }
   };
   return o.store.onCommit(({ changes }) => {
-    for (const change of changes) for (const { owner, message } of pushesFor(change, o.store, o.links)) void send(owner, message);
+    for (const change of changes) {
+      for (const { owner, message } of [...pushesFor(change, o.store, o.links), ...tenantPushesFor(change, o.links)]) void send(owner, message);
+    }
   });
 }

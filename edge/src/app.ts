@@ -27,6 +27,8 @@ import { scheduleRoutes } from './schedules/schedule-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
 import { checklistRoutes } from './tickets/checklist-routes.ts';
+import { documentRoutes } from './documents/document-routes.ts';
+import { surveyRoutes } from './surveys/survey-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -72,6 +74,8 @@ export interface AppDeps {
   photos: PhotoStore;
   /** PDFs a vendor sends with a work order. */
   documents: DocumentStore;
+  /** The documents kept for tenants and staff (house rules, fire plans, contracts, certificates). */
+  library: DocumentStore;
   /** Files that came by mail. */
   mailFiles: MailAttachmentStore;
   store: SiteStore;
@@ -191,6 +195,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });
   await app.register(checklistRoutes, { commands: deps.commands });
+  await app.register(documentRoutes, { store: deps.store, commands: deps.commands, library: deps.library, clock: deps.clock });
+  await app.register(surveyRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

@@ -1,4 +1,6 @@
 import { pushCommands } from './push/push-commands.ts';
+import { documentCommands } from './documents/document-commands.ts';
+import { surveyCommands } from './surveys/survey-commands.ts';
 import { announcementCommands } from './announcements/announcement-commands.ts';
 import { sessionCommands } from './auth/session-commands.ts';
 import { categoryCommands } from './bridge/category-commands.ts';
@@ -26,4 +28,4 @@ import { workOrderCommands } from './work-orders/work-order-commands.ts';
 import { workOrderReminderCommands } from './work-orders/work-order-reminders.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, workOrderReminderCommands, checklistCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, workOrderReminderCommands, checklistCommands, documentCommands, surveyCommands];

@@ -267,6 +267,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       documents: new DocumentStore(join(options.dataDir, 'documents')),
+      library: new DocumentStore(join(options.dataDir, 'library')),
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,

@@ -12,6 +12,8 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
+import type { SiteDocument } from './documents.ts';
+import type { Survey, SurveyResponse } from './surveys.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -89,6 +91,10 @@ export type Change =
   /** A catch-up that made only the latest occurrences: how many older ones were left out. */
   | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
+  /** A document kept for tenants and staff; its upload event holds the file's SHA-256, which every download is checked against. */
+  | { entity: 'document'; type: 'document-uploaded' | 'document-withdrawn'; state: SiteDocument }
+  | { entity: 'survey'; type: 'survey-created' | 'survey-closed'; state: Survey }
+  | { entity: 'survey-answer'; type: 'survey-answered'; state: SurveyResponse }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

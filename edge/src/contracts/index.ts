@@ -33,3 +33,5 @@ export * from './push.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';
 export * from './work-orders.ts';
+export * from './documents.ts';
+export * from './surveys.ts';

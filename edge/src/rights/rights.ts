@@ -197,7 +197,7 @@ export const grants: readonly Grant[] = [
   ...grant('tenant_admin', 'company', ['read-requests', 'decide-approval']),
   ...grant('tenant_admin', 'any', ['open-request', 'read-documents', 'answer-survey']),
   // The property team asks tenants for approvals, keeps documents and surveys.
-  ...grant('supervisor', 'any', ['request-approval', 'read-documents']),
+  ...grant('supervisor', 'any', ['request-approval', 'read-documents', 'manage-documents']),
   ...grant('reception', 'any', ['request-approval', 'read-documents']),
   ...grant('floor_manager', 'any', ['request-approval', 'read-documents']),
   ...grant('staff', 'any', ['read-documents']),

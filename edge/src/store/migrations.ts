@@ -399,6 +399,16 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX work_order_links_order ON work_order_links (work_order);
   `,
+  // Documents for tenants and staff, each with the event its upload was recorded by (which holds the
+  // file's SHA-256); general surveys and each respondent's one response (the key refuses a second).
+  `
+  CREATE TABLE documents (id TEXT PRIMARY KEY, status TEXT NOT NULL, uploaded_at TEXT NOT NULL, upload_seq INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE surveys (id TEXT PRIMARY KEY, opens_at TEXT NOT NULL, closes_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE TABLE survey_answers (
+    survey TEXT NOT NULL REFERENCES surveys (id), respondent TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (survey, respondent)
+  );
+  `,
   // When an unanswered work order's next reminder (or its task) is due: one tick picks these up.
   `
   ALTER TABLE work_orders ADD COLUMN remind_at TEXT;

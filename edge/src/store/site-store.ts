@@ -22,6 +22,8 @@ import { DirectoryEntries } from './directory-entries.sqlite.ts';
 import { Meta } from './meta.sqlite.ts';
 import { Sessions } from './sessions.sqlite.ts';
 import { TrackTokens } from './track-tokens.sqlite.ts';
+import { DocumentRows } from './document-rows.sqlite.ts';
+import { SurveyRows } from './survey-rows.sqlite.ts';
 
 /** How the log names the entity a change is about. */
 export function entityKey(change: Change): string {
@@ -61,6 +63,9 @@ export function entityKey(change: Change): string {
     case 'sla-targets': return 'calendar:service-levels';
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
+    case 'document': return `document:${change.state.id}`;
+    case 'survey': return `survey:${change.state.id}`;
+    case 'survey-answer': return `survey:${change.state.survey}`;
   }
 }
 
@@ -121,6 +126,10 @@ export class SiteStore {
   readonly schedules: ScheduleRows;
   /** Vendors, the work orders sent to them and their links. */
   readonly workOrders: WorkOrderRows;
+  /** Documents for tenants and staff. */
+  readonly documents: DocumentRows;
+  /** General surveys and their responses. */
+  readonly surveys: SurveyRows;
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -148,6 +157,8 @@ export class SiteStore {
     this.serviceLevels = new ServiceLevelRows(db);
     this.schedules = new ScheduleRows(db);
     this.workOrders = new WorkOrderRows(db);
+    this.documents = new DocumentRows(db);
+    this.surveys = new SurveyRows(db);
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
@@ -253,6 +264,9 @@ export class SiteStore {
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'sla-targets': return this.serviceLevels.putTargets(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
+      case 'document': return this.documents.put(change.state, seq);
+      case 'survey': return this.surveys.put(change.state);
+      case 'survey-answer': return this.surveys.putResponse(change.state);
       case 'work-order': {
         this.workOrders.put(change.state);
         if (change.revoke) this.workOrders.revokeLinks(change.state.id, change.revoke.contact, at);

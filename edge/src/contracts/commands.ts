@@ -294,7 +294,10 @@ export type Target =
   | { documents: true }
   | { survey: string }
   /** A new survey. */
-  | { surveys: true };
+  | { surveys: true }
+  | { threshold: string }
+  /** A new threshold rule. */
+  | { thresholds: true };
 
 export type TicketActionResult = ActionResult;
 

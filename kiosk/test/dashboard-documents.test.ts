@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     expect(await row.textContent()).toContain(catalogs.en['docs.role.staff']);
     expect(await section.locator('[data-verified]').textContent()).toBe(catalogs.en['docs.verifyOk'].replace('{count}', String(before + 1)));
     const opened = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type') }; },
-      await row.locator('a[data-open]').getAttribute('href'));
+      (await row.locator('a[data-open]').getAttribute('href'))!);
     expect(opened).toEqual({ status: 200, type: 'application/pdf' });
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     expect(await card.locator('[data-rate]').textContent()).toMatch(/^Response rate: 2 of \d+ \(\d+%\)$/);
     expect(await card.locator('[data-question=cleaning] [data-average]').textContent()).toBe(catalogs.en['surveys.average'].replace('{value}', '3'));
     const csv = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type'), text: await r.text() }; },
-      await card.locator('a[data-csv]').getAttribute('href'));
+      (await card.locator('a[data-csv]').getAttribute('href'))!);
     expect(csv.status).toBe(200);
     expect(csv.type).toMatch(/^text\/csv/);
     expect(csv.text).toContain('answered_at,cleaning,reach,wish');

@@ -30,15 +30,15 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     await section.locator('input[name=floor]').fill('2');
     await section.locator('input[name=readers][value=staff]').check();
     await section.locator('form[data-upload] button[type=submit]').click();
-    await section.locator('[data-notice]', { hasText: catalogs.en['docs.uploaded'] }).waitFor(seen);
+    await section.locator('[data-notice]', { hasText: catalogs.en['docDash.uploaded'] }).waitFor(seen);
     await section.locator('[data-verify]').click();
     await section.locator('[data-verified]').waitFor(seen);
 
     expect(await section.locator('tr[data-document]').count()).toBe(before + 1);
     const row = section.locator('tr[data-document]', { hasText: 'Lift inspection 2026' });
     expect(await row.textContent()).toContain(catalogs.en['docs.place.floor'].replace('{floor}', '2'));
-    expect(await row.textContent()).toContain(catalogs.en['docs.role.staff']);
-    expect(await section.locator('[data-verified]').textContent()).toBe(catalogs.en['docs.verifyOk'].replace('{count}', String(before + 1)));
+    expect(await row.textContent()).toContain(catalogs.en['docDash.role.staff']);
+    expect(await section.locator('[data-verified]').textContent()).toBe(catalogs.en['docDash.verifyOk'].replace('{count}', String(before + 1)));
     const opened = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type') }; },
       (await row.locator('a[data-open]').getAttribute('href'))!);
     expect(opened).toEqual({ status: 200, type: 'application/pdf' });
@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     await card.waitFor(seen);
 
     expect(await card.locator('[data-rate]').textContent()).toMatch(/^Response rate: 2 of \d+ \(\d+%\)$/);
-    expect(await card.locator('[data-question=cleaning] [data-average]').textContent()).toBe(catalogs.en['surveys.average'].replace('{value}', '3'));
+    expect(await card.locator('[data-question=cleaning] [data-average]').textContent()).toBe(catalogs.en['surveyDash.average'].replace('{value}', '3'));
     const csv = await page.evaluate(async (href) => { const r = await fetch(href); return { status: r.status, type: r.headers.get('content-type'), text: await r.text() }; },
       (await card.locator('a[data-csv]').getAttribute('href'))!);
     expect(csv.status).toBe(200);
@@ -78,10 +78,10 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     for (const lang of ['zh', 'nb', 'nl'] as Lang[]) {
       await page.locator('ds-lang-switch select').first().selectOption(lang);
       await page.locator('nav.sections a[data-nav="documents"]').click();
-      await page.locator('ds-documents-section').getByRole('heading', { name: catalogs[lang]['docs.upload'] }).waitFor(seen);
-      await page.locator('nav.sections a[data-nav="surveys"]', { hasText: catalogs[lang]['surveys.section'] }).click();
+      await page.locator('ds-documents-section').getByRole('heading', { name: catalogs[lang]['docDash.upload'] }).waitFor(seen);
+      await page.locator('nav.sections a[data-nav="surveys"]', { hasText: catalogs[lang]['surveyDash.section'] }).click();
       await page.locator('ds-survey-results [data-rate]').first().waitFor(seen);
-      expect(await page.locator('ds-survey-results [data-rate]').first().textContent()).toContain(catalogs[lang]['surveys.rate'].split('{')[0]!.trim());
+      expect(await page.locator('ds-survey-results [data-rate]').first().textContent()).toContain(catalogs[lang]['surveyDash.rate'].split('{')[0]!.trim());
     }
   });
 });

@@ -58,10 +58,10 @@ export class DsDocumentsSection extends LocalizedElement {
 
   #refusal(error: unknown): string {
     const t = this.speak!.t;
-    if (!(error instanceof ApiError)) return t('docs.refused', { message: String(error) });
-    if (error.code === 'BAD_FILE') return t('docs.badFile');
-    if (error.status === 403) return t('docs.notAllowed');
-    return t('docs.refused', { message: error.message });
+    if (!(error instanceof ApiError)) return t('docDash.refused', { message: String(error) });
+    if (error.code === 'BAD_FILE') return t('docDash.badFile');
+    if (error.status === 403) return t('docDash.notAllowed');
+    return t('docDash.refused', { message: error.message });
   }
 
   async #upload(event: SubmitEvent): Promise<void> {
@@ -69,7 +69,7 @@ export class DsDocumentsSection extends LocalizedElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const readers = data.getAll('readers').map(String);
-    if (readers.length === 0) { this.notice = this.speak!.t('docs.noReaders'); return; }
+    if (readers.length === 0) { this.notice = this.speak!.t('docDash.noReaders'); return; }
     const place = this.placeKind === 'building' ? { kind: 'building' }
       : this.placeKind === 'floor' ? { kind: 'floor', floor: Number(data.get('floor')) }
         : this.placeKind === 'room' ? { kind: 'room', room: String(data.get('room')) } : { kind: 'company', company: String(data.get('company')) };
@@ -79,7 +79,7 @@ export class DsDocumentsSection extends LocalizedElement {
     this.busy = true;
     try {
       await this.#api.upload(upload);
-      this.notice = this.speak!.t('docs.uploaded');
+      this.notice = this.speak!.t('docDash.uploaded');
       form.reset();
       this.placeKind = 'building';
     } catch (error) {
@@ -93,7 +93,7 @@ export class DsDocumentsSection extends LocalizedElement {
   async #withdraw(id: string): Promise<void> {
     try {
       await this.#api.withdraw(id);
-      this.notice = this.speak!.t('docs.withdrawDone');
+      this.notice = this.speak!.t('docDash.withdrawDone');
     } catch (error) {
       this.notice = this.#refusal(error);
     }
@@ -117,42 +117,42 @@ export class DsDocumentsSection extends LocalizedElement {
     return html`
       <p role="status" data-notice>${this.notice}</p>
       <section aria-labelledby="docs-list-title">
-        <h3 id="docs-list-title">${t('docs.section')}</h3>
-        ${this.docs.length === 0 ? html`<p class="muted">${t('docs.none')}</p>` : html`<div class="scroll"><table data-documents>
-          <thead><tr><th scope="col">${t('docs.titleCol')}</th><th scope="col">${t('docs.kindCol')}</th><th scope="col">${t('docs.placeCol')}</th>
-            <th scope="col">${t('docs.readersCol')}</th><th scope="col">${t('docs.uploadedCol')}</th><th scope="col">${t('docs.actionCol')}</th></tr></thead>
+        <h3 id="docs-list-title">${t('docDash.section')}</h3>
+        ${this.docs.length === 0 ? html`<p class="muted">${t('docDash.none')}</p>` : html`<div class="scroll"><table data-documents>
+          <thead><tr><th scope="col">${t('docDash.titleCol')}</th><th scope="col">${t('docDash.kindCol')}</th><th scope="col">${t('docDash.placeCol')}</th>
+            <th scope="col">${t('docDash.readersCol')}</th><th scope="col">${t('docDash.uploadedCol')}</th><th scope="col">${t('docDash.actionCol')}</th></tr></thead>
           <tbody>${this.docs.map((d) => html`<tr data-document=${d.id}>
-            <td class=${d.status === 'withdrawn' ? 'gone' : ''}>${wordsIn(d.title, lang)}${d.status === 'withdrawn' ? html` · ${t('docs.withdrawn')}` : nothing}</td>
+            <td class=${d.status === 'withdrawn' ? 'gone' : ''}>${wordsIn(d.title, lang)}${d.status === 'withdrawn' ? html` · ${t('docDash.withdrawn')}` : nothing}</td>
             <td>${t(`docs.kind.${d.kind}` as MessageKey)}</td><td>${placeWords(d.place, this.speak!)}</td>
-            <td>${d.readers.map((r) => t(`docs.role.${r}` as MessageKey)).join(', ')}</td><td>${this.speak!.time(d.uploadedAt, now)}</td>
+            <td>${d.readers.map((r) => t(`docDash.role.${r}` as MessageKey)).join(', ')}</td><td>${this.speak!.time(d.uploadedAt, now)}</td>
             <td class="row"><a class="button" data-open href=${this.#api.fileUrl(d.id)} target="_blank" rel="noopener">${t('docs.open')}<span class="sr-only">: ${wordsIn(d.title, lang)}</span></a>
-              ${d.status === 'current' ? html`<button type="button" data-withdraw @click=${() => void this.#withdraw(d.id)}>${t('docs.withdraw')}<span class="sr-only">: ${wordsIn(d.title, lang)}</span></button>` : nothing}</td>
+              ${d.status === 'current' ? html`<button type="button" data-withdraw @click=${() => void this.#withdraw(d.id)}>${t('docDash.withdraw')}<span class="sr-only">: ${wordsIn(d.title, lang)}</span></button>` : nothing}</td>
           </tr>`)}</tbody></table></div>`}
-        <p class="row"><button type="button" data-verify @click=${() => void this.#verify()}>${t('docs.verify')}</button>
-          ${this.verified ? html`<span data-verified class=${this.verified.ok ? '' : 'error'}>${this.verified.ok ? t('docs.verifyOk', { count: this.verified.checked })
-            : t('docs.verifyBad', { ids: this.verified.failed.map((f) => f.id).join(', ') })}</span>` : nothing}</p>
+        <p class="row"><button type="button" data-verify @click=${() => void this.#verify()}>${t('docDash.verify')}</button>
+          ${this.verified ? html`<span data-verified class=${this.verified.ok ? '' : 'error'}>${this.verified.ok ? t('docDash.verifyOk', { count: this.verified.checked })
+            : t('docDash.verifyBad', { ids: this.verified.failed.map((f) => f.id).join(', ') })}</span>` : nothing}</p>
       </section>
       <section aria-labelledby="docs-upload-title">
-        <h3 id="docs-upload-title">${t('docs.upload')}</h3>
+        <h3 id="docs-upload-title">${t('docDash.upload')}</h3>
         <form data-upload @submit=${(e: SubmitEvent) => void this.#upload(e)}>
-          <label>${t('docs.file')}<input name="file" type="file" accept="application/pdf,.pdf" required></label>
+          <label>${t('docDash.file')}<input name="file" type="file" accept="application/pdf,.pdf" required></label>
           <div class="row">
-            <label>${t('docs.titleLanguage')}<select name="lang">${languages.map((l: Lang) => html`<option value=${l} ?selected=${l === lang}>${l}</option>`)}</select></label>
-            <label>${t('docs.title')}<input name="title" required maxlength="160"></label>
-            <label>${t('docs.kind')}<select name="kind">${KINDS.map((k) => html`<option value=${k}>${t(`docs.kind.${k}`)}</option>`)}</select></label>
+            <label>${t('docDash.titleLanguage')}<select name="lang">${languages.map((l: Lang) => html`<option value=${l} ?selected=${l === lang}>${l}</option>`)}</select></label>
+            <label>${t('docDash.title')}<input name="title" required maxlength="160"></label>
+            <label>${t('docDash.kind')}<select name="kind">${KINDS.map((k) => html`<option value=${k}>${t(`docs.kind.${k}`)}</option>`)}</select></label>
           </div>
           <div class="row">
-            <label>${t('docs.placeKind')}<select name="placeKind" @change=${(e: Event) => { this.placeKind = (e.target as HTMLSelectElement).value as PlaceKind; }}>
-              <option value="building">${t('docs.place.building')}</option><option value="floor">${t('docs.floor')}</option>
-              <option value="room">${t('docs.room')}</option><option value="company">${t('docs.company')}</option></select></label>
-            ${this.placeKind === 'floor' ? html`<label>${t('docs.floor')}<input name="floor" type="number" step="1" required></label>` : nothing}
-            ${this.placeKind === 'room' ? html`<label>${t('docs.room')}<select name="room" required>${this.rooms.map((r) => html`<option value=${r.id}>${this.speak!.name(r.name, r.names)}</option>`)}</select></label>` : nothing}
-            ${this.placeKind === 'company' ? html`<label>${t('docs.company')}<input name="company" required maxlength="120"></label>` : nothing}
+            <label>${t('docDash.placeKind')}<select name="placeKind" @change=${(e: Event) => { this.placeKind = (e.target as HTMLSelectElement).value as PlaceKind; }}>
+              <option value="building">${t('docs.place.building')}</option><option value="floor">${t('docDash.floor')}</option>
+              <option value="room">${t('docDash.room')}</option><option value="company">${t('docDash.company')}</option></select></label>
+            ${this.placeKind === 'floor' ? html`<label>${t('docDash.floor')}<input name="floor" type="number" step="1" required></label>` : nothing}
+            ${this.placeKind === 'room' ? html`<label>${t('docDash.room')}<select name="room" required>${this.rooms.map((r) => html`<option value=${r.id}>${this.speak!.name(r.name, r.names)}</option>`)}</select></label>` : nothing}
+            ${this.placeKind === 'company' ? html`<label>${t('docDash.company')}<input name="company" required maxlength="120"></label>` : nothing}
           </div>
-          <fieldset><legend>${t('docs.readers')}</legend>
-            ${READERS.map((r) => html`<label><input type="checkbox" name="readers" value=${r} ?checked=${r === 'tenant' || r === 'tenant_admin'}>${t(`docs.role.${r}`)}</label>`)}
+          <fieldset><legend>${t('docDash.readers')}</legend>
+            ${READERS.map((r) => html`<label><input type="checkbox" name="readers" value=${r} ?checked=${r === 'tenant' || r === 'tenant_admin'}>${t(`docDash.role.${r}`)}</label>`)}
           </fieldset>
-          <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('docs.send')}</button></p>
+          <p><button class="primary" type="submit" ?disabled=${this.busy}>${t('docDash.send')}</button></p>
         </form>
       </section>`;
   }

@@ -34,7 +34,7 @@ export class DsSurveyResults extends LocalizedElement {
       this.surveys = await this.#api.surveys();
       this.problem = null;
     } catch (error) {
-      this.problem = error instanceof ApiError && error.status === 403 ? 'surveys.notAllowed' : 'surveys.failed';
+      this.problem = error instanceof ApiError && error.status === 403 ? 'surveyDash.notAllowed' : 'surveys.failed';
     }
   }
 
@@ -47,11 +47,11 @@ export class DsSurveyResults extends LocalizedElement {
     const rows = q.kind === 'scale' ? r.counts.map((n, i) => [String(i + 1), n] as const)
       : q.kind === 'choice' ? r.counts.map((n, i) => [wordsIn(q.options[i] ?? {}, lang), n] as const) : [];
     return html`<section data-question=${q.id} aria-labelledby=${`${s.survey.id}-${q.id}`}>
-      <h4 id=${`${s.survey.id}-${q.id}`}>${wordsIn(q.prompt, lang)} <span class="muted">(${speak.plural('surveys.responses', r.answered)})</span></h4>
-      ${r.average !== null ? html`<p data-average>${t('surveys.average', { value: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(r.average) })}</p>` : nothing}
-      ${rows.length > 0 ? html`<table><thead><tr><th scope="col">${t(q.kind === 'scale' ? 'surveys.score' : 'surveys.option')}</th><th scope="col">${t('surveys.count')}</th></tr></thead>
+      <h4 id=${`${s.survey.id}-${q.id}`}>${wordsIn(q.prompt, lang)} <span class="muted">(${speak.plural('surveyDash.responses', r.answered)})</span></h4>
+      ${r.average !== null ? html`<p data-average>${t('surveyDash.average', { value: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(r.average) })}</p>` : nothing}
+      ${rows.length > 0 ? html`<table><thead><tr><th scope="col">${t(q.kind === 'scale' ? 'surveyDash.score' : 'surveyDash.option')}</th><th scope="col">${t('surveyDash.count')}</th></tr></thead>
         <tbody>${rows.map(([label, n]) => html`<tr><td>${label}</td><td><span class="bar" style="width:${Math.round((n / most) * 120)}px" aria-hidden="true"></span>${n}</td></tr>`)}</tbody></table>` : nothing}
-      ${q.kind === 'text' ? (r.texts.length === 0 ? html`<p class="muted">${t('surveys.noTexts')}</p>` : html`<ul class="texts">${r.texts.map((text) => html`<li>${text}</li>`)}</ul>`) : nothing}
+      ${q.kind === 'text' ? (r.texts.length === 0 ? html`<p class="muted">${t('surveyDash.noTexts')}</p>` : html`<ul class="texts">${r.texts.map((text) => html`<li>${text}</li>`)}</ul>`) : nothing}
     </section>`;
   }
 
@@ -61,15 +61,15 @@ export class DsSurveyResults extends LocalizedElement {
     const { t, lang } = speak;
     if (this.problem) return html`<p class="error" role="alert">${t(this.problem)}</p>`;
     if (!this.surveys) return html`<p class="muted" role="status">${t('surveys.loading')}</p>`;
-    if (this.surveys.length === 0) return html`<p class="muted">${t('surveys.none')}</p>`;
+    if (this.surveys.length === 0) return html`<p class="muted">${t('surveyDash.none')}</p>`;
     const now = new Date();
     const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
     return html`${this.surveys.map((s) => html`<article data-survey=${s.survey.id} aria-labelledby=${`${s.survey.id}-title`}>
       <h3 id=${`${s.survey.id}-title`}>${wordsIn(s.survey.title, lang)}</h3>
-      <p class="muted">${t(`surveys.status.${s.survey.status}`)} · ${t('surveys.window', { from: speak.time(s.survey.opensAt, now), to: speak.time(s.survey.closesAt, now) })}</p>
-      <p data-rate><strong>${t('surveys.rate', { responses: s.responses, targeted: s.targeted, percent: percent.format(s.rate) })}</strong></p>
+      <p class="muted">${t(`surveyDash.status.${s.survey.status}`)} · ${t('surveyDash.window', { from: speak.time(s.survey.opensAt, now), to: speak.time(s.survey.closesAt, now) })}</p>
+      <p data-rate><strong>${t('surveyDash.rate', { responses: s.responses, targeted: s.targeted, percent: percent.format(s.rate) })}</strong></p>
       ${s.survey.questions.map((_, i) => this.#question(s, i))}
-      <p><a class="button" data-csv href=${this.#api.csvUrl(s.survey.id)} download>${t('surveys.csv')}<span class="sr-only">: ${wordsIn(s.survey.title, lang)}</span></a></p>
+      <p><a class="button" data-csv href=${this.#api.csvUrl(s.survey.id)} download>${t('surveyDash.csv')}<span class="sr-only">: ${wordsIn(s.survey.title, lang)}</span></a></p>
     </article>`)}`;
   }
 }

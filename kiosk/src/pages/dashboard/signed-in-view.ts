@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docs.section'), surveys: t('surveys.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`

@@ -41,10 +41,10 @@ export class DsPortalDocuments extends LocalizedElement {
     const { t, lang } = speak;
     const size = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
     return html`<section class="card" aria-labelledby="docs-title" data-portal-documents>
-      <h2 id="docs-title">${t('docs.portalTitle')}</h2>
+      <h2 id="docs-title">${t('tenantDocs.title')}</h2>
       ${this.failed ? html`<p class="problem" role="alert">${t('docs.failed')}</p>`
         : !this.docs ? html`<p class="muted" role="status">${t('docs.loading')}</p>`
-          : this.docs.length === 0 ? html`<p class="muted">${t('docs.portalNone')}</p>` : html`<ul class="plain">
+          : this.docs.length === 0 ? html`<p class="muted">${t('tenantDocs.none')}</p>` : html`<ul class="plain">
         ${this.docs.map((d) => html`<li data-document=${d.id}>
           <h3>${wordsIn(d.title, lang)}</h3>
           <p class="muted">${t(`docs.kind.${d.kind}` as MessageKey)} · ${placeWords(d.place, speak)} · ${t('docs.size', { size: size.format(Math.max(1, d.file.size / 1024)) })}</p>

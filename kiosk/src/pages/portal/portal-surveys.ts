@@ -61,17 +61,17 @@ export class DsPortalSurveys extends LocalizedElement {
   async #send(survey: OpenSurvey, event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const answers = this.#answers(survey, event.target as HTMLFormElement);
-    if (!answers) { this.outcome = { ...this.outcome, [survey.id]: { key: 'surveys.missing', ok: false } }; return; }
+    if (!answers) { this.outcome = { ...this.outcome, [survey.id]: { key: 'tenantSurveys.missing', ok: false } }; return; }
     this.busy = survey.id;
     let result: { key: MessageKey; ok: boolean };
     try {
       await sendToGateway(this.#base, 'POST', `/api/portal/surveys/${encodeURIComponent(survey.id)}/answers`, { answers });
-      result = { key: 'surveys.thanks', ok: true };
+      result = { key: 'tenantSurveys.thanks', ok: true };
     } catch (error) {
       const code = error instanceof ApiError ? error.code : '';
-      result = code === 'ALREADY_ANSWERED' ? { key: 'surveys.answered', ok: true }
-        : code === 'SURVEY_NOT_OPEN' ? { key: 'surveys.closedNow', ok: false }
-          : code === 'BAD_ANSWER' ? { key: 'surveys.missing', ok: false } : { key: 'surveys.sendFailed', ok: false };
+      result = code === 'ALREADY_ANSWERED' ? { key: 'tenantSurveys.answered', ok: true }
+        : code === 'SURVEY_NOT_OPEN' ? { key: 'tenantSurveys.closedNow', ok: false }
+          : code === 'BAD_ANSWER' ? { key: 'tenantSurveys.missing', ok: false } : { key: 'tenantSurveys.sendFailed', ok: false };
     }
     this.busy = null;
     this.outcome = { ...this.outcome, [survey.id]: result };
@@ -83,12 +83,12 @@ export class DsPortalSurveys extends LocalizedElement {
     const prompt = wordsIn(q.prompt, lang);
     const id = `${survey.id}-${q.id}`;
     if (q.kind === 'text') {
-      return html`<label class="field" for=${id}>${prompt} <span class="hint">(${t('surveys.optional')})</span>
+      return html`<label class="field" for=${id}>${prompt} <span class="hint">(${t('tenantSurveys.optional')})</span>
         <textarea id=${id} name=${q.id} maxlength="2000"></textarea></label>`;
     }
     const options = q.kind === 'scale' ? [1, 2, 3, 4, 5].map((n) => ({ value: n, label: String(n) })) : q.options.map((o, i) => ({ value: i, label: wordsIn(o, lang) }));
     return html`<fieldset data-question=${q.id}><legend>${prompt}</legend>
-      ${q.kind === 'scale' ? html`<p class="hint">${t('surveys.scaleHint')}</p>` : nothing}
+      ${q.kind === 'scale' ? html`<p class="hint">${t('tenantSurveys.scaleHint')}</p>` : nothing}
       <div class="choices">${options.map((o) => html`<label><input type="radio" name=${q.id} value=${o.value} required>${o.label}</label>`)}</div>
     </fieldset>`;
   }
@@ -100,12 +100,12 @@ export class DsPortalSurveys extends LocalizedElement {
     const said = outcome ? html`<p class=${outcome.ok ? 'ok' : 'alert'} role=${outcome.ok ? 'status' : 'alert'} data-outcome>${t(outcome.key)}</p>` : nothing;
     return html`<li data-survey=${survey.id}>
       <h3>${wordsIn(survey.title, lang)}</h3>
-      <p class="muted">${t('surveys.closes', { when: speak.time(survey.closesAt, new Date()) })}</p>
-      ${survey.answered ? (outcome ? said : html`<p class="ok" data-answered>${t('surveys.answered')}</p>`) : html`
+      <p class="muted">${t('tenantSurveys.closes', { when: speak.time(survey.closesAt, new Date()) })}</p>
+      ${survey.answered ? (outcome ? said : html`<p class="ok" data-answered>${t('tenantSurveys.answered')}</p>`) : html`
         <form novalidate data-survey-form @submit=${(e: SubmitEvent) => void this.#send(survey, e)}>
           ${survey.questions.map((q) => this.#question(survey, q))}
           ${said}
-          <p><button class="primary" type="submit" ?disabled=${this.busy === survey.id}>${this.busy === survey.id ? t('surveys.sending') : t('surveys.send')}</button></p>
+          <p><button class="primary" type="submit" ?disabled=${this.busy === survey.id}>${this.busy === survey.id ? t('tenantSurveys.sending') : t('tenantSurveys.send')}</button></p>
         </form>`}
     </li>`;
   }
@@ -114,10 +114,10 @@ export class DsPortalSurveys extends LocalizedElement {
     if (!this.speak) return nothing;
     const { t } = this.speak;
     return html`<section class="card" aria-labelledby="surveys-title" data-portal-surveys>
-      <h2 id="surveys-title">${t('surveys.portalTitle')}</h2>
+      <h2 id="surveys-title">${t('tenantSurveys.title')}</h2>
       ${this.failed ? html`<p class="alert" role="alert">${t('surveys.failed')}</p>`
         : !this.surveys ? html`<p class="muted" role="status">${t('surveys.loading')}</p>`
-          : this.surveys.length === 0 ? html`<p class="muted">${t('surveys.portalNone')}</p>` : html`<ul class="plain">${this.surveys.map((s) => this.#survey(s))}</ul>`}
+          : this.surveys.length === 0 ? html`<p class="muted">${t('tenantSurveys.none')}</p>` : html`<ul class="plain">${this.surveys.map((s) => this.#survey(s))}</ul>`}
     </section>`;
   }
 }

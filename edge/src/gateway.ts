@@ -23,6 +23,7 @@ import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
+import { startReminderClock } from './work-orders/reminder-clock.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
 import { orderFollowsPayments } from './orders/order-follows-payments.ts';
 import { ledgerPayments } from './orders/ledger-payments.ts';
@@ -36,6 +37,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
+import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -92,6 +94,8 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
+  /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
+  escalationTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
@@ -102,6 +106,8 @@ export interface GatewayOptions {
   holdExpiryMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
+  /** How often unanswered work orders are checked for a reminder due (ms; default 60 s). */
+  reminderTickMs?: number;
 }
 
 export interface Gateway {
@@ -116,6 +122,10 @@ export interface Gateway {
   offlineWatch: OfflineWatch;
   /** Makes the tickets of planned work as their occurrences come due. */
   schedules: ScheduleGenerator;
+  /** Escalates breached service levels, each once. */
+  escalations: EscalationClock;
+  /** Sends the reminders (and raises the task) of work orders the vendor has not answered; `tick` runs it now. */
+  reminders: { tick: () => Promise<void> };
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -235,6 +245,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    const reminders = startReminderClock(store, commands, clock, options.reminderTickMs ?? 60_000, (error) => process.emitWarning(error as Error));
+    closers.push(reminders.stop);
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
       for (const change of changes) {
@@ -252,6 +264,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       schedules.start();
       closers.push(() => schedules.stop());
     }
+    const escalations = new EscalationClock(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.escalationTicks !== false) {
+      escalations.start();
+      closers.push(() => escalations.stop());
+    }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
       closers.push(() => gpio.close());
@@ -265,6 +282,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       documents: new DocumentStore(join(options.dataDir, 'documents')),
+      library: new DocumentStore(join(options.dataDir, 'library')),
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
@@ -298,7 +316,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch, schedules,
+      offlineWatch: watch, schedules, escalations, reminders,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

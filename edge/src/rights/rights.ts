@@ -53,8 +53,9 @@ export type Right =
  * the actor sees, except `create` and `report`, which bring a ticket into being.
  * Tenants: `reporter` is a request they reported or that was shared with them (linked to
  * them); `company` one of their company's. A tenant's `view` is `read-requests`.
+ * Occupants: `tracked` is an order reached through its tracking link, their only key to it.
  */
-export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company';
+export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company' | 'tracked';
 
 export interface Grant {
   role: Role;
@@ -179,7 +180,8 @@ export const grants: readonly Grant[] = [
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
-  ...grant('occupant', 'any', ['place-order', 'cancel-order']),
+  ...grant('occupant', 'any', ['place-order']),
+  ...grant('occupant', 'tracked', ['cancel-order']),
   ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
   ...grant('staff', ['own', 'team'], ['add-order-item']),
   ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),

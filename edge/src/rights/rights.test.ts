@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../contracts/index.ts';
 import { orderRefusal } from './order-refusal.ts';
-import { grants, may, rightsOf, rolesWith } from './rights.ts';
+import { bookingTicketKind, grants, may, rightsOf, rolesWith } from './rights.ts';
 
 const allRoles: Role[] = [
   'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system', 'head_office', 'tenant', 'tenant_admin',
@@ -44,6 +44,12 @@ describe('rights', () => {
     expect(untracked?.code).toBe('NOT_PERMITTED');
     expect(tracked).toBeNull();
     expect(desk).toBeNull();
+  });
+
+  it('opens a booking\'s job as a report for an occupant and as a task for the desk', () => {
+    const kinds = [bookingTicketKind('occupant'), bookingTicketKind('reception'), bookingTicketKind('facility_head')];
+
+    expect(kinds).toEqual(['report', 'task', 'task']);
   });
 
   it('lets no role but the occupant report', () => {

@@ -1,4 +1,4 @@
-import type { Role, TicketAction, TicketStatus } from '../contracts/index.ts';
+import type { Role, TicketAction, TicketKind, TicketStatus } from '../contracts/index.ts';
 import { TicketStatus as Statuses } from '../contracts/index.ts';
 
 export type Right =
@@ -272,6 +272,15 @@ export function grantsOf(role: Role, right: Right): Grant[] {
 
 export function may(role: Role, right: Right): boolean {
   return grants.some((g) => g.role === role && g.right === right);
+}
+
+/**
+ * The ticket a booking opens for its job, by the right the booker holds: a `report` for those
+ * who report (an occupant at a room's code), a `task` for those who create tickets (the desk,
+ * the facility head booking for a caller).
+ */
+export function bookingTicketKind(role: Role): Extract<TicketKind, 'report' | 'task'> {
+  return may(role, 'report') ? 'report' : 'task';
 }
 
 /** The rights a role holds, in the table's order. */

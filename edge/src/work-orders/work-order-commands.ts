@@ -7,6 +7,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { closedStatuses, orderLifecycle, orderRefusal } from './work-order-rules.ts';
 import { rejectionEffects, rejectionReasonFor } from './work-order-rejection.ts';
 import { firstReminders } from './work-order-reminders.ts';
+import { ticketFollowsOrder } from './ticket-follows-order.ts';
 
 type Command = Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' | 'remind-work-order' }>;
 type Action = Exclude<Command['type'], 'create-work-order' | 'issue-work-order-link' | 'revoke-work-order-link'>;
@@ -122,7 +123,7 @@ export const workOrderCommands: CommandModule<Command> = {
     const refused = orderRefusal(input.actor, command.type, before);
     if (refused) throw refused;
     let state = act(store, before, command, input.actor.ref, input.at);
-    const effects: Change[] = [];
+    const effects: Change[] = ticketFollowsOrder(store, state, command.type, input.actor.ref, input.at);
     if (command.type === 'reject-work-order') {
       const rejection = state.rejections.at(-1)!;
       const { changes, triggered } = rejectionEffects(store, before, rejection.reason, input);

@@ -54,6 +54,7 @@ import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-ma
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
 import { providersFrom } from './payments/provider-setup.ts';
+import { startProviderRefunds } from './payments/provider-calls.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -236,7 +237,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const payOptions = options.payments ?? {};
     const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const providers = providersFrom(paySettings);
-    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
+    const providerCalls = { commands, providers, clock, notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify` };
+    // Bookings paid at order are paid through the provider chosen, else the simulated one, else the first real one set up.
+    const orderProvider = payOptions.orderProvider ?? (['simulated', 'wechat', 'alipay'] as const).find((p) => providers.has(p));
+    const orderPayments = options.orderPayments ?? (orderProvider && providers.has(orderProvider) ? ledgerPayments(store, providerCalls, () => publicAddress.base, orderProvider) : noPaymentProvider);
+    closers.push(startProviderRefunds(store, providerCalls, (error) => process.emitWarning(error as Error)));
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
@@ -283,7 +288,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
         providers, simulatedKey: simulatedPrivateKey,
-        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+        notifyUrl: providerCalls.notifyUrl,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),

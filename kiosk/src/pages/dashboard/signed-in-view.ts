@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), 'service-levels': t('slaDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -98,12 +98,16 @@ const loadPaidParts = () => { paidParts ??= import('./paid-sections.ts'); };
 /** Documents and survey results, likewise. */
 let documentParts: Promise<unknown> | undefined;
 const loadDocumentParts = () => { documentParts ??= import('./document-sections.ts'); };
+/** The service levels and planned work, likewise. */
+let slaParts: Promise<unknown> | undefined;
+const loadSlaParts = () => { slaParts ??= import('./ds-sla-section.ts'); };
 
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   if (route.section === 'services' || route.section === 'orders') loadPaidParts();
   if (route.section === 'documents' || route.section === 'surveys') loadDocumentParts();
+  if (route.section === 'service-levels') loadSlaParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
@@ -127,6 +131,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('payments', labels.payments!, html`<ds-payments-section></ds-payments-section>`);
     case 'stock':
       return panel('stock', labels.stock!, html`<ds-stock-section></ds-stock-section>`);
+    case 'service-levels':
+      return panel('service-levels', labels['service-levels']!, html`<ds-sla-section></ds-sla-section>`);
     case 'services':
       return panel('services', labels.services!, html`<ds-services-section></ds-services-section>`);
     case 'orders':

@@ -9,6 +9,7 @@ import './ds-staff-order-items.ts';
 import './ds-staff-complete-form.ts';
 import './ds-staff-rejection-note.ts';
 import './ds-staff-ticket-record.ts';
+import './ds-staff-checklist.ts';
 import './ds-staff-transfer-form.ts';
 import { dueState } from './due.ts';
 import { type Entry, openRejection } from './queue-lists.ts';
@@ -112,6 +113,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
             <ul class="photos">${occupantPhotos.map((a, i) => html`<li><a href=${this.photoUrl!(a.id)} target="_blank" rel="noopener">
               <img src=${this.photoUrl!(a.id)} alt=${t('staff.photoAlt', { n: i + 1, count: occupantPhotos.length })} loading="lazy"></a></li>`)}</ul>
           </section>`}
+        <ds-staff-checklist .ticket=${ticket}></ds-staff-checklist>
         ${this.#actions(entry)}
         ${this.#onTheJob(ticket)}
         <ds-staff-ticket-record .ticket=${ticket} .names=${names} .photoUrl=${this.photoUrl} .now=${this.now}></ds-staff-ticket-record>

@@ -1,4 +1,4 @@
-import { ActionResult, type QueueAction, StaffQueue } from '@doorside/edge/contracts';
+import { ActionResult, type QueueAction, StaffQueue, Ticket } from '@doorside/edge/contracts';
 export type { ActionResult };
 import type { z } from 'zod';
 import { AttachmentList } from '../../api/attachment-list.ts';
@@ -23,6 +23,11 @@ export function liveAddress(page: string): string {
 export class StaffApi extends SignedInApi {
   async queue(): Promise<StaffQueue> {
     return StaffQueue.parse(await this.send('GET', '/api/queue'));
+  }
+
+  /** Ticks a checklist item off (or back on); answers with the ticket as it now is. */
+  async tick(ticket: string, item: string, done: boolean): Promise<Ticket> {
+    return Ticket.parse((await this.send('POST', `/api/tickets/${encodeURIComponent(ticket)}/checklist/${encodeURIComponent(item)}`, { done }) as { ticket: unknown }).ticket);
   }
 
   async act(ticket: string, action: StaffAction, body: object = {}): Promise<ActionResult> {

@@ -15,6 +15,7 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
+import type { BreachKind, EscalationSettings, SlaEscalation } from './sla-escalation.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 import type { DocumentMeta, SiteDocument, DocumentFile } from './documents.ts';
 import type { AnswerSurveyBody, CreateSurveyBody, Survey, SurveyResponse } from './surveys.ts';
@@ -152,6 +153,14 @@ export type ServiceLevelCommand =
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
   | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
 
+/**
+ * Escalation of breached service levels: the gateway's clock escalates one breach of a ticket
+ * (target: the ticket), once; a category's settings say what that does (target: the category).
+ */
+export type EscalationCommand =
+  | { type: 'escalate-breach'; breach: BreachKind }
+  | { type: 'set-escalation'; escalation: EscalationSettings };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -225,7 +234,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = EscalationCommand | DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -343,6 +352,8 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'escalate-breach': SlaEscalation;
+  'set-escalation': Category;
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

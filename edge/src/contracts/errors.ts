@@ -128,6 +128,9 @@ export const errorCatalogue = {
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
   WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
+  ALREADY_ESCALATED: { status: 409, meaning: 'that breach of the ticket\'s service level was escalated already' },
+  NOT_BREACHED: { status: 409, meaning: 'the ticket\'s clock has not run out (or no longer runs): there is nothing to escalate' },
+  OUTSIDE_WORKING_HOURS: { status: 409, meaning: 'a breach of a ticket that is not urgent is escalated during the site\'s working hours' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

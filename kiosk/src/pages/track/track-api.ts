@@ -1,4 +1,4 @@
-import { PublicAnnouncements, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
+import { Order, PublicAnnouncements, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -24,6 +24,11 @@ export class TrackApi {
   /** The announcements live now in the room of the link's ticket. */
   async announcements(): Promise<PublicAnnouncements['announcements']> {
     return PublicAnnouncements.parse(await get(this.#url('/announcements'))).announcements;
+  }
+
+  /** The paid order behind the link: its lines (with items added on the job), total, paid and status. */
+  async order(): Promise<Order> {
+    return Order.parse(await get(this.#url('/order')));
   }
 
   async rate(score: number, comment: string): Promise<TrackView> {

@@ -23,6 +23,7 @@ import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
+import { startReminderClock } from './work-orders/reminder-clock.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
 import { orderFollowsPayments } from './orders/order-follows-payments.ts';
 import { ledgerPayments } from './orders/ledger-payments.ts';
@@ -104,6 +105,8 @@ export interface GatewayOptions {
   holdExpiryMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
+  /** How often unanswered work orders are checked for a reminder due (ms; default 60 s). */
+  reminderTickMs?: number;
 }
 
 export interface Gateway {
@@ -120,6 +123,8 @@ export interface Gateway {
   schedules: ScheduleGenerator;
   /** Escalates breached service levels, each once. */
   escalations: EscalationClock;
+  /** Sends the reminders (and raises the task) of work orders the vendor has not answered; `tick` runs it now. */
+  reminders: { tick: () => Promise<void> };
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -235,6 +240,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    const reminders = startReminderClock(store, commands, clock, options.reminderTickMs ?? 60_000, (error) => process.emitWarning(error as Error));
+    closers.push(reminders.stop);
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
       for (const change of changes) {
@@ -304,7 +311,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch, schedules, escalations,
+      offlineWatch: watch, schedules, escalations, reminders,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

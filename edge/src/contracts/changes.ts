@@ -42,7 +42,9 @@ export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
   | 'work-order-started' | 'work-order-done' | 'work-order-verified' | 'work-order-rejected' | 'work-order-withdrawn'
   /** A vendor contact's link was issued anew, or taken back. */
-  | 'work-order-link-issued' | 'work-order-link-revoked';
+  | 'work-order-link-issued' | 'work-order-link-revoked'
+  /** A reminder to the vendor (or its slot passed silently, reminders off); the last one unanswered raised a task. */
+  | 'work-order-reminded' | 'work-order-unanswered';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -105,6 +107,8 @@ export type Change =
     links?: { digest: string; contact: string }[];
     /** Links taken back: one contact's, or every link of the order (`contact: null`). */
     revoke?: { contact: string | null };
+    /** A reminder that goes to the vendor's contacts by mail (not when the vendor has reminders off). */
+    mailVendor?: boolean;
   }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;

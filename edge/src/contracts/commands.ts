@@ -115,7 +115,9 @@ export type WorkOrderCommand =
   | { type: 'withdraw-work-order'; reason: string }
   /** A contact's link to the order: a new one (any earlier one of theirs revoked), or taken back. */
   | { type: 'issue-work-order-link'; contact: string }
-  | { type: 'revoke-work-order-link'; contact: string };
+  | { type: 'revoke-work-order-link'; contact: string }
+  /** The gateway's chase of an order the vendor has not answered: the reminder (or the task) now due. */
+  | { type: 'remind-work-order' };
 
 /** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
 export type DispatchCommand =

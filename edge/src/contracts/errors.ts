@@ -131,6 +131,8 @@ export const errorCatalogue = {
   ALREADY_ESCALATED: { status: 409, meaning: 'that breach of the ticket\'s service level was escalated already' },
   NOT_BREACHED: { status: 409, meaning: 'the ticket\'s clock has not run out (or no longer runs): there is nothing to escalate' },
   OUTSIDE_WORKING_HOURS: { status: 409, meaning: 'a breach of a ticket that is not urgent is escalated during the site\'s working hours' },
+  NOT_CHASED: { status: 409, meaning: 'the work order is no longer waiting for the vendor\'s answer, or its chase has ended: no reminder is due' },
+  REMINDER_NOT_DUE: { status: 409, meaning: 'the work order\'s next reminder is not due yet; details say when' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },

@@ -41,6 +41,8 @@ import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
+import { seedDemoDocuments } from './seed/demo-documents.ts';
+import { seedDemoSurveys } from './seed/demo-surveys.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -54,6 +56,7 @@ import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-ma
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
 import { providersFrom } from './payments/provider-setup.ts';
+import { startProviderRefunds } from './payments/provider-calls.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -187,7 +190,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
     closers.push(commands.within(slaKeeper(store)));
-    if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
+    const library = new DocumentStore(join(options.dataDir, 'library'));
+    if (seeded && options.demoInquiries) {
+      await seedDemoInquiries(store, commands);
+      await seedDemoDocuments(store, commands, library, clock());
+      await seedDemoSurveys(store, commands, clock());
+    }
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded) await seedDemoServices(store, commands);
     const metrics = createMetrics(store);
@@ -236,7 +244,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const payOptions = options.payments ?? {};
     const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const providers = providersFrom(paySettings);
-    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
+    const providerCalls = { commands, providers, clock, notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify` };
+    // Bookings paid at order are paid through the provider chosen, else the simulated one, else the first real one set up.
+    const orderProvider = payOptions.orderProvider ?? (['simulated', 'wechat', 'alipay'] as const).find((p) => providers.has(p));
+    const orderPayments = options.orderPayments ?? (orderProvider && providers.has(orderProvider) ? ledgerPayments(store, providerCalls, () => publicAddress.base, orderProvider) : noPaymentProvider);
+    closers.push(startProviderRefunds(store, providerCalls, (error) => process.emitWarning(error as Error)));
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
@@ -277,13 +289,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       documents: new DocumentStore(join(options.dataDir, 'documents')),
-      library: new DocumentStore(join(options.dataDir, 'library')),
+      library,
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
         providers, simulatedKey: simulatedPrivateKey,
-        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+        notifyUrl: providerCalls.notifyUrl,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),

@@ -85,9 +85,9 @@ export type Change =
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
-  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+  | { entity: 'payment'; type: 'payment-created' | 'payment-opened' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
-  | { entity: 'refund'; type: 'refund-made'; state: Refund }
+  | { entity: 'refund'; type: 'refund-made' | 'refund-answered'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }

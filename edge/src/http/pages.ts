@@ -34,6 +34,8 @@ const pages = [
   { page: 'pay', path: '/pay/:tradeNo', params: TradeParams },
   { page: 'staff', path: '/staff', params: undefined },
   { page: 'dashboard', path: '/dashboard', params: undefined },
+  /** The tenant portal; a mailed sign-in link carries its token in the fragment (`/portal#link=…`). */
+  { page: 'portal', path: '/portal', params: undefined },
 ] as const;
 
 /**
@@ -52,6 +54,12 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   api.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
     const icon = await readFile(join(assets, 'icons', 'favicon.ico')).catch(() => { throw new PageNotBuilt('icon'); });
     return reply.type('image/x-icon').header('cache-control', `public, max-age=${ICON_MAX_AGE_S}`).send(icon);
+  });
+
+  // The service worker that shows pushes lives at the pages' own level, so its scope covers all of them.
+  api.get('/push-worker.js', { schema: { hide: true } }, async (_request, reply) => {
+    const script = await readFile(join(assets, 'push-worker.js'), 'utf8').catch(() => { throw new PageNotBuilt('push-worker'); });
+    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', './').send(script);
   });
 
   for (const { page, path } of pages) {

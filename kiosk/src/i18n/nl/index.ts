@@ -25,6 +25,7 @@ import { centralLink } from './central-link.ts';
 import { pay } from './pay.ts';
 import { payDashboard } from './pay-dashboard.ts';
 import { stockDashboard } from './stock-dashboard.ts';
+import { portal } from './portal.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...portal };

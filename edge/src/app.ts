@@ -15,6 +15,7 @@ import { assigneeRoutes } from './dispatch/assignee-routes.ts';
 import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
+import { escalationRoutes } from './service-levels/escalation-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { pushRoutes } from './push/push-routes.ts';
@@ -27,6 +28,8 @@ import { scheduleRoutes } from './schedules/schedule-routes.ts';
 import { vendorRoutes } from './work-orders/vendor-routes.ts';
 import { workOrderRoutes } from './work-orders/work-order-routes.ts';
 import { checklistRoutes } from './tickets/checklist-routes.ts';
+import { documentRoutes } from './documents/document-routes.ts';
+import { surveyRoutes } from './surveys/survey-routes.ts';
 import { directoryRoutes } from './directory/routes.ts';
 import { inquiryRoutes } from './inquiries/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
@@ -72,6 +75,8 @@ export interface AppDeps {
   photos: PhotoStore;
   /** PDFs a vendor sends with a work order. */
   documents: DocumentStore;
+  /** The documents kept for tenants and staff (house rules, fire plans, contracts, certificates). */
+  library: DocumentStore;
   /** Files that came by mail. */
   mailFiles: MailAttachmentStore;
   store: SiteStore;
@@ -187,10 +192,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
+  await app.register(escalationRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });
   await app.register(checklistRoutes, { commands: deps.commands });
+  await app.register(documentRoutes, { store: deps.store, commands: deps.commands, library: deps.library, clock: deps.clock });
+  await app.register(surveyRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(pageRoutes, {});
 
   const api = app.withTypeProvider();

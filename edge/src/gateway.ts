@@ -36,6 +36,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
+import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -91,6 +92,8 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
+  /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
+  escalationTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
@@ -115,6 +118,8 @@ export interface Gateway {
   offlineWatch: OfflineWatch;
   /** Makes the tickets of planned work as their occurrences come due. */
   schedules: ScheduleGenerator;
+  /** Escalates breached service levels, each once. */
+  escalations: EscalationClock;
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -247,6 +252,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       schedules.start();
       closers.push(() => schedules.stop());
     }
+    const escalations = new EscalationClock(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.escalationTicks !== false) {
+      escalations.start();
+      closers.push(() => escalations.stop());
+    }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
       closers.push(() => gpio.close());
@@ -260,6 +270,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       documents: new DocumentStore(join(options.dataDir, 'documents')),
+      library: new DocumentStore(join(options.dataDir, 'library')),
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
@@ -293,7 +304,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch, schedules,
+      offlineWatch: watch, schedules, escalations,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

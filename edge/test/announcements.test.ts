@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topics } from '../src/contracts/index.ts';
 import { inbox } from '../src/test-support/mqtt-inbox.ts';
@@ -150,5 +152,46 @@ describe('announcements to signs, rooms and readers', () => {
     expect(mail.text).toContain('Fra 14:00 til 15:00.');
     const listed = (await gw.call('GET', '/api/announcements', { cookie: hanna })).body.announcements.find((a: { id: string }) => a.id === res.body.id);
     expect(listed.reach).toMatchObject({ rooms: 5, signs: 5, persons: 2, mailed: 1 });
+  });
+
+  it('puts the room\'s live announcements in a sign\'s first live frame, then sends their taking down, and nothing of other rooms', async () => {
+    const other = await announce({ title: { en: 'Floor 2 only' }, text: { en: 'x' }, targets: [{ kind: 'floor', floor: 2 }], expiresAt: inSeconds(60) });
+    const mine = await announce({ title: { zh: '电梯维修' }, text: { zh: '请走楼梯' }, targets: [{ kind: 'room', room: 'r304' }], expiresAt: inSeconds(60) });
+    const sign = gw.creds.devices.find((d) => d.id === 'sign-r304')!;
+    const socket = new WebSocket(`${gw.http.replace('http', 'ws')}/ws?device=${sign.id}&secret=${sign.password}`);
+    const frames: any[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    await once(socket, 'open');
+    const until = async (match: (f: any) => boolean) => {
+      for (let i = 0; i < 150 && !frames.some(match); i++) await sleep(20);
+      return frames.find(match);
+    };
+
+    const snapshot = await until((f) => f.kind === 'snapshot');
+    await gw.call('POST', `/api/announcements/${mine.body.id}/withdraw`, { cookie: hanna });
+    const down = await until((f) => f.type === 'announcement-withdrawn');
+    socket.close();
+
+    expect(snapshot.announcements.map((a: { id: string }) => a.id)).toContain(mine.body.id);
+    expect(snapshot.announcements.find((a: { id: string }) => a.id === mine.body.id)).toEqual({ id: mine.body.id, title: { zh: '电梯维修' }, text: { zh: '请走楼梯' }, startsAt: mine.body.startsAt, until: mine.body.expiresAt });
+    expect(down.state).toMatchObject({ id: mine.body.id, status: 'withdrawn', rooms: ['r304'] });
+    expect(down.state.createdBy).toBeUndefined();
+    expect(frames.some((f) => f.state?.id === other.body.id)).toBe(false);
+  });
+
+  it('shows a tracking link the announcements live in its ticket\'s room, and refuses an unknown link', async () => {
+    const url = new URL(gw.creds.rooms.find((r) => r.id === 'r305')!.reportApi);
+    const report = await gw.call('POST', url.pathname + url.search, { body: { category: 'cleaning', description: 'Announcement on the tracking page' } });
+    const made = await announce({ title: { en: 'Window cleaning' }, text: { en: '<b>Thursday</b>' }, targets: [{ kind: 'room', room: 'r305' }], expiresAt: inSeconds(60) });
+
+    const seen = await gw.call('GET', `/api/track/${report.body.trackToken}/announcements`);
+    const unknown = await gw.call('GET', `/api/track/${'x'.repeat(32)}/announcements`);
+    const bad = await gw.call('GET', '/api/track/%3Cscript%3E/announcements');
+
+    expect(seen.status).toBe(200);
+    expect(seen.body.announcements[0]).toEqual({ id: made.body.id, title: { en: 'Window cleaning' }, text: { en: '<b>Thursday</b>' }, startsAt: made.body.startsAt, until: made.body.expiresAt });
+    expect(seen.body.announcements.every((a: { title: { en?: string } }) => a.title.en !== 'Floor 2 only')).toBe(true);
+    expect(seen.headers.get('cache-control')).toBe('no-store');
+    expect([unknown.status, bad.status]).toEqual([404, 400]);
   });
 });

@@ -15,17 +15,37 @@ beforeAll(async () => {
 afterAll(async () => { await ha.endAsync(true); await gw.stop(); });
 
 describe('Home Assistant on the embedded broker', () => {
-  it('finds every room as a sensor through discovery and reads its status', async () => {
+  it('finds every room as a status sensor and an announcement sensor through discovery and reads its status', async () => {
     const received = inbox(ha);
 
     await ha.subscribeAsync(['homeassistant/#', 'doorside/demo/rooms/+/status'], { qos: 1 });
-    await received.next(() => received.messages.length >= 30);
+    await received.next(() => received.messages.length >= 45);
 
-    const configs = received.messages.filter((m) => m.topic.startsWith('homeassistant/sensor/doorside_demo/'));
+    const configs = received.messages.filter((m) => m.topic.startsWith('homeassistant/sensor/doorside_demo/')).map((m) => JSON.parse(m.payload));
     const statuses = received.messages.filter((m) => /^doorside\/demo\/rooms\/[^/]+\/status$/.test(m.topic));
-    expect(configs).toHaveLength(15);
+    expect(configs).toHaveLength(30);
     expect(statuses).toHaveLength(15);
-    expect(JSON.parse(configs[0]!.payload).state_topic).toMatch(/^doorside\/demo\/rooms\/r\d+\/status$/);
+    expect(configs.filter((c) => /^doorside\/demo\/rooms\/r\d+\/status$/.test(c.state_topic))).toHaveLength(15);
+    const announcements = configs.filter((c) => /^doorside\/demo\/rooms\/r\d+\/announcement$/.test(c.state_topic));
+    expect(announcements).toHaveLength(15);
+    expect(announcements[0]).toMatchObject({ name: 'Announcement', json_attributes_topic: announcements[0].state_topic });
+    expect(announcements[0].device.identifiers).toEqual(configs.find((c) => c.state_topic === announcements[0].state_topic.replace(/announcement$/, 'status')).device.identifiers);
+  });
+
+  it('reads a room\'s announcement from its retained topic while it is live, and an empty message when it is taken down', async () => {
+    const hanna = await gw.login('hanna');
+    const received = inbox(ha);
+    await ha.subscribeAsync('doorside/demo/rooms/r204/announcement', { qos: 1 });
+
+    const made = await gw.call('POST', '/api/announcements', {
+      cookie: hanna, body: { title: { nl: 'Lift in onderhoud' }, text: { nl: 'Neem de trap.' }, targets: [{ kind: 'room', room: 'r204' }], expiresAt: new Date(Date.now() + 60_000).toISOString() },
+    });
+    const shown = await received.next((m) => m.payload !== '');
+    await gw.call('POST', `/api/announcements/${made.body.id}/withdraw`, { cookie: hanna });
+    const cleared = await received.next((m) => m.payload === '');
+
+    expect(JSON.parse(shown.payload)).toMatchObject({ id: made.body.id, room: 'r204', title: { nl: 'Lift in onderhoud' }, text: { nl: 'Neem de trap.' } });
+    expect(cleared.topic).toBe('doorside/demo/rooms/r204/announcement');
   });
 
   it('gets the same account and rights in the files for an external Mosquitto', () => {

@@ -18,6 +18,7 @@ const input = (over: Partial<EsphomeSignInput> = {}): EsphomeSignInput => ({
   secret: 'dev-secret: "x"',
   broker: { host: 'gw.local', port: 1883 },
   statusTopic: 'doorside/oslo-hq/rooms/101/status',
+  announcementTopic: 'doorside/oslo-hq/rooms/101/announcement',
   commandsTopic: 'doorside/oslo-hq/devices/sign-101/commands',
   eventsTopic: 'doorside/oslo-hq/devices/sign-101/events',
   presenceTopic: 'doorside/oslo-hq/devices/sign-101/presence',
@@ -39,7 +40,7 @@ describe('ESPHome e-paper sign config', () => {
     expect(config.esp32.board).toBe('esp32dev');
     expect(config.display[0]).toMatchObject({ platform: 'waveshare_epaper', id: 'epaper', model: '2.90inv2', update_interval: 'never' });
     for (const pin of ['cs_pin', 'dc_pin', 'busy_pin', 'reset_pin']) expect(config.display[0][pin]).toMatch(/^GPIO\d+$/);
-    expect(config.globals.map((g: Yaml) => [g.id, g.type])).toEqual([['sign_status', 'std::string'], ['sign_reason', 'std::string'], ['sign_since', 'std::string']]);
+    expect(config.globals.map((g: Yaml) => [g.id, g.type])).toEqual([['sign_status', 'std::string'], ['sign_reason', 'std::string'], ['sign_since', 'std::string'], ['sign_notice', 'std::string']]);
   });
 
   it('takes Wi-Fi and OTA passwords from secrets.yaml with !secret tags', () => {
@@ -75,6 +76,31 @@ describe('ESPHome e-paper sign config', () => {
     expect(handler.topic).toBe('doorside/oslo-hq/rooms/101/status');
     for (const field of ['status', 'reason', 'since']) expect(handler.then[0].lambda).toContain(`id(sign_${field}) = x["${field}"]`);
     expect(handler.then).toContainEqual({ 'component.update': 'epaper' });
+  });
+
+  it('shows the room\'s retained announcement in the sign\'s language, falling back to the others, and takes it off when it is cleared', () => {
+    const { mqtt, display } = load(esphomeSignConfig(input({ language: 'nb' })));
+
+    const shown = mqtt.on_json_message.find((h: Yaml) => h.topic === 'doorside/oslo-hq/rooms/101/announcement');
+    const [cleared] = mqtt.on_message;
+
+    expect(shown.then[0].lambda).toContain('const char *order[] = {"nb", "en", "zh", "nl"};');
+    expect(shown.then[0].lambda).toContain('title = x["title"][lang] | "";');
+    expect(shown.then[0].lambda).toContain('id(sign_notice) =');
+    expect(shown.then).toContainEqual({ 'component.update': 'epaper' });
+    expect(cleared.topic).toBe('doorside/oslo-hq/rooms/101/announcement');
+    expect(cleared.then[0].if.condition.lambda).toBe('return x.empty();');
+    expect(cleared.then[0].if.then).toEqual([{ lambda: 'id(sign_notice) = "";' }, { 'component.update': 'epaper' }]);
+    expect(display[0].lambda).toContain('if (!id(sign_notice).empty()) {');
+    expect(display[0].lambda).toContain('id(sign_notice).c_str()');
+  });
+
+  it('subscribes to no announcement when it is given no topic, and refuses a wildcard one', () => {
+    const { mqtt } = load(esphomeSignConfig(input({ announcementTopic: undefined })));
+
+    expect(mqtt.on_json_message).toHaveLength(2);
+    expect(mqtt.on_message).toBeUndefined();
+    expect(() => esphomeSignConfig(input({ announcementTopic: 'doorside/oslo-hq/rooms/+/announcement' }))).toThrow(/wildcard/);
   });
 
   it('acts on the gateway\'s JSON commands and reports readings on its events topic', () => {

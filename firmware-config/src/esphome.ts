@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Document, Scalar } from 'yaml';
 import { assertTopicFilter, assertUsername } from './mosquitto-files.ts';
-import { COMMAND_LAMBDA, RSSI_LAMBDA, STATUS_LAMBDA, displayLambda } from './sign-lambdas.ts';
+import { ANNOUNCEMENT_CLEARED, COMMAND_LAMBDA, RSSI_LAMBDA, STATUS_LAMBDA, announcementLambda, displayLambda } from './sign-lambdas.ts';
 import { EXTRA_LETTERS, SIGN_WORDS } from './sign-words.ts';
 import type { SignLanguage } from './sign-words.ts';
 
 /**
  * The ESPHome configuration of an e-paper room sign (ESP32 + Waveshare 2.9" V2):
- * it subscribes to its room's retained status, keeps status/reason/since in
- * globals and redraws the panel when they change. Wi-Fi and OTA passwords stay
+ * it subscribes to its room's retained status and retained announcement, keeps
+ * status/reason/since and the announcement's words in globals and redraws the
+ * panel when they change; an empty retained announcement takes it off the panel. Wi-Fi and OTA passwords stay
  * in ESPHome's secrets.yaml (`!secret`); the MQTT credentials are the device's own.
  */
 export interface EsphomeSignInput {
@@ -18,6 +19,8 @@ export interface EsphomeSignInput {
   secret: string;
   broker: { host: string; port: number };
   statusTopic: string;
+  /** The room's retained announcement, `doorside/{site}/rooms/{room}/announcement`; absent: the sign shows none. */
+  announcementTopic?: string;
   commandsTopic: string;
   eventsTopic: string;
   presenceTopic: string;
@@ -78,9 +81,16 @@ export function esphomeSignConfig(input: EsphomeSignInput): string {
       on_json_message: [
         { topic: input.statusTopic, qos: 1, then: [{ lambda: block(STATUS_LAMBDA) }, { 'component.update': 'epaper' }] },
         { topic: input.commandsTopic, qos: 1, then: [{ lambda: block(COMMAND_LAMBDA) }] },
+        ...(input.announcementTopic
+          ? [{ topic: input.announcementTopic, qos: 1, then: [{ lambda: block(announcementLambda(language)) }, { 'component.update': 'epaper' }] }]
+          : []),
       ],
+      // An empty payload is no JSON, so on_json_message never sees the clearing at expiry: this does.
+      ...(input.announcementTopic
+        ? { on_message: [{ topic: input.announcementTopic, qos: 1, then: [{ if: { condition: { lambda: ANNOUNCEMENT_CLEARED }, then: [{ lambda: 'id(sign_notice) = "";' }, { 'component.update': 'epaper' }] } }] }] }
+        : {}),
     },
-    globals: ['sign_status', 'sign_reason', 'sign_since'].map((id) => ({ id, type: 'std::string', restore_value: false, initial_value: '""' })),
+    globals: ['sign_status', 'sign_reason', 'sign_since', 'sign_notice'].map((id) => ({ id, type: 'std::string', restore_value: false, initial_value: '""' })),
     sensor: [{
       platform: 'wifi_signal',
       id: 'wifi_rssi',
@@ -148,7 +158,7 @@ function validate(input: EsphomeSignInput): void {
   if (!/^[A-Za-z0-9_.:-]+$/.test(input.broker.host)) throw new Error(`bad broker host ${JSON.stringify(input.broker.host)}`);
   if (!Number.isInteger(input.broker.port) || input.broker.port < 1 || input.broker.port > 65535) throw new Error(`bad broker port ${input.broker.port}`);
   if (input.board && !/^[a-z0-9_.-]+$/i.test(input.board.board)) throw new Error(`bad board ${JSON.stringify(input.board.board)}`);
-  for (const topic of [input.statusTopic, input.commandsTopic, input.eventsTopic, input.presenceTopic]) {
+  for (const topic of [input.statusTopic, input.commandsTopic, input.eventsTopic, input.presenceTopic, ...(input.announcementTopic ? [input.announcementTopic] : [])]) {
     assertTopicFilter(topic);
     if (/[+#]/.test(topic)) throw new Error(`sign topic ${JSON.stringify(topic)} must not be a wildcard`);
   }

@@ -1,4 +1,4 @@
-import { SIGN_STATUSES, SIGN_WORDS } from './sign-words.ts';
+import { SIGN_LANGUAGES, SIGN_STATUSES, SIGN_WORDS } from './sign-words.ts';
 import type { SignLanguage } from './sign-words.ts';
 
 /** The C++ snippets (ESPHome lambdas) of the e-paper room sign. */
@@ -17,6 +17,27 @@ export const STATUS_LAMBDA = [
   'id(sign_reason) = x["reason"] | "";',
   'id(sign_since) = x["since"] | "";',
 ].join('\n');
+
+/**
+ * A room's retained announcement (JSON with `title` and `text` per language): its title and
+ * text in the sign's language, else in the first language it has, into `sign_notice`.
+ */
+export function announcementLambda(language: SignLanguage): string {
+  const order = [language, ...SIGN_LANGUAGES.filter((l) => l !== language)];
+  return [
+    `// The sign's language first (${language}), then the others the gateway knows.`,
+    `const char *order[] = {${order.map(cppString).join(', ')}};`,
+    'std::string title, text;',
+    'for (const char *lang : order) {',
+    '  title = x["title"][lang] | "";',
+    '  if (!title.empty()) { text = x["text"][lang] | ""; break; }',
+    '}',
+    'id(sign_notice) = text.empty() ? title : title + ": " + text;',
+  ].join('\n');
+}
+
+/** An empty retained payload on the announcement topic: nothing is live in the room any more. */
+export const ANNOUNCEMENT_CLEARED = 'return x.empty();';
 
 export const COMMAND_LAMBDA = [
   '// The gateway\'s commands (JSON with a "type"): "reload" redraws, "show" puts its text in the reason line,',
@@ -54,6 +75,11 @@ export function displayLambda(roomName: string, language: SignLanguage): string 
     '  it.print(4, 38, id(font_status), label);',
     '}',
     'if (!id(sign_reason).empty()) it.print(4, 72, id(font_small), id(sign_reason).c_str());',
+    '// The room\'s announcement, framed, on one line above the time (the panel cuts what is longer).',
+    'if (!id(sign_notice).empty()) {',
+    '  it.rectangle(0, 88, it.get_width(), 20);',
+    '  it.print(4, 91, id(font_small), id(sign_notice).c_str());',
+    '}',
     'if (id(sign_since).size() >= 16) {',
     '  std::string since = id(sign_since).substr(0, 16);',
     "  since[10] = ' ';",

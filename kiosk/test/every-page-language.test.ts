@@ -76,6 +76,8 @@ describe.skipIf(!hasChromium)('every page in the language chosen', () => {
       if (!t.titlePhrase) typed.add(t.title);
       for (const h of t.history) if (h.note) typed.add(h.note);
     }
+    // A paid service's description is written by the site's administrator, in one language.
+    for (const s of gw.store.services.all()) typed.add(s.description);
     for (const lang of Object.keys(locales) as Lang[]) typed.add(catalogs[lang]['language.name']);
   }, 120_000);
   afterAll(async () => {

@@ -2,12 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   Announcement, AnnouncementList, AnnouncementListQuery, AnnouncementParams, AnnouncementReceipt, CreateAnnouncementBody, ErrorBody,
-  PublicAnnouncements, publicAnnouncement, QrQuery, ReaderAnnouncements, RoomParams,
+  PublicAnnouncements, publicAnnouncement, QrQuery, ReaderAnnouncements, RoomParams, TrackParams,
 } from '../contracts/index.ts';
 import { z } from 'zod';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { roomByCode } from '../rooms/room-by-code.ts';
+import { tokenDigest } from '../auth/token.ts';
+import { NotFound } from '../domain-error.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { reaches, readerOfActor } from './audience.ts';
 import { reachOf } from './announcement-reach.ts';
@@ -66,5 +68,15 @@ export const announcementRoutes: FastifyPluginAsync<{ store: SiteStore; commands
     const room = roomByCode(store, request.params.room, request.query.k);
     reply.header('cache-control', 'no-store');
     return { announcements: liveInRoom(store.announcements.live(), room.id).map(publicAnnouncement) };
+  });
+
+  api.get('/api/track/:token/announcements', {
+    schema: { tags: ['occupant', ...tags], params: TrackParams, response: { 200: PublicAnnouncements, ...errors }, description: 'The announcements live now in the room of the ticket a tracking link follows, the newest first, for the tracking page.' },
+  }, async (request, reply) => {
+    const link = store.trackTokens.byDigest(tokenDigest(request.params.token));
+    const ticket = link && store.tickets.get(link.ticket);
+    if (!ticket) throw new NotFound('tracking link', 'given');
+    reply.header('cache-control', 'no-store');
+    return { announcements: liveInRoom(store.announcements.live(), ticket.room).map(publicAnnouncement) };
   });
 };

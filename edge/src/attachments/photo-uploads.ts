@@ -32,9 +32,9 @@ function unreadable(error: unknown): unknown {
  * the request, so a body that breaks off halfway leaves nothing behind. Tight limits,
  * since the multipart parser does not honour the JSON body limit.
  */
-export async function acceptPhotoUploads(app: FastifyInstance): Promise<void> {
+export async function acceptPhotoUploads(app: FastifyInstance, limits: { files: number; fileSize: number } = { files: MAX_PHOTOS, fileSize: MAX_PHOTO_BYTES }): Promise<void> {
   await app.register(multipart, {
-    limits: { fileSize: MAX_PHOTO_BYTES, files: MAX_PHOTOS, fields: 10, fieldSize: 8 * 1024, parts: MAX_PHOTOS + 10, headerPairs: 100 },
+    limits: { fileSize: limits.fileSize, files: limits.files, fields: 10, fieldSize: 8 * 1024, parts: limits.files + 10, headerPairs: 100 },
   });
   app.addHook('preValidation', async (request) => {
     if (!request.isMultipart()) return;

@@ -7,6 +7,9 @@ import { holidayDates } from './holiday-file.ts';
 /** A span of working time as epoch milliseconds, start inclusive, end exclusive. */
 type Span = readonly [number, number];
 
+/** One local date with the instants it begins and ends at and its working spans; `next` once asked for. */
+interface Day { readonly date: Temporal.PlainDate; readonly start: number; readonly end: number; readonly spans: readonly Span[]; next?: Day }
+
 /** How far ahead a clock looks for working time before it takes the calendar as broken. */
 const MAX_DAYS_AHEAD = 3 * 366;
 const CACHE_DAYS = 4000;
@@ -50,7 +53,9 @@ export class WorkingTime {
   readonly timeZone: string;
   readonly #hours: ReadonlyMap<number, readonly { from: Temporal.PlainTime | null; to: Temporal.PlainTime | null }[]>;
   readonly #holidays: ReadonlySet<string>;
-  readonly #days = new Map<string, readonly Span[]>();
+  readonly #days = new Map<string, Day>();
+  /** The day last looked up by instant: a clock asks about the same day or the next one many times in a row. */
+  #recent: Day | undefined;
 
   constructor(readonly definition: WorkingCalendar) {
     this.timeZone = zoneOf(definition.timeZone);
@@ -68,7 +73,7 @@ export class WorkingTime {
 
   /** A date with working hours that is not a holiday: where schedules move work that falls on a day off. */
   isWorkingDay(date: Temporal.PlainDate | string): boolean {
-    return this.#spansOn(Temporal.PlainDate.from(date)).length > 0;
+    return this.#day(Temporal.PlainDate.from(date)).spans.length > 0;
   }
 
   /** The first working day on or after `date`. */
@@ -80,7 +85,7 @@ export class WorkingTime {
 
   isWorkingTime(at: Temporal.Instant | number): boolean {
     const ms = typeof at === 'number' ? at : at.epochMilliseconds;
-    return this.#spansOn(this.#dateOf(ms)).some(([s, e]) => s <= ms && ms < e);
+    return this.#dayAt(ms).spans.some(([s, e]) => s <= ms && ms < e);
   }
 
   /** `at` itself inside working hours, else when working hours next begin. */
@@ -102,9 +107,9 @@ export class WorkingTime {
   addWorkingMs(startMs: number, ms: number, toStart = false): number {
     if (ms <= 0 && !toStart) return startMs;
     let left = Math.max(0, ms);
-    let day = this.#dateOf(startMs);
-    for (let n = 0; n < MAX_DAYS_AHEAD; n++, day = day.add({ days: 1 })) {
-      for (const [s, e] of this.#spansOn(day)) {
+    let day = this.#dayAt(startMs);
+    for (let n = 0; n < MAX_DAYS_AHEAD; n++, day = this.#after(day)) {
+      for (const [s, e] of day.spans) {
         const from = Math.max(s, startMs);
         if (from >= e) continue;
         if (left === 0 && toStart) return from;
@@ -118,29 +123,39 @@ export class WorkingTime {
   workingMsBetween(aMs: number, bMs: number): number {
     if (bMs <= aMs) return 0;
     let total = 0;
-    const last = this.#dateOf(bMs);
-    for (let day = this.#dateOf(aMs); Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
-      for (const [s, e] of this.#spansOn(day)) total += Math.max(0, Math.min(e, bMs) - Math.max(s, aMs));
+    for (let day = this.#dayAt(aMs); day.start <= bMs; day = this.#after(day)) {
+      for (const [s, e] of day.spans) total += Math.max(0, Math.min(e, bMs) - Math.max(s, aMs));
     }
     return total;
   }
 
-  #dateOf(ms: number): Temporal.PlainDate {
-    return Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.timeZone).toPlainDate();
+  /** The local day `ms` falls on; Temporal is asked only when it is not the day last asked about or the one after. */
+  #dayAt(ms: number): Day {
+    const recent = this.#recent;
+    if (recent && recent.start <= ms && ms < recent.end) return recent;
+    const next = recent?.next;
+    if (next && next.start <= ms && ms < next.end) return (this.#recent = next);
+    return (this.#recent = this.#day(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.timeZone).toPlainDate()));
   }
 
-  #spansOn(day: Temporal.PlainDate): readonly Span[] {
-    const key = day.toString();
+  #after(day: Day): Day {
+    return (day.next ??= this.#day(day.date.add({ days: 1 })));
+  }
+
+  #day(date: Temporal.PlainDate): Day {
+    const key = date.toString();
     const known = this.#days.get(key);
     if (known) return known;
-    const at = (time: Temporal.PlainTime | null) => (time
-      ? day.toZonedDateTime({ timeZone: this.timeZone, plainTime: time })
-      : day.add({ days: 1 }).toZonedDateTime({ timeZone: this.timeZone })).epochMilliseconds;
-    const spans: Span[] = this.#holidays.has(key) ? [] : (this.#hours.get(day.dayOfWeek) ?? []).map((h) => [at(h.from), at(h.to)] as const);
+    // A day begins when its first instant does (not always 00:00 where a change skips midnight) and ends when the next begins.
+    const start = date.toZonedDateTime({ timeZone: this.timeZone }).epochMilliseconds;
+    const end = date.add({ days: 1 }).toZonedDateTime({ timeZone: this.timeZone }).epochMilliseconds;
+    const at = (time: Temporal.PlainTime | null) => (time ? date.toZonedDateTime({ timeZone: this.timeZone, plainTime: time }).epochMilliseconds : end);
+    const spans: Span[] = this.#holidays.has(key) ? [] : (this.#hours.get(date.dayOfWeek) ?? []).map((h) => [at(h.from), at(h.to)] as const);
     spans.sort((x, y) => x[0] - y[0]);
     if (this.#days.size >= CACHE_DAYS) this.#days.clear();
-    this.#days.set(key, spans);
-    return spans;
+    const day: Day = { date, start, end, spans };
+    this.#days.set(key, day);
+    return day;
   }
 }
 

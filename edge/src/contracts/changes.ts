@@ -12,6 +12,9 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
+import type { SlaEscalation } from './sla-escalation.ts';
+import type { SiteDocument } from './documents.ts';
+import type { Survey, SurveyResponse } from './surveys.ts';
 
 /** Whose session it is, as the log names it (never the token). */
 export interface SessionState { kind: 'user' | 'panel' | 'tenant'; role: string; room?: RoomId }
@@ -26,7 +29,9 @@ export type TicketEventType =
   /** The ticket started or stopped waiting for the tenant, a vendor or a booked visit. */
   | 'ticket-waiting-set'
   /** A checklist item ticked, unticked or added. */
-  | 'ticket-checklist-changed';
+  | 'ticket-checklist-changed'
+  /** A breached service-level clock escalated: the priority raised or the ticket handed to the supervisor. */
+  | 'ticket-sla-escalated';
 
 /** What happened to an order of a paid service. */
 export type OrderEventType =
@@ -54,7 +59,7 @@ export type Change =
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
   | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
-  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed' | 'category-dispatch-changed'; state: Category }
+  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed' | 'category-dispatch-changed' | 'category-escalation-changed'; state: Category }
   | { entity: 'team-names'; type: 'team-names-changed'; state: Team }
   | { entity: 'person'; type: 'person-created' | 'person-updated'; state: PersonRecord }
   | { entity: 'unit'; type: 'unit-created' | 'unit-updated'; state: Unit }
@@ -87,6 +92,12 @@ export type Change =
   /** A catch-up that made only the latest occurrences: how many older ones were left out. */
   | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
+  /** A breach of one of a ticket's clocks escalated, once: the store keeps it under the ticket and the clock. */
+  | { entity: 'sla-escalation'; type: 'sla-breach-escalated'; state: SlaEscalation }
+  /** A document kept for tenants and staff; its upload event holds the file's SHA-256, which every download is checked against. */
+  | { entity: 'document'; type: 'document-uploaded' | 'document-withdrawn'; state: SiteDocument }
+  | { entity: 'survey'; type: 'survey-created' | 'survey-closed'; state: Survey }
+  | { entity: 'survey-answer'; type: 'survey-answered'; state: SurveyResponse }
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;

@@ -15,7 +15,10 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
+import type { BreachKind, EscalationSettings, SlaEscalation } from './sla-escalation.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
+import type { DocumentMeta, SiteDocument, DocumentFile } from './documents.ts';
+import type { AnswerSurveyBody, CreateSurveyBody, Survey, SurveyResponse } from './surveys.ts';
 
 /** What a caller asks of one ticket. */
 export type TicketCommand =
@@ -77,7 +80,20 @@ export type DeviceAdminCommand =
 
 export type CategoryCommand = { type: 'set-rejection-policy'; policy: Record<string, unknown> } | { type: 'define-category'; category: Category }
   /** Whether new and returned tickets of the category go to the top-ranked person on duty. */
-  | { type: 'set-auto-dispatch'; autoDispatch: boolean };
+  | { type: 'set-auto-dispatch'; autoDispatch: boolean }
+  /** The rating at or below which a job of the category reopens (0: never). */
+  | { type: 'set-rating-threshold'; threshold: number };
+
+/** Documents (target: the document; a new one: `{documents: true}`); the file is stored before, under `file.id`. */
+export type DocumentCommand =
+  | ({ type: 'upload-document'; file: DocumentFile } & DocumentMeta)
+  | { type: 'withdraw-document' };
+
+/** General surveys (target: the survey; a new one: `{surveys: true}`); a targeted tenant answers once. */
+export type SurveyCommand =
+  | ({ type: 'create-survey' } & CreateSurveyBody)
+  | { type: 'close-survey' }
+  | ({ type: 'answer-survey' } & AnswerSurveyBody);
 
 /** Vendors and the work orders sent to them. Targets: `{ticket}` or `{directory}` to create, `{workOrder}`, `{vendor}`. */
 export type WorkOrderCommand =
@@ -136,6 +152,14 @@ export type ServiceLevelCommand =
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
   | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
+
+/**
+ * Escalation of breached service levels: the gateway's clock escalates one breach of a ticket
+ * (target: the ticket), once; a category's settings say what that does (target: the category).
+ */
+export type EscalationCommand =
+  | { type: 'escalate-breach'; breach: BreachKind }
+  | { type: 'set-escalation'; escalation: EscalationSettings };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -210,7 +234,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = EscalationCommand | DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -251,7 +275,13 @@ export type Target =
   | { portal: true }
   | { approval: string }
   /** The site as a whole: its working-hours calendar, its service levels. */
-  | { site: true };
+  | { site: true }
+  | { document: string }
+  /** A new document. */
+  | { documents: true }
+  | { survey: string }
+  /** A new survey. */
+  | { surveys: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -322,11 +352,18 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'escalate-breach': SlaEscalation;
+  'set-escalation': Category;
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */
   'create-work-order': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
   'issue-work-order-link': { workOrder: WorkOrder; links: { contact: string; token: string }[] };
+  'upload-document': SiteDocument;
+  'withdraw-document': SiteDocument;
+  'create-survey': Survey;
+  'close-survey': Survey;
+  'answer-survey': SurveyResponse;
 }
 
 export type ResultOf<C extends Command> =

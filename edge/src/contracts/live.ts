@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { Room } from './domain.ts';
 import { TrackView } from './http.ts';
+import { PublicAnnouncement } from './announcement.ts';
 
 /** The frames `/ws` sends: first a snapshot of the rooms the viewer may see, then each committed event. */
-export const LiveSnapshot = z.object({ kind: z.literal('snapshot'), head: z.number().int(), rooms: z.array(Room) });
+export const LiveSnapshot = z.object({
+  kind: z.literal('snapshot'), head: z.number().int(), rooms: z.array(Room),
+  /** A room's feed (a sign, an e-paper display, its QR page) only: the announcements live in the room now, the newest first. */
+  announcements: z.array(PublicAnnouncement).optional(),
+});
 export const LiveEvent = z.object({
   kind: z.literal('event'), seq: z.number().int(), at: z.string(), type: z.string(), entity: z.string(), state: z.unknown(),
 });

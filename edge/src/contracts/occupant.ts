@@ -52,5 +52,50 @@ export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
  */
 export const ReportReceipt = z.looseObject({ ticket: z.looseObject({ id: TicketId }), trackToken: z.string().check(z.regex(idPatterns.token)) });
 
+/**
+ * What the report page reads of the room's paid services (`ServiceList`, from
+ * `GET /api/services?k=`) to offer them beside the free report; the booking itself loads
+ * its own script with the full contracts.
+ */
+export const OccupantServices = z.looseObject({
+  services: z.array(z.looseObject({ id: Slug, name: z.string(), names: z.optional(Names), description: z.string() })),
+});
+export type OccupantServices = z.infer<typeof OccupantServices>;
+
+/**
+ * The booking form the report page loads when an occupant picks a paid service reads the
+ * catalogue (`ServiceList`), the slots (`SlotList`) and the answer to a booking
+ * (`OrderPlaced`) with these light mirrors: the full schemas would pull zod's full build into
+ * the page's shared script. Each keeps what the form relies on; the rest passes through.
+ */
+const Minor = z.int().check(z.minimum(0));
+const Iso = z.iso.datetime({ offset: true });
+export const OccupantPriceRule = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('fixed'), amount: Minor }),
+  z.looseObject({ kind: z.literal('per-unit'), unitPrice: Minor, unit: z.string(), maxQuantity: z.int() }),
+  z.looseObject({ kind: z.literal('consumables'), callOut: Minor, markupBasisPoints: z.int() }),
+]);
+export type OccupantPriceRule = z.infer<typeof OccupantPriceRule>;
+export const OccupantPaymentMode = z.enum(['at-order', 'after-service', 'company']);
+export const OccupantService = z.looseObject({
+  id: Slug, name: z.string(), names: z.optional(Names), description: z.string(), price: OccupantPriceRule, paymentMode: OccupantPaymentMode, currency: z.string(),
+});
+export type OccupantService = z.infer<typeof OccupantService>;
+export const OccupantServiceList = z.looseObject({ services: z.array(OccupantService) });
+export const OccupantSlotList = z.looseObject({
+  timeZone: z.string(),
+  slots: z.array(z.looseObject({ start: Iso, end: Iso, capacity: z.int(), free: z.int() })),
+});
+export type OccupantSlotList = z.infer<typeof OccupantSlotList>;
+export const OccupantOrderPlaced = z.looseObject({
+  order: z.looseObject({
+    id: z.string(), status: z.string(), serviceName: z.string(), quantity: z.int(), total: Minor, currency: z.string(),
+    slot: z.looseObject({ start: Iso, end: Iso }),
+  }),
+  trackToken: z.string().check(z.regex(idPatterns.token)),
+  payment: z.nullable(z.looseObject({ amount: Minor, currency: z.string(), url: z.nullable(z.string()), holdUntil: Iso })),
+});
+export type OccupantOrderPlaced = z.infer<typeof OccupantOrderPlaced>;
+
 export { ErrorCode, visibleTrim };
 export { Names, Phrase } from './phrase.ts';

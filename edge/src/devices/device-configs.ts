@@ -18,7 +18,7 @@ export function deviceConfigs(site: string, device: Device, room: Room, secret: 
   const esphome = device.kind === 'epaper' || device.kind === 'sign'
     ? esphomeSignConfig({
       site, deviceId: device.id, room: { id: room.id, name: room.name }, secret, broker: reach.broker, language: 'en',
-      statusTopic: topics.roomStatus(site, room.id), commandsTopic: topics.deviceCommands(site, device.id),
+      statusTopic: topics.roomStatus(site, room.id), announcementTopic: topics.roomAnnouncement(site, room.id), commandsTopic: topics.deviceCommands(site, device.id),
       eventsTopic: topics.deviceEvents(site, device.id), presenceTopic: topics.presence(site, device.id),
     })
     : null;

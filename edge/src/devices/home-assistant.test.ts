@@ -16,6 +16,20 @@ describe('Home Assistant discovery', () => {
     });
   });
 
+  it('announces each room\'s current announcement as a sensor of the same device, empty when the retained message is cleared', () => {
+    const [, message] = discoveryMessages('demo', [room]);
+
+    const config = JSON.parse(message!.payload);
+
+    expect(message!.topic).toBe('homeassistant/sensor/doorside_demo/r101_announcement/config');
+    expect(config).toMatchObject({
+      unique_id: 'doorside_demo_r101_announcement', state_topic: 'doorside/demo/rooms/r101/announcement', json_attributes_topic: 'doorside/demo/rooms/r101/announcement',
+      device: { identifiers: ['doorside_demo_r101'] },
+    });
+    expect(config.value_template).toMatch(/^\{% if value %\}.*\{% endif %\}$/);
+    expect(config.json_attributes_template).toContain('if value else {}');
+  });
+
   it('lets Home Assistant read every room status and the discovery topics, and nothing else', () => {
     const rights = integrationRights('demo');
 

@@ -33,6 +33,8 @@ const pages = [
   /** The simulated payment provider's page. */
   { page: 'pay', path: '/pay/:tradeNo', params: TradeParams },
   { page: 'staff', path: '/staff', params: undefined },
+  /** The vendor's work order: `/wo/{token}` swaps the link for a cookie and sends the browser here. */
+  { page: 'vendor', path: '/wo', params: undefined },
   { page: 'dashboard', path: '/dashboard', params: undefined },
   /** The tenant portal; a mailed sign-in link carries its token in the fragment (`/portal#link=…`). */
   { page: 'portal', path: '/portal', params: undefined },

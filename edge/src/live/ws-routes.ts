@@ -1,7 +1,8 @@
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
-import { LIVE_CLOSE, type LiveEvent, type LiveSnapshot } from '../contracts/index.ts';
+import { LIVE_CLOSE, publicAnnouncement, type LiveEvent, type LiveSnapshot } from '../contracts/index.ts';
+import { liveInRoom } from '../announcements/room-announcements.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
@@ -12,10 +13,15 @@ import { credentialsOf, viewerNow } from './live-credentials.ts';
 import { LiveSockets } from './live-sockets.ts';
 import { refuseForeignOrigins } from './origin-check.ts';
 
-/** The rooms a (non-track) viewer may see, as the first frame of a socket and again when its scope changes. */
+/**
+ * The rooms a (non-track) viewer may see, as the first frame of a socket and again when its scope
+ * changes; a room's feed also gets the announcements live there, which later events put up and take down.
+ */
 function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
   const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
-  return { kind: 'snapshot', head: store.log.head.seq, rooms };
+  if (viewer.kind !== 'room') return { kind: 'snapshot', head: store.log.head.seq, rooms };
+  const announcements = liveInRoom(store.announcements.live(), viewer.room).map(publicAnnouncement);
+  return { kind: 'snapshot', head: store.log.head.seq, rooms, announcements };
 }
 
 /**

@@ -4,7 +4,8 @@ import { Invalid, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { openCommands } from '../tickets/open-commands.ts';
-import { HOLD_MINUTES } from './order-rules.ts';
+import { newPayment } from '../payments/new-payment.ts';
+import { HOLD_MINUTES, paid } from './order-rules.ts';
 import { serviceLine } from './pricing.ts';
 import { bookingOpen, slotAt } from './slots.ts';
 
@@ -23,7 +24,7 @@ const contactLine = (c: Order['contact']) => [c.name, c.phone, c.email].filter(B
  * A booking: the slot checked and counted inside this transaction (so two bookings can never
  * both take the last place), the price from the catalogue (nothing the client sent), the job's
  * ticket opened with its visit time, and the order, holding its place for 15 minutes when it
- * is paid at order.
+ * is paid at order, or charged to the tenant's company account when the service says so.
  */
 export function placeOrder(store: SiteStore, input: CommandInput<PlaceOrder>): Outcome {
   const { actor, target, command, at } = input;
@@ -33,6 +34,8 @@ export function placeOrder(store: SiteStore, input: CommandInput<PlaceOrder>): O
   if (!slot) throw new Invalid('NOT_A_SLOT', `${command.slot} is not a slot of ${service.name}`, { slot: command.slot });
   if (!bookingOpen(service.schedule, slot, at)) throw new Invalid('SLOT_IN_PAST', `booking for ${slot.start} has closed`, { slot: slot.start });
   const line = serviceLine(service, command.quantity);
+  const company = service.paymentMode === 'company' ? command.contact.company : undefined;
+  if (service.paymentMode === 'company' && !company) throw new Invalid('COMPANY_REQUIRED', `${service.name} is charged to the tenant's company: name the company`, { service: service.id });
   const booked = store.orders.booked(service.id, slot.start);
   if (booked >= slot.capacity) throw new Refusal('SLOT_FULL', `every place at ${slot.start} is booked`, { slot: slot.start, capacity: slot.capacity });
 
@@ -62,5 +65,10 @@ export function placeOrder(store: SiteStore, input: CommandInput<PlaceOrder>): O
     ticket: ticket.id, holdUntil, createdAt: at, updatedAt: at, startedAt: null, finishedAt: null, closedAt: null, responsible: null, cancelReason: null,
   };
   changes.push({ entity: 'order', type: 'order-placed', state: order });
-  return { changes, result: { order, ticket: { id: ticket.id }, trackToken } };
+  if (!company) return { changes, result: { order, ticket: { id: ticket.id }, trackToken } };
+  // 公司代付: charged to the company's account at once, in this transaction; the order follows the
+  // payment (see order-follows-payments) and the charge is on the company's monthly statement.
+  const charge = newPayment(store, { order: id, provider: 'company', amount: order.total, currency: order.currency, company }, at);
+  changes.push(charge.change);
+  return { changes, result: { order: paid(order, order.total, at), ticket: { id: ticket.id }, trackToken } };
 }

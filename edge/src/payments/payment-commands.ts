@@ -3,6 +3,7 @@ import type { CommandModule } from '../commands/command-module.ts';
 import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { newPayment } from './new-payment.ts';
 import { refundChanges } from './refund-rules.ts';
 
 const targetOf = (target: unknown, key: 'order' | 'payment' | 'provider') => String((target as Record<string, unknown>)[key] ?? '');
@@ -54,15 +55,8 @@ export const paymentCommands: CommandModule<PaymentCommand> = {
         if (command.provider === 'company' && !command.company) throw new Invalid('COMPANY_REQUIRED', 'a charge to a company account names the company');
         const waiting = store.payments.ofOrder(order).find((p) => p.status === 'pending' && p.provider === command.provider && p.amount === command.amount && p.currency === command.currency);
         if (waiting) return { changes: [], result: view(store, waiting) };
-        const id = `P-${store.payments.nextNumber()}`;
-        const company = command.provider === 'company';
-        const payment: Payment = {
-          id, order, provider: command.provider, amount: command.amount, currency: command.currency,
-          status: company ? 'paid' : 'pending', tradeNo: `${store.site}_${id}`, transaction: company ? `company:${id}` : null,
-          received: company ? command.amount : null, refunded: 0, paidAt: company ? at : null,
-          company: command.company ?? null, flag: null, createdAt: at,
-        };
-        return { changes: [{ entity: 'payment', type: company ? 'payment-taken' : 'payment-created', state: payment }], result: view(store, payment) };
+        const { payment, change } = newPayment(store, { order, ...command }, at);
+        return { changes: [change], result: view(store, payment) };
       }
       case 'take-payment-notice':
         assertMay(actor.role, 'take-payment');

@@ -36,6 +36,8 @@ export type Right =
   | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
   | 'set-waiting'
+  // A breached service level: the gateway escalates it; a category's escalation settings are kept by those who keep the service levels.
+  | 'escalate-breach' | 'set-escalation'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // What a vendor does on a work order sent to them.
@@ -195,7 +197,7 @@ export const grants: readonly Grant[] = [
   ...grant('tenant_admin', 'company', ['read-requests', 'decide-approval']),
   ...grant('tenant_admin', 'any', ['open-request', 'read-documents', 'answer-survey']),
   // The property team asks tenants for approvals, keeps documents and surveys.
-  ...grant('supervisor', 'any', ['request-approval', 'read-documents']),
+  ...grant('supervisor', 'any', ['request-approval', 'read-documents', 'manage-documents']),
   ...grant('reception', 'any', ['request-approval', 'read-documents']),
   ...grant('floor_manager', 'any', ['request-approval', 'read-documents']),
   ...grant('staff', 'any', ['read-documents']),
@@ -240,6 +242,9 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['set-waiting']),
   ...grant('facility_head', 'any', ['set-waiting']),
   ...grant('admin', 'any', ['set-waiting']),
+  ...grant('system', 'any', ['escalate-breach']),
+  ...grant('facility_head', 'any', ['set-escalation']),
+  ...grant('admin', 'any', ['set-escalation']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Category, CategoryParams, CategoryPolicyBody, ErrorBody } from '../contracts/index.ts';
+import { Category, CategoryParams, CategoryPolicyBody, ErrorBody, RatingThresholdBody } from '../contracts/index.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
@@ -31,4 +31,13 @@ export const categoryRoutes: FastifyPluginAsync<{ auth: AuthService; store: Site
       description: 'Changes the category\'s verification policy, as head office can through the bridge: what a rejection does, and whether who did a job may approve or reject it (a one-person site).',
     },
   }, async (request) => commands.handle(signedInActor(request), { category: request.params.category }, { type: 'set-rejection-policy', policy: request.body }));
+
+  api.put('/api/categories/:category/rating-threshold', {
+    config: { right: 'set-rejection-policy' },
+    schema: {
+      tags: ['rooms'], params: CategoryParams, body: RatingThresholdBody,
+      response: { 200: Category, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      description: 'Sets the rating (of 5) at or below which a finished job of the category reopens through its rejection policy, with the rater as the rejecting party; 0 never reopens. Without one set, 2.',
+    },
+  }, async (request) => commands.handle(signedInActor(request), { category: request.params.category }, { type: 'set-rating-threshold', threshold: request.body.threshold }));
 };

@@ -17,11 +17,12 @@ const bare = (action: QueueAction): TicketCommand => {
 /**
  * The actions the rules would accept from this actor on this ticket, so a page offers
  * only those: the same refusal `decide` throws, asked for each action (with the ticket's
- * category, which decides whether its worker may verify it). Assign and
+ * category, which decides whether its worker may verify it, and whether its order waits for
+ * payment, which keeps it from being dispatched). Assign and
  * transfer still need a person who may take the ticket; the caller checks that.
  */
-export function availableActions(actor: Actor, ticket: Ticket, category?: Category): QueueAction[] {
+export function availableActions(actor: Actor, ticket: Ticket, category?: Category, unpaid = false): QueueAction[] {
   const candidates: QueueAction[] = [...actionsIn(ticket.status), 'release'];
-  const facts = category ? { category } : {};
+  const facts = { ...(category ? { category } : {}), unpaid };
   return candidates.filter((action) => ticketRefusal(actor, ticket, bare(action), facts) === null);
 }

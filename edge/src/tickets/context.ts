@@ -23,6 +23,8 @@ export interface TicketContext {
   rejectionId: string;
   /** For a closing: the ticket's work orders still waiting for someone, which keep it from closing. */
   openWorkOrders?: string[];
+  /** For an assign, claim, transfer or start: whether the job's order is paid at order and not paid yet. */
+  unpaid?: boolean;
 }
 
 export interface Decision {

@@ -16,7 +16,7 @@ const only = (...changes: Change[]): Decision => ({ changes, triggered: null });
 /** What a command does to a ticket (and through it to its room), or the refusal. */
 export function decide(ctx: TicketContext, command: TicketCommand): Decision {
   const { ticket, actor, at } = ctx;
-  const refused = ticketRefusal(actor, ticket, command, { category: ctx.category });
+  const refused = ticketRefusal(actor, ticket, command, { category: ctx.category, unpaid: ctx.unpaid ?? false });
   if (refused) throw refused;
 
   switch (command.type) {

@@ -4,6 +4,7 @@ import { may } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { Actor } from '../rights/actor.ts';
 import { availableActions } from './available-actions.ts';
+import { awaitingPayment } from './awaiting-payment.ts';
 import { readsInternalNotes, ticketFor, visibleTo } from '../rights/visibility.ts';
 import { holdRefusal } from '../rights/refusal.ts';
 import type { QueueRows } from './queue-rows.sqlite.ts';
@@ -34,7 +35,8 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
 
   const item = (ticket: Ticket): QueueItem => {
     const transferTo = users.filter((u) => u.id !== ticket.assignee && u.teams.includes(ticket.team) && canTake(u, ticket.team)).map((u) => u.id);
-    const actions = availableActions(actor, ticket, store.directory.category(ticket.category)).filter((a) => a !== 'transfer' || transferTo.length > 0);
+    const unpaid = ticket.status !== 'done' && awaitingPayment(store, ticket);
+    const actions = availableActions(actor, ticket, store.directory.category(ticket.category), unpaid).filter((a) => a !== 'transfer' || transferTo.length > 0);
     return { ticket: ticketFor(actor.role, ticket), actions, transferTo };
   };
   const mine = rows.mine(actor.user, limit).filter((t) => visibleTo(actor, t)).map(item);

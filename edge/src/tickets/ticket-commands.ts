@@ -4,6 +4,7 @@ import type { Actor } from '../rights/actor.ts';
 import { mayLiftHold } from '../rooms/room-hold.ts';
 import { holdingTickets } from '../rooms/room-status.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { awaitingPayment, DISPATCHING } from './awaiting-payment.ts';
 import type { TicketContext } from './context.ts';
 import { decide } from './decide.ts';
 import { closes } from './lifecycle.ts';
@@ -29,6 +30,7 @@ export function ticketContext(store: SiteStore, actor: Actor, ticket: Ticket, co
     nextTicketId: input.nextTicketId,
     rejectionId: rejectionIdFor(ticket),
     openWorkOrders: closes(command.type) ? store.workOrders.openFor(ticket.id, openWorkOrderStatuses).map((o) => o.id) : [],
+    unpaid: DISPATCHING.has(command.type) && awaitingPayment(store, ticket),
   };
 }
 
@@ -57,6 +59,7 @@ export const ticketCommands: CommandModule<TicketCommand> = {
   },
 
   check(store, input) {
-    return ticketRefusal(input.actor, reads.ticket(store, reads.key(input.target, 'ticket')), input.command);
+    const ticket = reads.ticket(store, reads.key(input.target, 'ticket'));
+    return ticketRefusal(input.actor, ticket, input.command, { unpaid: DISPATCHING.has(input.command.type) && awaitingPayment(store, ticket) });
   },
 };

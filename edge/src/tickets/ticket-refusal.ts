@@ -1,8 +1,9 @@
 import type { Category, OccupantCommand, Ticket, TicketCommand } from '../contracts/index.ts';
-import type { DomainError } from '../domain-error.ts';
+import { type DomainError, Refusal } from '../domain-error.ts';
 import type { Actor } from '../rights/actor.ts';
 import { refusal } from '../rights/refusal.ts';
 import type { Right } from '../rights/rights.ts';
+import { DISPATCHING } from './awaiting-payment.ts';
 import { disputeRefusal } from './dispute-refusal.ts';
 import { AlreadyAccepted, AlreadyAssigned, AlreadyWithTeam, NotOpenToOccupants } from './errors.ts';
 import { ownWorkRefusal } from './own-work.ts';
@@ -15,14 +16,21 @@ export interface OccupantFacts {
   /** Whether the room lists the ticket to its visitors. */
   listed?: boolean;
   alreadyRated?: boolean;
+  /** Whether the job's order is paid at order and still waits for its money. */
+  unpaid?: boolean;
 }
+
+/** Paid before dispatch (下单即收费): nobody is given, claims or starts a job whose order is not paid yet. */
+export const unpaidRefusal = (ticket: Ticket, type: string, unpaid: boolean | undefined): DomainError | null =>
+  unpaid && DISPATCHING.has(type) ? new Refusal('ORDER_NOT_PAID', `the order behind ${ticket.id} is paid at order and not paid yet`, { ticket: ticket.id }) : null;
 
 /**
  * Why the actor may not give this command to this ticket now, or null: the rights table's
  * answer for the command's right, with what the ticket's own state forbids.
  */
 export function ticketRefusal(actor: Actor, ticket: Ticket, command: TicketCommand | OccupantCommand, facts: OccupantFacts = {}): DomainError | null {
-  const ask = (right: Right, action: string, state?: () => DomainError | null) => refusal(actor, right, ticket, action, state);
+  const ask = (right: Right, action: string, own?: () => DomainError | null) =>
+    refusal(actor, right, ticket, action, () => unpaidRefusal(ticket, command.type, facts.unpaid) ?? own?.() ?? null);
   switch (command.type) {
     case 'comment':
       return ask(command.internal ? 'comment-internal' : 'comment', 'comment');

@@ -49,6 +49,8 @@ export const pageShells: Record<string, PageShell> = {
     title: 'Doorside work queue', assets: './assets/', style: 'html, body { margin: 0; background: #f6f6f6; }', themeColor: '#ffffff',
     app: { display: 'standalone', background: '#f6f6f6' },
   },
+  /** The vendor's work order, at `/wo` once the link's token has been swapped for a cookie. */
+  vendor: { title: 'Work order', assets: './assets/', style: occupantStyle, themeColor: '#ffffff' },
   track: {
     title: 'Your report', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff',
     secretInAddress: 'The address is the occupant\'s key to their report',

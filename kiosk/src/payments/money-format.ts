@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/index.ts';
 
-const locales: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN', nb: 'nb-NO', nl: 'nl-NL' };
+/** The regional form each language writes money, dates and times in. */
+export const locales: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN', nb: 'nb-NO', nl: 'nl-NL' };
 
 /** An amount in minor units (fen, øre, cents), written as the reader's language writes money. */
 export function money(amount: number, currency: string, lang: Lang): string {

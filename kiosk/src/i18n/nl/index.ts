@@ -25,7 +25,9 @@ import { centralLink } from './central-link.ts';
 import { pay } from './pay.ts';
 import { payDashboard } from './pay-dashboard.ts';
 import { stockDashboard } from './stock-dashboard.ts';
+import { orders } from './orders.ts';
+import { vendor } from './vendor.ts';
 import { portal } from './portal.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...portal };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...portal };

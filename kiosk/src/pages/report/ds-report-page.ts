@@ -6,6 +6,7 @@ import { translator } from '../../i18n/translator.ts';
 import { LocalizingPage } from '../../components/localizing-page.ts';
 import './ds-add-note.ts';
 import type { NoteInput } from './ds-add-note.ts';
+import './ds-paid-services.ts';
 import './ds-report-form.ts';
 import './ds-report-sent.ts';
 import './ds-room-header.ts';
@@ -132,7 +133,8 @@ export class DsReportPage extends LocalizingPage {
         </section>` : nothing}
       ${this.mode.kind === 'form' && room.status === 'do_not_use' ? html`
         <button type="button" @click=${() => { this.failure = ''; this.mode = { kind: 'default' }; }}>${t('report.backToNotice')}</button>` : nothing}
-      ${this.#form(room)}`;
+      ${this.#form(room)}
+      ${room.status === 'do_not_use' ? nothing : html`<ds-paid-services .link=${this.#link}></ds-paid-services>`}`;
   }
 
   #form(room: OccupantRoomView) {

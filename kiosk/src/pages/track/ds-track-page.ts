@@ -12,8 +12,9 @@ import './ds-dispute-form.ts';
 import './ds-rating-form.ts';
 import type { RatingInput } from './ds-rating-form.ts';
 import './ds-track-steps.ts';
+import './ds-order-summary.ts';
 import './ds-receipt.ts';
-import type { Receipt } from '@doorside/edge/contracts';
+import type { Order, Receipt } from '@doorside/edge/contracts';
 import { TrackApi, type DisputeInput } from './track-api.ts';
 import { trackLink } from './track-link.ts';
 import { type TrackState, TrackStore } from './track-store.ts';
@@ -22,7 +23,7 @@ import { type TrackState, TrackStore } from './track-store.ts';
 export class DsTrackPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, now: { state: true }, disputing: { state: true },
-    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true },
+    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true }, order: { state: true },
   };
   declare state: TrackState;
   declare now: Date;
@@ -32,6 +33,8 @@ export class DsTrackPage extends LocalizingPage {
   declare rating: boolean;
   declare ratingFailure: string;
   declare receipt: Receipt | undefined;
+  /** The paid order behind the link; a free report has none. */
+  declare order: Order | undefined;
   /** The view's last change the receipt was read for: money moves with the order, which changes the view. */
   #receiptFor = '';
 
@@ -79,7 +82,11 @@ export class DsTrackPage extends LocalizingPage {
     const at = this.state.view?.updatedAt;
     if (!at || at === this.#receiptFor) return;
     this.#receiptFor = at;
-    this.#api.receipt().then((r) => { this.receipt = r; }, () => {});
+    // The receipt says whether an order stands behind the link, so a free report never asks for one.
+    this.#api.receipt().then((r) => {
+      this.receipt = r;
+      if (r.order) this.#api.order().then((o) => { this.order = o; }, () => {});
+    }, () => {});
   }
 
   override disconnectedCallback(): void {
@@ -120,6 +127,7 @@ export class DsTrackPage extends LocalizingPage {
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
       ${view.replies.length ? html`<section class="card" data-replies aria-labelledby="replies-title"><h2 id="replies-title">${t('inq.track.replies')}</h2>
         <ul>${view.replies.map((r) => html`<li data-reply><p>${r.text}</p><p class="hint">${this.speak.time(r.at, new Date())}</p></li>`)}</ul></section>` : nothing}
+      <ds-order-summary .order=${this.order} .now=${this.now}></ds-order-summary>
       <ds-receipt .receipt=${this.receipt} .now=${this.now}></ds-receipt>
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}

@@ -1,4 +1,4 @@
-import { Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
+import { Order, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -19,6 +19,11 @@ export class TrackApi {
   /** The money taken for the order behind the link, and refunds (empty for a free report). */
   async receipt(): Promise<Receipt> {
     return Receipt.parse(await get(this.#url('/receipt')));
+  }
+
+  /** The paid order behind the link: its lines (with items added on the job), total, paid and status. */
+  async order(): Promise<Order> {
+    return Order.parse(await get(this.#url('/order')));
   }
 
   async rate(score: number, comment: string): Promise<TrackView> {

@@ -182,7 +182,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, siteName: deps.siteName, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
-  await app.register(paymentRoutes, { store: deps.store, commands: deps.commands, providers: deps.payments.providers, links: deps.publicAddress });
+  await app.register(paymentRoutes, {
+    store: deps.store, links: deps.publicAddress,
+    calls: { commands: deps.commands, providers: deps.payments.providers, notifyUrl: deps.payments.notifyUrl, clock: deps.clock },
+  });
   await app.register(statementRoutes, { store: deps.store, siteName: deps.siteName });
   await app.register(receiptRoutes, { store: deps.store, siteName: deps.siteName });
   if (deps.payments.simulatedKey) {

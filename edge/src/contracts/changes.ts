@@ -42,7 +42,9 @@ export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
   | 'work-order-started' | 'work-order-done' | 'work-order-verified' | 'work-order-rejected' | 'work-order-withdrawn'
   /** A vendor contact's link was issued anew, or taken back. */
-  | 'work-order-link-issued' | 'work-order-link-revoked';
+  | 'work-order-link-issued' | 'work-order-link-revoked'
+  /** A reminder to the vendor (or its slot passed silently, reminders off); the last one unanswered raised a task. */
+  | 'work-order-reminded' | 'work-order-unanswered';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -83,9 +85,9 @@ export type Change =
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
-  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+  | { entity: 'payment'; type: 'payment-created' | 'payment-opened' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
-  | { entity: 'refund'; type: 'refund-made'; state: Refund }
+  | { entity: 'refund'; type: 'refund-made' | 'refund-answered'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
@@ -105,6 +107,8 @@ export type Change =
     links?: { digest: string; contact: string }[];
     /** Links taken back: one contact's, or every link of the order (`contact: null`). */
     revoke?: { contact: string | null };
+    /** A reminder that goes to the vendor's contacts by mail (not when the vendor has reminders off). */
+    mailVendor?: boolean;
   }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;

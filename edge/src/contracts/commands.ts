@@ -10,7 +10,7 @@ import type { MovementKind, StockItem, StockMoveResult, StockStore } from './sto
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
-import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
@@ -115,7 +115,9 @@ export type WorkOrderCommand =
   | { type: 'withdraw-work-order'; reason: string }
   /** A contact's link to the order: a new one (any earlier one of theirs revoked), or taken back. */
   | { type: 'issue-work-order-link'; contact: string }
-  | { type: 'revoke-work-order-link'; contact: string };
+  | { type: 'revoke-work-order-link'; contact: string }
+  /** The gateway's chase of an order the vendor has not answered: the reminder (or the task) now due. */
+  | { type: 'remind-work-order' };
 
 /** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
 export type DispatchCommand =
@@ -216,7 +218,11 @@ export type OrderCommand =
 export type PaymentCommand =
   | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
   | { type: 'take-payment-notice'; notice: PaymentNotice }
-  | { type: 'refund-payment'; amount: number; reason: string };
+  | { type: 'refund-payment'; amount: number; reason: string }
+  /** The gateway records where the payer pays, as the provider answered when asked to open the payment. */
+  | { type: 'record-pay-link'; payAt: string }
+  /** The gateway records the provider's answer to a refund asked of it (target: the refund). */
+  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string };
 
 /**
  * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
@@ -248,6 +254,7 @@ export type Target =
   | { user: Username }
   | { order: string }
   | { payment: string }
+  | { refund: string }
   | { provider: ProviderId }
   | { schedule: string }
   | { panel: RoomId }
@@ -343,6 +350,8 @@ export interface CommandResults {
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
+  'record-pay-link': PaymentView;
+  'record-refund-answer': Refund;
   'set-working-calendar': WorkingCalendar;
   'create-schedule': Schedule;
   'update-schedule': Schedule;

@@ -40,6 +40,8 @@ export type Right =
   | 'escalate-breach' | 'set-escalation'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
+  // The gateway's chase of an unanswered work order: reminders, then a task.
+  | 'remind-work-order'
   // What a vendor does on a work order sent to them.
   | 'view-work-order' | 'accept-work-order' | 'decline-work-order' | 'comment-work-order' | 'add-work-order-files' | 'start-work-order' | 'report-work-order-done';
 
@@ -252,6 +254,7 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['read-vendors', 'read-work-orders', 'comment-work-order']),
   ...grant('facility_head', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
   ...grant('admin', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('system', 'any', ['remind-work-order']),
   ...grant('vendor', 'own', ['view-work-order', 'accept-work-order', 'decline-work-order', 'comment-work-order', 'add-work-order-files', 'start-work-order', 'report-work-order-done']),
 ];
 

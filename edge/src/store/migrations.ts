@@ -430,6 +430,11 @@ export const migrations: readonly string[] = [
       AND coalesce(json_extract(s.doc, '$.' || b.kind || '.breachedMs'),
         CASE WHEN json_extract(s.doc, '$.' || b.kind || '.state') = 'running' THEN json_extract(s.doc, '$.' || b.kind || '.dueMs') END) IS NOT NULL;
   `,
+  // When an unanswered work order's next reminder (or its task) is due: one tick picks these up.
+  `
+  ALTER TABLE work_orders ADD COLUMN remind_at TEXT;
+  CREATE INDEX work_orders_remind ON work_orders (remind_at) WHERE remind_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -2,6 +2,13 @@ import type { BreachKind, SlaEscalation } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
+/** One ticket's breaches as the figures count them: its groups, and whether each clock breached by `now`. */
+export interface BreachFact { category: string; team: string; vendors: string | null; response: number; resolution: number }
+
+// A clock breached when it was marked so at a change, or while it runs past its due time.
+const breachedSql = (clock: string) => `(json_extract(s.doc, '$.${clock}.breachedMs') IS NOT NULL
+  OR (json_extract(s.doc, '$.${clock}.state') = 'running' AND json_extract(s.doc, '$.${clock}.dueMs') <= @now))`;
+
 /** A clock the escalation tick looks at: whose, which, and when it runs out (or ran out). */
 export interface Watched { ticket: string; breach: BreachKind; dueMs: number; urgent: boolean }
 
@@ -46,6 +53,16 @@ export class SlaEscalationRows {
     this.#sql('INSERT INTO sla_escalations (ticket, breach, breached_at, at, doc) VALUES (?, ?, ?, ?, ?)')
       .run(escalation.ticket, escalation.breach, escalation.breachedAt, escalation.at, JSON.stringify(escalation));
     this.watch(escalation.ticket, escalation.breach, null, false);
+  }
+
+  /** The tickets reported in a window (not cancelled) that have clocks, with their category, team, vendors and breaches. */
+  breachFacts(from: string, to: string, nowMs: number): BreachFact[] {
+    return this.#sql(`SELECT json_extract(t.doc, '$.category') AS category, t.team AS team,
+        (SELECT group_concat(DISTINCT w.vendor) FROM work_orders w WHERE w.ticket = t.id) AS vendors,
+        ${breachedSql('response')} AS response, ${breachedSql('resolution')} AS resolution
+      FROM tickets t JOIN ticket_sla s ON s.ticket = t.id
+      WHERE t.status <> 'cancelled' AND json_extract(t.doc, '$.createdAt') >= @from AND json_extract(t.doc, '$.createdAt') < @to`)
+      .all({ from, to, now: nowMs }) as BreachFact[];
   }
 
   /** Escalations sent at or after `from`, newest first. */

@@ -3,3 +3,5 @@
 // imported here, they are defined, and the page shows them.
 import '../../api/zod-without-eval.ts';
 import './portal-page.ts';
+import './portal-documents.ts';
+import './portal-surveys.ts';

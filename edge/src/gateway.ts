@@ -41,6 +41,7 @@ import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
+import { seedDemoServiceLevels } from './seed/demo-service-levels.ts';
 import { seedDemoDocuments } from './seed/demo-documents.ts';
 import { seedDemoSurveys } from './seed/demo-surveys.ts';
 import { openDatabase } from './store/database.sqlite.ts';
@@ -94,6 +95,8 @@ export interface GatewayOptions {
   demoInquiries?: boolean;
   /** A new demo site also gets a store room of consumables with opening stock (`npm start`; tests ask for it). */
   demoStock?: boolean;
+  /** A new demo site also gets Oslo working hours, service-level targets, escalation, schedules and a threshold (`npm start`; tests ask for it). */
+  demoServiceLevels?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
   /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
@@ -197,6 +200,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await seedDemoSurveys(store, commands, clock());
     }
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
+    if (seeded && options.demoServiceLevels) await seedDemoServiceLevels(store, commands, clock());
     if (seeded) await seedDemoServices(store, commands);
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });

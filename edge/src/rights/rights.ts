@@ -1,4 +1,4 @@
-import type { Role, TicketAction, TicketStatus } from '../contracts/index.ts';
+import type { Role, TicketAction, TicketKind, TicketStatus } from '../contracts/index.ts';
 import { TicketStatus as Statuses } from '../contracts/index.ts';
 
 export type Right =
@@ -53,8 +53,9 @@ export type Right =
  * the actor sees, except `create` and `report`, which bring a ticket into being.
  * Tenants: `reporter` is a request they reported or that was shared with them (linked to
  * them); `company` one of their company's. A tenant's `view` is `read-requests`.
+ * Occupants: `tracked` is an order reached through its tracking link, their only key to it.
  */
-export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company';
+export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company' | 'tracked';
 
 export interface Grant {
   role: Role;
@@ -179,7 +180,8 @@ export const grants: readonly Grant[] = [
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
-  ...grant('occupant', 'any', ['place-order', 'cancel-order']),
+  ...grant('occupant', 'any', ['place-order']),
+  ...grant('occupant', 'tracked', ['cancel-order']),
   ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
   ...grant('staff', ['own', 'team'], ['add-order-item']),
   ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),
@@ -270,6 +272,15 @@ export function grantsOf(role: Role, right: Right): Grant[] {
 
 export function may(role: Role, right: Right): boolean {
   return grants.some((g) => g.role === role && g.right === right);
+}
+
+/**
+ * The ticket a booking opens for its job, by the right the booker holds: a `report` for those
+ * who report (an occupant at a room's code), a `task` for those who create tickets (the desk,
+ * the facility head booking for a caller).
+ */
+export function bookingTicketKind(role: Role): Extract<TicketKind, 'report' | 'task'> {
+  return may(role, 'report') ? 'report' : 'task';
 }
 
 /** The rights a role holds, in the table's order. */

@@ -18,6 +18,7 @@ import { stockCommands } from './stock/stock-commands.ts';
 import { portalCommands } from './portal/portal-commands.ts';
 import { approvalCommands } from './portal/approval-commands.ts';
 import { serviceLevelCommands } from './service-levels/service-level-commands.ts';
+import { escalationCommands } from './service-levels/escalation-commands.ts';
 import { scheduleCommands } from './schedules/schedule-commands.ts';
 import { checklistCommands } from './tickets/checklist-commands.ts';
 import { occupantCommands } from './tickets/occupant-commands.ts';
@@ -25,6 +26,7 @@ import { openCommands } from './tickets/open-commands.ts';
 import { ticketCommands } from './tickets/ticket-commands.ts';
 import { vendorCommands } from './work-orders/vendor-commands.ts';
 import { workOrderCommands } from './work-orders/work-order-commands.ts';
+import { workOrderReminderCommands } from './work-orders/work-order-reminders.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, checklistCommands, documentCommands, surveyCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, workOrderReminderCommands, checklistCommands, documentCommands, surveyCommands, escalationCommands];

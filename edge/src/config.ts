@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { SiteId } from './contracts/index.ts';
+import { checkPaymentEnv, paymentCallEnv, paymentNoticeEnv, siteProviders } from './payments/payment-env.ts';
 import type { PaymentOptions } from './payments/payment-options.ts';
 
 const Port = z.coerce.number().int().min(0).max(65_535);
@@ -41,16 +42,9 @@ const Env = z.object({
     .refine((v) => URL.canParse(v), 'an imap:// or imaps:// URL with user and host, e.g. imaps://user:pass@mail.example.org:993/INBOX').optional(),
   DOORSIDE_PAYMENT_NOTIFY_URL: PublicUrl.optional(),
   DOORSIDE_PAYMENTS_SIMULATED: z.enum(['on', 'off']).default('on'),
-  DOORSIDE_WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, 'the APIv3 key is 32 bytes').optional(),
-  DOORSIDE_WECHATPAY_KEYS: z.string().min(1).optional(),
-  DOORSIDE_WECHATPAY_MCHID: z.string().regex(/^\d{1,32}$/, 'a merchant number is digits').optional(),
-  DOORSIDE_ALIPAY_APP_ID: z.string().regex(/^\d{1,32}$/, 'an Alipay app id is digits').optional(),
-  DOORSIDE_ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
-}).refine((e) => !e.DOORSIDE_WECHATPAY_APIV3_KEY === !e.DOORSIDE_WECHATPAY_KEYS, {
-  path: ['DOORSIDE_WECHATPAY_KEYS'], message: 'WeChat Pay needs both the APIv3 key and the folder of platform certificates / public keys',
-}).refine((e) => !e.DOORSIDE_ALIPAY_APP_ID === !e.DOORSIDE_ALIPAY_PUBLIC_KEY, {
-  path: ['DOORSIDE_ALIPAY_PUBLIC_KEY'], message: 'Alipay needs both the app id and Alipay\'s public key file',
-}).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
+  ...paymentNoticeEnv,
+  ...paymentCallEnv,
+}).superRefine(checkPaymentEnv).refine((e) => !e.DOORSIDE_MQTT_URL || e.DOORSIDE_MQTT_PASSWORD, {
   path: ['DOORSIDE_MQTT_PASSWORD'], message: 'the gateway needs its password for the broker at DOORSIDE_MQTT_URL',
 });
 
@@ -114,9 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config | { pro
     payments: {
       simulated: e.DOORSIDE_PAYMENTS_SIMULATED === 'on',
       ...(e.DOORSIDE_PAYMENT_NOTIFY_URL ? { notifyUrl: e.DOORSIDE_PAYMENT_NOTIFY_URL } : {}),
-      ...(e.DOORSIDE_WECHATPAY_APIV3_KEY && e.DOORSIDE_WECHATPAY_KEYS
-        ? { wechat: { apiV3Key: e.DOORSIDE_WECHATPAY_APIV3_KEY, keysFolder: resolve(base, e.DOORSIDE_WECHATPAY_KEYS), ...(e.DOORSIDE_WECHATPAY_MCHID ? { mchid: e.DOORSIDE_WECHATPAY_MCHID } : {}) } } : {}),
-      ...(e.DOORSIDE_ALIPAY_APP_ID && e.DOORSIDE_ALIPAY_PUBLIC_KEY ? { alipay: { appId: e.DOORSIDE_ALIPAY_APP_ID, publicKeyFile: resolve(base, e.DOORSIDE_ALIPAY_PUBLIC_KEY) } } : {}),
+      ...siteProviders(e, base),
     },
     ...(e.DOORSIDE_PUBLIC_URL ? { publicUrl: e.DOORSIDE_PUBLIC_URL } : {}),
     ...(e.DOORSIDE_SITE_NAME ? { siteName: e.DOORSIDE_SITE_NAME } : {}),

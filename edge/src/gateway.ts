@@ -23,6 +23,7 @@ import { startPushSender } from './push/push-sender.ts';
 import { startAnnouncementClock } from './announcements/announcement-clock.ts';
 import { primeRoomAnnouncements, publishRoomAnnouncements } from './announcements/room-announcements.ts';
 import { startHoldExpiry } from './orders/hold-expiry.ts';
+import { startReminderClock } from './work-orders/reminder-clock.ts';
 import { orderFollowsTicket } from './orders/order-follows-ticket.ts';
 import { orderFollowsPayments } from './orders/order-follows-payments.ts';
 import { ledgerPayments } from './orders/ledger-payments.ts';
@@ -36,6 +37,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
+import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
@@ -52,6 +54,7 @@ import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-ma
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
 import { providersFrom } from './payments/provider-setup.ts';
+import { startProviderRefunds } from './payments/provider-calls.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -91,6 +94,8 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
+  /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
+  escalationTicks?: boolean;
   /** Mail in and out; absent: no SMTP listener, outgoing mail written to `{dataDir}/outbox/`. */
   mail?: MailOptions;
   /** The HTTPS agent push messages go out through (one that trusts a test push service's certificate). */
@@ -101,6 +106,8 @@ export interface GatewayOptions {
   holdExpiryMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
+  /** How often unanswered work orders are checked for a reminder due (ms; default 60 s). */
+  reminderTickMs?: number;
 }
 
 export interface Gateway {
@@ -115,6 +122,10 @@ export interface Gateway {
   offlineWatch: OfflineWatch;
   /** Makes the tickets of planned work as their occurrences come due. */
   schedules: ScheduleGenerator;
+  /** Escalates breached service levels, each once. */
+  escalations: EscalationClock;
+  /** Sends the reminders (and raises the task) of work orders the vendor has not answered; `tick` runs it now. */
+  reminders: { tick: () => Promise<void> };
   commands: CommandHandler;
   metrics: Metrics;
   http: string;
@@ -226,10 +237,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const payOptions = options.payments ?? {};
     const { settings: paySettings, simulatedPrivateKey } = paymentSettings(payOptions, options.dataDir);
     const providers = providersFrom(paySettings);
-    const orderPayments = options.orderPayments ?? (providers.has('simulated') ? ledgerPayments(store, commands, providers, () => publicAddress.base) : noPaymentProvider);
+    const providerCalls = { commands, providers, clock, notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify` };
+    // Bookings paid at order are paid through the provider chosen, else the simulated one, else the first real one set up.
+    const orderProvider = payOptions.orderProvider ?? (['simulated', 'wechat', 'alipay'] as const).find((p) => providers.has(p));
+    const orderPayments = options.orderPayments ?? (orderProvider && providers.has(orderProvider) ? ledgerPayments(store, providerCalls, () => publicAddress.base, orderProvider) : noPaymentProvider);
+    closers.push(startProviderRefunds(store, providerCalls, (error) => process.emitWarning(error as Error)));
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    const reminders = startReminderClock(store, commands, clock, options.reminderTickMs ?? 60_000, (error) => process.emitWarning(error as Error));
+    closers.push(reminders.stop);
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.
     store.onCommit(({ changes }) => {
       for (const change of changes) {
@@ -246,6 +263,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (options.scheduleTicks !== false) {
       schedules.start();
       closers.push(() => schedules.stop());
+    }
+    const escalations = new EscalationClock(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
+    if (options.escalationTicks !== false) {
+      escalations.start();
+      closers.push(() => escalations.stop());
     }
     if (options.gpioConfig) {
       const gpio = await attachGpioPanel({ configFile: options.gpioConfig, store, events: deviceEvents, say: options.say ?? (() => {}) });
@@ -266,7 +288,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,
       payments: {
         providers, simulatedKey: simulatedPrivateKey,
-        notifyUrl: () => payOptions.notifyUrl ?? `${publicAddress.base}/api/payments/notify`,
+        notifyUrl: providerCalls.notifyUrl,
       },
       ...(options.reportLimits ? { reportLimits: options.reportLimits } : {}),
       ...(options.portalLimits ? { portalLimits: options.portalLimits } : {}),
@@ -294,7 +316,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const credentials = refreshCredentials(options.dataDir, endpoints)
       && addMailCredentials(options.dataDir, { smtp: mail.smtp, inquiries: mail.addresses.inbox, outbox: mail.outbox, ...(mail.imap ? { imap: mail.imap } : {}) });
     return {
-      offlineWatch: watch, schedules,
+      offlineWatch: watch, schedules, escalations, reminders,
       store, app, broker: broker instanceof GatewayBroker ? broker : undefined, bus: broker, signals, presence, deviceEvents, commands, metrics, credentials, mail,
       http: endpoints.http, mqtt: endpoints.mqtt, publicAddress, close: closeAll,
     };

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { checkPaymentEnv, noticeProviders, paymentNoticeEnv } from '@doorside/edge/payments';
 
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -12,16 +13,8 @@ const Env = z.object({
   DOORSIDE_LOG: Flag.default(true),
   /** The simulated provider's public key (a site's `{data}/payments/simulated-provider.pub.pem`), to take its notices. */
   DOORSIDE_PAYMENTS_SIMULATED_KEY: z.string().min(1).optional(),
-  DOORSIDE_WECHATPAY_APIV3_KEY: z.string().refine((v) => Buffer.byteLength(v) === 32, 'the APIv3 key is 32 bytes').optional(),
-  DOORSIDE_WECHATPAY_KEYS: z.string().min(1).optional(),
-  DOORSIDE_WECHATPAY_MCHID: z.string().regex(/^\d{1,32}$/, 'a merchant number is digits').optional(),
-  DOORSIDE_ALIPAY_APP_ID: z.string().regex(/^\d{1,32}$/, 'an Alipay app id is digits').optional(),
-  DOORSIDE_ALIPAY_PUBLIC_KEY: z.string().min(1).optional(),
-}).refine((e) => !e.DOORSIDE_WECHATPAY_APIV3_KEY === !e.DOORSIDE_WECHATPAY_KEYS, {
-  path: ['DOORSIDE_WECHATPAY_KEYS'], message: 'WeChat Pay needs both the APIv3 key and the folder of platform certificates / public keys',
-}).refine((e) => !e.DOORSIDE_ALIPAY_APP_ID === !e.DOORSIDE_ALIPAY_PUBLIC_KEY, {
-  path: ['DOORSIDE_ALIPAY_PUBLIC_KEY'], message: 'Alipay needs both the app id and Alipay\'s public key file',
-});
+  ...paymentNoticeEnv,
+}).superRefine(checkPaymentEnv);
 
 export interface CentralConfig {
   host: string;
@@ -49,9 +42,7 @@ export function loadCentralConfig(env: NodeJS.ProcessEnv = process.env): Central
     log: e.DOORSIDE_LOG,
     payments: {
       ...(e.DOORSIDE_PAYMENTS_SIMULATED_KEY ? { simulatedKeyFile: resolve(base, e.DOORSIDE_PAYMENTS_SIMULATED_KEY) } : {}),
-      ...(e.DOORSIDE_WECHATPAY_APIV3_KEY && e.DOORSIDE_WECHATPAY_KEYS
-        ? { wechat: { apiV3Key: e.DOORSIDE_WECHATPAY_APIV3_KEY, keysFolder: resolve(base, e.DOORSIDE_WECHATPAY_KEYS), ...(e.DOORSIDE_WECHATPAY_MCHID ? { mchid: e.DOORSIDE_WECHATPAY_MCHID } : {}) } } : {}),
-      ...(e.DOORSIDE_ALIPAY_APP_ID && e.DOORSIDE_ALIPAY_PUBLIC_KEY ? { alipay: { appId: e.DOORSIDE_ALIPAY_APP_ID, publicKeyFile: resolve(base, e.DOORSIDE_ALIPAY_PUBLIC_KEY) } } : {}),
+      ...noticeProviders(e, base),
     },
   };
 }

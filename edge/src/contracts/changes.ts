@@ -12,6 +12,7 @@ import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
+import type { SlaEscalation } from './sla-escalation.ts';
 import type { SiteDocument } from './documents.ts';
 import type { Survey, SurveyResponse } from './surveys.ts';
 
@@ -28,7 +29,9 @@ export type TicketEventType =
   /** The ticket started or stopped waiting for the tenant, a vendor or a booked visit. */
   | 'ticket-waiting-set'
   /** A checklist item ticked, unticked or added. */
-  | 'ticket-checklist-changed';
+  | 'ticket-checklist-changed'
+  /** A breached service-level clock escalated: the priority raised or the ticket handed to the supervisor. */
+  | 'ticket-sla-escalated';
 
 /** What happened to an order of a paid service. */
 export type OrderEventType =
@@ -39,7 +42,9 @@ export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
   | 'work-order-started' | 'work-order-done' | 'work-order-verified' | 'work-order-rejected' | 'work-order-withdrawn'
   /** A vendor contact's link was issued anew, or taken back. */
-  | 'work-order-link-issued' | 'work-order-link-revoked';
+  | 'work-order-link-issued' | 'work-order-link-revoked'
+  /** A reminder to the vendor (or its slot passed silently, reminders off); the last one unanswered raised a task. */
+  | 'work-order-reminded' | 'work-order-unanswered';
 
 export type DeviceEventType = 'device-registered' | 'device-rebound' | 'device-secret-rotated' | 'device-revoked';
 
@@ -56,7 +61,7 @@ export type Change =
   | { entity: 'team'; type: 'team-notified'; state: TeamNotification }
   | { entity: 'rating'; type: 'ticket-rated'; trackDigest: string; state: { ticket: TicketId; room: RoomId; score: number; comment: string | null } }
   | { entity: 'device'; type: DeviceEventType; state: Device; /** A new secret; the store keeps only its digests. */ secret?: string }
-  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed' | 'category-dispatch-changed'; state: Category }
+  | { entity: 'category'; type: 'category-policy-changed' | 'category-defined' | 'category-names-changed' | 'category-dispatch-changed' | 'category-escalation-changed'; state: Category }
   | { entity: 'team-names'; type: 'team-names-changed'; state: Team }
   | { entity: 'person'; type: 'person-created' | 'person-updated'; state: PersonRecord }
   | { entity: 'unit'; type: 'unit-created' | 'unit-updated'; state: Unit }
@@ -80,15 +85,17 @@ export type Change =
   | { entity: 'portal-link'; type: 'portal-link-spent'; state: { person: string }; tokenDigest: string }
   | { entity: 'approval'; type: 'approval-requested' | 'approval-decided'; state: Approval }
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
-  | { entity: 'payment'; type: 'payment-created' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
+  | { entity: 'payment'; type: 'payment-created' | 'payment-opened' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
-  | { entity: 'refund'; type: 'refund-made'; state: Refund }
+  | { entity: 'refund'; type: 'refund-made' | 'refund-answered'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
   /** A catch-up that made only the latest occurrences: how many older ones were left out. */
   | { entity: 'schedule-catch-up'; type: 'schedule-catch-up-capped'; state: { schedule: string; dropped: number; first: string; last: string } }
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
+  /** A breach of one of a ticket's clocks escalated, once: the store keeps it under the ticket and the clock. */
+  | { entity: 'sla-escalation'; type: 'sla-breach-escalated'; state: SlaEscalation }
   /** A document kept for tenants and staff; its upload event holds the file's SHA-256, which every download is checked against. */
   | { entity: 'document'; type: 'document-uploaded' | 'document-withdrawn'; state: SiteDocument }
   | { entity: 'survey'; type: 'survey-created' | 'survey-closed'; state: Survey }
@@ -100,6 +107,8 @@ export type Change =
     links?: { digest: string; contact: string }[];
     /** Links taken back: one contact's, or every link of the order (`contact: null`). */
     revoke?: { contact: string | null };
+    /** A reminder that goes to the vendor's contacts by mail (not when the vendor has reminders off). */
+    mailVendor?: boolean;
   }
   | {
     entity: 'session'; type: 'session-opened'; state: SessionState;

@@ -10,11 +10,12 @@ import type { MovementKind, StockItem, StockMoveResult, StockStore } from './sto
 import type { Announcement, AnnouncementReceipt, CreateAnnouncementBody } from './announcement.ts';
 import type { OrderBody, Order, OrderPlaced } from './orders.ts';
 import type { Service, ServiceFields, ServiceId, ServiceSettings, SlotSchedule } from './services.ts';
-import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId } from './payments.ts';
+import type { NoticeOutcome, PaymentNotice, PaymentView, ProviderId, Refund } from './payments.ts';
 import type { WorkingCalendar } from './working-hours.ts';
 import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
+import type { BreachKind, EscalationSettings, SlaEscalation } from './sla-escalation.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 import type { DocumentMeta, SiteDocument, DocumentFile } from './documents.ts';
 import type { AnswerSurveyBody, CreateSurveyBody, Survey, SurveyResponse } from './surveys.ts';
@@ -114,7 +115,9 @@ export type WorkOrderCommand =
   | { type: 'withdraw-work-order'; reason: string }
   /** A contact's link to the order: a new one (any earlier one of theirs revoked), or taken back. */
   | { type: 'issue-work-order-link'; contact: string }
-  | { type: 'revoke-work-order-link'; contact: string };
+  | { type: 'revoke-work-order-link'; contact: string }
+  /** The gateway's chase of an order the vendor has not answered: the reminder (or the task) now due. */
+  | { type: 'remind-work-order' };
 
 /** Who takes work: a person on or off duty (target: the user), their skills (target: the user). */
 export type DispatchCommand =
@@ -151,6 +154,14 @@ export type ServiceLevelCommand =
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
   | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
+
+/**
+ * Escalation of breached service levels: the gateway's clock escalates one breach of a ticket
+ * (target: the ticket), once; a category's settings say what that does (target: the category).
+ */
+export type EscalationCommand =
+  | { type: 'escalate-breach'; breach: BreachKind }
+  | { type: 'set-escalation'; escalation: EscalationSettings };
 
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
@@ -207,7 +218,11 @@ export type OrderCommand =
 export type PaymentCommand =
   | { type: 'create-payment'; provider: ProviderId; amount: number; currency: string; company?: string }
   | { type: 'take-payment-notice'; notice: PaymentNotice }
-  | { type: 'refund-payment'; amount: number; reason: string };
+  | { type: 'refund-payment'; amount: number; reason: string }
+  /** The gateway records where the payer pays, as the provider answered when asked to open the payment. */
+  | { type: 'record-pay-link'; payAt: string }
+  /** The gateway records the provider's answer to a refund asked of it (target: the refund). */
+  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string };
 
 /**
  * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
@@ -225,7 +240,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = EscalationCommand | DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -239,6 +254,7 @@ export type Target =
   | { user: Username }
   | { order: string }
   | { payment: string }
+  | { refund: string }
   | { provider: ProviderId }
   | { schedule: string }
   | { panel: RoomId }
@@ -334,6 +350,8 @@ export interface CommandResults {
   'create-payment': PaymentView;
   'take-payment-notice': NoticeOutcome;
   'refund-payment': PaymentView;
+  'record-pay-link': PaymentView;
+  'record-refund-answer': Refund;
   'set-working-calendar': WorkingCalendar;
   'create-schedule': Schedule;
   'update-schedule': Schedule;
@@ -343,6 +361,8 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'escalate-breach': SlaEscalation;
+  'set-escalation': Category;
   'define-vendor': Vendor;
   'update-vendor': Vendor;
   /** The order and, per vendor contact, the raw token of its link: shown once, stored only as a digest. */

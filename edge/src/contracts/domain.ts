@@ -6,6 +6,7 @@ import { Names, Phrase, phraseLanguages } from './phrase.ts';
 import { TicketLinks } from './directory.ts';
 import { TicketSla, Waiting } from './sla-clock.ts';
 import { ChecklistItem, PlannedBy } from './checklist.ts';
+import { EscalationSettings } from './sla-escalation.ts';
 
 export const RoomStatus = z.enum(roomStatuses);
 export const TicketKind = z.enum(['report', 'inquiry', 'task', 'work_order']);
@@ -106,6 +107,8 @@ export const Category = z.object({
   autoDispatch: z.boolean().optional(),
   /** A rating at or below this score (of 5) reopens the job through the rejection policy; absent means 2, 0 never. */
   ratingThreshold: z.number().int().min(0).max(5).optional(),
+  /** What a breached service-level clock sets going; absent: the holder and the supervisor are told. */
+  escalation: z.optional(EscalationSettings),
 });
 export type Category = z.infer<typeof Category>;
 

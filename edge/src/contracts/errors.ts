@@ -91,6 +91,7 @@ export const errorCatalogue = {
   NOT_YOUR_PEOPLE: { status: 403, meaning: 'a person\'s duty or skills are set by themself, a supervisor of their team or the facility head' },
   // 404
   NOT_FOUND: { status: 404, meaning: 'the thing named does not exist (or is not visible to the caller)' },
+  PROVIDER_REFUSED: { status: 409, meaning: 'the payment provider refused the request; details carry its code' },
   PROVIDER_NOT_SET_UP: { status: 404, meaning: 'the site takes no payments through that provider' },
   PAGE_NOT_BUILT: { status: 404, meaning: 'the page bundle has not been built yet' },
   // 409: not in the current state
@@ -125,9 +126,15 @@ export const errorCatalogue = {
   ORDER_NOT_PAID: { status: 409, meaning: 'the job\'s order is paid at order and not paid yet: it is not assigned, claimed or started until it is' },
   ORDER_ALREADY_PAID: { status: 409, meaning: 'the order is paid already; a second payment is refused' },
   PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
+  REFUND_ANSWERED: { status: 409, meaning: 'the provider\'s answer to the refund is recorded already' },
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
   WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
   WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
+  ALREADY_ESCALATED: { status: 409, meaning: 'that breach of the ticket\'s service level was escalated already' },
+  NOT_BREACHED: { status: 409, meaning: 'the ticket\'s clock has not run out (or no longer runs): there is nothing to escalate' },
+  OUTSIDE_WORKING_HOURS: { status: 409, meaning: 'a breach of a ticket that is not urgent is escalated during the site\'s working hours' },
+  NOT_CHASED: { status: 409, meaning: 'the work order is no longer waiting for the vendor\'s answer, or its chase has ended: no reminder is due' },
+  REMINDER_NOT_DUE: { status: 409, meaning: 'the work order\'s next reminder is not due yet; details say when' },
   RESULT_ALREADY_RECORDED: { status: 409, meaning: 'a head-office command was answered already, differently' },
   // 410
   QR_REPLACED: { status: 410, meaning: 'the sticker code was replaced; ask reception' },
@@ -145,6 +152,7 @@ export const errorCatalogue = {
   INTERNAL: { status: 500, meaning: 'the gateway failed; nothing was changed' },
   // 503: the gateway cannot take writes for now
   LOG_MOVED: { status: 503, meaning: 'another process wrote to the site\'s event log; nothing was changed, the gateway re-read the log and takes the next try' },
+  PROVIDER_UNAVAILABLE: { status: 503, meaning: 'the payment provider could not be reached, or answered with something that did not verify; nothing was changed there: try again' },
   STORAGE_FULL: { status: 503, meaning: 'the gateway\'s disk is full: nothing was changed; reads still work, writes resume once space is freed' },
 } as const satisfies Record<string, { status: number; meaning: string }>;
 

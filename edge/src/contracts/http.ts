@@ -64,6 +64,13 @@ export const TicketQuery = z.strictObject({
   priority: Priority.optional(),
   /** Open and past its due time (`true`), or not (`false`). */
   overdue: z.stringbool().optional(),
+  /**
+   * By service level, open tickets only: a clock `breached` (run out, now or before), `due-soon`
+   * (not breached, a clock running out within the hour), `paused` (waiting on a pausing reason).
+   */
+  sla: z.enum(['breached', 'due-soon', 'paused']).optional(),
+  /** Soonest first by the first-response or the resolution due time; tickets without one last. */
+  sort: z.enum(['response-due', 'resolution-due']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 

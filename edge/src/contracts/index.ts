@@ -33,5 +33,6 @@ export * from './push.ts';
 export * from './schedules.ts';
 export * from './checklist.ts';
 export * from './work-orders.ts';
+export * from './sla-escalation.ts';
 export * from './documents.ts';
 export * from './surveys.ts';

@@ -43,6 +43,8 @@ export const Payment = z.object({
   company: z.string().max(120).nullable(),
   flag: PaymentFlag.nullable(),
   createdAt: IsoTime,
+  /** Where the payer pays, as the provider answered when the payment was opened there (WeChat Pay's `code_url`, Alipay's `qr_code`). */
+  payAt: z.string().max(1000).nullable().optional(),
 });
 export type Payment = z.infer<typeof Payment>;
 
@@ -52,10 +54,17 @@ export const Refund = z.object({
   order: OrderRef,
   amount: MinorUnits,
   currency: CurrencyCode,
-  /** `done` when the provider returned the money at once; `requested` while a real provider works on it. */
-  status: z.enum(['done', 'requested']),
+  /**
+   * `done` when the money is back (at once, or confirmed by the provider); `requested` while a
+   * real provider works on it; `failed` when the provider refused it (a person takes it from there).
+   */
+  status: z.enum(['done', 'requested', 'failed']),
   reason: z.string().max(300),
   at: IsoTime,
+  /** The provider's own number for the refund, once it answered. */
+  reference: z.string().max(64).nullable().optional(),
+  /** The provider's code when it refused the refund. */
+  failure: z.string().max(120).nullable().optional(),
 });
 export type Refund = z.infer<typeof Refund>;
 
@@ -146,6 +155,6 @@ export const Receipt = z.object({
   payments: z.array(z.object({
     id: PaymentId, provider: ProviderId, amount: MinorUnits, currency: CurrencyCode, paidAt: IsoTime.nullable(), transaction: z.string().nullable(), refunded: MinorUnits,
   })),
-  refunds: z.array(z.object({ id: RefundId, payment: PaymentId, amount: MinorUnits, currency: CurrencyCode, status: z.enum(['done', 'requested']), at: IsoTime })),
+  refunds: z.array(z.object({ id: RefundId, payment: PaymentId, amount: MinorUnits, currency: CurrencyCode, status: Refund.shape.status, at: IsoTime })),
 });
 export type Receipt = z.infer<typeof Receipt>;

@@ -22,7 +22,7 @@ export type PhraseParam = z.infer<typeof PhraseParam>;
 
 export const phraseCodes = [
   'ticket.serviceIn', 'ticket.followUp', 'ticket.rejected', 'ticket.rejectedWithNotes', 'room.ready', 'room.rejected', 'room.ticketVerified', 'room.ticketCancelled',
-  'ticket.lowStock',
+  'ticket.lowStock', 'ticket.workOrderUnanswered',
 ] as const;
 export type PhraseCode = (typeof phraseCodes)[number];
 
@@ -53,5 +53,6 @@ export function plainEnglish(p: Phrase): string {
     case 'room.ticketVerified': return `${v('ticket')} verified`;
     case 'room.ticketCancelled': return `${v('ticket')} cancelled`;
     case 'ticket.lowStock': return `Low stock: ${v('item')} in ${v('store')}, ${v('level')} ${v('unit')} left (minimum ${v('minimum')})`;
+    case 'ticket.workOrderUnanswered': return `Work order ${v('workOrder')}: no answer from ${v('vendor')}`;
   }
 }

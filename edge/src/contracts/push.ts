@@ -13,8 +13,8 @@ export const PushState = z.object({ subscribed: z.boolean() });
 
 /** What a push message carries: a code and parameters the service worker puts in words, and where a tap leads. */
 export const PushMessage = z.object({
-  /** Staff: a job given to them, their work rejected. Tenants: a reply to their request, or its new status. */
-  code: z.enum(['job-assigned', 'work-rejected', 'request-replied', 'request-status']),
+  /** Staff: a job given to them, their work rejected, a breached service level escalated to them. Tenants: a reply to their request, or its new status. */
+  code: z.enum(['job-assigned', 'work-rejected', 'sla-breached', 'request-replied', 'request-status']),
   ticket: z.string(),
   title: z.string(),
   url: z.string(),

@@ -12,6 +12,10 @@ export type KpiQuery = z.infer<typeof KpiQuery>;
 /** Rejections as a percentage of finished services (a job finished, rejected and finished again counts twice). */
 const Share = z.object({ completed: z.number().int(), rejected: z.number().int(), percent: z.number() });
 
+/** Tickets with service-level clocks in a group, and how many breached their first-response and resolution targets. */
+const Breaches = z.object({ counted: z.number().int(), breached: z.number().int(), response: z.number().int(), resolution: z.number().int(), percent: z.number().nullable() });
+export type Breaches = z.infer<typeof Breaches>;
+
 export const KpiReport = z.object({
   from: z.string(),
   to: z.string(),
@@ -28,6 +32,15 @@ export const KpiReport = z.object({
   rejections: z.object({
     byCategory: z.array(Share.extend({ category: CategoryId })),
     byTeam: z.array(Share.extend({ team: TeamId })),
+  }),
+  /**
+   * Breaches of the service-level targets (working hours, waits excluded) of the window's tickets
+   * that are not cancelled: overall, per category, per team and per vendor sent a work order.
+   */
+  breaches: Breaches.extend({
+    byCategory: z.array(Breaches.extend({ category: CategoryId })),
+    byTeam: z.array(Breaches.extend({ team: TeamId })),
+    byVendor: z.array(Breaches.extend({ vendor: z.string() })),
   }),
   ratings: z.object({
     count: z.number().int(),

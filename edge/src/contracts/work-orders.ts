@@ -88,6 +88,19 @@ export const WorkOrderStep = z.object({
 export const WorkOrderComment = z.object({ at: IsoTime, by: z.string(), text: z.string() });
 export const WorkOrderRejection = z.object({ at: IsoTime, by: z.string(), reason: z.string() });
 
+/**
+ * The chase of an unanswered order: reminders sent so far (`sent`), the reminder slots passed
+ * (`step`, a slot passes silently when the vendor has reminders off), when the next is due, and the
+ * task raised for the responsible person once the last reminder went unanswered.
+ */
+export const WorkOrderReminders = z.object({
+  sent: z.number().int().nonnegative(),
+  step: z.number().int().nonnegative(),
+  nextAt: IsoTime.nullable(),
+  task: TicketId.nullable(),
+});
+export type WorkOrderReminders = z.infer<typeof WorkOrderReminders>;
+
 export const WorkOrder = z.object({
   id: WorkOrderId,
   /** The ticket it was made from, or null for one made on its own. */
@@ -119,6 +132,8 @@ export const WorkOrder = z.object({
   doneAt: IsoTime.nullable(),
   closedAt: IsoTime.nullable(),
   updatedAt: IsoTime,
+  /** Reminders to the vendor until they answer; absent on orders sent before reminders existed. */
+  reminders: z.optional(WorkOrderReminders),
 });
 export type WorkOrder = z.infer<typeof WorkOrder>;
 

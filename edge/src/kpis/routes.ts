@@ -6,6 +6,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { ticketFacts } from './kpi-facts.sqlite.ts';
 import { kpiReport } from './kpi-report.ts';
 import { kpiWindow } from './kpi-window.ts';
+import { breachFigures } from '../service-levels/breach-figures.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -16,6 +17,7 @@ export const kpiRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore
   api.get('/api/kpis', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: KpiQuery, response: { 200: KpiReport, ...errors } } }, async (request) => {
     const now = clock();
     const window = kpiWindow(request.query, now);
-    return kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now);
+    const breaches = breachFigures(store.slaEscalations.breachFacts(window.from, window.to, Date.parse(now)));
+    return { ...kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now), breaches };
   });
 };

@@ -10,6 +10,7 @@ import { MailRows } from './mail-rows.sqlite.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { mayHaveMailed, reporterMailer } from './reporter-mailer.ts';
 import { announcementMailer, mayHaveMailedAnnouncement } from './announcement-mailer.ts';
+import { mayHaveMailedWorkOrder, workOrderMailer } from './work-order-mailer.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
 import { portalLinkMailer } from './portal-link-mail.ts';
@@ -66,8 +67,9 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unhookPortal = deps.commands.within(portalLinkMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unhookAnnouncements = deps.commands.within(announcementMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox }));
+  const unhookWorkOrders = deps.commands.within(workOrderMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox }));
   const unlisten = deps.store.onCommit(({ changes }) => {
-    if (changes.some(mayHaveMailedAnnouncement)) void sender.kick();
+    if (changes.some(mayHaveMailedAnnouncement) || changes.some(mayHaveMailedWorkOrder)) void sender.kick();
     if (changes.some((c) => mayHaveMailed(c) || c.type === 'portal-link-sent')) void sender.kick();
   });
   const smtp = options.smtpPort === null ? null : await SmtpListener.start({
@@ -77,6 +79,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
     unhook();
     unhookPortal();
     unhookAnnouncements();
+    unhookWorkOrders();
     unlisten();
     await sender.stop();
     throw error;
@@ -101,6 +104,7 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
       unhook();
       unhookPortal();
       unhookAnnouncements();
+      unhookWorkOrders();
       unlisten();
       await sender.stop();
     },

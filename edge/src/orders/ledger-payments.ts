@@ -1,19 +1,22 @@
-import type { CommandHandler } from '../commands/handler.ts';
 import { amountDue, type Order, type ProviderId } from '../contracts/index.ts';
-import type { Providers } from '../payments/provider.ts';
+import { openAtProvider, type ProviderCalls } from '../payments/provider-calls.ts';
 import { systemActor } from '../rights/actor.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { OrderPayments } from './order-payments.ts';
 
 /**
  * Orders paid through the site's payments ledger: a booking paid at order asks the ledger for a
- * payment with the provider given (the simulated one in the demo) and answers its pay page; a
+ * payment with the provider given (the simulated one in the demo), opens it at a real provider,
+ * and answers where to pay; a
  * cancelled order's money goes back through `refund-payment`. Both are commands as the gateway.
  */
-export function ledgerPayments(store: SiteStore, commands: CommandHandler, providers: Providers, base: () => string, provider: ProviderId = 'simulated'): OrderPayments {
+export function ledgerPayments(store: SiteStore, calls: ProviderCalls, base: () => string, provider: ProviderId = 'simulated'): OrderPayments {
+  const { commands, providers } = calls;
   return {
     async paymentFor(order: Order) {
-      const view = await commands.handle(systemActor, { order: order.id }, { type: 'create-payment', provider, amount: amountDue(order), currency: order.currency });
+      const asked = await commands.handle(systemActor, { order: order.id }, { type: 'create-payment', provider, amount: amountDue(order), currency: order.currency });
+      // A real provider opens the payment and answers where to pay; unreachable, the booking stands and its pay link is null.
+      const view = await openAtProvider(calls, asked, `${order.serviceName} (${order.id})`).catch(() => asked);
       const url = view.payment.status === 'pending' ? providers.get(provider)?.payUrl(view.payment, base()) ?? null : null;
       return { order: order.id, amount: amountDue(order), currency: order.currency, url, holdUntil: order.holdUntil ?? order.createdAt };
     },

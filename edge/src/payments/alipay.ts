@@ -1,25 +1,19 @@
 import { type KeyObject, verify } from 'node:crypto';
 import type { PaymentNotice } from '../contracts/index.ts';
 import { NoticeRefused } from './notice-refused.ts';
+import { type AlipayApp, openPrecreate, refundAtAlipay } from './alipay-api.ts';
+import { alipaySigningString } from './alipay-signing.ts';
 import type { NoticeRequest, PaymentProvider } from './provider.ts';
+
+export { alipaySigningString };
 
 export interface AlipaySettings {
   /** The app the notices are for; a notice for another app is refused. */
   appId: string;
   /** Alipay's public key (RSA2). */
   publicKey: KeyObject;
-}
-
-/**
- * The string Alipay signs: every parameter but `sign` and `sign_type`, empty ones left out,
- * sorted by name, `name=value` joined by `&`, values as decoded from the form.
- */
-export function alipaySigningString(params: URLSearchParams): string {
-  return [...params.entries()]
-    .filter(([name, value]) => name !== 'sign' && name !== 'sign_type' && value !== '')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
+  /** The app's own signing key and the gateway, for opening payments and refunds; absent: notices only. */
+  app?: { privateKey: KeyObject; gateway: string };
 }
 
 /** "12.30" yuan → 1230 fen, exactly (no floating point). */
@@ -37,13 +31,19 @@ function beijing(text: string | null, now: Date): string {
 
 const PAID = new Set(['TRADE_SUCCESS', 'TRADE_FINISHED']);
 
-/** Alipay's asynchronous notifications (form-encoded POST), RSA2-signed; answered with `success`. */
+const app = (settings: AlipaySettings): AlipayApp => ({ appId: settings.appId, publicKey: settings.publicKey, ...settings.app! });
+
+/** Alipay: asynchronous notifications (form-encoded POST, RSA2-signed, answered `success`) and, with the app's key, payments and refunds. */
 export function alipay(settings: AlipaySettings): PaymentProvider {
   return {
     id: 'alipay',
     received: { status: 200, type: 'text/plain', body: 'success' },
     refunds: 'requested',
-    payUrl: () => null,
+    payUrl: (payment) => payment.payAt ?? null,
+    ...(settings.app ? {
+      open: (payment, request) => openPrecreate(app(settings), payment, request),
+      refund: (payment, refund, request) => refundAtAlipay(app(settings), payment, refund, request),
+    } satisfies Pick<PaymentProvider, 'open' | 'refund'> : {}),
     verify(request: NoticeRequest, now: Date): PaymentNotice {
       const params = new URLSearchParams(request.body);
       const sign = params.get('sign');

@@ -1,4 +1,4 @@
-import type { Change, NoticeOutcome, Payment, PaymentCommand, PaymentNotice, PaymentView } from '../contracts/index.ts';
+import type { Change, NoticeOutcome, Payment, PaymentCommand, PaymentNotice, PaymentView, Refund } from '../contracts/index.ts';
 import type { CommandModule } from '../commands/command-module.ts';
 import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
@@ -41,9 +41,9 @@ function takeNotice(store: SiteStore, notice: PaymentNotice): { changes: Change[
   };
 }
 
-/** Asking for a payment, taking a provider's notice, refunding. */
+/** Asking for a payment, taking a provider's notice, refunding, and recording what a provider answered the gateway. */
 export const paymentCommands: CommandModule<PaymentCommand> = {
-  types: ['create-payment', 'take-payment-notice', 'refund-payment'],
+  types: ['create-payment', 'take-payment-notice', 'refund-payment', 'record-pay-link', 'record-refund-answer'],
 
   run(store, { actor, target, command, at }) {
     switch (command.type) {
@@ -69,6 +69,24 @@ export const paymentCommands: CommandModule<PaymentCommand> = {
         const { changes, refund } = refundChanges(store, payment, command.amount, command.reason, at);
         const state = (changes[1] as { state: Payment }).state;
         return { changes, result: view(store, state, [refund]) };
+      }
+      case 'record-pay-link': {
+        assertMay(actor.role, 'charge');
+        const payment = store.payments.get(targetOf(target, 'payment'));
+        if (!payment) throw new NotFound('payment', targetOf(target, 'payment'));
+        // Money may have come in while the provider answered: a link is kept only while the payment waits.
+        if (payment.status !== 'pending' || payment.payAt === command.payAt) return { changes: [], result: view(store, payment) };
+        const state: Payment = { ...payment, payAt: command.payAt };
+        return { changes: [{ entity: 'payment', type: 'payment-opened', state }], result: view(store, state) };
+      }
+      case 'record-refund-answer': {
+        assertMay(actor.role, 'refund');
+        const id = String((target as Record<string, unknown>).refund ?? '');
+        const refund = store.payments.refund(id);
+        if (!refund) throw new NotFound('refund', id);
+        if (refund.status !== 'requested') throw new Refusal('REFUND_ANSWERED', `refund ${id} is ${refund.status} already`, { refund: id, status: refund.status });
+        const state: Refund = { ...refund, status: command.outcome, reference: command.reference ?? refund.reference ?? null, failure: command.failure ?? null };
+        return { changes: command.outcome === 'requested' && state.reference === refund.reference ? [] : [{ entity: 'refund', type: 'refund-answered', state }], result: state };
       }
     }
   },

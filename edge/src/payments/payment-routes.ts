@@ -3,17 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatePaymentBody, ErrorBody, OrderRef, type Payment, PaymentList, PaymentParams, type PaymentView as View, PaymentView, RefundBody } from '../contracts/index.ts';
 import { signedInActor } from '../auth/sign-in.ts';
-import type { CommandHandler } from '../commands/handler.ts';
 import { NotFound, Refusal } from '../domain-error.ts';
 import type { PublicAddress } from '../http/public-address.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { Providers } from './provider.ts';
+import { openAtProvider, type ProviderCalls } from './provider-calls.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['payments'];
 
 /** Asking for a payment, reading the ledger, refunding. */
-export const paymentRoutes: FastifyPluginAsync<{ store: SiteStore; commands: CommandHandler; providers: Providers; links: PublicAddress }> = async (app, { store, commands, providers, links }) => {
+export const paymentRoutes: FastifyPluginAsync<{ store: SiteStore; calls: ProviderCalls; links: PublicAddress }> = async (app, { store, calls, links }) => {
+  const { commands, providers } = calls;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const withPayUrl = (view: View): View => {
     const provider = providers.get(view.payment.provider);
@@ -23,11 +23,12 @@ export const paymentRoutes: FastifyPluginAsync<{ store: SiteStore; commands: Com
 
   api.post('/api/payments', {
     config: { right: 'charge' },
-    schema: { tags, body: CreatePaymentBody, response: { 200: PaymentView, ...errors }, description: 'A payment for an order at the amount the site priced it: through a provider (the payer pays on its page), or charged to a company account at once. An order paid already is refused (409 ORDER_ALREADY_PAID).' },
+    schema: { tags, body: CreatePaymentBody, response: { 200: PaymentView, ...errors }, description: 'A payment for an order at the amount the site priced it: through a provider (opened there at once for WeChat Pay and Alipay; the payer pays where `payUrl` says; 503 PROVIDER_UNAVAILABLE when it cannot be reached), or charged to a company account at once. An order paid already is refused (409 ORDER_ALREADY_PAID).' },
   }, async (request) => {
     const { order, ...rest } = request.body;
     if (!providers.has(rest.provider)) throw new Refusal('PROVIDER_NOT_SET_UP', `this site takes no ${rest.provider} payments`, { provider: rest.provider });
-    return withPayUrl(await commands.handle(signedInActor(request), { order }, { type: 'create-payment', ...rest }));
+    const asked = await commands.handle(signedInActor(request), { order }, { type: 'create-payment', ...rest });
+    return withPayUrl(await openAtProvider(calls, asked, `${store.site} ${order}`));
   });
 
   api.get('/api/payments', {

@@ -2,18 +2,18 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject,
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ProviderId } from '../contracts/index.ts';
-import { alipay } from './alipay.ts';
+import { alipay, type AlipaySettings } from './alipay.ts';
 import { companyAccount } from './company-account.ts';
 import type { PaymentProvider, Providers } from './provider.ts';
 import { simulatedProvider } from './simulated-provider.ts';
-import { wechatPay } from './wechat-pay.ts';
+import { wechatPay, type WechatPaySettings } from './wechat-pay.ts';
 
 /** Which providers a site (or the central server) takes notices from, with their keys. */
 export interface PaymentSettings {
   /** The simulated provider's verifying key; absent: not offered. */
   simulated?: { publicKey: KeyObject };
-  wechat?: { apiV3Key: string; keys: ReadonlyMap<string, KeyObject>; mchid?: string };
-  alipay?: { appId: string; publicKey: KeyObject };
+  wechat?: WechatPaySettings;
+  alipay?: AlipaySettings;
   /** Charges to a tenant's company account (on the gateway only: the central server takes no such charges). */
   company?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Payment, PaymentNotice, ProviderId } from '../contracts/index.ts';
+import type { Payment, PaymentNotice, ProviderId, Refund } from '../contracts/index.ts';
 
 /** A provider's notification as it came: its headers and the body, byte for byte as sent (signatures cover it). */
 export interface NoticeRequest {
@@ -23,7 +23,25 @@ export interface PaymentProvider {
   payUrl(payment: Payment, base: string): string | null;
   /** `done`: the money is back at once (simulated, company account); `requested`: the provider works on it and confirms later. */
   readonly refunds: 'done' | 'requested';
+  /**
+   * Opens the payment at the provider (WeChat Pay, Alipay): the address the payer pays at, as it
+   * answered. Absent where the payer's step is the site's own page (simulated) or there is none.
+   * Throws `ProviderUnavailable` (not reached, or an answer that does not verify) or `ProviderRefused`.
+   */
+  open?(payment: Payment, request: OpenRequest): Promise<{ payAt: string }>;
+  /** Asks the provider to give money back: done, or accepted and still under way. Throws as `open` does. */
+  refund?(payment: Payment, refund: Refund, request: RefundRequest): Promise<RefundAnswer>;
 }
+
+export interface OpenRequest {
+  /** Where the provider sends its notice of the payment. */
+  notifyUrl: string;
+  /** What the payer sees the payment is for. */
+  description: string;
+  now: Date;
+}
+export interface RefundRequest { notifyUrl: string; now: Date }
+export interface RefundAnswer { outcome: 'done' | 'requested'; reference: string | null }
 
 /** The providers a site (or its central server) is set up for, by id. */
 export type Providers = ReadonlyMap<ProviderId, PaymentProvider>;

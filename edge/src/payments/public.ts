@@ -5,3 +5,4 @@ export type { NoticeAnswer, NoticeRequest, PaymentProvider, Providers } from './
 export { NoticeRefused } from './notice-refused.ts';
 export { NOTICE_BODY_LIMIT } from './notify-routes.ts';
 export { noticeCommandId, siteOfTrade } from './notice-routing.ts';
+export { checkPaymentEnv, noticeProviders, paymentNoticeEnv } from './payment-env.ts';

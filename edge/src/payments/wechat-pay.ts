@@ -4,6 +4,7 @@ import type { PaymentNotice } from '../contracts/index.ts';
 import { NoticeRefused } from './notice-refused.ts';
 import type { NoticeRequest, PaymentProvider } from './provider.ts';
 import { verifySignedHeaders } from './signed-headers.ts';
+import { openNative, refundAtWechat, type WechatMerchant } from './wechat-pay-api.ts';
 
 export interface WechatPaySettings {
   /** The merchant's APIv3 key: 32 bytes, the AES-256-GCM key of every notice's resource. */
@@ -12,6 +13,8 @@ export interface WechatPaySettings {
   keys: ReadonlyMap<string, KeyObject>;
   /** The merchant number; a notice for another merchant is refused. */
   mchid?: string;
+  /** The merchant's own key and app, for opening payments and asking refunds; absent: notices only. */
+  merchant?: WechatMerchant;
 }
 
 const Envelope = z.object({
@@ -48,15 +51,19 @@ export function decryptResource(apiV3Key: string, resource: { ciphertext: string
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
 }
 
-/** WeChat Pay v3 payment notifications: signature checked, resource decrypted, transaction read. */
+/** WeChat Pay v3: notifications (signature checked, resource decrypted, transaction read) and, with the merchant's key, opening payments and refunds. */
 export function wechatPay(settings: WechatPaySettings): PaymentProvider {
   return {
     id: 'wechat',
     // WeChat Pay takes 200 or 204 with no body as "received".
     received: { status: 204, type: 'text/plain', body: '' },
     refunds: 'requested',
-    // Paying starts in WeChat itself (JSAPI or a native code) with the merchant's account; the site gets only the notice.
-    payUrl: () => null,
+    // The payer pays in WeChat itself, by the native payment's code the merchant's call opened.
+    payUrl: (payment) => payment.payAt ?? null,
+    ...(settings.merchant ? {
+      open: (payment, request) => openNative(settings.merchant!, settings.keys, payment, request),
+      refund: (payment, refund, request) => refundAtWechat(settings.merchant!, settings.keys, payment, refund, request),
+    } satisfies Pick<PaymentProvider, 'open' | 'refund'> : {}),
     verify(request: NoticeRequest, now: Date): PaymentNotice {
       verifySignedHeaders(request, now, { prefix: 'Wechatpay', provider: 'wechat' }, settings.keys);
       let transaction: z.infer<typeof Transaction>;

@@ -8,8 +8,13 @@ import type { SiteStore } from '../store/site-store.ts';
 import { tenantPushesFor } from './tenant-pushes.ts';
 import type { VapidKeys } from './vapid-keys.ts';
 
-/** Whom a committed ticket change is pushed to among staff, and what it says: a job given to someone, or their work rejected. */
+/** Whom a committed change is pushed to among staff, and what it says: a job given to someone, their work rejected, a breached service level escalated to them. */
 export function pushesFor(change: Change, store: SiteStore, links: PublicAddress): { owner: string; message: PushMessage }[] {
+  if (change.entity === 'sla-escalation') {
+    const ticket = store.tickets.get(change.state.ticket);
+    const url = `${links.base}/dashboard`;
+    return change.state.notified.map((user) => ({ owner: `user:${user}`, message: { code: 'sla-breached', ticket: change.state.ticket, title: ticket?.title ?? change.state.ticket, url } }));
+  }
   if (change.entity !== 'ticket' || !change.state.assignee) return [];
   const t = change.state;
   const url = `${links.base}/staff`;

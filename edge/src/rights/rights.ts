@@ -36,8 +36,12 @@ export type Right =
   | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
   | 'set-waiting'
+  // A breached service level: the gateway escalates it; a category's escalation settings are kept by those who keep the service levels.
+  | 'escalate-breach' | 'set-escalation'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
+  // The gateway's chase of an unanswered work order: reminders, then a task.
+  | 'remind-work-order'
   // What a vendor does on a work order sent to them.
   | 'view-work-order' | 'accept-work-order' | 'decline-work-order' | 'comment-work-order' | 'add-work-order-files' | 'start-work-order' | 'report-work-order-done';
 
@@ -240,6 +244,9 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['set-waiting']),
   ...grant('facility_head', 'any', ['set-waiting']),
   ...grant('admin', 'any', ['set-waiting']),
+  ...grant('system', 'any', ['escalate-breach']),
+  ...grant('facility_head', 'any', ['set-escalation']),
+  ...grant('admin', 'any', ['set-escalation']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
@@ -247,6 +254,7 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['read-vendors', 'read-work-orders', 'comment-work-order']),
   ...grant('facility_head', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
   ...grant('admin', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
+  ...grant('system', 'any', ['remind-work-order']),
   ...grant('vendor', 'own', ['view-work-order', 'accept-work-order', 'decline-work-order', 'comment-work-order', 'add-work-order-files', 'start-work-order', 'report-work-order-done']),
 ];
 

@@ -3,6 +3,7 @@ import type { Ticket, TicketSla } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { advanceSla, type Moment, type SlaRow, slaView, startSla } from './sla-clock.ts';
 import { siteWorkingTime } from './site-working-time.ts';
+import { watchBreaches } from './breach-watch.ts';
 
 const minute = 60_000;
 
@@ -29,7 +30,7 @@ export function targetsFor(store: SiteStore, ticket: Pick<Ticket, 'category' | '
   return { responseMs: Math.max(15, Math.ceil(resolution / 4)) * minute, resolutionMs: resolution * minute };
 }
 
-/** Keeps each ticket's clocks in the same transaction as every change of the ticket. */
+/** Keeps each ticket's clocks, and when the escalation tick is to look at them, in the same transaction as every change of the ticket. */
 export function slaKeeper(store: SiteStore): WithinCommand {
   return (changes, at) => {
     for (const change of changes) {
@@ -48,6 +49,7 @@ export function slaKeeper(store: SiteStore): WithinCommand {
         paused: row.pausedSince !== null,
         breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
       });
+      watchBreaches(store, ticket, row);
     }
   };
 }

@@ -409,6 +409,32 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (survey, respondent)
   );
   `,
+  // Escalation of breached service levels. `sla_watch`: when each clock of an open ticket runs out (or ran
+  // out, not yet escalated), for the escalation tick; `sla_escalations`: each breach escalated, once (the
+  // primary key refuses a second). Clocks kept before this version are watched from their rows.
+  `
+  CREATE TABLE sla_watch (ticket TEXT NOT NULL, breach TEXT NOT NULL, due_ms INTEGER NOT NULL, urgent INTEGER NOT NULL, PRIMARY KEY (ticket, breach));
+  CREATE INDEX sla_watch_due ON sla_watch (urgent, due_ms);
+  CREATE TABLE sla_escalations (
+    ticket TEXT NOT NULL, breach TEXT NOT NULL, breached_at TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (ticket, breach)
+  );
+  CREATE INDEX sla_escalations_at ON sla_escalations (at);
+  INSERT INTO sla_watch (ticket, breach, due_ms, urgent)
+    SELECT s.ticket, b.kind,
+      coalesce(json_extract(s.doc, '$.' || b.kind || '.breachedMs'), json_extract(s.doc, '$.' || b.kind || '.dueMs')),
+      t.priority = 'urgent'
+    FROM ticket_sla s JOIN ticket_rows t ON t.id = s.ticket, (SELECT 'response' AS kind UNION ALL SELECT 'resolution') b
+    WHERE t.status NOT IN ('done', 'verified', 'cancelled')
+      AND json_extract(s.doc, '$.' || b.kind || '.state') <> 'stopped'
+      AND coalesce(json_extract(s.doc, '$.' || b.kind || '.breachedMs'),
+        CASE WHEN json_extract(s.doc, '$.' || b.kind || '.state') = 'running' THEN json_extract(s.doc, '$.' || b.kind || '.dueMs') END) IS NOT NULL;
+  `,
+  // When an unanswered work order's next reminder (or its task) is due: one tick picks these up.
+  `
+  ALTER TABLE work_orders ADD COLUMN remind_at TEXT;
+  CREATE INDEX work_orders_remind ON work_orders (remind_at) WHERE remind_at IS NOT NULL;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -51,6 +51,11 @@ export class PaymentRows {
     this.#sql('INSERT INTO payment_notices (provider, key, payment, outcome, at) VALUES (?, ?, ?, ?, ?)').run(notice.provider, notice.key, notice.payment, notice.outcome, at);
   }
 
+  refund(id: string): Refund | undefined {
+    const row = this.#sql('SELECT doc FROM refunds WHERE id = ?').get(id) as { doc: string } | undefined;
+    return row ? (JSON.parse(row.doc) as Refund) : undefined;
+  }
+
   refunds(payment: string): Refund[] {
     return (this.#sql('SELECT doc FROM refunds WHERE payment = ? ORDER BY seq').all(payment) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Refund);
   }

@@ -16,6 +16,7 @@ import { ServiceRows } from './service-rows.sqlite.ts';
 import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
+import { SlaEscalationRows } from './sla-escalation-rows.sqlite.ts';
 import { ScheduleRows } from './schedule-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
@@ -61,6 +62,7 @@ export function entityKey(change: Change): string {
     case 'schedule-catch-up': return `schedule:${change.state.schedule}`;
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
     case 'sla-targets': return 'calendar:service-levels';
+    case 'sla-escalation': return `ticket:${change.state.ticket}`;
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
     case 'document': return `document:${change.state.id}`;
@@ -122,6 +124,8 @@ export class SiteStore {
   readonly payments: PaymentRows;
   /** The working-hours calendar and the service levels counted on it. */
   readonly serviceLevels: ServiceLevelRows;
+  /** When open tickets' clocks run out, and the breaches escalated. */
+  readonly slaEscalations: SlaEscalationRows;
   /** Planned work: schedules and the occurrences made. */
   readonly schedules: ScheduleRows;
   /** Vendors, the work orders sent to them and their links. */
@@ -155,6 +159,7 @@ export class SiteStore {
     this.portal = new PortalRows(db);
     this.payments = new PaymentRows(db);
     this.serviceLevels = new ServiceLevelRows(db);
+    this.slaEscalations = new SlaEscalationRows(db);
     this.schedules = new ScheduleRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.documents = new DocumentRows(db);
@@ -263,6 +268,7 @@ export class SiteStore {
       case 'schedule-catch-up': return;
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'sla-targets': return this.serviceLevels.putTargets(change.state);
+      case 'sla-escalation': return this.slaEscalations.record(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'document': return this.documents.put(change.state, seq);
       case 'survey': return this.surveys.put(change.state);

@@ -11,6 +11,9 @@ export interface TicketFilter {
   priority?: string;
   /** Open past its due time at `now` (true), or not (false). */
   overdue?: boolean;
+  /** Open, and by its service-level clocks at `now`: breached, due within the hour, or paused. */
+  sla?: 'breached' | 'due-soon' | 'paused';
+  sort?: 'response-due' | 'resolution-due';
   now?: string;
   /** Only tickets matching one of these (each clause: all its fields); absent: no such limit, empty: none. */
   visible?: readonly { room?: string; teams?: readonly string[]; assignee?: string; none?: true }[];
@@ -123,6 +126,7 @@ export class TicketRows {
       where.push(filter.overdue ? overdue : `NOT ${overdue}`);
       args.push(filter.now);
     }
+    if (filter.sla) where.push(this.#slaClause(filter.sla, filter.now ?? new Date().toISOString(), args));
     if (filter.visible) {
       const clauses = filter.visible.map((clause) => {
         const parts: string[] = [];
@@ -134,9 +138,27 @@ export class TicketRows {
       });
       where.push(clauses.length ? `(${clauses.join(' OR ')})` : '0');
     }
+    const byPriority = "CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at";
+    const due = filter.sort && `(SELECT json_extract(s.doc, '$.${filter.sort === 'response-due' ? 'response' : 'resolution'}.dueMs') FROM ticket_sla s WHERE s.ticket = tickets.id)`;
     const sql = `SELECT doc FROM tickets ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, due_at LIMIT ?`;
+      ORDER BY ${due ? `${due} IS NULL, ${due}, id` : byPriority} LIMIT ?`;
     return (this.db.prepare(sql).all(...args, filter.limit) as { doc: string }[]).map((row) => JSON.parse(row.doc));
+  }
+
+  /** Tickets by their clocks as kept: `breached` is set by the last change, `due_at` is when the soonest running clock runs out. */
+  #slaClause(sla: NonNullable<TicketFilter['sla']>, now: string, args: unknown[]): string {
+    const open = `status NOT IN ${CLOSED_STATUSES_SQL}`;
+    const clocks = (condition: string) => `(${open} AND id IN (SELECT ticket FROM ticket_sla WHERE ${condition}))`;
+    switch (sla) {
+      case 'breached':
+        args.push(now);
+        return clocks('breached = 1 OR due_at <= ?');
+      case 'due-soon':
+        args.push(now, new Date(Date.parse(now) + 3_600_000).toISOString());
+        return clocks('breached = 0 AND due_at > ? AND due_at <= ?');
+      case 'paused':
+        return clocks('paused = 1');
+    }
   }
 
   countByStatus(): Record<string, number> {

@@ -53,9 +53,16 @@ export class WorkOrderRows {
   }
 
   put(order: WorkOrder): void {
-    this.#sql(`INSERT INTO work_orders (id, number, ticket, vendor, status, updated_at, doc) VALUES (@id, @number, @ticket, @vendor, @status, @updatedAt, @doc)
-      ON CONFLICT (id) DO UPDATE SET status = excluded.status, vendor = excluded.vendor, updated_at = excluded.updated_at, doc = excluded.doc`)
-      .run({ id: order.id, number: Number(order.id.slice(3)), ticket: order.ticket, vendor: order.vendor, status: order.status, updatedAt: order.updatedAt, doc: JSON.stringify(order) });
+    // Only an order still waiting for the vendor's answer is chased.
+    const remindAt = order.status === 'sent' ? order.reminders?.nextAt ?? null : null;
+    this.#sql(`INSERT INTO work_orders (id, number, ticket, vendor, status, updated_at, remind_at, doc) VALUES (@id, @number, @ticket, @vendor, @status, @updatedAt, @remindAt, @doc)
+      ON CONFLICT (id) DO UPDATE SET status = excluded.status, vendor = excluded.vendor, updated_at = excluded.updated_at, remind_at = excluded.remind_at, doc = excluded.doc`)
+      .run({ id: order.id, number: Number(order.id.slice(3)), ticket: order.ticket, vendor: order.vendor, status: order.status, updatedAt: order.updatedAt, remindAt, doc: JSON.stringify(order) });
+  }
+
+  /** The unanswered orders whose next reminder (or task) is due by `now`, the longest due first. */
+  dueReminders(now: string, limit = 100): string[] {
+    return (this.#sql('SELECT id FROM work_orders WHERE remind_at IS NOT NULL AND remind_at <= ? ORDER BY remind_at, number LIMIT ?').all(now, limit) as { id: string }[]).map((r) => r.id);
   }
 
   link(digest: string): WorkOrderLink | undefined {

@@ -43,7 +43,13 @@ export const ticketRoutes: FastifyPluginAsync<TicketRoutesOptions> = async (app,
 
   api.get('/api/tickets', { config: { right: 'view' }, schema: { tags: ['tickets'], querystring: TicketQuery, response: { 200: z.object({ tickets: z.array(Ticket) }), ...errors } } }, async (request) => {
     const actor = signedInActor(request);
-    return { tickets: store.tickets.list({ ...request.query, now: clock(), visible: visibleScope(actor) }).map((t) => withMailFlag(t, ticketFor(actor.role, t))) };
+    const now = clock();
+    return {
+      tickets: store.tickets.list({ ...request.query, now, visible: visibleScope(actor) }).map((t) => {
+        const sla = slaOf(store, t.id, now);
+        return { ...withMailFlag(t, ticketFor(actor.role, t)), ...(sla ? { sla } : {}) };
+      }),
+    };
   });
 
   api.get('/api/tickets/:id', { config: { right: 'view' }, schema: { tags: ['tickets'], params: TicketParams, response: { 200: Ticket, ...errors } } }, async (request) => {

@@ -6,8 +6,9 @@ import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { closedStatuses, orderLifecycle, orderRefusal } from './work-order-rules.ts';
 import { rejectionReasonFor } from './work-order-rejection.ts';
+import { firstReminders } from './work-order-reminders.ts';
 
-type Command = Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' }>;
+type Command = Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' | 'remind-work-order' }>;
 type Action = Exclude<Command['type'], 'create-work-order' | 'issue-work-order-link' | 'revoke-work-order-link'>;
 
 /** A link's token: 128 random bits. */
@@ -55,6 +56,7 @@ function create(store: SiteStore, { actor, target, command, at, newToken }: Comm
     comments: [], rejections: [], declineReason: null, report: null,
     history: [{ at, actor: actor.ref, action: 'send', status: 'sent' }],
     createdAt: at, sentAt: at, answeredAt: null, startedAt: null, doneAt: null, closedAt: null, updatedAt: at,
+    reminders: firstReminders(at),
   };
   const { tokens, links } = issue(vendor.contacts.map((c) => c.id), newToken);
   return { changes: [{ entity: 'work-order', type: 'work-order-sent', state, links }], result: { workOrder: state, links: tokens } };
@@ -88,6 +90,8 @@ function act(store: SiteStore, before: WorkOrder, command: Extract<Command, { ty
     ...before, status, updatedAt: at,
     history: [...before.history, { at, actor: ref, action: command.type.replace('-work-order', ''), status, ...(note ? { note } : {}) }],
     ...(closedStatuses.includes(status) ? { closedAt: at } : {}),
+    // An answer (or a withdrawal) ends the chase.
+    ...(status !== 'sent' && before.reminders?.nextAt ? { reminders: { ...before.reminders, nextAt: null } } : {}),
   };
   switch (command.type) {
     case 'accept-work-order': return { ...base, answeredAt: at };

@@ -3,7 +3,7 @@ import { type DomainError, Forbidden, Refusal } from '../domain-error.ts';
 import type { Actor } from '../rights/actor.ts';
 import { grantsOf, type Right, type Scope } from '../rights/rights.ts';
 
-type OrderAction = Exclude<WorkOrderCommand['type'], 'define-vendor' | 'update-vendor' | 'create-work-order' | 'issue-work-order-link' | 'revoke-work-order-link'>;
+type OrderAction = Exclude<WorkOrderCommand['type'], 'define-vendor' | 'update-vendor' | 'create-work-order' | 'issue-work-order-link' | 'revoke-work-order-link' | 'remind-work-order'>;
 
 /**
  * The work order's lifecycle: in which statuses each action applies, and what it leads to.

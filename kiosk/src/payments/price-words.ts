@@ -7,9 +7,9 @@ import { locales, money } from './money-format.ts';
 /** A service's price rule in the reader's words: "NOK 650.00 per unit", "call-out … plus parts at cost plus 25 %". */
 export function priceRuleText({ t, lang }: Translator, rule: PriceRule, currency: string): string {
   switch (rule.kind) {
-    case 'fixed': return t('order.rule.fixed', { amount: money(rule.amount, currency, lang) });
-    case 'per-unit': return t('order.rule.perUnit', { amount: money(rule.unitPrice, currency, lang), unit: rule.unit });
-    case 'consumables': return t('order.rule.consumables', {
+    case 'fixed': return t('price.rule.fixed', { amount: money(rule.amount, currency, lang) });
+    case 'per-unit': return t('price.rule.perUnit', { amount: money(rule.unitPrice, currency, lang), unit: rule.unit });
+    case 'consumables': return t('price.rule.consumables', {
       amount: money(rule.callOut, currency, lang),
       markup: new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 2 }).format(rule.markupBasisPoints / 10_000),
     });
@@ -29,4 +29,4 @@ export function bookingPrice(rule: PriceRule, quantity: number): number {
   }
 }
 
-export const paymentModeKey = (mode: PaymentMode) => (({ 'at-order': 'order.mode.atOrder', 'after-service': 'order.mode.afterService', company: 'order.mode.company' }) as const)[mode];
+export const paymentModeKey = (mode: PaymentMode) => (({ 'at-order': 'price.mode.atOrder', 'after-service': 'price.mode.afterService', company: 'price.mode.company' }) as const)[mode];

@@ -3,6 +3,7 @@ export const phrases = {
   'phrase.ticket.serviceIn': '{category} in {room}',
   'phrase.ticket.followUp': 'Follow-up: {reason} ({category} in {room})',
   'phrase.ticket.lowStock': 'Low stock: {item} in {store}, {level} {unit} left (minimum {minimum})',
+  'phrase.ticket.workOrderUnanswered': 'Work order {workOrder}: no answer from {vendor}',
   'phrase.room.ready': 'Ready for use',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} approved',

@@ -27,7 +27,8 @@ import { payDashboard } from './pay-dashboard.ts';
 import { stockDashboard } from './stock-dashboard.ts';
 import { orders } from './orders.ts';
 import { vendor } from './vendor.ts';
+import { servicesDashboard } from './services-dashboard.ts';
 import { workOrdersDash } from './work-orders-dash.ts';
 
 /** Nederlands */
-export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...workOrdersDash };
+export const nl: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...workOrdersDash };

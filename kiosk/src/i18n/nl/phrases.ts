@@ -5,6 +5,7 @@ export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.serviceIn': '{category} in {room}',
   'phrase.ticket.followUp': 'Vervolg: {reason} ({category} in {room})',
   'phrase.ticket.lowStock': 'Lage voorraad: {item} in {store}, nog {level} {unit} (minimum {minimum})',
+  'phrase.ticket.workOrderUnanswered': 'Werkorder {workOrder}: geen antwoord van {vendor}',
   'phrase.room.ready': 'Klaar voor gebruik',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} goedgekeurd',

@@ -5,6 +5,7 @@ export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.serviceIn': '{room}：{category}',
   'phrase.ticket.followUp': '跟进：{reason}（{room}：{category}）',
   'phrase.ticket.lowStock': '库存不足：{store} 的 {item} 剩余 {level} {unit}（最低 {minimum}）',
+  'phrase.ticket.workOrderUnanswered': '工单 {workOrder}：{vendor} 尚未答复',
   'phrase.room.ready': '可以使用',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} 已批准',

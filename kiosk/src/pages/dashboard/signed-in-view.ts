@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), 'work-orders': t('wo.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), 'work-orders': t('wo.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -92,13 +92,17 @@ function panel(id: string, title: string, body: unknown) {
 /** Inquiries, people and installations load with their first visit: the page starts without them. */
 let directoryParts: Promise<unknown> | undefined;
 const loadDirectoryParts = () => { directoryParts ??= import('./directory-sections.ts'); };
+/** The paid services' catalogue and order records, likewise. */
+let paidParts: Promise<unknown> | undefined;
+const loadPaidParts = () => { paidParts ??= import('./paid-sections.ts'); };
 /** Work orders too: most visits to the dashboard never open them. */
 let workOrderParts: Promise<unknown> | undefined;
-export const loadWorkOrderParts = () => { workOrderParts ??= import('./work-order-sections.ts'); };
+const loadWorkOrderParts = () => { workOrderParts ??= import('./work-order-sections.ts'); };
 
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
+  if (route.section === 'services' || route.section === 'orders') loadPaidParts();
   if (route.section === 'work-orders') loadWorkOrderParts();
   switch (route.section) {
     case 'rooms':
@@ -123,6 +127,10 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('payments', labels.payments!, html`<ds-payments-section></ds-payments-section>`);
     case 'stock':
       return panel('stock', labels.stock!, html`<ds-stock-section></ds-stock-section>`);
+    case 'services':
+      return panel('services', labels.services!, html`<ds-services-section></ds-services-section>`);
+    case 'orders':
+      return panel('orders', labels.orders!, html`<ds-orders-section .rooms=${live.rooms}></ds-orders-section>`);
     case 'work-orders':
       return panel('work-orders', labels['work-orders']!, html`<ds-work-orders-section .pushed=${live.workOrders} .tickets=${live.tickets} .now=${now}></ds-work-orders-section>`);
     case 'sync':

@@ -36,7 +36,7 @@ export class DsOrderSummary extends LocalizedElement {
     return html`<section aria-labelledby="order-title" data-order=${o.id} data-order-status=${o.status}>
       <h2 id="order-title">${t('order.title', { order: o.id })}</h2>
       <dl>
-        <dt>${t('order.status')}</dt><dd data-order-state>${t(`order.status.${o.status}`)}</dd>
+        <dt>${t('order.status')}</dt><dd data-order-state>${t(`orderStatus.${o.status}`)}</dd>
         <dt>${t('order.visit')}</dt><dd>${this.speak.time(o.slot.start, this.now)}</dd>
       </dl>
       <table data-order-lines>

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import type { WithinCommand } from '../commands/handler.ts';
+import type { Change, WorkOrder } from '../contracts/index.ts';
+import type { SiteStore } from '../store/site-store.ts';
+import type { MailRows } from './mail-rows.sqlite.ts';
+import { MAIL_WORDS, type MailLanguage } from './mail-words.ts';
+import { oneLine, type OutgoingMail } from './outgoing-mail.ts';
+import type { ReplyAddresses } from './reply-address.ts';
+import { VENDOR_MAIL_WORDS } from './work-order-words.ts';
+
+export interface WorkOrderMailerOptions { store: SiteStore; rows: MailRows; addresses: ReplyAddresses; siteName: string; loopId: string }
+
+/** Whether a committed change may have queued work-order mail (the outbox is woken for it). */
+export const mayHaveMailedWorkOrder = (change: Change): boolean => change.entity === 'work-order';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain mail the site writes on its own: greeting, paragraphs, signature; as text and HTML. */
+function plainMail(o: WorkOrderMailerOptions, to: { address: string; language: MailLanguage }, messageLocal: string, subject: string, lines: readonly string[]): OutgoingMail {
+  const common = MAIL_WORDS[to.language];
+  const paragraphs = [common.greeting, ...lines, common.signature(o.siteName)];
+  return {
+    messageId: `<${messageLocal}@${o.addresses.domain}>`,
+    from: o.addresses.inbox, fromName: oneLine(o.siteName, 80), to: oneLine(to.address, 320), replyTo: o.addresses.inbox,
+    subject: oneLine(subject, 200), references: [], autoSubmitted: 'auto-generated', xLoop: o.loopId,
+    text: paragraphs.join('\n\n'),
+    html: `<!doctype html><html><body>\n${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}\n</body></html>`,
+    language: to.language,
+  };
+}
+
+/** One reminder per contact and slot: its Message-ID is fixed, so the same slot never mails twice. */
+function reminderMails(o: WorkOrderMailerOptions, order: WorkOrder): OutgoingMail[] {
+  const vendor = o.store.workOrders.vendor(order.vendor);
+  const step = order.reminders?.step ?? 0;
+  if (!vendor) return [];
+  return vendor.contacts.filter((c) => !o.rows.isUndeliverable(c.email)).map((contact) => {
+    const words = VENDOR_MAIL_WORDS[contact.language];
+    return plainMail(o, { address: contact.email, language: contact.language }, `wo-reminder-${order.id}-${step}-${contact.id}`, words.reminderSubject(order.id, order.title), [
+      words.reminder(order.id, order.title, order.sentAt.slice(0, 10)),
+      words.reminderHow,
+    ]);
+  });
+}
+
+/**
+ * Queues, in the command's own transaction, the mail a work order's steps send: a reminder to
+ * each of the vendor's contacts while the order is unanswered (never when the vendor has
+ * reminders off), in the contact's language.
+ */
+export function workOrderMailer(o: WorkOrderMailerOptions): WithinCommand {
+  const queue = (mail: OutgoingMail, at: string) => {
+    if (o.rows.queue(mail, null, at)) o.rows.record(mail.messageId, null, 'out', createHash('sha256').update(JSON.stringify(mail)).digest('hex'), at);
+  };
+  return (changes, at) => {
+    for (const change of changes) {
+      if (change.entity !== 'work-order') continue;
+      if (change.type === 'work-order-reminded' && change.mailVendor) for (const mail of reminderMails(o, change.state)) queue(mail, at);
+    }
+  };
+}

@@ -42,7 +42,6 @@ export const workOrdersDash = {
   'wo.reject': 'Send back to the vendor',
   'wo.withdraw': 'Withdraw the order',
   'wo.reason': 'Reason',
-  'wo.confirm': 'Confirm',
   'wo.cancel': 'Cancel',
   'wo.links': 'Vendor links',
   'wo.reissue': 'New link for {contact}',

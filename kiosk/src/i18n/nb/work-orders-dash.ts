@@ -42,7 +42,6 @@ export const workOrdersDash = {
   'wo.reject': 'Send tilbake til leverandøren',
   'wo.withdraw': 'Trekk tilbake ordren',
   'wo.reason': 'Begrunnelse',
-  'wo.confirm': 'Bekreft',
   'wo.cancel': 'Avbryt',
   'wo.links': 'Leverandørlenker',
   'wo.reissue': 'Ny lenke til {contact}',

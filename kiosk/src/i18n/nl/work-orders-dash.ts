@@ -42,7 +42,6 @@ export const workOrdersDash = {
   'wo.reject': 'Terugsturen naar de leverancier',
   'wo.withdraw': 'Opdracht intrekken',
   'wo.reason': 'Reden',
-  'wo.confirm': 'Bevestigen',
   'wo.cancel': 'Annuleren',
   'wo.links': 'Leverancierslinks',
   'wo.reissue': 'Nieuwe link voor {contact}',

@@ -42,7 +42,6 @@ export const workOrdersDash = {
   'wo.reject': '退回给供应商',
   'wo.withdraw': '撤回工作单',
   'wo.reason': '原因',
-  'wo.confirm': '确认',
   'wo.cancel': '取消',
   'wo.links': '供应商链接',
   'wo.reissue': '为 {contact} 生成新链接',

@@ -9,8 +9,11 @@ import { writeAppFiles } from './src/icons/app-files.ts';
 
 /** Every page's JavaScript must stay under this, gzipped: signs, panels and phones run on small boards and weak links. */
 const BUDGET_BYTES = 150 * 1024;
-/** The office pages, opened on desktops and laptops, may carry more; their rarer sections load on demand, but every section's words in four languages come with the page. */
-const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 200 * 1024, central: 175 * 1024 };
+/**
+ * The office pages, opened on desktops and laptops, may carry more; their rarer sections load on demand.
+ * Their words do not (every catalog is in the entry), so each section's words in four languages count here.
+ */
+const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 197 * 1024, central: 175 * 1024 };
 /** The vendor's page opens from a mail on a phone out on a job, often on mobile data. */
 const PHONE_BUDGET_BYTES: Record<string, number> = { vendor: 110 * 1024 };
 const budgetOf = (page: string) => OFFICE_BUDGET_BYTES[page] ?? PHONE_BUDGET_BYTES[page] ?? BUDGET_BYTES;

@@ -41,6 +41,8 @@ import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
+import { seedDemoDocuments } from './seed/demo-documents.ts';
+import { seedDemoSurveys } from './seed/demo-surveys.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -188,7 +190,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ensureCategory(store, OFFLINE_CATEGORY, clock());
     const commands = new CommandHandler(store, clock, siteCommandModules);
     closers.push(commands.within(slaKeeper(store)));
-    if (seeded && options.demoInquiries) await seedDemoInquiries(store, commands);
+    const library = new DocumentStore(join(options.dataDir, 'library'));
+    if (seeded && options.demoInquiries) {
+      await seedDemoInquiries(store, commands);
+      await seedDemoDocuments(store, commands, library, clock());
+      await seedDemoSurveys(store, commands, clock());
+    }
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded) await seedDemoServices(store, commands);
     const metrics = createMetrics(store);
@@ -282,7 +289,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       devices: { presence, events: deviceEvents, signals, bus: broker },
       photos: new PhotoStore(join(options.dataDir, 'attachments')), mailFiles,
       documents: new DocumentStore(join(options.dataDir, 'documents')),
-      library: new DocumentStore(join(options.dataDir, 'library')),
+      library,
       store, publicAddress, siteName: options.siteName ?? options.site, push: { publicKey: vapid.publicKey },
       auth: new AuthService(store, commands, clock, (kind) => metrics.secretChecks.inc({ kind })), commands, metrics, clock, version,
       cookies: { secure: options.cookieSecure ?? false }, logger: options.log ?? false,

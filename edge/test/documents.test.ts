@@ -178,3 +178,16 @@ describe('uploads', () => {
     expect(await count()).toBe(docsBefore);
   });
 });
+
+describe('the demo site', () => {
+  it('has house rules for the building, a fire plan for floor 1, a lease for one company and an open survey', async () => {
+    const listed = (await gw.call('GET', '/api/documents', { cookie: cookies.admin! })).body.documents as { id: string; place: { kind: string }; file: { name: string } }[];
+    const surveys = (await gw.call('GET', '/api/surveys', { cookie: cookies.admin! })).body.surveys as { survey: { status: string } }[];
+    const lease = listed.find((d) => d.file.name === 'Lease - Nordlys AS.pdf')!;
+
+    expect(listed.map((d) => `${d.file.name}@${d.place.kind}`)).toEqual(expect.arrayContaining(['House rules.pdf@building', 'Fire plan - floor 1.pdf@floor', 'Lease - Nordlys AS.pdf@company']));
+    expect(surveys.some((s) => s.survey.status === 'open')).toBe(true);
+    expect((await open(cookies.lena!, lease.id)).status).toBe(200);
+    expect((await open(cookies.sigrid!, lease.id)).status).toBe(404);
+  });
+});

@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), 'work-orders': t('wo.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), 'work-orders': t('wo.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -95,6 +95,9 @@ const loadDirectoryParts = () => { directoryParts ??= import('./directory-sectio
 /** The paid services' catalogue and order records, likewise. */
 let paidParts: Promise<unknown> | undefined;
 const loadPaidParts = () => { paidParts ??= import('./paid-sections.ts'); };
+/** Documents and survey results, likewise. */
+let documentParts: Promise<unknown> | undefined;
+const loadDocumentParts = () => { documentParts ??= import('./document-sections.ts'); };
 /** Work orders too: most visits to the dashboard never open them. */
 let workOrderParts: Promise<unknown> | undefined;
 const loadWorkOrderParts = () => { workOrderParts ??= import('./work-order-sections.ts'); };
@@ -103,6 +106,7 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   if (route.section === 'services' || route.section === 'orders') loadPaidParts();
+  if (route.section === 'documents' || route.section === 'surveys') loadDocumentParts();
   if (route.section === 'work-orders') loadWorkOrderParts();
   switch (route.section) {
     case 'rooms':
@@ -131,6 +135,10 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('services', labels.services!, html`<ds-services-section></ds-services-section>`);
     case 'orders':
       return panel('orders', labels.orders!, html`<ds-orders-section .rooms=${live.rooms}></ds-orders-section>`);
+    case 'documents':
+      return panel('documents', labels.documents!, html`<ds-documents-section .rooms=${live.rooms}></ds-documents-section>`);
+    case 'surveys':
+      return panel('surveys', labels.surveys!, html`<ds-survey-results></ds-survey-results>`);
     case 'work-orders':
       return panel('work-orders', labels['work-orders']!, html`<ds-work-orders-section .pushed=${live.workOrders} .tickets=${live.tickets} .now=${now}></ds-work-orders-section>`);
     case 'sync':

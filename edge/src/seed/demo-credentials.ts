@@ -4,6 +4,16 @@ import { z } from 'zod';
 import { PublicAddress } from '../http/public-address.ts';
 import type { DemoSecrets } from './seed-demo.ts';
 
+/** A demo vendor with its contacts, and the open work orders sent to it: each contact's link, as the vendor's mail carries it. */
+const DemoVendor = z.object({
+  id: z.string(),
+  name: z.string(),
+  trade: z.string(),
+  contacts: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), language: z.string() })),
+  workOrders: z.array(z.object({ id: z.string(), title: z.string(), contact: z.string(), url: z.string() })),
+});
+export type DemoVendor = z.infer<typeof DemoVendor>;
+
 export const DemoCredentials = z.object({
   site: z.string(),
   /** Where the gateway listens (what tools on this machine use). */
@@ -22,6 +32,8 @@ export const DemoCredentials = z.object({
   bridge: z.object({ key: z.string() }).optional(),
   /** Mail in and out: the SMTP listener (host:port, null when off), the inquiry address, where outgoing mail is written without a relay, the IMAP mailbox pulled (no password). */
   mail: z.object({ smtp: z.string().nullable(), inquiries: z.string(), outbox: z.string().nullable(), imap: z.string().optional() }).optional(),
+  /** The demo's vendors (service parties) and the vendor link of each open work order sent to them. */
+  vendors: z.array(DemoVendor).optional(),
 });
 export type DemoCredentials = z.infer<typeof DemoCredentials>;
 
@@ -65,10 +77,23 @@ export function refreshCredentials(dataDir: string, at: Endpoints): DemoCredenti
   };
   const fresh = {
     ...credentialsFor(secrets, at), ...(old.integrations ? { integrations: old.integrations } : {}), ...(old.bridge ? { bridge: old.bridge } : {}),
-    ...(old.mail ? { mail: old.mail } : {}),
+    ...(old.mail ? { mail: old.mail } : {}), ...(old.vendors ? { vendors: vendorsAt(old.vendors, new PublicAddress(at.public)) } : {}),
   };
   writeCredentials(dataDir, fresh);
   return fresh;
+}
+
+/** The vendor links on today's public address: the token is the link's last segment. */
+const vendorsAt = (vendors: DemoVendor[], links: PublicAddress): DemoVendor[] =>
+  vendors.map((v) => ({ ...v, workOrders: v.workOrders.map((o) => ({ ...o, url: links.vendorUrl(decodeURIComponent(new URL(o.url).pathname.split('/').pop() ?? '')) })) }));
+
+/** Writes the demo vendors and their work order links, if the site has the credentials file. */
+export function addVendorCredentials(dataDir: string, vendors: DemoVendor[]): boolean {
+  const file = credentialsFile(dataDir);
+  if (!existsSync(file)) return false;
+  const current = DemoCredentials.parse(JSON.parse(readFileSync(file, 'utf8')));
+  writeCredentials(dataDir, { ...current, vendors });
+  return true;
 }
 
 /** Adds an integration's MQTT account to the demo credentials, if the site has that file. */

@@ -71,7 +71,7 @@ describe('npm run backup', () => {
     expect(opened.chain).toMatchObject({ ok: true });
     expect(opened.chain.head!.seq).toBeLessThanOrEqual(gw.store.log.head.seq);
     expect(readdirSync(`${file}.attachments`)).toEqual([`${photo}.jpg`]);
-    expect(readdirSync(out).sort()).toEqual(['site.sqlite', 'site.sqlite.attachments']);
+    expect(readdirSync(out).sort()).toEqual(['site.sqlite', 'site.sqlite.attachments', 'site.sqlite.library']);
   });
 });
 
@@ -132,6 +132,27 @@ describe('npm run restore', () => {
     expect(openedBackup(join(gw.dir, 'backups', kept[0]!)).chain.head).toEqual(headBefore);
     const hanna = await gw.login('hanna');
     await tasks(1, hanna);
+  });
+
+  it('backs the documents up beside the photos and restores them, so their downloads pass the digest check', async () => {
+    const hanna = await gw.login('hanna');
+    const form = new FormData();
+    form.append('meta', JSON.stringify({ kind: 'house_rules', title: { en: 'House rules' }, place: { kind: 'building' }, readers: ['staff'] }));
+    form.append('file', new Blob([new Uint8Array(Buffer.from('%PDF-1.4\n% rules\n%%EOF\n'))], { type: 'application/pdf' }), 'rules.pdf');
+    const uploaded = (await (await fetch(`${gw.http}/api/documents`, { method: 'POST', body: form, headers: { cookie: hanna } })).json()) as { id: string; file: { id: string } };
+    const file = join(out, 'site.sqlite');
+    await backupTo(file);
+    rmSync(join(gw.dir, 'library', `${uploaded.file.id}.pdf`));
+    await gw.close();
+
+    const restore = run(scripts.restore, [file], env());
+
+    expect(await restore.exited, restore.output()).toBe(0);
+    expect(readdirSync(`${file}.library`)).toContain(`${uploaded.file.id}.pdf`);
+    gw = await startTestGateway({ dataDir: gw.dir });
+    const cookie = await gw.login('hanna');
+    expect((await fetch(`${gw.http}/api/documents/${uploaded.id}/file`, { headers: { cookie } })).status).toBe(200);
+    expect((await gw.call('GET', '/api/documents/verify', { cookie })).body.ok).toBe(true);
   });
 
   it('refuses a file that is not a site backup', async () => {

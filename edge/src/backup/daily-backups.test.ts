@@ -41,7 +41,8 @@ describe('the daily backup', () => {
 
     const files = daily().filter((f) => f.endsWith('.sqlite'));
     expect(files).toEqual(['05', '06', '07', '08', '09', '10', '11'].map((d) => `demo-2026-03-${d}.sqlite`));
-    expect(daily()).toHaveLength(14);
+    // Each day: the database, its photos and its documents.
+    expect(daily()).toHaveLength(21);
     expect(readdirSync(join(dir, 'backups', 'demo-2026-03-11.sqlite.attachments'))).toEqual(['A-photo.jpg']);
   });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Db } from '../store/database.sqlite.ts';
-import { backupPhotos, takeBackup } from './site-backup.ts';
+import { backupLibrary, backupPhotos, takeBackup } from './site-backup.ts';
 
 export interface DailyBackupOptions {
   dataDir: string;
@@ -64,6 +64,7 @@ export class DailyBackups {
     for (const file of old) {
       rmSync(file, { force: true });
       rmSync(backupPhotos(file), { recursive: true, force: true });
+      rmSync(backupLibrary(file), { recursive: true, force: true });
     }
     return old;
   }

@@ -6,7 +6,7 @@ import { FolderLock } from '../store/folder-lock.sqlite.ts';
 import { GENESIS_HASH } from '../store/hash-chain.ts';
 import { SiteStore } from '../store/site-store.ts';
 import { checkDatabase, copyDatabase } from './backup-file.sqlite.ts';
-import { backupPhotos, copyPhotos, siteDatabase, sitePhotos, takeBackup } from './site-backup.ts';
+import { backupLibrary, backupPhotos, copyPhotos, siteDatabase, siteLibrary, sitePhotos, takeBackup } from './site-backup.ts';
 
 export class RestoreRefused extends Error {}
 
@@ -83,6 +83,14 @@ export async function restoreSite(options: RestoreOptions): Promise<Restored> {
     const photoCount = copyPhotos(photos, photosIncoming, false);
     rmSync(sitePhotos(dataDir), { recursive: true, force: true });
     renameSync(photosIncoming, sitePhotos(dataDir));
+    // A backup from before documents were kept has no folder for them: the library stays as it is.
+    if (existsSync(backupLibrary(from))) {
+      const libraryIncoming = `${siteLibrary(dataDir)}.restoring`;
+      rmSync(libraryIncoming, { recursive: true, force: true });
+      copyPhotos(backupLibrary(from), libraryIncoming, false);
+      rmSync(siteLibrary(dataDir), { recursive: true, force: true });
+      renameSync(libraryIncoming, siteLibrary(dataDir));
+    }
     return { backupHead, restoredAt, keptAs, photoCount };
   } finally {
     lock.release();

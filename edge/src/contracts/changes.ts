@@ -31,7 +31,9 @@ export type TicketEventType =
   /** A checklist item ticked, unticked or added. */
   | 'ticket-checklist-changed'
   /** A breached service-level clock escalated: the priority raised or the ticket handed to the supervisor. */
-  | 'ticket-sla-escalated';
+  | 'ticket-sla-escalated'
+  /** A vendor started the work of the ticket's work order, or reported it done: the reporter is told. */
+  | 'ticket-work-started' | 'ticket-work-done';
 
 /** What happened to an order of a paid service. */
 export type OrderEventType =

@@ -69,6 +69,10 @@ export const User = z.object({
   role: Role,
   teams: z.array(TeamId),
   active: z.boolean(),
+  /** Where the site's notices to this person go (a work order's vendor actions); absent: none by mail. */
+  email: z.optional(z.email().max(200)),
+  /** The language of those notices; absent: English. */
+  language: z.optional(z.enum(['en', 'zh', 'nb', 'nl'])),
 });
 export type User = z.infer<typeof User>;
 
@@ -207,6 +211,10 @@ export const Ticket = z.object({
   planned: z.optional(PlannedBy),
   /** Items the worker ticks off: from the schedule, or added by staff. */
   checklist: z.optional(z.array(ChecklistItem)),
+  /** A vendor's work on the ticket, by its work order: when it started, when it was reported done, and minutes from the report to done. */
+  vendorWork: z.optional(z.object({
+    workOrder: z.string(), startedAt: IsoTime.nullable(), doneAt: IsoTime.nullable(), resolutionMinutes: z.number().int().nonnegative().nullable(),
+  })),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

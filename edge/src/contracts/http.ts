@@ -130,7 +130,8 @@ export const TrackView = z.object({
   status: TicketStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
-  history: z.array(z.object({ at: z.string(), status: TicketStatus })),
+  /** Each step; `code` names a vendor's steps (`work-started`, `work-done`), which leave the status as it was. */
+  history: z.array(z.object({ at: z.string(), status: TicketStatus, code: z.optional(z.enum(['work-started', 'work-done'])) })),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   /** Where the job stands in the occupant's words. */
   phase: TrackPhase,

@@ -127,6 +127,9 @@ export const StockItemView = StockItem.extend({
 export type StockItemView = z.infer<typeof StockItemView>;
 
 export const StockOverview = z.object({ stores: z.array(StockStore), items: z.array(StockItemView) });
+/** What a worker may ask for ahead of a visit: each item's name, unit, store and level, without costs. */
+export const StockChoices = z.object({ items: z.array(StockItem.pick({ id: true, store: true, name: true, unit: true, level: true })) });
+export type StockChoices = z.infer<typeof StockChoices>;
 export type StockOverview = z.infer<typeof StockOverview>;
 
 export const MovementsQuery = z.strictObject({

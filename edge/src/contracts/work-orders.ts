@@ -86,7 +86,14 @@ export const WorkOrderStep = z.object({
   note: z.string().optional(),
 });
 export const WorkOrderComment = z.object({ at: IsoTime, by: z.string(), text: z.string() });
-export const WorkOrderRejection = z.object({ at: IsoTime, by: z.string(), reason: z.string() });
+export const WorkOrderRejection = z.object({
+  at: IsoTime, by: z.string(), reason: z.string(),
+  /** What the ticket's category policy set going: the route, who it escalated to, a follow-up task, the room's status, the teams told. */
+  triggered: z.optional(z.object({
+    route: z.enum(['return', 'escalate']), escalatedTo: Username.nullable(), followUp: TicketId.nullable(),
+    roomStatus: z.enum(['pending_recovery', 'do_not_use']).nullable(), notified: z.array(z.string()),
+  })),
+});
 
 /**
  * The chase of an unanswered order: reminders sent so far (`sent`), the reminder slots passed

@@ -62,5 +62,7 @@ export function sees(viewer: Viewer, event: FeedEvent): boolean {
   if (event.entity.startsWith('announcement:') && viewer.kind === 'actor') return may(viewer.actor.role, 'manage-announcements');
   if (viewer.kind !== 'actor') return false;
   if (isTicketEvent(event)) return visibleTo(viewer.actor, event.state as Ticket);
+  // A vendor's steps reach whoever follows work orders: the responsible person's dashboard among them.
+  if (event.entity.startsWith('work-order:') && may(viewer.actor.role, 'read-work-orders')) return true;
   return may(viewer.actor.role, 'read-audit') || may(viewer.actor.role, 'assign');
 }

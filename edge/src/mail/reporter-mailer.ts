@@ -22,7 +22,7 @@ export interface ReporterMailerOptions {
 }
 
 /** The changes that may queue a mail to the reporter; the outbox is woken once they commit. */
-export const MAILED_CHANGES: ReadonlySet<string> = new Set(['ticket-replied', 'ticket-started', 'ticket-completed']);
+export const MAILED_CHANGES: ReadonlySet<string> = new Set(['ticket-replied', 'ticket-started', 'ticket-completed', 'ticket-work-started', 'ticket-work-done']);
 
 /** Whether a committed change may have queued a mail to the reporter. */
 export const mayHaveMailed = (change: Change): boolean =>
@@ -38,6 +38,9 @@ function whatToTell(change: Change): TicketMailKind | null {
     }
     case 'ticket-started': return { kind: 'started' };
     case 'ticket-completed': return { kind: 'done' };
+    // A vendor's steps: the same notices, but the job is not the ticket's done yet, so no rating is asked.
+    case 'ticket-work-started': return { kind: 'started', byVendor: true };
+    case 'ticket-work-done': return { kind: 'done', byVendor: true };
     default: return null;
   }
 }

@@ -12,7 +12,7 @@ export interface ReporterMail extends LetterTo {
   recipientKey?: string;
 }
 
-export type TicketMailKind = { kind: 'reply'; text: string } | { kind: 'started' } | { kind: 'done' } | { kind: 'kept-informed' };
+export type TicketMailKind = { kind: 'reply'; text: string } | { kind: 'started'; byVendor?: boolean } | { kind: 'done'; byVendor?: boolean } | { kind: 'kept-informed' };
 
 /**
  * A reply from staff, or a short notice that work on the ticket started or is done. A notice
@@ -26,8 +26,9 @@ export function ticketMail(input: ReporterMail, what: TicketMailKind): OutgoingM
       : what.kind === 'done' ? [words.doneSubject(title), words.done(input.ticket), null]
         : [words.keptInformedSubject(title), words.keptInformed(input.ticket), null];
   const once = what.kind === 'started' || what.kind === 'done';
+  const byVendor = once && what.byVendor === true;
   const messageLocal = once
-    ? `${input.ticket.toLowerCase()}.${what.kind}${input.recipientKey ? `.${input.recipientKey.toLowerCase()}` : ''}`
+    ? `${input.ticket.toLowerCase()}.${byVendor ? 'work-' : ''}${what.kind}${input.recipientKey ? `.${input.recipientKey.toLowerCase()}` : ''}`
     : `${input.ticket.toLowerCase()}.${randomBytes(9).toString('base64url')}`;
   return letter(input, {
     messageLocal, subject, intro, quote,
@@ -35,6 +36,6 @@ export function ticketMail(input: ReporterMail, what: TicketMailKind): OutgoingM
     references: input.thread,
     // A person wrote the reply; the notices are the gateway's own.
     autoSubmitted: what.kind === 'reply' ? 'no' : 'auto-generated',
-    askRating: what.kind === 'done',
+    askRating: what.kind === 'done' && !byVendor,
   });
 }

@@ -6,7 +6,7 @@ import type { MailRows } from './mail-rows.sqlite.ts';
 import { MAIL_WORDS, type MailLanguage } from './mail-words.ts';
 import { oneLine, type OutgoingMail } from './outgoing-mail.ts';
 import type { ReplyAddresses } from './reply-address.ts';
-import { VENDOR_MAIL_WORDS } from './work-order-words.ts';
+import { RESPONSIBLE_MAIL_WORDS, VENDOR_MAIL_WORDS, VENDOR_STEPS, type VendorStep } from './work-order-words.ts';
 
 export interface WorkOrderMailerOptions { store: SiteStore; rows: MailRows; addresses: ReplyAddresses; siteName: string; loopId: string }
 
@@ -44,9 +44,28 @@ function reminderMails(o: WorkOrderMailerOptions, order: WorkOrder): OutgoingMai
 }
 
 /**
+ * The responsible person's notice of a vendor's step, when they have a mail address: once per
+ * step (the Message-ID names the order and the step's place in its history).
+ */
+function responsibleMail(o: WorkOrderMailerOptions, order: WorkOrder): OutgoingMail | null {
+  const last = order.history.at(-1);
+  if (!last?.actor.startsWith('vendor:') || !VENDOR_STEPS.includes(last.action)) return null;
+  const user = o.store.directory.user(order.responsible)?.user;
+  if (!user?.email || o.rows.isUndeliverable(user.email)) return null;
+  const language = user.language ?? 'en';
+  const words = RESPONSIBLE_MAIL_WORDS[language];
+  const vendor = o.store.workOrders.vendor(order.vendor)?.name ?? order.vendor;
+  const step = last.action as VendorStep;
+  const said = step === 'comment' ? order.comments.at(-1)?.text : last.note;
+  return plainMail(o, { address: user.email, language }, `wo-${order.id.toLowerCase()}-${order.history.length}-${user.id}`, words.subject(order.id, vendor, step),
+    [words.intro(order.id, order.title, vendor, step), ...(said ? [said] : [])]);
+}
+
+/**
  * Queues, in the command's own transaction, the mail a work order's steps send: a reminder to
  * each of the vendor's contacts while the order is unanswered (never when the vendor has
- * reminders off), in the contact's language.
+ * reminders off), in the contact's language; and to the order's responsible person, a notice of
+ * every step the vendor takes.
  */
 export function workOrderMailer(o: WorkOrderMailerOptions): WithinCommand {
   const queue = (mail: OutgoingMail, at: string) => {
@@ -56,6 +75,8 @@ export function workOrderMailer(o: WorkOrderMailerOptions): WithinCommand {
     for (const change of changes) {
       if (change.entity !== 'work-order') continue;
       if (change.type === 'work-order-reminded' && change.mailVendor) for (const mail of reminderMails(o, change.state)) queue(mail, at);
+      const notice = change.type === 'work-order-reminded' || change.type === 'work-order-unanswered' ? null : responsibleMail(o, change.state);
+      if (notice) queue(notice, at);
     }
   };
 }

@@ -29,3 +29,27 @@ export const VENDOR_MAIL_WORDS: Record<MailLanguage, WorkOrderMailWords> = {
     reminderHow: 'Open de link in de e-mail met de werkorder en aanvaard of weiger hem. Bent u de link kwijt, beantwoord dan deze e-mail en we sturen een nieuwe.',
   },
 };
+
+/** What a vendor did, as the history names it. */
+export type VendorStep = 'accept' | 'decline' | 'comment' | 'add-files' | 'start' | 'report-done';
+export const VENDOR_STEPS: readonly string[] = ['accept', 'decline', 'comment', 'add-files', 'start', 'report-done'];
+
+/** To the person who answers for the order: what the vendor did, with the vendor's words (a reason, a comment, notes) quoted. */
+export const RESPONSIBLE_MAIL_WORDS: Record<MailLanguage, { subject: (order: string, vendor: string, step: VendorStep) => string; intro: (order: string, title: string, vendor: string, step: VendorStep) => string }> = {
+  en: {
+    subject: (order, vendor, step) => `[${order}] ${vendor} ${({ accept: 'accepted the order', decline: 'declined the order', comment: 'commented', 'add-files': 'added files', start: 'started the work', 'report-done': 'reported the work done' })[step]}`,
+    intro: (order, title, vendor, step) => `${vendor} ${({ accept: 'accepted', decline: 'declined', comment: 'commented on', 'add-files': 'added files to', start: 'started the work of', 'report-done': 'reported done' })[step]} work order ${order}, "${title}".`,
+  },
+  zh: {
+    subject: (order, vendor, step) => `[${order}] ${vendor}${({ accept: '已接受工单', decline: '已拒绝工单', comment: '发表了评论', 'add-files': '添加了文件', start: '已开始工作', 'report-done': '已报告完工' })[step]}`,
+    intro: (order, title, vendor, step) => `${vendor}${({ accept: '已接受', decline: '已拒绝', comment: '评论了', 'add-files': '向以下工单添加了文件：', start: '已开始处理', 'report-done': '已报告完成' })[step]}工单 ${order}“${title}”。`,
+  },
+  nb: {
+    subject: (order, vendor, step) => `[${order}] ${vendor} ${({ accept: 'har akseptert ordren', decline: 'har avslått ordren', comment: 'har kommentert', 'add-files': 'har lagt til filer', start: 'har startet arbeidet', 'report-done': 'har meldt arbeidet ferdig' })[step]}`,
+    intro: (order, title, vendor, step) => `${vendor} ${({ accept: 'har akseptert', decline: 'har avslått', comment: 'har kommentert', 'add-files': 'har lagt til filer i', start: 'har startet arbeidet med', 'report-done': 'har meldt ferdig' })[step]} arbeidsordre ${order}, «${title}».`,
+  },
+  nl: {
+    subject: (order, vendor, step) => `[${order}] ${vendor} ${({ accept: 'heeft de order aanvaard', decline: 'heeft de order geweigerd', comment: 'heeft gereageerd', 'add-files': 'heeft bestanden toegevoegd', start: 'is met het werk begonnen', 'report-done': 'heeft het werk gereedgemeld' })[step]}`,
+    intro: (order, title, vendor, step) => `${vendor} ${({ accept: 'heeft aanvaard:', decline: 'heeft geweigerd:', comment: 'heeft gereageerd op', 'add-files': 'heeft bestanden toegevoegd aan', start: 'is begonnen aan', 'report-done': 'heeft gereedgemeld:' })[step]} werkorder ${order}, "${title}".`,
+  },
+};

@@ -11,7 +11,7 @@ const teams: Team[] = [
   { id: 'security', name: 'Security', supervisor: 'marco' },
 ];
 
-export const demoUsers: { id: string; name: string; role: Role; teams: string[] }[] = [
+export const demoUsers: { id: string; name: string; role: Role; teams: string[]; email?: string }[] = [
   { id: 'ana', name: 'Ana Costa', role: 'staff', teams: ['cleaning'] },
   { id: 'ben', name: 'Ben Okafor', role: 'staff', teams: ['cleaning'] },
   { id: 'chen', name: 'Chen Wei', role: 'staff', teams: ['av'] },
@@ -19,10 +19,10 @@ export const demoUsers: { id: string; name: string; role: Role; teams: string[] 
   { id: 'eva', name: 'Eva Lind', role: 'staff', teams: ['facility'] },
   { id: 'femi', name: 'Femi Adeyemi', role: 'staff', teams: ['security'] },
   { id: 'sofia', name: 'Sofia Berg', role: 'supervisor', teams: ['cleaning', 'av'] },
-  { id: 'marco', name: 'Marco Rossi', role: 'supervisor', teams: ['maintenance', 'facility', 'security'] },
+  { id: 'marco', name: 'Marco Rossi', role: 'supervisor', teams: ['maintenance', 'facility', 'security'], email: 'marco.rossi@facility.example' },
   { id: 'fiona', name: 'Fiona Hale', role: 'floor_manager', teams: [] },
   { id: 'rita', name: 'Rita Jansen', role: 'reception', teams: [] },
-  { id: 'hanna', name: 'Hanna Nilsen', role: 'facility_head', teams: ['facility'] },
+  { id: 'hanna', name: 'Hanna Nilsen', role: 'facility_head', teams: ['facility'], email: 'hanna.nilsen@facility.example' },
   { id: 'admin', name: 'Site Administrator', role: 'admin', teams: [] },
   { id: 'liftco', name: 'LiftCo Service (vendor)', role: 'vendor', teams: [] },
 ];

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ErrorBody, JobConsumables, MovementsQuery, NewStockItemBody, StockItem, StockItemParams, StockItemPatch, StockMovements, StockMoveResult,
-  StockOverview, StockRequests, StockStore, StockStoreBody, StockStoreId, StockStoreParams, StoreMoveBody, TicketMoveBody, TicketParams,
+  StockChoices, StockOverview, StockRequests, StockStore, StockStoreBody, StockStoreId, StockStoreParams, StoreMoveBody, TicketMoveBody, TicketParams,
   type MovementKind,
 } from '../contracts/index.ts';
 import { signedInActor } from '../auth/sign-in.ts';
@@ -32,6 +32,10 @@ export const stockRoutes: FastifyPluginAsync<{ store: SiteStore; commands: Comma
 
   api.get('/api/stock', { config: { right: 'view-stock' }, schema: { tags, querystring: StoreQuery, response: { 200: StockOverview, ...errors }, description: 'The stores and their items: level, minimum, units out with workers, units asked for and not issued.' } }, async (request) => {
     return { stores: store.stock.stores(), items: store.stock.itemViews(request.query.store) };
+  });
+
+  api.get('/api/stock/choices', { config: { right: 'request-stock' }, schema: { tags, querystring: StoreQuery, response: { 200: StockChoices, ...errors }, description: 'The items a worker may ask for ahead of a visit, with their unit, store and level; no costs.' } }, async (request) => {
+    return { items: store.stock.itemViews(request.query.store).map(({ id, store: from, name, unit, level }) => ({ id, store: from, name, unit, level })) };
   });
 
   api.put('/api/stock/stores/:store', { config: { right: 'manage-stock' }, schema: { tags, params: StockStoreParams, body: StockStoreBody, response: { 200: StockStore, ...errors }, description: 'Defines or changes a store: its room, its owner (who gets its low-stock tasks) and the category those tasks are filed under.' } }, async (request) => {

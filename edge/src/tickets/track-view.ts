@@ -23,7 +23,7 @@ export function trackView(ticket: Ticket, room: Room, category: Category | undef
     status: ticket.status,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
-    history: ticket.history.map((h) => ({ at: h.at, status: h.status })),
+    history: ticket.history.map((h) => ({ at: h.at, status: h.status, ...(h.action === 'work-started' || h.action === 'work-done' ? { code: h.action } : {}) })),
     rating,
     phase: trackPhase(ticket),
     rejection: last ? { at: last.at, reason: last.reason, ...withNames(category?.reasonNames?.[last.reason]), byOccupant: last.by === occupantActor.ref } : null,

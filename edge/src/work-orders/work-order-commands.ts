@@ -5,8 +5,9 @@ import { tokenDigest } from '../auth/token.ts';
 import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { closedStatuses, orderLifecycle, orderRefusal } from './work-order-rules.ts';
-import { rejectionReasonFor } from './work-order-rejection.ts';
+import { rejectionEffects, rejectionReasonFor } from './work-order-rejection.ts';
 import { firstReminders } from './work-order-reminders.ts';
+import { ticketFollowsOrder } from './ticket-follows-order.ts';
 
 type Command = Exclude<WorkOrderCommand, { type: 'define-vendor' | 'update-vendor' | 'remind-work-order' }>;
 type Action = Exclude<Command['type'], 'create-work-order' | 'issue-work-order-link' | 'revoke-work-order-link'>;
@@ -121,9 +122,21 @@ export const workOrderCommands: CommandModule<Command> = {
     const before = order(store, input.target);
     const refused = orderRefusal(input.actor, command.type, before);
     if (refused) throw refused;
-    const state = act(store, before, command, input.actor.ref, input.at);
+    let state = act(store, before, command, input.actor.ref, input.at);
+    const effects: Change[] = ticketFollowsOrder(store, state, command.type, input.actor.ref, input.at);
+    if (command.type === 'reject-work-order') {
+      const rejection = state.rejections.at(-1)!;
+      const { changes, triggered } = rejectionEffects(store, before, rejection.reason, input);
+      effects.push(...changes);
+      if (triggered) {
+        state = {
+          ...state, rejections: [...state.rejections.slice(0, -1), { ...rejection, triggered }],
+          ...(triggered.escalatedTo ? { responsible: triggered.escalatedTo } : {}),
+        };
+      }
+    }
     // A closed order's links stay readable for a while (see the vendor link), but no new link is issued for it.
-    const changes: Change[] = [{ entity: 'work-order', type: events[command.type], state }];
+    const changes: Change[] = [{ entity: 'work-order', type: events[command.type], state }, ...effects];
     return { changes, result: state };
   },
 

@@ -29,7 +29,8 @@ import { orders } from './orders.ts';
 import { vendor } from './vendor.ts';
 import { servicesDashboard } from './services-dashboard.ts';
 import { documentsSurveys } from './documents-surveys.ts';
+import { jobSupplies } from './job-supplies.ts';
 import { workOrdersDash } from './work-orders-dash.ts';
 
 /** 简体中文 */
-export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...workOrdersDash };
+export const zh: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...jobSupplies, ...workOrdersDash };

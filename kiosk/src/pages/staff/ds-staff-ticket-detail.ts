@@ -1,7 +1,11 @@
+import type { Ticket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-comment-form.ts';
 import './ds-staff-inquiry.ts';
+import './ds-staff-job-supplies.ts';
+import './ds-staff-order-items.ts';
 import './ds-staff-complete-form.ts';
 import './ds-staff-rejection-note.ts';
 import './ds-staff-ticket-record.ts';
@@ -109,6 +113,7 @@ export class DsStaffTicketDetail extends LocalizedElement {
               <img src=${this.photoUrl!(a.id)} alt=${t('staff.photoAlt', { n: i + 1, count: occupantPhotos.length })} loading="lazy"></a></li>`)}</ul>
           </section>`}
         ${this.#actions(entry)}
+        ${this.#onTheJob(ticket)}
         <ds-staff-ticket-record .ticket=${ticket} .names=${names} .photoUrl=${this.photoUrl} .now=${this.now}></ds-staff-ticket-record>
         ${this.#earlierRejections(entry, rejection)}
       </article>`;
@@ -135,6 +140,17 @@ export class DsStaffTicketDetail extends LocalizedElement {
           .people=${has('transfer') ? entry.transferTo.map((id) => ({ id, name: this.names!.people.get(id) ?? id })) : []}></ds-staff-transfer-form>` : nothing}
         ${this.form === 'comment' && has('comment') ? html`<ds-staff-comment-form .ticket=${ticket.id} ?busy=${this.busy} ?internalAllowed=${this.internalNotes}></ds-staff-comment-form>` : nothing}
       </section>`;
+  }
+
+  /**
+   * What a worker needs on a job being worked: its paid order (a booked visit that is not a
+   * planned one), and its materials. Keyed by ticket, so another job reads its own.
+   */
+  #onTheJob(ticket: Ticket) {
+    if (ticket.kind === 'inquiry' || (ticket.status !== 'assigned' && ticket.status !== 'in_progress')) return nothing;
+    const paid = ticket.visitAt !== undefined && !ticket.planned;
+    return keyed(ticket.id, html`${paid ? html`<ds-staff-order-items .ticket=${ticket.id}></ds-staff-order-items>` : nothing}
+      <ds-staff-job-supplies .ticket=${ticket.id}></ds-staff-job-supplies>`);
   }
 
   #earlierRejections(entry: Entry, shown: ReturnType<typeof openRejection>) {

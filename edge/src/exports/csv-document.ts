@@ -1,4 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
 
 /**
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return
@@ -31,4 +34,9 @@ export function csvDocument<Row>(columns: readonly CsvColumn<Row>[], rows: Itera
 /** `Content-Disposition` for a download named after the site, what it holds and the day it was made. */
 export function attachmentName(site: string, what: string, now: string): string {
   return `attachment; filename="doorside-${site}-${what}-${now.slice(0, 10)}.csv"`;
+}
+
+/** Sends rows as a CSV download named after the site, what it holds and the day: the one writer of every CSV export. */
+export function sendCsv<Row>(reply: FastifyReply, name: { site: string; what: string; now: string }, columns: readonly CsvColumn<Row>[], rows: Iterable<Row>) {
+  return reply.type(CSV_TYPE).header('content-disposition', attachmentName(name.site, name.what, name.now)).send(csvDocument(columns, rows));
 }

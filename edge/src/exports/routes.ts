@@ -8,12 +8,11 @@ import { signedInActor } from '../auth/sign-in.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { visibleScope } from '../rights/visibility.ts';
 import { auditColumns } from './audit-csv.ts';
-import { attachmentName, csvDocument } from './csv-document.ts';
+import { CSV_TYPE as CSV, sendCsv } from './csv-document.ts';
 import { ticketColumns } from './ticket-csv.ts';
 
 // A string sent with a CSV content type goes out as it is; the schema only documents it.
 const responses = { 200: z.string().describe('a CSV document (RFC 4180, UTF-8 with a byte order mark)'), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
-const CSV = 'text/csv; charset=utf-8';
 
 /**
  * Downloads of the ticket list and the audit trail, with the same filters as the lists.
@@ -26,12 +25,12 @@ export const exportRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteSt
     const actor = signedInActor(request);
     const now = clock();
     const tickets = store.tickets.list({ ...request.query, now, visible: visibleScope(actor) });
-    return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'tickets', now)).send(csvDocument(ticketColumns(now), tickets));
+    return sendCsv(reply, { site: store.site, what: 'tickets', now }, ticketColumns(now), tickets);
   });
 
   api.get('/api/exports/audit.csv', { config: { right: 'read-audit' }, schema: { tags: ['reports'], querystring: AuditExportQuery, produces: [CSV], response: responses } }, async (request, reply) => {
     // The newest events that match, in the order they were written.
     const events = store.log.search(auditFilter(request.query)).reverse();
-    return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'audit', clock())).send(csvDocument(auditColumns, events));
+    return sendCsv(reply, { site: store.site, what: 'audit', now: clock() }, auditColumns, events);
   });
 };

@@ -1,7 +1,8 @@
 import type { Change, Order, OrderCommand } from '../contracts/index.ts';
 import type { CommandInput, CommandModule } from '../commands/command-module.ts';
-import { Forbidden, NotFound, Refusal } from '../domain-error.ts';
+import { NotFound, Refusal } from '../domain-error.ts';
 import { systemActor } from '../rights/actor.ts';
+import { orderRefusal } from '../rights/order-refusal.ts';
 import { assertMay, refusal } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { reads } from '../tickets/site-reads.ts';
@@ -59,9 +60,8 @@ export const orderCommands: CommandModule<OrderCommand> = {
         return done('order-item-added', { ...withLines(order, [...order.lines, line]), updatedAt: at });
       }
       case 'cancel-order': {
-        assertMay(actor.role, 'cancel-order');
-        // An occupant's only key to an order is its tracking link.
-        if (actor.role === 'occupant' && (target as { track?: string }).track === undefined) throw new Forbidden('NOT_PERMITTED', 'an order is cancelled through its tracking link');
+        const refused = orderRefusal(actor, 'cancel-order', { id: order.id, tracked: (target as { track?: string }).track !== undefined });
+        if (refused) throw refused;
         orderState(order, 'be cancelled', CANCELLABLE);
         const state = closedAs(order, 'cancelled', command.reason, at);
         return done('order-cancelled', state, cancelTicket(store, input, order, `Order ${order.id} cancelled: ${command.reason}`));

@@ -8,7 +8,7 @@ import {
 import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { NotFound } from '../domain-error.ts';
-import { attachmentName, csvDocument } from '../exports/csv-document.ts';
+import { CSV_TYPE as CSV, sendCsv } from '../exports/csv-document.ts';
 import { occupantActor } from '../rights/actor.ts';
 import { visibleTo } from '../rights/visibility.ts';
 import { defaultReportLimits, type ReportLimits, reportRateLimits } from '../rooms/report-rate-limit.ts';
@@ -21,7 +21,6 @@ import { instantId } from './slots.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody, 429: ErrorBody };
 const tags = ['orders'];
-const CSV = 'text/csv; charset=utf-8';
 
 export interface OrderRoutesOptions { store: SiteStore; commands: CommandHandler; payments: OrderPayments; clock: () => string; reportLimits?: ReportLimits }
 
@@ -56,7 +55,7 @@ export const orderRoutes: FastifyPluginAsync<OrderRoutesOptions> = async (app, {
     schema: { tags, querystring: OrdersQuery.extend({ limit: z.coerce.number().int().min(1).max(50_000).default(10_000) }), produces: [CSV], response: { 200: z.string(), ...errors }, description: 'The order list as CSV: number, content, status, created/handled/finished times, responsible person, result, charges and payments.' },
   }, async (request, reply) => {
     const rows = store.orders.list(window(request.query));
-    return reply.type(CSV).header('content-disposition', attachmentName(store.site, 'orders', clock())).send(csvDocument(orderColumns, rows));
+    return sendCsv(reply, { site: store.site, what: 'orders', now: clock() }, orderColumns, rows);
   });
 
   api.get('/api/orders/figures', {

@@ -2,6 +2,7 @@ import type { Change, Order, OrderCommand, Service } from '../contracts/index.ts
 import type { CommandInput, Outcome } from '../commands/command-module.ts';
 import { Invalid, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
+import { bookingTicketKind } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { openCommands } from '../tickets/open-commands.ts';
 import { newPayment } from '../payments/new-payment.ts';
@@ -44,7 +45,7 @@ export function placeOrder(store: SiteStore, input: CommandInput<PlaceOrder>): O
   const opened = openCommands.run(store, {
     ...input,
     command: {
-      type: 'open-ticket', kind: actor.role === 'occupant' ? 'report' : 'task', category: service.category, priority: 'normal',
+      type: 'open-ticket', kind: bookingTicketKind(actor.role), category: service.category, priority: 'normal',
       title: `${service.name} (${id})`, description: `${service.name} × ${command.quantity}, visit ${slot.start}. Contact: ${contactLine(command.contact)}`,
       contact: command.contact.email ?? command.contact.phone ?? command.contact.name,
     },

@@ -3,6 +3,6 @@ export { type PaymentOptions, paymentSettings } from './payment-options.ts';
 export { type PaymentSettings, providersFrom, wechatKeysFrom } from './provider-setup.ts';
 export type { NoticeAnswer, NoticeRequest, PaymentProvider, Providers } from './provider.ts';
 export { NoticeRefused } from './notice-refused.ts';
-export { NOTICE_BODY_LIMIT } from './notify-routes.ts';
+export { NOTICE_BODY_LIMIT, registerNoticeRoute } from './notice-route.ts';
 export { noticeCommandId, siteOfTrade } from './notice-routing.ts';
 export { checkPaymentEnv, noticeProviders, paymentNoticeEnv } from './payment-env.ts';

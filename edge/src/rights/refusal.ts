@@ -22,6 +22,8 @@ const inScope = (scope: Scope, actor: Actor, subject: Subject): boolean => {
     case 'reporter': return !!actor.person
       && ((subject.reporter?.kind === 'person' && subject.reporter.id === actor.person) || (subject.links?.persons.includes(actor.person) ?? false));
     case 'company': return !!actor.company && subject.company === actor.company;
+    // Tickets are never reached by a tracking link through this path; orders are judged by `orderRefusal`.
+    case 'tracked': return false;
   }
 };
 

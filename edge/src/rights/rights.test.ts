@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../contracts/index.ts';
-import { grants, may, rightsOf, rolesWith } from './rights.ts';
+import { orderRefusal } from './order-refusal.ts';
+import { bookingTicketKind, grants, may, rightsOf, rolesWith } from './rights.ts';
 
 const allRoles: Role[] = [
   'staff', 'supervisor', 'floor_manager', 'reception', 'facility_head', 'admin', 'vendor', 'panel', 'device', 'occupant', 'system', 'head_office', 'tenant', 'tenant_admin',
@@ -29,6 +30,26 @@ describe('rights', () => {
     const rights = rightsOf('occupant');
 
     expect([...rights].sort()).toEqual(['cancel-order', 'dispute', 'place-order', 'report']);
+  });
+
+  it('lets an occupant cancel an order only through its tracking link, and reception any order', () => {
+    const occupant = { ref: 'occupant', user: null, role: 'occupant' as const, teams: [], room: null };
+    const reception = { ...occupant, ref: 'user:rita', user: 'rita', role: 'reception' as const };
+
+    const untracked = orderRefusal(occupant, 'cancel-order', { id: 'O-1', tracked: false });
+    const tracked = orderRefusal(occupant, 'cancel-order', { id: 'O-1', tracked: true });
+    const desk = orderRefusal(reception, 'cancel-order', { id: 'O-1', tracked: false });
+
+    expect(grants.filter((g) => g.role === 'occupant' && g.right === 'cancel-order').map((g) => g.scope)).toEqual([['tracked']]);
+    expect(untracked?.code).toBe('NOT_PERMITTED');
+    expect(tracked).toBeNull();
+    expect(desk).toBeNull();
+  });
+
+  it('opens a booking\'s job as a report for an occupant and as a task for the desk', () => {
+    const kinds = [bookingTicketKind('occupant'), bookingTicketKind('reception'), bookingTicketKind('facility_head')];
+
+    expect(kinds).toEqual(['report', 'task', 'task']);
   });
 
   it('lets no role but the occupant report', () => {
@@ -90,7 +111,7 @@ describe('rights', () => {
   });
 
   it('has a row for every role', () => {
-    const roles = [...new Set(grants.map((g) => g.role)), 'device'].sort();
+    const roles = [...new Set([...grants.map((g) => g.role), 'device' as const])].sort();
 
     expect(roles).toEqual([...allRoles].sort());
   });

@@ -1,4 +1,4 @@
-import type { Role, TicketAction, TicketStatus } from '../contracts/index.ts';
+import type { Role, TicketAction, TicketKind, TicketStatus } from '../contracts/index.ts';
 import { TicketStatus as Statuses } from '../contracts/index.ts';
 
 export type Right =
@@ -38,6 +38,8 @@ export type Right =
   | 'set-waiting'
   // A breached service level: the gateway escalates it; a category's escalation settings are kept by those who keep the service levels.
   | 'escalate-breach' | 'set-escalation'
+  // Sensor thresholds: reading and keeping the rules; a device's reading judged against its room's rules.
+  | 'read-thresholds' | 'manage-thresholds' | 'take-reading'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // The gateway's chase of an unanswered work order: reminders, then a task.
@@ -53,8 +55,9 @@ export type Right =
  * the actor sees, except `create` and `report`, which bring a ticket into being.
  * Tenants: `reporter` is a request they reported or that was shared with them (linked to
  * them); `company` one of their company's. A tenant's `view` is `read-requests`.
+ * Occupants: `tracked` is an order reached through its tracking link, their only key to it.
  */
-export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company';
+export type Scope = 'any' | 'own' | 'team' | 'room' | 'reporter' | 'company' | 'tracked';
 
 export interface Grant {
   role: Role;
@@ -179,7 +182,8 @@ export const grants: readonly Grant[] = [
   // Paid services. Occupants book through a room's code and cancel through their tracking link;
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
-  ...grant('occupant', 'any', ['place-order', 'cancel-order']),
+  ...grant('occupant', 'any', ['place-order']),
+  ...grant('occupant', 'tracked', ['cancel-order']),
   ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
   ...grant('staff', ['own', 'team'], ['add-order-item']),
   ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),
@@ -247,6 +251,12 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['escalate-breach']),
   ...grant('facility_head', 'any', ['set-escalation']),
   ...grant('admin', 'any', ['set-escalation']),
+  ...grant('supervisor', 'any', ['read-thresholds']),
+  ...grant('floor_manager', 'any', ['read-thresholds']),
+  ...grant('facility_head', 'any', ['read-thresholds', 'manage-thresholds']),
+  ...grant('admin', 'any', ['read-thresholds', 'manage-thresholds']),
+  ...grant('device', 'room', ['take-reading']),
+  ...grant('panel', 'room', ['take-reading']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),
@@ -270,6 +280,15 @@ export function grantsOf(role: Role, right: Right): Grant[] {
 
 export function may(role: Role, right: Right): boolean {
   return grants.some((g) => g.role === role && g.right === right);
+}
+
+/**
+ * The ticket a booking opens for its job, by the right the booker holds: a `report` for those
+ * who report (an occupant at a room's code), a `task` for those who create tickets (the desk,
+ * the facility head booking for a caller).
+ */
+export function bookingTicketKind(role: Role): Extract<TicketKind, 'report' | 'task'> {
+  return may(role, 'report') ? 'report' : 'task';
 }
 
 /** The rights a role holds, in the table's order. */

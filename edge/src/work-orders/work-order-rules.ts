@@ -41,7 +41,7 @@ function reaches(scope: Scope, actor: Actor, order: WorkOrder): boolean {
     case 'team': return false;
     case 'room': return actor.room !== null && actor.room === order.room;
     // Tenants reach tickets they reported or their company's; a work order is the team's and the vendor's alone.
-    case 'reporter': case 'company': return false;
+    case 'reporter': case 'company': case 'tracked': return false;
   }
 }
 

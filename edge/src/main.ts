@@ -25,6 +25,7 @@ try {
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
   Dashboard     ${links.base}/dashboard   (facility team; users and passwords in the credentials file)
   Staff queue   ${links.base}/staff
+  Tenant portal ${links.base}/portal   (tenants sign in by a mailed link, e.g. lena.brandt@nordlys.example; the tenants are in the credentials file, and without DOORSIDE_SMTP_URL the mail is in ${gateway.mail.outbox ?? 'the outbox'})
   Report pages  ${links.base}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens; short: ${links.base}/r/{code})
   Door panels   ${links.base}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${links.base}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PublicAddress } from '../http/public-address.ts';
 import type { DemoSecrets } from './seed-demo.ts';
+import { demoTenants } from './demo-inquiries.ts';
 
 /** A demo vendor with its contacts, and the open work orders sent to it: each contact's link, as the vendor's mail carries it. */
 const DemoVendor = z.object({
@@ -21,7 +22,9 @@ export const DemoCredentials = z.object({
   /** Where phones and devices reach it (`DOORSIDE_PUBLIC_URL`, else the listening address); every URL below is built on it. */
   public: z.string().optional(),
   mqtt: z.string(),
-  urls: z.object({ dashboard: z.string().nullable(), staff: z.string().nullable(), api: z.string(), openapi: z.string() }),
+  urls: z.object({ dashboard: z.string().nullable(), staff: z.string().nullable(), api: z.string(), openapi: z.string(), portal: z.string().nullable().optional() }),
+  /** The demo's tenants: they sign in at `urls.portal` by a link mailed to this address (no password). */
+  tenants: z.array(z.object({ name: z.string(), email: z.string(), company: z.string(), role: z.string() })).optional(),
   users: z.array(z.object({ username: z.string(), password: z.string(), role: z.string() })),
   panels: z.array(z.object({ room: z.string(), pin: z.string(), url: z.string().nullable() })),
   devices: z.array(z.object({ id: z.string(), room: z.string(), kind: z.string(), username: z.string(), password: z.string(), url: z.string().nullable() })),
@@ -49,7 +52,8 @@ export function credentialsFor(secrets: DemoSecrets, at: Endpoints): DemoCredent
     http: at.http,
     public: links.base,
     mqtt: at.mqtt,
-    urls: { dashboard: links.page('/dashboard'), staff: links.page('/staff'), api: links.page('/api'), openapi: links.page('/api/openapi.json') },
+    urls: { dashboard: links.page('/dashboard'), staff: links.page('/staff'), api: links.page('/api'), openapi: links.page('/api/openapi.json'), portal: links.page('/portal') },
+    tenants: demoTenants(),
     users: secrets.users,
     panels: secrets.panels.map((p) => ({ ...p, url: links.panelUrl(p.room) })),
     devices: secrets.devices.map((d) => ({ id: d.id, room: d.room, kind: d.kind, username: d.id, password: d.password, url: d.kind === 'sign' ? links.signUrl(d.room, d.id, d.password) : null })),

@@ -10,6 +10,7 @@ import { mailInboundBench } from './mail-inbound.ts';
 import { printSummary } from './report.ts';
 import { int, ms, section } from './stats.ts';
 import { stormBench } from './storm.ts';
+import { slaTickBench } from './sla-tick.ts';
 import { type Plan, tapGateway } from './tap-bench.ts';
 import { describeWal, walPages } from './wal-pages.ts';
 
@@ -18,7 +19,7 @@ import { describeWal, walPages } from './wal-pages.ts';
  * Servers run in this process; the load generator (autocannon, the open-loop tap client
  * and the MQTT signs) runs in a child process, so on two cores each gets its own.
  * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone,
- * BENCH_ONLY=mail section 7 (inbound mail) alone.
+ * BENCH_ONLY=mail section 7 (inbound mail) alone, BENCH_ONLY=sla section 8 (escalation and schedule ticks) alone.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const config = {
@@ -31,6 +32,8 @@ const config = {
   stormRestSeconds: quick ? 3 : 10,
   mails: quick ? 1_000 : 10_000,
   mailConnections: 8,
+  slaOpenTickets: quick ? 10_000 : 100_000,
+  slaSchedules: quick ? 100 : 1_000,
   tapPlan: (quick
     ? [{ rate: 100, seconds: 3 }, { rate: 400, seconds: 2 }, { rate: 800, seconds: 2 }]
     : [{ rate: 100, seconds: 10 }, ...[200, 300, 400, 600, 800, 1200, 1600].map((rate) => ({ rate, seconds: 4 }))]) as Plan[],
@@ -55,15 +58,26 @@ async function mail(): Promise<void> {
   }
 }
 
+async function sla(): Promise<void> {
+  section(`8. Escalation and schedule ticks on a site with ${int(config.slaOpenTickets)} open tickets and ${int(config.slaSchedules)} schedules; ` +
+    'tap-to-sign at 100/s alone and while the ticks run back to back');
+  const load = await LoadGen.start();
+  try {
+    await slaTickBench(load, { openTickets: config.slaOpenTickets, schedules: config.slaSchedules, tapRate: 100, tapSeconds: quick ? 5 : 10, ticks: 5 });
+  } finally {
+    await load.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const m = machine();
   console.log('Doorside edge benchmark');
   console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
   console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
-  if (only !== undefined && only !== 'storm' && only !== 'mail') throw new Error(`BENCH_ONLY=${only}: only "storm" or "mail" can run alone`);
+  if (only !== undefined && only !== 'storm' && only !== 'mail' && only !== 'sla') throw new Error(`BENCH_ONLY=${only}: only "storm", "mail" or "sla" can run alone`);
   if (only !== undefined) {
-    await (only === 'storm' ? storm() : mail());
+    await (only === 'storm' ? storm() : only === 'mail' ? mail() : sla());
     console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
@@ -112,7 +126,8 @@ async function main(): Promise<void> {
   }
   await storm();
   await mail();
-  console.log(`\ntotal with the storm and the mail ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await sla();
+  console.log(`\ntotal with the storm, the mail and the ticks ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().then(

@@ -16,6 +16,7 @@ import { dispatchRoutes } from './dispatch/dispatch-routes.ts';
 import { stockRoutes } from './stock/stock-routes.ts';
 import { serviceLevelRoutes } from './service-levels/service-level-routes.ts';
 import { escalationRoutes } from './service-levels/escalation-routes.ts';
+import { thresholdRoutes } from './thresholds/threshold-routes.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { announcementRoutes } from './announcements/announcement-routes.ts';
 import { pushRoutes } from './push/push-routes.ts';
@@ -180,7 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(pushRoutes, { commands: deps.commands, publicKey: deps.push.publicKey });
   await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
-  await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
+  await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, siteName: deps.siteName, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });
   await app.register(paymentRoutes, {
     store: deps.store, links: deps.publicAddress,
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(scheduleRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(serviceLevelRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(escalationRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
+  await app.register(thresholdRoutes, { store: deps.store, commands: deps.commands });
   await app.register(vendorRoutes, { store: deps.store, commands: deps.commands });
   await app.register(workOrderRoutes, { store: deps.store, commands: deps.commands, links: deps.publicAddress });
   await app.register(vendorLinkRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, documents: deps.documents, clock: deps.clock, secureCookies: deps.cookies.secure });

@@ -18,6 +18,7 @@ import { stockCommands } from './stock/stock-commands.ts';
 import { portalCommands } from './portal/portal-commands.ts';
 import { approvalCommands } from './portal/approval-commands.ts';
 import { serviceLevelCommands } from './service-levels/service-level-commands.ts';
+import { thresholdCommands } from './thresholds/threshold-commands.ts';
 import { escalationCommands } from './service-levels/escalation-commands.ts';
 import { scheduleCommands } from './schedules/schedule-commands.ts';
 import { checklistCommands } from './tickets/checklist-commands.ts';
@@ -29,4 +30,4 @@ import { workOrderCommands } from './work-orders/work-order-commands.ts';
 import { workOrderReminderCommands } from './work-orders/work-order-reminders.ts';
 
 /** Every capability's commands, as the one handler of a site takes them. */
-export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, workOrderReminderCommands, checklistCommands, documentCommands, surveyCommands, escalationCommands];
+export const siteCommandModules: readonly CommandModule[] = [ticketCommands, openCommands, occupantCommands, roomCommands, deviceCommands, categoryCommands, sessionCommands, directoryCommands, inquiryCommands, nameCommands, dispatchCommands, announcementCommands, pushCommands, portalCommands, approvalCommands, paymentCommands, serviceLevelCommands, stockCommands, serviceCommands, orderCommands, scheduleCommands, vendorCommands, workOrderCommands, workOrderReminderCommands, checklistCommands, documentCommands, surveyCommands, escalationCommands, thresholdCommands];

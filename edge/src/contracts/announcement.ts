@@ -82,6 +82,7 @@ export const PublicAnnouncement = z.object({
 });
 export type PublicAnnouncement = z.infer<typeof PublicAnnouncement>;
 export const PublicAnnouncements = z.object({ announcements: z.array(PublicAnnouncement) });
+export type PublicAnnouncements = z.infer<typeof PublicAnnouncements>;
 
 /** What a signed-in reader is shown: the announcements meant for them now, and whether they said they read each. */
 export const ReaderAnnouncements = z.object({ announcements: z.array(PublicAnnouncement.extend({ read: z.boolean() })) });

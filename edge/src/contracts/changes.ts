@@ -13,6 +13,7 @@ import type { Schedule } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { Vendor, WorkOrder } from './work-orders.ts';
 import type { SlaEscalation } from './sla-escalation.ts';
+import type { Excursion, ThresholdRule } from './thresholds.ts';
 import type { SiteDocument } from './documents.ts';
 import type { Survey, SurveyResponse } from './surveys.ts';
 
@@ -98,6 +99,9 @@ export type Change =
   | { entity: 'sla-targets'; type: 'sla-targets-set'; state: SlaTargets }
   /** A breach of one of a ticket's clocks escalated, once: the store keeps it under the ticket and the clock. */
   | { entity: 'sla-escalation'; type: 'sla-breach-escalated'; state: SlaEscalation }
+  | { entity: 'threshold'; type: 'threshold-defined' | 'threshold-updated' | 'threshold-removed'; state: ThresholdRule }
+  /** Readings left a rule's band (started), stayed out long enough to open work (ticket set), or came back inside (ended). */
+  | { entity: 'excursion'; type: 'excursion-started' | 'excursion-ticket-opened' | 'excursion-ended'; state: Excursion }
   /** A document kept for tenants and staff; its upload event holds the file's SHA-256, which every download is checked against. */
   | { entity: 'document'; type: 'document-uploaded' | 'document-withdrawn'; state: SiteDocument }
   | { entity: 'survey'; type: 'survey-created' | 'survey-closed'; state: Survey }

@@ -16,6 +16,7 @@ import type { Schedule, ScheduleBody, SchedulePatch } from './schedules.ts';
 import type { SlaTargets } from './service-levels.ts';
 import type { WaitReason } from './sla-clock.ts';
 import type { BreachKind, EscalationSettings, SlaEscalation } from './sla-escalation.ts';
+import type { ThresholdBody, ThresholdPatch, ThresholdRule } from './thresholds.ts';
 import type { Money, Vendor, VendorBody, VendorPatch, WorkOrder } from './work-orders.ts';
 import type { DocumentMeta, SiteDocument, DocumentFile } from './documents.ts';
 import type { AnswerSurveyBody, CreateSurveyBody, Survey, SurveyResponse } from './surveys.ts';
@@ -163,6 +164,16 @@ export type EscalationCommand =
   | { type: 'escalate-breach'; breach: BreachKind }
   | { type: 'set-escalation'; escalation: EscalationSettings };
 
+/**
+ * Sensor thresholds: rules kept by the facility team (target: `{thresholds: true}` for a new one,
+ * else the rule), and a device's reading judged against its room's rules (target: the device).
+ */
+export type ThresholdCommand =
+  | { type: 'define-threshold'; rule: ThresholdBody }
+  | { type: 'update-threshold'; changes: ThresholdPatch }
+  | { type: 'remove-threshold' }
+  | { type: 'take-reading'; sensor: string; value: number };
+
 export type SessionCommand =
   | { type: 'open-session'; kind: 'user' | 'panel'; role: string }
   /** Signing out: the session behind this token ends at once, and with it the live sockets it opened. */
@@ -240,7 +251,7 @@ export type PushCommand =
   | { type: 'subscribe-push'; endpoint: string; p256dh: string; auth: string }
   | { type: 'unsubscribe-push'; endpoint: string };
 
-export type Command = EscalationCommand | DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
+export type Command = ThresholdCommand | EscalationCommand | DocumentCommand | SurveyCommand | WorkOrderCommand | PushCommand | ScheduleCommand | ChecklistCommand | ServiceCommand | OrderCommand | StockCommand | ServiceLevelCommand | AnnouncementCommand | PortalCommand | PaymentCommand | DispatchCommand | DirectoryCommand | InquiryCommand | TicketCommand | OccupantCommand | OpenTicketCommand | RoomCommand | DeviceAdminCommand | CategoryCommand | SessionCommand | NamesCommand;
 export type CommandType = Command['type'];
 
 /** What a command acts on. A QR code or tracking link is the occupant's key to it. */
@@ -288,7 +299,10 @@ export type Target =
   | { documents: true }
   | { survey: string }
   /** A new survey. */
-  | { surveys: true };
+  | { surveys: true }
+  | { threshold: string }
+  /** A new threshold rule. */
+  | { thresholds: true };
 
 export type TicketActionResult = ActionResult;
 
@@ -362,6 +376,11 @@ export interface CommandResults {
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
   'escalate-breach': SlaEscalation;
+  'define-threshold': ThresholdRule;
+  'update-threshold': ThresholdRule;
+  'remove-threshold': ThresholdRule;
+  /** The excursions the reading started, ended or opened work for. */
+  'take-reading': { excursions: { rule: string; change: 'started' | 'ticket-opened' | 'ended'; ticket: string | null }[] };
   'set-escalation': Category;
   'define-vendor': Vendor;
   'update-vendor': Vendor;

@@ -32,6 +32,7 @@ export const errorCatalogue = {
   UNKNOWN_ROOM: { status: 400, meaning: 'a room named in the body does not exist on this site' },
   UNKNOWN_PERSON: { status: 400, meaning: 'a person named is not in the site\'s directory' },
   UNKNOWN_UNIT: { status: 400, meaning: 'the unit named is not in the site\'s directory' },
+  INSTALLATION_WITHOUT_ROOM: { status: 400, meaning: 'the installation stands in no room, so no device\'s readings reach a rule about it' },
   UNKNOWN_INSTALLATION: { status: 400, meaning: 'the installation named is not in the site\'s directory' },
   EMAIL_REQUIRED: { status: 400, meaning: 'a person told by e-mail needs an e-mail address' },
   UNKNOWN_STOCK_STORE: { status: 400, meaning: 'the store named does not exist on this site' },

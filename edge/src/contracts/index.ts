@@ -36,3 +36,4 @@ export * from './work-orders.ts';
 export * from './sla-escalation.ts';
 export * from './documents.ts';
 export * from './surveys.ts';
+export * from './thresholds.ts';

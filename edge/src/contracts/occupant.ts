@@ -46,6 +46,14 @@ export type OccupantRoomView = z.infer<typeof OccupantRoomView>;
 
 export const OccupantNoteAdded = z.object({ ticket: OccupantTicket });
 
+/** Words per language as staff wrote them (announcement.ts's `PublicAnnouncement`, in the light build): shown as text. */
+const Words = z.partialRecord(z.enum(['en', 'zh', 'nb', 'nl']), z.string());
+/** The announcements live in a room now, as its QR page and a tracking link read them (`PublicAnnouncements`). */
+export const OccupantAnnouncements = z.object({
+  announcements: z.array(z.object({ id: z.string(), title: Words, text: Words, startsAt: z.string(), until: z.string() })),
+});
+export type OccupantAnnouncements = z.infer<typeof OccupantAnnouncements>;
+
 /**
  * What the report page relies on in the answer to a report (`ReportCreated`): the new
  * ticket's id and the tracking link's token. The rest of the answer passes through.

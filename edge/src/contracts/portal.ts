@@ -4,6 +4,8 @@ import { Phrase, Names } from './phrase.ts';
 import { PersonId, PersonLanguage, UnitId } from './directory.ts';
 import { Priority, TicketStatus } from './domain.ts';
 import { OptionalText, Text } from './text.ts';
+import { Order, OrderLine } from './orders.ts';
+import { Receipt } from './payments.ts';
 
 /** How long a sign-in link opens the portal, and how many a person gets per window. */
 export const PORTAL_LINK_MINUTES = 15;
@@ -110,3 +112,15 @@ export const DecideApprovalBody = z.strictObject({ comment: PortalNote.optional(
 export const ApprovalParams = z.strictObject({ id: ApprovalId });
 export const ApprovalDecisionParams = z.strictObject({ id: ApprovalId, decision: z.enum(['approve', 'decline']) });
 export const Approvals = z.object({ approvals: z.array(Approval.extend({ request: z.object({ id: TicketId, title: z.string() }) })) });
+
+/** A paid order as its tenant follows it: what was booked, its lines and money, and the receipt; never staff names or contact details. */
+export const PortalOrder = Order.pick({
+  id: true, number: true, room: true, serviceName: true, slot: true, quantity: true, status: true, lines: true, total: true, paid: true, refunded: true,
+  currency: true, paymentMode: true, ticket: true, createdAt: true,
+}).extend({
+  lines: z.array(OrderLine.pick({ kind: true, label: true, quantity: true, unitPrice: true, amount: true })),
+  receipt: Receipt,
+});
+export type PortalOrder = z.infer<typeof PortalOrder>;
+/** The orders behind the requests the tenant reads, and those booked with their e-mail address, newest first. */
+export const PortalOrders = z.object({ orders: z.array(PortalOrder) });

@@ -57,6 +57,10 @@ export class DeviceEvents {
           const kept = held.filter((r) => r.sensor !== intent.sensor);
           if (kept.length === held.length && held.length >= DEVICE_LIMITS.sensors) { this.onDrop('too-many-sensors'); return undefined; }
           this.readings.set(device.id, [...kept, { sensor: intent.sensor, value: intent.value, unit: intent.unit, at: this.clock() }]);
+          // A reading no threshold rule watches needs no transaction; one that is watched is judged by the rules.
+          if (this.store.thresholds.watches(device.room, intent.sensor)) {
+            await this.commands.handle(actor, { device: device.id }, { type: 'take-reading', sensor: intent.sensor, value: intent.value });
+          }
           return undefined;
         }
         case 'open': {

@@ -36,6 +36,8 @@ const pages = [
   /** The vendor's work order: `/wo/{token}` swaps the link for a cookie and sends the browser here. */
   { page: 'vendor', path: '/wo', params: undefined },
   { page: 'dashboard', path: '/dashboard', params: undefined },
+  /** The tenant portal; a mailed sign-in link carries its token in the fragment (`/portal#link=…`). */
+  { page: 'portal', path: '/portal', params: undefined },
 ] as const;
 
 /**
@@ -54,6 +56,12 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   api.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => {
     const icon = await readFile(join(assets, 'icons', 'favicon.ico')).catch(() => { throw new PageNotBuilt('icon'); });
     return reply.type('image/x-icon').header('cache-control', `public, max-age=${ICON_MAX_AGE_S}`).send(icon);
+  });
+
+  // The service worker that shows pushes lives at the pages' own level, so its scope covers all of them.
+  api.get('/push-worker.js', { schema: { hide: true } }, async (_request, reply) => {
+    const script = await readFile(join(assets, 'push-worker.js'), 'utf8').catch(() => { throw new PageNotBuilt('push-worker'); });
+    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', './').send(script);
   });
 
   for (const { page, path } of pages) {

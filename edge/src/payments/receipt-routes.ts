@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, Receipt, TrackParams } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { reads } from '../tickets/site-reads.ts';
+import { receiptOf } from './receipt.ts';
 
 /** The receipt behind an occupant's tracking link: the money taken for the order, and what went back. */
 export const receiptRoutes: FastifyPluginAsync<{ store: SiteStore; siteName: string }> = async (app, { store, siteName }) => {
@@ -12,13 +13,6 @@ export const receiptRoutes: FastifyPluginAsync<{ store: SiteStore; siteName: str
     schema: { tags: ['occupant'], params: TrackParams, response: { 200: Receipt, 404: ErrorBody }, description: 'The receipt for the order behind a tracking link (none for a free report): each payment taken (provider, time, transaction number) and each refund.' },
   }, async (request) => {
     const { ticket } = reads.tracked(store, request.params.token);
-    const order = store.orders.byTicket(ticket.id);
-    if (!order) return { order: null, payee: siteName, payments: [], refunds: [] };
-    const taken = store.payments.ofOrder(order.id).filter((p) => p.status === 'paid' || p.status === 'refunded');
-    return {
-      order: order.id, payee: siteName,
-      payments: taken.map((p) => ({ id: p.id, provider: p.provider, amount: p.received ?? p.amount, currency: p.currency, paidAt: p.paidAt, transaction: p.transaction, refunded: p.refunded })),
-      refunds: taken.flatMap((p) => store.payments.refunds(p.id)).map((r) => ({ id: r.id, payment: r.payment, amount: r.amount, currency: r.currency, status: r.status, at: r.at })),
-    };
+    return receiptOf(store, store.orders.byTicket(ticket.id), siteName);
   });
 };

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ErrorBody, NewPortalRequestAnswer, NewPortalRequestBody, PORTAL_LINK_MINUTES, PortalCategories, PortalMe, PortalRequestDetail, PortalRequestParams,
-  PortalRequests, PortalSignInAnswer, PortalSignInBody, PortalTokenBody,
+  PortalOrders, PortalRequests, PortalSignInAnswer, PortalSignInBody, PortalTokenBody,
 } from '../contracts/index.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { AuthService } from '../auth/auth-service.ts';
@@ -17,6 +17,7 @@ import { rightsOf } from '../rights/rights.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { portalRequestDetail, portalRequest, portalRequests, readsRequest } from './request-view.ts';
 import { tenantOf } from './portal-commands.ts';
+import { portalOrders } from './portal-orders.ts';
 
 export interface PortalLimits { perAddress: { max: number; windowMs: number }; perEmail: { max: number; windowMs: number } }
 export const defaultPortalLimits: PortalLimits = { perAddress: { max: 20, windowMs: 15 * 60_000 }, perEmail: { max: 5, windowMs: 15 * 60_000 } };
@@ -32,7 +33,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const tags = ['portal'];
 
 /** The tenant portal: sign-in by a mailed link, the tenant's requests, a new request for their unit. */
-export const portalRoutes: FastifyPluginAsync<{ store: SiteStore; commands: CommandHandler; auth: AuthService; cookies: CookiePolicy; limits?: PortalLimits }> = async (app, { store, commands, auth, cookies, limits = defaultPortalLimits }) => {
+export const portalRoutes: FastifyPluginAsync<{ store: SiteStore; commands: CommandHandler; auth: AuthService; cookies: CookiePolicy; siteName?: string; limits?: PortalLimits }> = async (app, { store, commands, auth, cookies, siteName = store.site, limits = defaultPortalLimits }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   await app.register(rateLimit, { global: false });
   const emailOf = (request: FastifyRequest) => String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
@@ -103,4 +104,8 @@ export const portalRoutes: FastifyPluginAsync<{ store: SiteStore; commands: Comm
     const { ticket } = await commands.handle(actor, { room: request.body.room }, { type: 'open-request', ...request.body });
     return reply.code(201).send({ request: portalRequestDetail(store, actor, ticket) });
   });
+
+  api.get('/api/portal/orders', { config: { right: 'read-requests' }, schema: { tags, response: { 200: PortalOrders, ...errors }, description: 'The paid orders the tenant follows (those behind the requests they read, and those booked with their e-mail address), with lines, what is paid and the receipt.' } }, async (request) => ({
+    orders: portalOrders(store, signedInActor(request), siteName),
+  }));
 };

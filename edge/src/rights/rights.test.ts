@@ -111,7 +111,7 @@ describe('rights', () => {
   });
 
   it('has a row for every role', () => {
-    const roles = [...new Set(grants.map((g) => g.role)), 'device'].sort();
+    const roles = [...new Set([...grants.map((g) => g.role), 'device' as const])].sort();
 
     expect(roles).toEqual([...allRoles].sort());
   });

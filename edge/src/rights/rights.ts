@@ -38,6 +38,8 @@ export type Right =
   | 'set-waiting'
   // A breached service level: the gateway escalates it; a category's escalation settings are kept by those who keep the service levels.
   | 'escalate-breach' | 'set-escalation'
+  // Sensor thresholds: reading and keeping the rules; a device's reading judged against its room's rules.
+  | 'read-thresholds' | 'manage-thresholds' | 'take-reading'
   // Vendors and work orders: the directory of vendors; sending, following, verifying and withdrawing orders.
   | 'read-vendors' | 'manage-vendors' | 'read-work-orders' | 'send-work-order' | 'verify-work-order' | 'withdraw-work-order'
   // The gateway's chase of an unanswered work order: reminders, then a task.
@@ -249,6 +251,12 @@ export const grants: readonly Grant[] = [
   ...grant('system', 'any', ['escalate-breach']),
   ...grant('facility_head', 'any', ['set-escalation']),
   ...grant('admin', 'any', ['set-escalation']),
+  ...grant('supervisor', 'any', ['read-thresholds']),
+  ...grant('floor_manager', 'any', ['read-thresholds']),
+  ...grant('facility_head', 'any', ['read-thresholds', 'manage-thresholds']),
+  ...grant('admin', 'any', ['read-thresholds', 'manage-thresholds']),
+  ...grant('device', 'room', ['take-reading']),
+  ...grant('panel', 'room', ['take-reading']),
   // Work orders. Those who keep the directory keep the vendors; rejecting a reported-done order is the
   // `reject` right above, as for any service. A vendor's scope `own` is the one work order their link opens.
   ...grant('supervisor', 'any', ['read-vendors', 'manage-vendors', 'read-work-orders', 'send-work-order', 'verify-work-order', 'withdraw-work-order', 'comment-work-order']),

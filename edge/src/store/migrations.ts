@@ -435,6 +435,14 @@ export const migrations: readonly string[] = [
   ALTER TABLE work_orders ADD COLUMN remind_at TEXT;
   CREATE INDEX work_orders_remind ON work_orders (remind_at) WHERE remind_at IS NOT NULL;
   `,
+  // Sensor thresholds: rules by the room whose readings they judge, and the excursion each has under way.
+  // And the escalation tick's rows by due time alone, for its look during working hours.
+  `
+  CREATE INDEX sla_watch_due_all ON sla_watch (due_ms);
+  CREATE TABLE thresholds (id TEXT PRIMARY KEY, room TEXT NOT NULL, measure TEXT NOT NULL, active INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX thresholds_watching ON thresholds (room, measure) WHERE active = 1;
+  CREATE TABLE threshold_excursions (rule TEXT PRIMARY KEY REFERENCES thresholds (id), doc TEXT NOT NULL);
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -17,6 +17,7 @@ import { PortalRows } from './portal-rows.sqlite.ts';
 import { PaymentRows } from './payment-rows.sqlite.ts';
 import { ServiceLevelRows } from './service-level-rows.sqlite.ts';
 import { SlaEscalationRows } from './sla-escalation-rows.sqlite.ts';
+import { ThresholdRows } from './threshold-rows.sqlite.ts';
 import { ScheduleRows } from './schedule-rows.sqlite.ts';
 import { WorkOrderRows } from './work-order-rows.sqlite.ts';
 import { DirectoryEntries } from './directory-entries.sqlite.ts';
@@ -63,6 +64,8 @@ export function entityKey(change: Change): string {
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
     case 'sla-targets': return 'calendar:service-levels';
     case 'sla-escalation': return `ticket:${change.state.ticket}`;
+    case 'threshold': return `threshold:${change.state.id}`;
+    case 'excursion': return `threshold:${change.state.rule}`;
     case 'vendor': return `vendor:${change.state.id}`;
     case 'work-order': return `work-order:${change.state.id}`;
     case 'document': return `document:${change.state.id}`;
@@ -126,6 +129,8 @@ export class SiteStore {
   readonly serviceLevels: ServiceLevelRows;
   /** When open tickets' clocks run out, and the breaches escalated. */
   readonly slaEscalations: SlaEscalationRows;
+  /** Sensor threshold rules and their excursions. */
+  readonly thresholds: ThresholdRows;
   /** Planned work: schedules and the occurrences made. */
   readonly schedules: ScheduleRows;
   /** Vendors, the work orders sent to them and their links. */
@@ -160,6 +165,7 @@ export class SiteStore {
     this.payments = new PaymentRows(db);
     this.serviceLevels = new ServiceLevelRows(db);
     this.slaEscalations = new SlaEscalationRows(db);
+    this.thresholds = new ThresholdRows(db);
     this.schedules = new ScheduleRows(db);
     this.workOrders = new WorkOrderRows(db);
     this.documents = new DocumentRows(db);
@@ -269,6 +275,10 @@ export class SiteStore {
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'sla-targets': return this.serviceLevels.putTargets(change.state);
       case 'sla-escalation': return this.slaEscalations.record(change.state);
+      case 'threshold': return this.thresholds.put(change.state);
+      case 'excursion':
+        if (change.type === 'excursion-ended') return this.thresholds.endExcursion(change.state.rule);
+        return this.thresholds.putExcursion(change.state);
       case 'vendor': return this.workOrders.putVendor(change.state);
       case 'document': return this.documents.put(change.state, seq);
       case 'survey': return this.surveys.put(change.state);

@@ -32,6 +32,10 @@ export const pageShells: Record<string, PageShell> = {
     app: { display: 'fullscreen', background: '#ffffff' },
   },
   pay: { title: 'Pay', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff' },
+  portal: {
+    title: 'Tenant portal', assets: './assets/', style: 'html, body { margin: 0; background: #f4f4f4; color: #111; } body { font-family: system-ui, sans-serif; }', themeColor: '#ffffff',
+    secretInAddress: 'A sign-in link carries its one-time token in the address',
+  },
   report: {
     title: 'Report a problem', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff',
     secretInAddress: 'The address carries the room\'s QR code', earlyScript: 'early-room-view.js',

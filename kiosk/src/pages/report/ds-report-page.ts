@@ -1,6 +1,8 @@
 import type { OccupantRoomView, OccupantTicket } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
+import '../../components/ds-announcement-list.ts';
+import type { AnnouncementWords } from '../../components/announcement-words.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { translator } from '../../i18n/translator.ts';
 import { LocalizingPage } from '../../components/localizing-page.ts';
@@ -27,7 +29,10 @@ export class DsReportPage extends LocalizingPage {
   static override properties = {
     load: { state: true }, mode: { state: true }, sending: { state: true },
     failure: { state: true }, contactError: { state: true }, sent: { state: true }, noteAdded: { state: true }, reviewing: { state: true },
+    announcements: { state: true },
   };
+  /** What the property team announced for this room, live now. */
+  declare announcements: AnnouncementWords[];
   declare load: Load;
   declare mode: Mode;
   declare sending: number | null;
@@ -67,6 +72,7 @@ export class DsReportPage extends LocalizingPage {
     this.sent = null;
     this.noteAdded = null;
     this.reviewing = false;
+    this.announcements = [];
   }
 
   override connectedCallback(): void {
@@ -94,6 +100,7 @@ export class DsReportPage extends LocalizingPage {
         ${this.load.kind === 'loading' ? html`<p role="status">${t('report.loading')}</p>` : nothing}
         ${this.load.kind === 'failed' ? this.#loadFailed(this.load.problem) : nothing}
         ${room ? html`<ds-room-header .room=${room}></ds-room-header>
+          <ds-announcement-list .announcements=${this.announcements}></ds-announcement-list>
           ${this.reviewing ? html`<ds-room-review .room=${room.id} .base=${this.#link.base}></ds-room-review>` : nothing}
           ${this.#body(room)}` : nothing}
       </main>`;
@@ -160,6 +167,7 @@ export class DsReportPage extends LocalizingPage {
     this.load = { kind: 'loading' };
     try {
       this.load = { kind: 'ready', room: await this.#api.roomView(early) };
+      void this.#readAnnouncements();
       if (this.load.room.signedIn && !this.reviewing) void this.#loadReview();
     } catch (error) {
       this.load = { kind: 'failed', problem: sendProblem(error) };
@@ -178,7 +186,7 @@ export class DsReportPage extends LocalizingPage {
     }
     this.#following = (async () => {
       try {
-        const room = await this.#api.roomView();
+        const [room] = await Promise.all([this.#api.roomView(), this.#readAnnouncements()]);
         if (this.load.kind === 'ready') this.load = { kind: 'ready', room };
       } catch {
         // Kept as shown.
@@ -191,6 +199,15 @@ export class DsReportPage extends LocalizingPage {
       }
     });
     return this.#following;
+  }
+
+  /** The room's announcements; a failed read keeps those shown (the room's feed says when to read again). */
+  async #readAnnouncements(): Promise<void> {
+    try {
+      this.announcements = await this.#api.announcements();
+    } catch {
+      // Kept as shown.
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportReceipt, visibleTrim } from '@doorside/edge/occupant-contracts';
+import { OccupantAnnouncements, OccupantNoteAdded, OccupantRoomView, type OccupantTicket, ReportReceipt, visibleTrim } from '@doorside/edge/occupant-contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import type { ReportLink } from './report-link.ts';
 import { get, post, readResponse, SendError } from './send-form.ts';
@@ -28,6 +28,11 @@ export class ReportApi {
       ? early.catch(() => { throw new SendError({ kind: 'network' }); }).then(readResponse)
       : get(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/public`));
     return OccupantRoomView.parse(await answer);
+  }
+
+  /** The announcements live in the room now. */
+  async announcements(): Promise<OccupantAnnouncements['announcements']> {
+    return OccupantAnnouncements.parse(await get(this.#url(`/api/rooms/${encodeURIComponent(this.link.room)}/announcements`))).announcements;
   }
 
   async sendReport(draft: ReportDraft, onProgress: (fraction: number) => void): Promise<ReportSent> {

@@ -2,6 +2,7 @@ import type { RoomStatus } from '@doorside/edge/contracts';
 import { css, html, LitElement, nothing } from 'lit';
 import '../../components/ds-offline-mark.ts';
 import '../../components/ds-status-word.ts';
+import { liveAt, nextExpiry, wordsFor } from '../../components/announcement-words.ts';
 import { type Translator, translator } from '../../i18n/translator.ts';
 import { type SignLink, signLink } from './sign-link.ts';
 import type { SignState } from './sign-state.ts';
@@ -24,6 +25,7 @@ export class DsSignPage extends LitElement {
   #store = new SignStore(this.#link.room, this.#link.wsUrl);
   #speak: Translator[] = this.#link.languages.shown.map(translator);
   #stop: (() => void)[] = [];
+  #expiry: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = css`
     :host { display: block; }
@@ -44,6 +46,10 @@ export class DsSignPage extends LitElement {
     .alternative { font-weight: 700; padding: 2.5vmin 3vmin; border-left: 1.5vmin solid #111; background: #f2f2f2; }
     .alternative .main { margin: 0; font-size: 6vmin; }
     .alternative .others { list-style: none; margin: 1vmin 0 0; padding: 0; font-size: 3.8vmin; }
+    .announcement { padding: 2.5vmin 3vmin; border: 0.6vmin solid #111; border-radius: 1vmin; }
+    .announcement .label { margin: 0; font-size: 3vmin; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; }
+    .announcement h2 { margin: 0.5vmin 0 0; font-size: 5.5vmin; line-height: 1.15; overflow-wrap: anywhere; }
+    .announcement .text { margin: 1vmin 0 0; font-size: 3.8vmin; white-space: pre-line; overflow-wrap: anywhere; }
   `;
 
   constructor() {
@@ -66,6 +72,14 @@ export class DsSignPage extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const stop of this.#stop.splice(0)) stop();
+    clearTimeout(this.#expiry);
+  }
+
+  /** An announcement leaves the sign at its expiry even if the gateway's word of it is late. */
+  override updated(): void {
+    clearTimeout(this.#expiry);
+    const at = nextExpiry(this.state.announcements, this.now);
+    if (at !== undefined) this.#expiry = setTimeout(() => { this.now = new Date(); }, Math.min(at - Date.now() + 50, 2 ** 31 - 1));
   }
 
   override render() {
@@ -81,6 +95,7 @@ export class DsSignPage extends LitElement {
         ${room ? html`<p class="where">${main.name(room.zone, room.zoneNames)} · ${main.t('sign.floor', { floor: room.floor })}</p>` : nothing}
       ${denied ? html`<p class="denied" role="alert">${main.t('sign.denied', { room: this.#link.room })}</p>` : nothing}
       ${!denied && room ? this.#status(main, room) : nothing}
+      ${!denied ? this.#announcement(main) : nothing}
       ${!denied && !room && connection !== 'crowded' ? html`<p class="waiting">${main.t(connection === 'offline' ? 'sign.offline' : 'sign.connecting')}</p>` : nothing}
       </main>`;
   }
@@ -93,6 +108,19 @@ export class DsSignPage extends LitElement {
       ${outOfUse.has(room.status) && room.ticket ? html`<p class="ticket">${main.t('sign.ticket', { ticket: room.ticket })}</p>` : nothing}
       ${outOfUse.has(room.status) && room.alternative ? this.#alternative(room.alternative) : nothing}
       <p class="since">${main.t('sign.since', { time: main.time(room.since, this.now), ago: main.ago(room.since, this.now) })}</p>`;
+  }
+
+  /** The newest announcement live in the room, in the sign's language or the first it was written in; words as text, never markup. */
+  #announcement(main: Translator) {
+    const [shown] = liveAt(this.state.announcements, this.now);
+    if (!shown) return nothing;
+    const words = wordsFor(shown, this.#speak.map((s) => s.lang));
+    return html`
+      <section class="announcement" role="status" aria-labelledby="announcement-title" data-announcement=${shown.id}>
+        <p class="label">${main.t('sign.announcement')}</p>
+        <h2 id="announcement-title" lang=${words.lang}>${words.title}</h2>
+        ${words.text ? html`<p class="text" lang=${words.lang}>${words.text}</p>` : nothing}
+      </section>`;
   }
 
   /** Where to go instead, in each of the sign's languages: the first large, the others smaller below, as the status word does. */

@@ -12,7 +12,7 @@ describe('what the sign shows', () => {
 
     const state = replay(inputs);
 
-    expect(state).toEqual({ room: room('r102', 'available'), connection: 'live', denied: false });
+    expect(state).toEqual({ room: room('r102', 'available'), connection: 'live', denied: false, announcements: [] });
   });
 
   it('ignores status changes of other rooms', () => {
@@ -53,5 +53,23 @@ describe('what the sign shows', () => {
     const state = replay(inputs);
 
     expect(state).toMatchObject({ room: undefined, denied: true });
+  });
+
+  it('shows the room\'s announcements from the snapshot, puts up a new one first and takes down an ended one', () => {
+    const words = (id: string, startsAt: string) => ({ id, title: { en: `T ${id}` }, text: { en: 'x' }, startsAt, until: '2026-11-24T08:00:00.000Z' });
+    const older = words('A-older01', '2026-11-23T07:00:00.000Z');
+    const newer = words('A-newer01', '2026-11-23T09:00:00.000Z');
+    const elsewhere = words('A-other01', '2026-11-23T10:00:00.000Z');
+    const inputs: SignInput[] = [
+      { kind: 'frame', frame: { kind: 'snapshot', rooms: [room('r102', 'available')], announcements: [older] } },
+      { kind: 'frame', frame: { kind: 'announcement', announcement: newer, live: true, rooms: ['r101', 'r102'] } },
+      { kind: 'frame', frame: { kind: 'announcement', announcement: elsewhere, live: true, rooms: ['r101'] } },
+    ];
+
+    const shown = replay(inputs);
+    const after = replay([...inputs, { kind: 'frame', frame: { kind: 'announcement', announcement: newer, live: false, rooms: ['r101', 'r102'] } }]);
+
+    expect(shown.announcements.map((a) => a.id)).toEqual(['A-newer01', 'A-older01']);
+    expect(after.announcements.map((a) => a.id)).toEqual(['A-older01']);
   });
 });

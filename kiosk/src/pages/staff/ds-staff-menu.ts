@@ -1,13 +1,14 @@
 import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
 import './ds-duty-switch.ts';
+import '../../components/ds-push-switch.ts';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { staffBase } from './staff-styles.ts';
 import { emit } from '../../components/emit.ts';
 
 /**
  * The signed-in person's menu, folded behind their name so the header stays one short line
- * on a phone: being on or off duty, the language and signing out. Fires `sign-out`; the language switch fires
+ * on a phone: being on or off duty, pushes to this phone, the language and signing out. Fires `sign-out`; the language switch fires
  * its own `lang-change`.
  */
 export class DsStaffMenu extends LocalizedElement {
@@ -46,6 +47,7 @@ export class DsStaffMenu extends LocalizedElement {
         <div class="panel">
           <p class="who">${this.name}</p>
           <ds-duty-switch></ds-duty-switch>
+          <ds-push-switch></ds-push-switch>
           <ds-lang-switch .lang=${speak.lang} .label=${t('staff.language')}></ds-lang-switch>
           <button data-action="sign-out" @click=${() => emit(this, 'sign-out')}>${t('staff.signOut')}</button>
         </div>

@@ -1,6 +1,8 @@
 import type { TrackView } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import '../../components/ds-lang-switch.ts';
+import '../../components/ds-announcement-list.ts';
+import type { AnnouncementWords } from '../../components/announcement-words.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { translator } from '../../i18n/translator.ts';
 import { LocalizingPage } from '../../components/localizing-page.ts';
@@ -24,7 +26,10 @@ export class DsTrackPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, now: { state: true }, disputing: { state: true },
     sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true }, order: { state: true },
+    announcements: { state: true },
   };
+  /** What the property team announced for the ticket's room, live now. */
+  declare announcements: AnnouncementWords[];
   declare state: TrackState;
   declare now: Date;
   declare disputing: boolean;
@@ -66,13 +71,16 @@ export class DsTrackPage extends LocalizingPage {
     this.failure = '';
     this.rating = false;
     this.ratingFailure = '';
+    this.announcements = [];
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.speak.lang;
     this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); this.#readReceipt(); }));
-    const tick = setInterval(() => { this.now = new Date(); }, 30_000);
+    // The ticket's feed says nothing of announcements: they are read again with the clock's tick.
+    const tick = setInterval(() => { this.now = new Date(); this.#readAnnouncements(); }, 30_000);
+    this.#readAnnouncements();
     this.#stop.push(() => clearInterval(tick));
     this.#store.start();
     this.#stop.push(() => this.#store.stop());
@@ -87,6 +95,10 @@ export class DsTrackPage extends LocalizingPage {
       this.receipt = r;
       if (r.order) this.#api.order().then((o) => { this.order = o; }, () => {});
     }, () => {});
+  }
+
+  #readAnnouncements(): void {
+    this.#api.announcements().then((list) => { this.announcements = list; }, () => {});
   }
 
   override disconnectedCallback(): void {
@@ -118,6 +130,7 @@ export class DsTrackPage extends LocalizingPage {
           ? html`<p class="live" data-live>${t('track.live')}</p>`
           : html`<p class="alert" role="status">${t('track.offline')}</p>`}
       </header>
+      <ds-announcement-list .announcements=${this.announcements}></ds-announcement-list>
       <section class="card" aria-labelledby="progress">
         <h2 id="progress" class="sr">${t('track.progress')}</h2>
         <ds-track-steps .phase=${view.phase}></ds-track-steps>

@@ -1,4 +1,4 @@
-import { Order, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
+import { Order, PublicAnnouncements, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -19,6 +19,11 @@ export class TrackApi {
   /** The money taken for the order behind the link, and refunds (empty for a free report). */
   async receipt(): Promise<Receipt> {
     return Receipt.parse(await get(this.#url('/receipt')));
+  }
+
+  /** The announcements live now in the room of the link's ticket. */
+  async announcements(): Promise<PublicAnnouncements['announcements']> {
+    return PublicAnnouncements.parse(await get(this.#url('/announcements'))).announcements;
   }
 
   /** The paid order behind the link: its lines (with items added on the job), total, paid and status. */

@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), announcements: t('annDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -99,11 +99,16 @@ const loadPaidParts = () => { paidParts ??= import('./paid-sections.ts'); };
 let documentParts: Promise<unknown> | undefined;
 const loadDocumentParts = () => { documentParts ??= import('./document-sections.ts'); };
 
+/** Announcements, likewise. */
+let announcementParts: Promise<unknown> | undefined;
+const loadAnnouncementParts = () => { announcementParts ??= import('./ds-announcements-section.ts'); };
+
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   if (route.section === 'services' || route.section === 'orders') loadPaidParts();
   if (route.section === 'documents' || route.section === 'surveys') loadDocumentParts();
+  if (route.section === 'announcements') loadAnnouncementParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
@@ -135,6 +140,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('documents', labels.documents!, html`<ds-documents-section .rooms=${live.rooms}></ds-documents-section>`);
     case 'surveys':
       return panel('surveys', labels.surveys!, html`<ds-survey-results></ds-survey-results>`);
+    case 'announcements':
+      return panel('announcements', labels.announcements!, html`<ds-announcements-section .rooms=${live.rooms}></ds-announcements-section>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':

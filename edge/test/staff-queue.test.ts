@@ -77,7 +77,7 @@ describe('GET /api/queue', () => {
     expect(mine.transferTo).not.toContain('ana');
     expect(mine.transferTo).not.toContain('chen');
     expect(res.body.pool.every((i: { actions: string[] }) => i.actions.includes('claim') && !i.actions.includes('start'))).toBe(true);
-    expect(res.body.me).toMatchObject({ id: 'ana', name: 'Ana Costa', role: 'staff', teams: ['cleaning'], claims: true, internalNotes: true });
+    expect(res.body.me).toMatchObject({ id: 'ana', name: 'Ana Costa', role: 'staff', teams: ['cleaning'], claims: true, internalNotes: true, materials: true, orderItems: true });
     expect(res.body.rooms).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'r104', name: 'Restroom 1', floor: 1, zone: 'Lobby', names: expect.objectContaining({ zh: '1号洗手间' }) })]));
   });
 
@@ -94,7 +94,7 @@ describe('GET /api/queue', () => {
 
     expect(ids(queue.mine)).toEqual([id]);
     expect(queue.pool).toEqual([]);
-    expect(queue.me).toMatchObject({ claims: false, internalNotes: false });
+    expect(queue.me).toMatchObject({ claims: false, internalNotes: false, materials: false, orderItems: false });
     expect(queue.mine[0].actions.sort()).toEqual(['accept', 'comment', 'start']);
     expect(queue.mine[0].ticket.notes.map((n: { text: string }) => n.text)).toEqual(['Please call on arrival']);
   });

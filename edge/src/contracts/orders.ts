@@ -147,7 +147,11 @@ export const OrderFigures = z.object({
   revenue: z.number().int(),
   /** Done or billed but not paid in full. */
   unpaid: z.number().int(),
-  byService: z.array(z.object({ service: ServiceId, name: z.string(), orders: z.number().int(), revenue: z.number().int() })),
+  /** What the consumables used on the orders' jobs cost (units used × their cost when used). */
+  consumablesCost: z.number().int(),
+  byService: z.array(z.object({ service: ServiceId, name: z.string(), orders: z.number().int(), revenue: z.number().int(), consumablesCost: z.number().int() })),
   byStatus: z.record(z.string(), z.number().int()),
+  /** Each order whose job used consumables: their cost and how many units. */
+  consumablesByOrder: z.array(z.object({ order: OrderId, service: ServiceId, cost: z.number().int(), units: z.number().int() })),
 });
 export type OrderFigures = z.infer<typeof OrderFigures>;

@@ -31,6 +31,10 @@ export const StaffQueue = z.object({
     claims: z.boolean(),
     /** Whether the viewer reads and writes staff-only notes. */
     internalNotes: z.boolean(),
+    /** Whether the viewer handles a job's materials: asks the store, records use, brings the rest back. */
+    materials: z.boolean().optional(),
+    /** Whether the viewer adds custom service items to a paid job's order. */
+    orderItems: z.boolean().optional(),
   }),
   mine: z.array(QueueItem),
   pool: z.array(QueueItem),

@@ -60,7 +60,7 @@ export const orderRoutes: FastifyPluginAsync<OrderRoutesOptions> = async (app, {
 
   api.get('/api/orders/figures', {
     config: { right: 'read-orders' },
-    schema: { tags, querystring: OrdersQuery.pick({ from: true, to: true }), response: { 200: OrderFigures, ...errors }, description: 'Revenue (taken less refunds), unpaid amounts on billed work, orders per service and per status, for orders placed in the window.' },
+    schema: { tags, querystring: OrdersQuery.pick({ from: true, to: true }), response: { 200: OrderFigures, ...errors }, description: 'Revenue (taken less refunds), unpaid amounts on billed work, consumables cost (in all, per service and per order), orders per service and per status, for orders placed in the window.' },
   }, async (request) => figuresOf(store, request.query.from, request.query.to));
 
   api.get('/api/orders/:id', {

@@ -37,10 +37,10 @@ export const statementRoutes: FastifyPluginAsync<{ store: SiteStore; siteName: s
 
   api.get('/api/payments/statement.pdf', {
     config: { right: 'read-payments' },
-    schema: { tags, querystring: PdfQuery, produces: [PDF], response: { 200: z.any().describe('a PDF document'), ...errors }, description: 'The statement as PDF (`lang` en, nb or nl; zh prints in English: the standard PDF fonts have no Chinese letters).' },
+    schema: { tags, querystring: PdfQuery, produces: [PDF], response: { 200: z.any().describe('a PDF document'), ...errors }, description: 'The statement as PDF (`lang` en, nb, nl or zh; zh is printed with a CJK font from the machine, in English where none is installed).' },
   }, async (request, reply) => {
     const { lang, ...query } = request.query;
-    const pdf = await statementPdf(statement(query), siteName, lang === 'zh' ? 'en' : lang);
+    const pdf = await statementPdf(statement(query), siteName, lang);
     return reply.type(PDF).header('content-disposition', fileName(store.site, query.company, query.month, 'pdf')).send(pdf);
   });
 };

@@ -81,4 +81,11 @@ export class OrderRows {
     const statuses = this.#sql(`SELECT status, count(*) AS n FROM orders ${where} GROUP BY status`).all(...args) as { status: string; n: number }[];
     return { byService, byStatus: Object.fromEntries(statuses.map((r) => [r.status, r.n])) };
   }
+
+  /** What the consumables used on each order's job cost the store (units used × their cost when used), for orders placed in the window. */
+  consumablesCost(from: string | undefined, to: string | undefined): { order: string; service: string; cost: number; units: number }[] {
+    return this.#sql(`SELECT o.id AS "order", o.service AS service, sum(m.quantity * m.cost) AS cost, sum(m.quantity) AS units
+      FROM orders o JOIN stock_movements m ON m.ticket = o.ticket AND m.kind = 'used'
+      WHERE o.created_at >= ? AND o.created_at < ? GROUP BY o.id ORDER BY o.id`).all(from ?? '', to ?? '9999') as { order: string; service: string; cost: number; units: number }[];
+  }
 }

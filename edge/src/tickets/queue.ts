@@ -49,7 +49,7 @@ export function staffQueue(store: SiteStore, rows: QueueRows, actor: Actor, now:
   });
   return {
     now,
-    me: { id: actor.user, name: me?.name ?? actor.user, role: actor.role, teams: actor.teams, claims, internalNotes: readsInternalNotes(actor.role) },
+    me: { id: actor.user, name: me?.name ?? actor.user, role: actor.role, teams: actor.teams, claims, internalNotes: readsInternalNotes(actor.role), materials: may(actor.role, 'request-stock'), orderItems: may(actor.role, 'add-order-item') },
     mine,
     pool,
     people: users.map((u) => ({ id: u.id, name: u.name })),

@@ -1,4 +1,4 @@
-import { DocumentList, DocumentsVerified, SiteDocument, SurveyList } from '@doorside/edge/contracts';
+import { type CreateSurveyBody, DocumentList, DocumentsVerified, SiteDocument, Survey, SurveyList } from '@doorside/edge/contracts';
 import type { z } from 'zod';
 import { SignedInApi } from '../../api/gateway-client.ts';
 
@@ -31,6 +31,10 @@ export class DocumentsApi extends SignedInApi {
 
   async surveys(): Promise<SurveyResult[]> {
     return SurveyList.parse(await this.send('GET', '/api/surveys')).surveys;
+  }
+
+  async createSurvey(body: CreateSurveyBody): Promise<z.infer<typeof Survey>> {
+    return Survey.parse(await this.send('POST', '/api/surveys', body));
   }
 
   csvUrl(id: string): string {

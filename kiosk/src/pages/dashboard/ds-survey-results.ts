@@ -5,6 +5,7 @@ import { wordsIn } from '../../components/document-words.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { DocumentsApi, type SurveyResult } from './documents-api.ts';
 import { dashBase } from './dashboard-styles.ts';
+import './ds-survey-form.ts';
 
 /** The surveys' figures: response rate, per-question counts, means and words, and each survey's answers as CSV. */
 export class DsSurveyResults extends LocalizedElement {
@@ -16,6 +17,7 @@ export class DsSurveyResults extends LocalizedElement {
     .bar { display: inline-block; height: 12px; background: #0b3d91; vertical-align: middle; margin-right: 6px; }
     ul.texts { margin: 0; padding-left: 1.2rem; }
     ul.texts li { white-space: pre-wrap; overflow-wrap: anywhere; }
+    summary { cursor: pointer; font-weight: 700; min-height: 44px; display: flex; align-items: center; }
   `];
   readonly #api = new DocumentsApi(new URL('./', location.href));
 
@@ -61,10 +63,11 @@ export class DsSurveyResults extends LocalizedElement {
     const { t, lang } = speak;
     if (this.problem) return html`<p class="error" role="alert">${t(this.problem)}</p>`;
     if (!this.surveys) return html`<p class="muted" role="status">${t('surveys.loading')}</p>`;
-    if (this.surveys.length === 0) return html`<p class="muted">${t('surveyDash.none')}</p>`;
     const now = new Date();
+    const create = html`<details data-create><summary>${t('surveyDash.new')}</summary><ds-survey-form @survey-created=${() => void this.#load()}></ds-survey-form></details>`;
+    if (this.surveys.length === 0) return html`${create}<p class="muted">${t('surveyDash.none')}</p>`;
     const percent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
-    return html`${this.surveys.map((s) => html`<article data-survey=${s.survey.id} aria-labelledby=${`${s.survey.id}-title`}>
+    return html`${create}${this.surveys.map((s) => html`<article data-survey=${s.survey.id} aria-labelledby=${`${s.survey.id}-title`}>
       <h3 id=${`${s.survey.id}-title`}>${wordsIn(s.survey.title, lang)}</h3>
       <p class="muted">${t(`surveyDash.status.${s.survey.status}`)} · ${t('surveyDash.window', { from: speak.time(s.survey.opensAt, now), to: speak.time(s.survey.closesAt, now) })}</p>
       <p data-rate><strong>${t('surveyDash.rate', { responses: s.responses, targeted: s.targeted, percent: percent.format(s.rate) })}</strong></p>

@@ -120,7 +120,7 @@ export class DsStaffPage extends LocalizingPage {
     const entry = [...queue.mine, ...queue.pool].find((e) => e.ticket.id === this.openId);
     return html`
       <ds-staff-ticket-detail .entry=${entry} .names=${namesOf(this.state.queue)} .now=${this.#now()} ?busy=${this.busy}
-        .photoUrl=${(id: string) => this.#api.photoUrl(id)} .form=${this.form} ?internalNotes=${queue.me.internalNotes}
+        .photoUrl=${(id: string) => this.#api.photoUrl(id)} .form=${this.form} ?internalNotes=${queue.me.internalNotes} ?materials=${queue.me.materials ?? false} ?orderItems=${queue.me.orderItems ?? false}
         @ticket-action=${this.#onAction} @back=${() => this.#open('')}
         @open-form=${(e: CustomEvent<{ form: DetailForm }>) => { this.form = e.detail.form; }} @close-form=${() => { this.form = ''; }}></ds-staff-ticket-detail>`;
   }

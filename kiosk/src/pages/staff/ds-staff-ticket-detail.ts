@@ -29,7 +29,7 @@ export type DetailForm = '' | 'complete' | 'transfer' | 'comment';
 export class DsStaffTicketDetail extends LocalizedElement {
   static override properties = {
     entry: { attribute: false }, names: { attribute: false }, photoUrl: { attribute: false },
-    now: { type: Number }, busy: { type: Boolean }, form: {}, internalNotes: { type: Boolean },
+    now: { type: Number }, busy: { type: Boolean }, form: {}, internalNotes: { type: Boolean }, materials: { type: Boolean }, orderItems: { type: Boolean },
   };
   declare entry: Entry | undefined;
   declare names: Names | undefined;
@@ -38,6 +38,9 @@ export class DsStaffTicketDetail extends LocalizedElement {
   declare busy: boolean;
   declare form: DetailForm;
   declare internalNotes: boolean;
+  /** Whether the viewer handles a job's materials, and adds items to its paid order (the gateway says). */
+  declare materials: boolean;
+  declare orderItems: boolean;
 
   static override styles = [staffBase, mailFlagStyles, css`
     :host { display: grid; gap: 16px; }
@@ -66,6 +69,8 @@ export class DsStaffTicketDetail extends LocalizedElement {
     this.busy = false;
     this.form = '';
     this.internalNotes = false;
+    this.materials = false;
+    this.orderItems = false;
   }
 
   override render() {
@@ -148,9 +153,9 @@ export class DsStaffTicketDetail extends LocalizedElement {
    */
   #onTheJob(ticket: Ticket) {
     if (ticket.kind === 'inquiry' || (ticket.status !== 'assigned' && ticket.status !== 'in_progress')) return nothing;
-    const paid = ticket.visitAt !== undefined && !ticket.planned;
+    const paid = this.orderItems && ticket.visitAt !== undefined && !ticket.planned;
     return keyed(ticket.id, html`${paid ? html`<ds-staff-order-items .ticket=${ticket.id}></ds-staff-order-items>` : nothing}
-      <ds-staff-job-supplies .ticket=${ticket.id}></ds-staff-job-supplies>`);
+      ${this.materials ? html`<ds-staff-job-supplies .ticket=${ticket.id}></ds-staff-job-supplies>` : nothing}`);
   }
 
   #earlierRejections(entry: Entry, shown: ReturnType<typeof openRejection>) {

@@ -11,7 +11,7 @@ if ('problems' in config) {
 }
 
 try {
-  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, say: (line) => console.log(line) });
+  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, demoOrders: true, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
   // A note, not a failure: on one machine the demo works as it is. Written with the rest, so it arrives in one piece.

@@ -34,7 +34,7 @@ import { buildApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
-import { addMailCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
+import { addMailCredentials, addVendorCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
 import { EscalationClock } from './service-levels/escalation-clock.ts';
@@ -45,6 +45,7 @@ import { seedDemoServiceLevels } from './seed/demo-service-levels.ts';
 import { seedDemoOrders } from './seed/demo-orders.ts';
 import { seedDemoDocuments } from './seed/demo-documents.ts';
 import { seedDemoSurveys } from './seed/demo-surveys.ts';
+import { seedDemoWorkOrders } from './seed/demo-work-orders.ts';
 import { openDatabase } from './store/database.sqlite.ts';
 import { FolderLock } from './store/folder-lock.sqlite.ts';
 import { DailyBackups } from './backup/daily-backups.ts';
@@ -100,6 +101,8 @@ export interface GatewayOptions {
   demoServiceLevels?: boolean;
   /** A few paid-service orders in different states (`npm start`). */
   demoOrders?: boolean;
+  /** A new demo site also gets two vendors and an open work order, its vendor link in the credentials file (`npm start`; tests ask for it). */
+  demoWorkOrders?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
   /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
@@ -205,6 +208,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (seeded && options.demoStock) await seedDemoStock(store, commands);
     if (seeded && options.demoServiceLevels) await seedDemoServiceLevels(store, commands, clock());
     if (seeded) await seedDemoServices(store, commands);
+    if (seeded && options.demoWorkOrders) addVendorCredentials(options.dataDir, await seedDemoWorkOrders(store, commands, publicAddress, clock()));
     const metrics = createMetrics(store);
     const drop = (reason: string) => metrics.mqttDropped.inc({ reason });
     const deviceEvents = new DeviceEvents(store, commands, drop, clock);

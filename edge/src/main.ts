@@ -11,9 +11,10 @@ if ('problems' in config) {
 }
 
 try {
-  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, demoOrders: true, say: (line) => console.log(line) });
+  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, demoWorkOrders: true, demoOrders: true, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
+  const vendorLink = gateway.credentials?.vendors?.flatMap((v) => v.workOrders.map((o) => `${o.url}   (${o.id} for ${v.name})`))[0];
   // A note, not a failure: on one machine the demo works as it is. Written with the rest, so it arrives in one piece.
   const loopbackWarning = links.isLoopback
     ? `\nwarning: the public address ${links.base} is a loopback address: phones and devices elsewhere cannot reach it; set DOORSIDE_PUBLIC_URL (e.g. http://192.168.1.20:${new URL(gateway.http).port})`
@@ -24,9 +25,11 @@ try {
   Health        ${gateway.http}/health   Metrics: ${gateway.http}/metrics
   Dashboard     ${links.base}/dashboard   (facility team; users and passwords in the credentials file)
   Staff queue   ${links.base}/staff
+  Tenant portal ${links.base}/portal   (tenants sign in by a mailed link, e.g. lena.brandt@nordlys.example; the tenants are in the credentials file, and without DOORSIDE_SMTP_URL the mail is in ${gateway.mail.outbox ?? 'the outbox'})
   Report pages  ${links.base}/report/{room}?k=…   (each room's reportUrl, what its QR sticker opens; short: ${links.base}/r/{code})
   Door panels   ${links.base}/panel/{room}   (sign in with the room's PIN)
   Room signs    ${links.base}/sign/{room}?device=…&secret=…   (each sign's link is in the credentials file)
+  Vendor link   ${vendorLink ?? `${links.base}/wo/{token}   (each work order's link goes to its vendor)`}
   Mail in       ${gateway.mail.smtp ? `smtp://${gateway.mail.smtp}` : 'off'}   (for ${gateway.mail.addresses.inbox}; DOORSIDE_SMTP_PORT)
   Mail pulled   ${gateway.mail.imap ?? 'off'}   (DOORSIDE_IMAP_URL)
   Mail out      ${gateway.mail.outbox ?? 'DOORSIDE_SMTP_URL'}

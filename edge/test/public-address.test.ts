@@ -19,6 +19,8 @@ describe('the public address (DOORSIDE_PUBLIC_URL)', () => {
     expect(creds.http).toBe(gw.http);
     expect(creds.public).toBe(PUBLIC);
     expect(creds.urls.dashboard).toBe(`${PUBLIC}/dashboard`);
+    expect(creds.urls.portal).toBe(`${PUBLIC}/portal`);
+    expect(creds.tenants).toContainEqual({ name: 'Lena Brandt', email: 'lena.brandt@nordlys.example', company: 'Nordlys AS', role: 'tenant_admin' });
     expect(creds.rooms[0].reportUrl).toMatch(new RegExp(`^${PUBLIC}/report/r101\\?k=`));
     expect(creds.rooms[0].shortUrl).toMatch(new RegExp(`^${PUBLIC}/r/[a-z2-9]{8}$`));
     expect(creds.panels[0].url).toBe(`${PUBLIC}/panel/${creds.panels[0].room}`);

@@ -66,6 +66,29 @@ describe.skipIf(!hasChromium)('booking a paid service from the room\'s QR page',
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('books a lock change on the company\'s account in Dutch: the company is asked for, nothing is paid on the spot, and the booking is confirmed', async () => {
+    page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(roomPage('r203', 'nl'));
+    await book('lock-change');
+    const form = page.locator('ds-order-flow');
+    await form.locator('select[data-slot]').selectOption((await firstFreeSlot())!);
+    await form.getByLabel(catalogs.nl['order.name'], { exact: true }).fill('Daan de Vries');
+    await form.getByLabel(catalogs.nl['order.phone'], { exact: true }).fill('+31 20 555 0101');
+    await form.getByRole('button', { name: catalogs.nl['order.confirm'] }).click();
+    await form.getByText(catalogs.nl['order.missingCompany']).waitFor(seen);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.locator('input[data-contact="company"]').fill('Tulip Consulting BV');
+    await form.getByRole('button', { name: catalogs.nl['order.confirm'] }).click();
+
+    const placed = page.locator('ds-order-placed [data-order-placed]');
+    await placed.waitFor(seen);
+    expect(await page.locator('ds-order-placed a[data-pay-link]').count()).toBe(0);
+    const order = site.gw.store.orders.get((await placed.getAttribute('data-order-placed'))!)!;
+    expect(order).toMatchObject({ paymentMode: 'company', status: 'confirmed', contact: { company: 'Tulip Consulting BV' } });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('says a visit time was just taken when the last place goes while the form is open, offers it no more, and orders nothing', async () => {
     const { gw } = site;
     page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });

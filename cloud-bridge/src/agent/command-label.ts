@@ -8,5 +8,6 @@ export function describe(command: CentralCommand): string {
     case 'set-room-status': return `room ${command.room} ${command.status}`;
     case 'set-rejection-policy': return `rejection policy of ${command.category}`;
     case 'payment-notice': return `${command.notice.provider} payment ${command.notice.tradeNo}`;
+    case 'vendor-action': return `vendor ${command.action} on link ${command.digest.slice(0, 8)}…`;
   }
 }

@@ -1,4 +1,5 @@
-import type { CentralCommand, CommandResult } from '../contracts/index.ts';
+import { type CentralCommand, type CommandResult, WorkOrderCommentBody, WorkOrderDoneBody, WorkOrderNoteBody, WorkOrderReasonBody } from '../contracts/index.ts';
+import { commandOf, openLinkByDigest } from '../work-orders/vendor-link.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { Invalid } from '../domain-error.ts';
 import { type Actor, actorOf, headOfficeActor } from '../rights/actor.ts';
@@ -12,8 +13,11 @@ import type { SiteStore } from '../store/site-store.ts';
  * refusal by the rules is an answer too (recorded, not retried); anything else (a disk
  * error) throws, nothing is recorded, and the agent sends the command again later.
  */
+/** The fields of each vendor step, read as the site's own vendor routes read them. */
+const vendorActionBodies = { accept: WorkOrderNoteBody, decline: WorkOrderReasonBody, comment: WorkOrderCommentBody, start: WorkOrderNoteBody, done: WorkOrderDoneBody };
+
 export class CommandApplier {
-  constructor(private readonly store: SiteStore, private readonly commands: CommandHandler) {}
+  constructor(private readonly store: SiteStore, private readonly commands: CommandHandler, private readonly clock: () => string = () => new Date().toISOString()) {}
 
   apply(command: CentralCommand): Promise<CommandResult> {
     const receipt = { id: command.id, type: command.type, by: `central:${command.by}` };
@@ -31,6 +35,18 @@ export class CommandApplier {
         return this.commands.handleOnce(by, { provider: command.notice.provider }, { type: 'take-payment-notice', notice: command.notice }, receipt);
       case 'set-rejection-policy':
         return this.commands.handleOnce(by, { category: command.category }, { type: 'set-rejection-policy', policy: command.policy }, receipt);
+      case 'vendor-action': {
+        // The link and its order are known only inside the transaction: a link gone by then is a refusal, recorded as the answer.
+        const target = { workOrder: '' };
+        const vendor = () => {
+          const opened = openLinkByDigest(this.store, command.digest, this.clock());
+          target.workOrder = opened.order.id;
+          return opened.actor;
+        };
+        const fields = vendorActionBodies[command.action].safeParse(command.body);
+        if (!fields.success) return this.commands.handleOnce(() => { throw new Invalid('INVALID', fields.error.issues[0]?.message ?? 'bad fields'); }, target, { type: commandOf(command.action) } as never, receipt);
+        return this.commands.handleOnce(vendor, target, { type: commandOf(command.action), ...fields.data } as never, receipt);
+      }
     }
   }
 

@@ -31,7 +31,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody };
 export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock, devices }) => {
   const log = new ShippedLog(store.db, store.site);
   const statuses = new SyncStatusStore(store.db, log, clock);
-  const applier = new CommandApplier(store, commands);
+  const applier = new CommandApplier(store, commands, clock);
   registerSyncGauges(metrics.registry, statuses);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/sync/status', {

@@ -34,6 +34,15 @@ export const CentralCommand = z.discriminatedUnion('type', [
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: OptionalText(300).optional() }),
   /** A payment provider's notice, checked by the central server (the public address providers call). */
   z.strictObject({ id: z.string().uuid(), type: z.literal('payment-notice'), by: z.string().max(80), notice: PaymentNotice }),
+  /**
+   * A vendor's step on a work order, taken where the vendor reaches it (the central server): the
+   * link named by its token's SHA-256 digest (never the token), the action and its fields, which
+   * the site reads as its own vendor routes do.
+   */
+  z.strictObject({
+    id: z.string().uuid(), type: z.literal('vendor-action'), by: z.string().max(80), digest: z.string().regex(/^[0-9a-f]{64}$/),
+    action: z.enum(['accept', 'decline', 'comment', 'start', 'done']), body: z.record(z.string(), z.unknown()),
+  }),
 ]);
 export type CentralCommand = z.infer<typeof CentralCommand>;
 

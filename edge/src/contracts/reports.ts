@@ -16,6 +16,26 @@ const Share = z.object({ completed: z.number().int(), rejected: z.number().int()
 const Breaches = z.object({ counted: z.number().int(), breached: z.number().int(), response: z.number().int(), resolution: z.number().int(), percent: z.number().nullable() });
 export type Breaches = z.infer<typeof Breaches>;
 
+/** A vendor's figures over the work orders sent to them in the window; minutes from the sending. */
+export const VendorFigures = z.object({
+  vendor: z.string(),
+  name: z.string(),
+  sent: z.number().int(),
+  accepted: z.number().int(),
+  declined: z.number().int(),
+  /** Sent → accepted, over the accepted orders. */
+  meanMinutesToAccept: z.number().nullable(),
+  /** Orders whose work stands reported done (or verified). */
+  done: z.number().int(),
+  /** Sent → the work last reported done. */
+  meanMinutesToDone: z.number().nullable(),
+  /** Reports of work done, and how many of them the team sent back. */
+  reportedDone: z.number().int(),
+  rejected: z.number().int(),
+  rejectionPercent: z.number().nullable(),
+});
+export type VendorFigures = z.infer<typeof VendorFigures>;
+
 export const KpiReport = z.object({
   from: z.string(),
   to: z.string(),
@@ -42,6 +62,8 @@ export const KpiReport = z.object({
     byTeam: z.array(Breaches.extend({ team: TeamId })),
     byVendor: z.array(Breaches.extend({ vendor: z.string() })),
   }),
+  /** Per vendor: time to accept, time to done and rejection rate, over the orders sent in the window. */
+  vendors: z.array(VendorFigures),
   ratings: z.object({
     count: z.number().int(),
     average: z.number().nullable(),

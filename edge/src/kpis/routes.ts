@@ -7,6 +7,7 @@ import { ticketFacts } from './kpi-facts.sqlite.ts';
 import { kpiReport } from './kpi-report.ts';
 import { kpiWindow } from './kpi-window.ts';
 import { breachFigures } from '../service-levels/breach-figures.ts';
+import { vendorFigures } from './vendor-figures.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
@@ -18,6 +19,7 @@ export const kpiRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore
     const now = clock();
     const window = kpiWindow(request.query, now);
     const breaches = breachFigures(store.slaEscalations.breachFacts(window.from, window.to, Date.parse(now)));
-    return { ...kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now), breaches };
+    const vendors = vendorFigures(store.workOrders.sentBetween(window.from, window.to), store.workOrders.vendors());
+    return { ...kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now), breaches, vendors };
   });
 };

@@ -17,6 +17,9 @@ const persons: NewPerson[] = [
   { name: 'Sigrid Dahl', company: 'Nordlys AS', email: 'sigrid.dahl@nordlys.example', phone: null, language: 'en', notifyByEmail: true, unit: 0 },
 ];
 
+/** The demo's tenants who can sign in to the portal: those with an e-mail address. */
+export const demoTenants = () => persons.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email!, company: p.company ?? '', role: p.tenantAdmin ? 'tenant_admin' : 'tenant' }));
+
 const units: NewUnit[] = [
   { name: 'Nordlys, 2nd floor north', rooms: ['r201', 'r202', 'r205'], floor: 2, company: 'Nordlys AS' },
   { name: 'Harbour Trading, conference wing', rooms: ['r301', 'r302'], floor: 3, company: 'Harbour Trading Ltd' },

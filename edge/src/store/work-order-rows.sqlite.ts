@@ -41,6 +41,12 @@ export class WorkOrderRows {
     return rows.map((r) => JSON.parse(r.doc));
   }
 
+  /** The orders sent in `[from, to)`, for the vendors' figures. */
+  sentBetween(from: string, to: string): WorkOrder[] {
+    return (this.#sql("SELECT doc FROM work_orders WHERE json_extract(doc, '$.sentAt') >= ? AND json_extract(doc, '$.sentAt') < ? ORDER BY number").all(from, to) as { doc: string }[])
+      .map((r) => JSON.parse(r.doc));
+  }
+
   /** The ticket's orders still waiting for someone: they hold it open. */
   openFor(ticket: string, open: readonly WorkOrderStatus[]): WorkOrder[] {
     return this.list({ ticket }).filter((o) => open.includes(o.status));

@@ -15,7 +15,12 @@ export interface OpenedLink { order: WorkOrder; actor: Actor; contact: string; r
  * contact is gone, all get the same 404: a caller learns nothing about which it was.
  */
 export function openLink(store: SiteStore, token: string, at: string): OpenedLink {
-  const link = store.workOrders.link(tokenDigest(token));
+  return openLinkByDigest(store, tokenDigest(token), at);
+}
+
+/** The same, by the token's digest: what a vendor's step taken at the central server names the link by. */
+export function openLinkByDigest(store: SiteStore, digest: string, at: string): OpenedLink {
+  const link = store.workOrders.link(digest);
   const order = link && !link.revokedAt ? store.workOrders.get(link.workOrder) : undefined;
   const vendor = order && store.workOrders.vendor(order.vendor);
   const known = vendor?.contacts.some((c) => c.id === link!.contact);

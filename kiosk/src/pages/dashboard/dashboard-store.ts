@@ -1,4 +1,4 @@
-import { LiveEvent, type Room, Ticket } from '@doorside/edge/contracts';
+import { LiveEvent, type Room, Ticket, WorkOrder } from '@doorside/edge/contracts';
 import { readFrame } from '../../live/live-frames.ts';
 import type { Connection } from '../../live/live-socket.ts';
 import { PageStore } from '../../live/page-store.ts';
@@ -12,6 +12,8 @@ export interface LiveState {
   session: Session | undefined;
   rooms: Room[];
   tickets: Ticket[];
+  /** Work orders as the feed last pushed them (each vendor or team step); sections merge them into what they read. */
+  workOrders: WorkOrder[];
   connection: Connection;
   /** Counts the feed's snapshots: each one (the first, and every one after a reconnect) means "read everything again". */
   resync: number;
@@ -21,7 +23,7 @@ export interface LiveState {
   ended: boolean;
 }
 
-const initial: LiveState = { phase: 'checking', session: undefined, rooms: [], tickets: [], connection: 'connecting', resync: 0, ticketEvents: 0, ended: false };
+const initial: LiveState = { phase: 'checking', session: undefined, rooms: [], tickets: [], workOrders: [], connection: 'connecting', resync: 0, ticketEvents: 0, ended: false };
 
 /**
  * The dashboard's one store: who is signed in, and the site's rooms and tickets kept
@@ -92,6 +94,11 @@ export class DashboardStore extends PageStore<LiveState> {
 
   #ticketEvent(data: unknown): void {
     const event = LiveEvent.safeParse(data);
+    if (event.success && event.data.entity.startsWith('work-order:')) {
+      const order = WorkOrder.safeParse(event.data.state);
+      if (order.success) this.publish({ ...this.state, workOrders: [order.data, ...this.state.workOrders.filter((o) => o.id !== order.data.id)] });
+      return;
+    }
     if (!event.success || !event.data.entity.startsWith('ticket:')) return;
     const ticket = Ticket.safeParse(event.data.state);
     const tickets = ticket.success ? mergeTickets(this.state.tickets, [ticket.data]) : this.state.tickets;

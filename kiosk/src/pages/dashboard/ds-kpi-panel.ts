@@ -69,7 +69,24 @@ export class DsKpiPanel extends LocalizedElement {
           .labels=${f.rejections.byTeam.map((c) => teamWord(this.speak!, this.names, c.team))} .values=${f.rejections.byTeam.map((c) => c.percent)}></ds-bar-chart>
         <ds-bar-chart data-chart="ratings" .heading=${t('dash.chartRatings')} .lang=${lang}
           .labels=${[1, 2, 3, 4, 5].map((n) => this.speak!.plural('dash.kpiStarsCount', n))} .values=${f.ratings.distribution}></ds-bar-chart>
-      </div>`;
+      </div>
+      ${this.#vendors(f, number)}`;
+  }
+
+  /** Per vendor: how fast they accept, how fast the work is reported done, how much of it is sent back. */
+  #vendors(f: KpiReport, number: Intl.NumberFormat) {
+    const { t } = this.speak!;
+    if (!f.vendors?.length) return nothing;
+    const time = (minutes: number | null) => (minutes === null ? '—' : durationWords(minutes, t));
+    return html`
+      <table data-figures="vendors">
+        <caption>${t('dash.kpiVendors')}</caption>
+        <thead><tr><th scope="col">${t('dash.kpiVendor')}</th><th scope="col">${t('dash.kpiVendorOrders')}</th><th scope="col">${t('dash.kpiToAccept')}</th>
+          <th scope="col">${t('dash.kpiToDone')}</th><th scope="col">${t('dash.kpiVendorRejected')}</th></tr></thead>
+        <tbody>${f.vendors.map((v) => html`<tr data-vendor=${v.vendor}><th scope="row">${v.name}</th><td>${number.format(v.sent)}</td>
+          <td>${time(v.meanMinutesToAccept)}</td><td>${time(v.meanMinutesToDone)}</td>
+          <td>${v.rejectionPercent === null ? '—' : t('dash.kpiPercent', { percent: number.format(v.rejectionPercent) })}</td></tr>`)}</tbody>
+      </table>`;
   }
 
   #submit(event: Event): void {

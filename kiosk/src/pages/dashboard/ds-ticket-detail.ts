@@ -1,4 +1,4 @@
-import { isOverdue, type Ticket } from '@doorside/edge/contracts';
+import { isOverdue, type Ticket, type WorkOrder } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -22,7 +22,7 @@ const actionWords: Record<string, MessageKey> = {
 export class DsTicketDetail extends LocalizedElement {
   static override properties = {
     ticket: { attribute: false }, assignees: { attribute: false }, now: { attribute: false },
-    busy: { type: Boolean }, error: {}, notice: {}, people: { attribute: false }, reasonNames: { attribute: false },
+    busy: { type: Boolean }, error: {}, notice: {}, people: { attribute: false }, reasonNames: { attribute: false }, workOrders: { attribute: false },
   };
   declare ticket: Ticket | undefined;
   declare assignees: AssigneeList | undefined;
@@ -32,6 +32,8 @@ export class DsTicketDetail extends LocalizedElement {
   declare notice: string;
   declare people: People;
   declare reasonNames: ReasonNames;
+  /** Work orders the live feed pushed: the ticket's own show at once. */
+  declare workOrders: readonly WorkOrder[];
 
   static override styles = [dashBase, mailFlagStyles, css`
     article { display: grid; gap: 16px; padding: 16px; border: 2px solid #1d1d1d; border-radius: 12px; background: #fff; }
@@ -53,12 +55,14 @@ export class DsTicketDetail extends LocalizedElement {
     this.notice = '';
     this.people = new Map();
     this.reasonNames = new Map();
+    this.workOrders = [];
   }
 
   override connectedCallback() {
     super.connectedCallback();
     // The link panel comes with the directory's chunk, so the dashboard starts without it.
     void import('./directory-sections.ts');
+    void import('./work-order-sections.ts');
   }
 
   override render() {
@@ -85,6 +89,7 @@ export class DsTicketDetail extends LocalizedElement {
         </dl>
         <p class="description">${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>
         <ds-ticket-links .ticket=${ticket}></ds-ticket-links>
+        <ds-ticket-work-orders .ticket=${ticket} .pushed=${this.workOrders} .now=${this.now}></ds-ticket-work-orders>
         <ds-dispatch-suggestions .ticket=${ticket} ?busy=${this.busy}></ds-dispatch-suggestions>
         <ds-dispatch-form .ticket=${ticket} .assignees=${this.assignees} ?busy=${this.busy} .error=${this.error} .notice=${this.notice}></ds-dispatch-form>
         <section aria-labelledby="history-title"><h3 id="history-title">${t('dash.history')}</h3>

@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), 'work-orders': t('wo.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -98,12 +98,16 @@ const loadPaidParts = () => { paidParts ??= import('./paid-sections.ts'); };
 /** Documents and survey results, likewise. */
 let documentParts: Promise<unknown> | undefined;
 const loadDocumentParts = () => { documentParts ??= import('./document-sections.ts'); };
+/** Work orders too: most visits to the dashboard never open them. */
+let workOrderParts: Promise<unknown> | undefined;
+const loadWorkOrderParts = () => { workOrderParts ??= import('./work-order-sections.ts'); };
 
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   if (route.section === 'services' || route.section === 'orders') loadPaidParts();
   if (route.section === 'documents' || route.section === 'surveys') loadDocumentParts();
+  if (route.section === 'work-orders') loadWorkOrderParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
@@ -135,6 +139,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('documents', labels.documents!, html`<ds-documents-section .rooms=${live.rooms}></ds-documents-section>`);
     case 'surveys':
       return panel('surveys', labels.surveys!, html`<ds-survey-results></ds-survey-results>`);
+    case 'work-orders':
+      return panel('work-orders', labels['work-orders']!, html`<ds-work-orders-section .pushed=${live.workOrders} .tickets=${live.tickets} .now=${now}></ds-work-orders-section>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':
@@ -151,7 +157,7 @@ function ticketsView(page: SignedInHost) {
   return html`
     <div class="tickets ${selected ? 'with-detail' : ''}">
       ${ticketList(page, page.filters, (filters) => { page.filters = filters; })}
-      ${selected ? html`<ds-ticket-detail .ticket=${selected} .assignees=${reports.assignees.value} .now=${now} .people=${page.people} .reasonNames=${page.reasonNames}
+      ${selected ? html`<ds-ticket-detail .ticket=${selected} .workOrders=${live.workOrders} .assignees=${reports.assignees.value} .now=${now} .people=${page.people} .reasonNames=${page.reasonNames}
         ?busy=${page.busy} .error=${page.dispatchError} .notice=${page.dispatchNotice} @close-detail=${() => page.pick('')}
         @dispatch=${(e: CustomEvent<{ ticket: string; body: AssignBody }>) => void page.dispatchTicket(e.detail.ticket, e.detail.body)}></ds-ticket-detail>`
         : html`<p class="muted">${t(page, 'dash.pickTicket')}</p>`}

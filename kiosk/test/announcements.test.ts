@@ -6,6 +6,7 @@ import { seriousViolations } from './axe.ts';
 import { browserSite } from './browser-site.ts';
 import { hasChromium } from './chromium.ts';
 import { openPage, report, roomOf } from './occupant-fixture.ts';
+import { openSection, signInTo } from './dashboard-fixture.ts';
 
 const seen = { timeout: 10_000 };
 const HOSTILE_TITLE = '<img src=x onerror="window.hacked=1">Lift closed';
@@ -100,6 +101,86 @@ describe.skipIf(!hasChromium)('announcements on the sign, the report page and th
     await item.waitFor(seen);
     expect(await item.locator('h3').textContent()).toBe('Window cleaning Thursday');
     expect(await page.locator('ds-announcement-list h2').textContent()).toBe(catalogs.en['occ.announcements']);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('the dashboard\'s announcements section', { timeout: 90_000 }, () => {
+  let page: Page;
+  const site = browserSite();
+  afterEach(async () => { await page?.close(); });
+
+  /** A `datetime-local` value this far ahead, in the browser's own time zone. */
+  const ahead = (p: Page, minutes: number) => p.evaluate((m) => {
+    const d = new Date(Date.now() + m * 60_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  }, minutes);
+
+  it('writes an announcement for floor 1, lists it with its reach, shows its markup as text, and withdraws it', async () => {
+    const { gw } = site;
+    page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await signInTo(page, gw, 'hanna');
+    await openSection(page, 'announcements');
+    const form = page.locator('ds-announcements-section form[data-announce]');
+    await form.waitFor(seen);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.locator('input[name="title-en"]').fill(HOSTILE_TITLE);
+    await form.locator('textarea[name="text-en"]').fill(HOSTILE_TEXT);
+    await form.locator('fieldset[data-kind="floor"] input[value="1"]').check();
+    await form.locator('input[name="expiresAt"]').fill(await ahead(page, 90));
+    await form.locator('button[type="submit"]').click();
+
+    await page.locator('ds-announcements-section [data-notice]', { hasText: catalogs.en['annDash.published'] }).waitFor(seen);
+    const [made] = (await gw.call('GET', '/api/announcements?status=live', { cookie: await gw.login('hanna') })).body.announcements;
+    expect(made).toMatchObject({ title: { en: HOSTILE_TITLE }, text: { en: HOSTILE_TEXT }, targets: [{ kind: 'floor', floor: 1 }], rooms: ['r101', 'r102', 'r103', 'r104', 'r105'] });
+    const row = page.locator(`ds-announcements-section table[data-list="current"] tr[data-announcement="${made.id}"]`);
+    await row.waitFor(seen);
+    expect(await row.locator('strong').textContent()).toBe(HOSTILE_TITLE);
+    expect(await row.locator('img, script, b').count()).toBe(0);
+    expect(await hacked(page)).toBeUndefined();
+    expect(await row.locator('[data-reach] li').first().textContent()).toBe('5 rooms');
+    expect(await row.locator('[data-status]').getAttribute('data-status')).toBe('live');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await row.locator('button[data-withdraw]').click();
+
+    await page.locator(`ds-announcements-section table[data-list="past"] tr[data-announcement="${made.id}"] [data-status="withdrawn"]`).waitFor(seen);
+    expect((await gw.call('GET', `/api/rooms/r101/announcements?k=${new URL(roomOf(gw, 'r101').reportApi).searchParams.get('k')}`)).body.announcements).toEqual([]);
+  });
+
+  it('speaks Chinese, says what is missing before sending, and plans one for a room and a role', async () => {
+    const { gw } = site;
+    page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${gw.http}/dashboard?lang=zh`);
+    await page.locator('input[name="username"], input[autocomplete="username"]').first().fill('hanna');
+    await page.locator('input[type="password"]').fill(gw.creds.users.find((u) => u.username === 'hanna')!.password);
+    await page.locator('input[type="password"]').press('Enter');
+    await openSection(page, 'announcements');
+    const form = page.locator('ds-announcements-section form[data-announce]');
+    await form.waitFor(seen);
+    expect(await page.locator('nav.sections a[data-nav="announcements"]').textContent()).toBe(catalogs.zh['annDash.section']);
+
+    await form.locator('input[name="title-nb"]').fill('Brannøvelse');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('ds-announcements-section [data-problem]', { hasText: catalogs.zh['annDash.sameLanguages'] }).waitFor(seen);
+    await form.locator('textarea[name="text-nb"]').fill('Tirsdag klokka 10.');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('ds-announcements-section [data-problem]', { hasText: catalogs.zh['annDash.noAudience'] }).waitFor(seen);
+    await form.locator('fieldset[data-kind="room"] input[value="r201"]').check();
+    await form.locator('fieldset[data-kind="role"] input[value="reception"]').check();
+    await form.locator('input[name="startsAt"]').fill(await ahead(page, 30));
+    await form.locator('input[name="expiresAt"]').fill(await ahead(page, 120));
+    await form.locator('button[type="submit"]').click();
+
+    await page.locator('ds-announcements-section [data-notice]', { hasText: catalogs.zh['annDash.scheduled'] }).waitFor(seen);
+    const [planned] = (await gw.call('GET', '/api/announcements?status=scheduled', { cookie: await gw.login('hanna') })).body.announcements;
+    expect(planned).toMatchObject({ title: { nb: 'Brannøvelse' }, targets: [{ kind: 'room', room: 'r201' }, { kind: 'role', role: 'reception' }] });
+    const row = page.locator(`ds-announcements-section tr[data-announcement="${planned.id}"]`);
+    await row.waitFor(seen);
+    expect(await row.locator('[data-status]').textContent()).toBe(catalogs.zh['annDash.status.scheduled']);
+    expect(await row.locator('td p').first().getAttribute('lang')).toBe('nb');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ export async function rejectedMaintenance(gw: TestGateway, room: string, reason:
 }
 
 /** Opens one of the dashboard's sections from its navigation, as a person would, and waits for it. */
-export async function openSection(page: Page, section: 'rooms' | 'tickets' | 'figures' | 'devices' | 'sync' | 'audit' | 'payments' | 'stock' | 'services' | 'orders' | 'documents' | 'surveys'): Promise<void> {
+export async function openSection(page: Page, section: 'rooms' | 'tickets' | 'figures' | 'devices' | 'sync' | 'audit' | 'payments' | 'stock' | 'services' | 'orders' | 'documents' | 'surveys' | 'announcements'): Promise<void> {
   await page.locator(`nav.sections a[data-nav="${section}"]`).click();
   await page.locator(`[data-section="${section}"]`).waitFor({ timeout: 10_000 });
 }

@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium)('the pages keep the console quiet', { timeout: 60_
     for (const digit of panel.pin) await page.locator(`ds-pin-pad button[data-digit="${digit}"]`).click();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('ds-pin-pad').waitFor({ state: 'detached', ...seen });
+    // The signed-in panel's first reads finish before the reload, which would otherwise abort them.
+    await settle(page);
     await page.reload();
     const app = await installable(page);
     expect(app.errors).toEqual([]);

@@ -120,4 +120,22 @@ describe.skipIf(!hasChromium)('the vendor\'s page', () => {
     expect(await page.locator('ds-vendor-page').evaluate((el) => el.shadowRoot!.textContent)).not.toContain(sent.id);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('shows the tenant on the tracking page, live, when the service company starts and when it reports the work done', async () => {
+    const reported = await report(site.gw, 'r103', 'maintenance', 'The window does not close');
+    const sent = await sendWorkOrder(site.gw, { language: 'en', ticket: reported.id });
+    const token = new URL(sent.url).pathname.split('/').pop()!;
+    await page.goto(`${site.gw.http}/track/${reported.token}`);
+    await page.locator('ds-track-page [data-live]').waitFor(seen);
+
+    for (const [action, body] of [['accept', {}], ['start', {}]] as const) expect((await site.gw.call('POST', `/api/wo/${token}/${action}`, { body })).status).toBe(200);
+    await page.locator('ds-track-page [data-work="work-started"]').waitFor(seen);
+    expect((await site.gw.call('POST', `/api/wo/${token}/done`, { body: { notes: 'Hinge replaced', minutes: 25 } })).status).toBe(200);
+
+    await page.locator('ds-track-page [data-work="work-done"]').waitFor(seen);
+    expect(await page.locator('ds-track-page [data-vendor-work] li').allTextContents()).toEqual([
+      expect.stringMatching(/^The service company started the work /), expect.stringMatching(/^The service company reported the work done /),
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

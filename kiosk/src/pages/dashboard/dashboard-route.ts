@@ -1,5 +1,5 @@
 /** The dashboard's sections, each a hash route: `#rooms`, `#tickets` … one room's page, `#room/{id}`, and one installation's history, `#installation/{id}`. */
-export const sections = ['rooms', 'tickets', 'inquiries', 'people', 'figures', 'devices', 'sync', 'audit', 'payments', 'stock', 'services', 'orders', 'documents', 'surveys', 'work-orders'] as const;
+export const sections = ['rooms', 'tickets', 'inquiries', 'people', 'figures', 'devices', 'sync', 'audit', 'payments', 'stock', 'services', 'orders', 'documents', 'surveys', 'work-orders', 'announcements'] as const;
 export type Section = (typeof sections)[number];
 
 export type Route = { section: Section } | { section: 'room'; room: string } | { section: 'installation'; installation: string };

@@ -72,7 +72,7 @@ export interface SignedInHost {
 export function signedInView(page: SignedInHost) {
   const { t } = page.speak;
   const current = page.route.section === 'room' ? 'rooms' : page.route.section === 'installation' ? 'people' : page.route.section;
-  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), 'work-orders': t('wo.section') };
+  const labels = { rooms: t('dash.rooms'), tickets: t('dash.tickets'), inquiries: t('inq.dash.inquiries'), people: t('inq.dash.people'), figures: t('dash.figures'), devices: t('dash.devices'), sync: t('dash.sync'), audit: t('dash.audit'), payments: t('payDash.section'), stock: t('stockDash.section'), services: t('svcDash.section'), orders: t('ordDash.section'), documents: t('docDash.section'), surveys: t('surveyDash.section'), 'work-orders': t('wo.section'), announcements: t('annDash.section') };
   return html`
     <div class="shell">
       <nav class="sections" aria-label=${t('dash.sections')}><ul>${sections.map((id) => html`
@@ -102,12 +102,17 @@ const loadDocumentParts = () => { documentParts ??= import('./document-sections.
 let workOrderParts: Promise<unknown> | undefined;
 const loadWorkOrderParts = () => { workOrderParts ??= import('./work-order-sections.ts'); };
 
+/** Announcements, likewise. */
+let announcementParts: Promise<unknown> | undefined;
+const loadAnnouncementParts = () => { announcementParts ??= import('./ds-announcements-section.ts'); };
+
 function sectionView(page: SignedInHost, labels: Record<string, string>) {
   const { live, reports, now, route } = page;
   if (route.section === 'inquiries' || route.section === 'people' || route.section === 'installation') loadDirectoryParts();
   if (route.section === 'services' || route.section === 'orders') loadPaidParts();
   if (route.section === 'documents' || route.section === 'surveys') loadDocumentParts();
   if (route.section === 'work-orders') loadWorkOrderParts();
+  if (route.section === 'announcements') loadAnnouncementParts();
   switch (route.section) {
     case 'rooms':
       return panel('rooms', labels.rooms!, html`<ds-room-grid .rooms=${live.rooms} .now=${now}></ds-room-grid>`);
@@ -141,6 +146,8 @@ function sectionView(page: SignedInHost, labels: Record<string, string>) {
       return panel('surveys', labels.surveys!, html`<ds-survey-results></ds-survey-results>`);
     case 'work-orders':
       return panel('work-orders', labels['work-orders']!, html`<ds-work-orders-section .pushed=${live.workOrders} .tickets=${live.tickets} .now=${now}></ds-work-orders-section>`);
+    case 'announcements':
+      return panel('announcements', labels.announcements!, html`<ds-announcements-section .rooms=${live.rooms}></ds-announcements-section>`);
     case 'sync':
       return panel('sync', labels.sync!, html`<ds-sync-panel .sync=${reports.sync.value} ?failed=${reports.sync.failed} .now=${now}></ds-sync-panel>`);
     case 'audit':

@@ -135,6 +135,7 @@ export class DsTrackPage extends LocalizingPage {
         <h2 id="progress" class="sr">${t('track.progress')}</h2>
         <ds-track-steps .phase=${view.phase}></ds-track-steps>
       </section>
+      ${this.#vendorWork(view)}
       ${view.phase === 'rejected' && view.rejection ? html`<p class="alert" role="status" data-rejection>
         ${t(view.rejection.byOccupant ? 'track.disputed' : 'track.rejected', { reason: this.speak.name(view.rejection.reason, view.rejection.names) })}</p>` : nothing}
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
@@ -147,6 +148,15 @@ export class DsTrackPage extends LocalizingPage {
       ${view.mayRate ? html`<section class="card"><ds-rating-form ?busy=${this.rating} .failure=${this.ratingFailure} .score=${this.#mailedScore}
         @send-rating=${this.#rate}></ds-rating-form></section>` : nothing}
       ${this.#dispute(view)}`;
+  }
+
+  /** A service company's start and done, as steps of their own: the ticket's status stays as it was. */
+  #vendorWork(view: TrackView) {
+    const steps = view.history.filter((h) => h.code);
+    if (steps.length === 0) return nothing;
+    const t = this.speak.t;
+    return html`<section class="card" aria-labelledby="vendor-work-title" data-vendor-work><h2 id="vendor-work-title">${t('track.vendorWork')}</h2>
+      <ul>${steps.map((h) => html`<li data-work=${h.code!}>${t(h.code === 'work-started' ? 'track.workStarted' : 'track.workDone', { time: this.speak.time(h.at, this.now) })}</li>`)}</ul></section>`;
   }
 
   #dispute(view: TrackView) {

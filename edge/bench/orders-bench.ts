@@ -2,16 +2,26 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { startTestGateway } from '../src/test-support/test-gateway.ts';
 
 /**
  * Orders per second on one gateway (slot check, pricing, ticket, order row and their events in
  * one transaction, through HTTP), beside a bare node:http + SQLite server that does only a
- * count-and-insert per request; and the 200-into-3 burst. `npx tsx bench/orders-bench.ts [seconds] [concurrency]`.
+ * count-and-insert per request; and the 200-into-3 burst. Section 9 of `npm run bench`; alone:
+ * `npx tsx bench/orders-bench.ts [seconds] [concurrency]`.
  */
-const seconds = Number(process.argv[2] ?? 5);
-const concurrency = Number(process.argv[3] ?? 16);
+export interface OrdersFigures {
+  seconds: number;
+  concurrency: number;
+  gateway: { perSecond: number; ok: number };
+  bare: { perSecond: number; ok: number };
+  burst: { ms: number; created: number; refused: number };
+}
+
+let seconds = 5;
+let concurrency = 16;
 
 async function drive(post: (i: number) => Promise<number>): Promise<{ perSecond: number; ok: number }> {
   let i = 0;
@@ -72,7 +82,21 @@ async function gateway() {
   return { sustained, burstMs, created: burst.filter((s) => s === 201).length, refused: burst.filter((s) => s === 409).length };
 }
 
-const base = await bare();
-const gw = await gateway();
-console.log(`orders/s sustained (${concurrency} at a time, ${seconds} s): gateway ${gw.sustained.perSecond.toFixed(0)}, bare node:http + SQLite ${base.perSecond.toFixed(0)} (${(base.perSecond / gw.sustained.perSecond).toFixed(1)}×)`);
-console.log(`200 simultaneous bookings into a slot of 3: ${gw.burstMs.toFixed(0)} ms, ${gw.created} created, ${gw.refused} refused 409`);
+/** The bare baseline first, then the gateway, one after the other so neither shares the cores with the other. */
+export async function ordersBench(options: { seconds: number; concurrency: number }): Promise<OrdersFigures> {
+  ({ seconds, concurrency } = options);
+  const base = await bare();
+  const gw = await gateway();
+  return { seconds, concurrency, gateway: gw.sustained, bare: base, burst: { ms: gw.burstMs, created: gw.created, refused: gw.refused } };
+}
+
+export function describeOrders(f: OrdersFigures): string {
+  return [
+    `  orders/s sustained (${f.concurrency} at a time, ${f.seconds} s): gateway ${f.gateway.perSecond.toFixed(0)}, bare node:http + SQLite ${f.bare.perSecond.toFixed(0)} (${(f.bare.perSecond / f.gateway.perSecond).toFixed(1)}×)`,
+    `  200 simultaneous bookings into a slot of 3: ${f.burst.ms.toFixed(0)} ms (${(200 / (f.burst.ms / 1000)).toFixed(0)} answers/s), ${f.burst.created} created, ${f.burst.refused} refused 409`,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(describeOrders(await ordersBench({ seconds: Number(process.argv[2] ?? 5), concurrency: Number(process.argv[3] ?? 16) })));
+}

@@ -6,6 +6,7 @@ import { domainBench } from './domain.ts';
 import { httpBench } from './http-bench.ts';
 import { LoadGen } from './loadgen-client.ts';
 import { machine } from './machine.ts';
+import { describeOrders, ordersBench } from './orders-bench.ts';
 import { mailInboundBench } from './mail-inbound.ts';
 import { printSummary } from './report.ts';
 import { int, ms, section } from './stats.ts';
@@ -19,7 +20,8 @@ import { describeWal, walPages } from './wal-pages.ts';
  * Servers run in this process; the load generator (autocannon, the open-loop tap client
  * and the MQTT signs) runs in a child process, so on two cores each gets its own.
  * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone,
- * BENCH_ONLY=mail section 7 (inbound mail) alone, BENCH_ONLY=sla section 8 (escalation and schedule ticks) alone.
+ * BENCH_ONLY=mail section 7 (inbound mail) alone, BENCH_ONLY=sla section 8 (escalation and schedule ticks) alone,
+ * BENCH_ONLY=orders section 9 (paid-service bookings) alone.
  */
 const quick = process.env.BENCH_QUICK === '1';
 const config = {
@@ -69,15 +71,21 @@ async function sla(): Promise<void> {
   }
 }
 
+async function orders(): Promise<void> {
+  section(`9. Paid-service bookings through HTTP, ${quick ? 3 : 10} s at 16 at a time (slot check, pricing, the job's ticket, the order and their events), ` +
+    'beside a bare node:http + SQLite count-and-insert; then 200 simultaneous bookings into one slot of 3');
+  console.log(describeOrders(await ordersBench({ seconds: quick ? 3 : 10, concurrency: 16 })));
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const m = machine();
   console.log('Doorside edge benchmark');
   console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
   console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
-  if (only !== undefined && only !== 'storm' && only !== 'mail' && only !== 'sla') throw new Error(`BENCH_ONLY=${only}: only "storm", "mail" or "sla" can run alone`);
+  if (only !== undefined && only !== 'storm' && only !== 'mail' && only !== 'sla' && only !== 'orders') throw new Error(`BENCH_ONLY=${only}: only "storm", "mail", "sla" or "orders" can run alone`);
   if (only !== undefined) {
-    await (only === 'storm' ? storm() : only === 'mail' ? mail() : sla());
+    await (only === 'storm' ? storm() : only === 'mail' ? mail() : only === 'sla' ? sla() : orders());
     console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
@@ -127,7 +135,8 @@ async function main(): Promise<void> {
   await storm();
   await mail();
   await sla();
-  console.log(`\ntotal with the storm, the mail and the ticks ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  await orders();
+  console.log(`\ntotal with the storm, the mail, the ticks and the orders ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().then(

@@ -42,6 +42,7 @@ import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
 import { seedDemoServices } from './seed/demo-services.ts';
 import { seedDemoServiceLevels } from './seed/demo-service-levels.ts';
+import { seedDemoOrders } from './seed/demo-orders.ts';
 import { seedDemoDocuments } from './seed/demo-documents.ts';
 import { seedDemoSurveys } from './seed/demo-surveys.ts';
 import { seedDemoWorkOrders } from './seed/demo-work-orders.ts';
@@ -98,6 +99,8 @@ export interface GatewayOptions {
   demoStock?: boolean;
   /** A new demo site also gets Oslo working hours, service-level targets, escalation, schedules and a threshold (`npm start`; tests ask for it). */
   demoServiceLevels?: boolean;
+  /** A few paid-service orders in different states (`npm start`). */
+  demoOrders?: boolean;
   /** A new demo site also gets two vendors and an open work order, its vendor link in the credentials file (`npm start`; tests ask for it). */
   demoWorkOrders?: boolean;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
@@ -260,6 +263,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
+    // After the order hooks, so the demo's payments reach their orders as a live site's do.
+    if (seeded && options.demoOrders) await seedDemoOrders(store, commands, clock);
     const reminders = startReminderClock(store, commands, clock, options.reminderTickMs ?? 60_000, (error) => process.emitWarning(error as Error));
     closers.push(reminders.stop);
     // A cancelled order with money taken goes to the payment side, which reports the refund back as a command.

@@ -11,7 +11,7 @@ if ('problems' in config) {
 }
 
 try {
-  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, demoWorkOrders: true, say: (line) => console.log(line) });
+  const gateway = await startGateway({ ...config, demoInquiries: true, demoStock: true, demoServiceLevels: true, demoWorkOrders: true, demoOrders: true, say: (line) => console.log(line) });
   const file = credentialsFile(config.dataDir);
   const links = gateway.publicAddress;
   const vendorLink = gateway.credentials?.vendors?.flatMap((v) => v.workOrders.map((o) => `${o.url}   (${o.id} for ${v.name})`))[0];

@@ -1,9 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DemoCredentials } from '../src/seed/demo-credentials.ts';
 import { freePort, gatewayProcess, killAll, run, scripts } from './support/processes.ts';
+
+// Each test starts gateway processes, and a start loads the whole gateway: on a busy machine that alone can take seconds.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { connectAsync } from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { topics } from '../src/contracts/index.ts';
 import type { DemoCredentials } from '../src/seed/demo-credentials.ts';
 import { inbox } from '../src/test-support/mqtt-inbox.ts';
+
+// Each test starts gateway processes, and a start loads the whole gateway: on a busy machine that alone can take seconds.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const main = join(import.meta.dirname, '..', 'src', 'main.ts');
 const cleanups: Array<() => Promise<void> | void> = [];

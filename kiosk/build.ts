@@ -13,7 +13,7 @@ const BUDGET_BYTES = 150 * 1024;
  * The office pages, opened on desktops and laptops, may carry more; their rarer sections load on demand.
  * Their words do not (every catalog is in the entry), so each section's words in four languages count here.
  */
-const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 200 * 1024, central: 175 * 1024 };
+const OFFICE_BUDGET_BYTES: Record<string, number> = { dashboard: 204 * 1024, central: 175 * 1024 };
 /** The vendor's page opens from a mail on a phone out on a job, often on mobile data. The tenant portal is an occupant's page on a phone: it stays inside the occupant pages' budget, with room to spare for its documents and surveys. */
 const PHONE_BUDGET_BYTES: Record<string, number> = { vendor: 110 * 1024, portal: 130 * 1024 };
 const budgetOf = (page: string) => OFFICE_BUDGET_BYTES[page] ?? PHONE_BUDGET_BYTES[page] ?? BUDGET_BYTES;

@@ -1,6 +1,6 @@
 import type { DocumentPlace, PersonRecord, RoomId, SiteDocument, Unit } from '../contracts/index.ts';
 import type { Actor } from '../rights/actor.ts';
-import { may } from '../rights/rights.ts';
+import { grantsOf, may } from '../rights/rights.ts';
 import { type Building, reaches, readerOfActor, targetedRooms } from '../announcements/audience.ts';
 
 /** The rooms a document's place names: a unit's rooms, or those of the building, floor, room or company. */
@@ -14,14 +14,14 @@ const audienceOf = (document: SiteDocument) => ({ targets: document.place.kind =
 
 /**
  * Whether the actor may open the document. Those who keep documents open every one, withdrawn
- * ones too; anyone else only a current document whose readers name their role, and a tenant only
- * when its place reaches them: the building, their floor, their unit's rooms, their company.
+ * ones too; anyone else only a current document whose readers name their role, and one whose right is
+ * scoped (a tenant's) only when its place reaches them: the building, their floor, their unit's rooms, their company.
  */
 export function mayRead(actor: Actor, document: SiteDocument, person: (id: string) => PersonRecord | undefined, units: () => readonly Unit[]): boolean {
   if (may(actor.role, 'manage-documents')) return true;
   if (document.status !== 'current' || !may(actor.role, 'read-documents')) return false;
   if (!(document.readers as readonly string[]).includes(actor.role)) return false;
-  if (actor.role !== 'tenant' && actor.role !== 'tenant_admin') return true;
+  if (grantsOf(actor.role, 'read-documents').some((g) => g.scope.includes('any'))) return true;
   if (!actor.person) return false;
   const reader = readerOfActor(actor, person, units);
   // A company is reached only through the tenant's own company; the session names it as the directory did at sign-in.

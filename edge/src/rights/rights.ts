@@ -198,10 +198,13 @@ export const grants: readonly Grant[] = [
   // company's tenant administrator reads all of the company's. Both file requests for their unit,
   // answer approvals on what they see, answer surveys and read the documents meant for them.
   ...grant('tenant', 'reporter', ['read-requests', 'decide-approval']),
-  ...grant('tenant', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  ...grant('tenant', 'any', ['open-request', 'answer-survey']),
+  // A tenant reads a document only where its place reaches them: the building, their floor, their unit, their company.
+  ...grant('tenant', 'company', ['read-documents']),
   ...grant('tenant_admin', 'reporter', ['read-requests', 'decide-approval']),
   ...grant('tenant_admin', 'company', ['read-requests', 'decide-approval']),
-  ...grant('tenant_admin', 'any', ['open-request', 'read-documents', 'answer-survey']),
+  ...grant('tenant_admin', 'any', ['open-request', 'answer-survey']),
+  ...grant('tenant_admin', 'company', ['read-documents']),
   // The property team asks tenants for approvals, keeps documents and surveys.
   ...grant('supervisor', 'any', ['request-approval', 'read-documents', 'manage-documents']),
   ...grant('reception', 'any', ['request-approval', 'read-documents']),

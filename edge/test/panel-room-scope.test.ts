@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { panelActor } from '../src/rights/actor.ts';
 import { rightsOf } from '../src/rights/rights.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 
@@ -37,7 +38,7 @@ const panelWrites: Record<string, (room: string, id: string, cookie: string) => 
 
 describe('a door panel outside its room', () => {
   it('holds no right this test does not try', () => {
-    const tried = new Set([...Object.keys(panelWrites), 'view']);
+    const tried = new Set([...Object.keys(panelWrites), 'view', 'take-reading']);
 
     expect(rightsOf('panel').filter((right) => !tried.has(right))).toEqual([]);
   });
@@ -57,6 +58,20 @@ describe('a door panel outside its room', () => {
     expect(gw.store.log.head.seq).toBe(head);
     expect(gw.store.tickets.get(there)).toEqual(ticketBefore);
     expect(gw.store.rooms.get('r205')).toEqual(roomBefore);
+  });
+
+  it('takes a reading only from a device of its own room', async () => {
+    const sensor = 'temperature';
+    const elsewhere = gw.creds.devices.find((d) => d.room === 'r205')!.id;
+    const own = gw.creds.devices.find((d) => d.room === 'r101')!.id;
+    const head = gw.store.log.head.seq;
+
+    const refused = await gw.commands.handle(panelActor('r101'), { device: elsewhere }, { type: 'take-reading', sensor, value: 40 }).catch((error: { code?: string }) => error.code);
+    const taken = await gw.commands.handle(panelActor('r101'), { device: own }, { type: 'take-reading', sensor, value: 21 });
+
+    expect(refused).toBe('WRONG_ROOM');
+    expect(taken).toEqual({ excursions: [] });
+    expect(gw.store.log.head.seq).toBe(head);
   });
 
   it('reads neither the tickets, the room nor the devices of another room', async () => {

@@ -67,6 +67,14 @@ export function roomHiddenFrom(actor: Actor, room: RoomId): DomainError | null {
   return new Forbidden('WRONG_ROOM', `this panel belongs to room ${actor.room}, not ${room}`, { room: actor.room });
 }
 
+/** Why the actor may not use a right on what stands in a room (a device's reading), or null: the room scope of the grant is asked. */
+export function roomRefusal(actor: Actor, right: Right, room: RoomId): DomainError | null {
+  const held = grantsOf(actor.role, right);
+  if (held.length === 0) return notPermitted(actor.role, right);
+  if (held.some((g) => g.scope.every((s) => s === 'any' || (s === 'room' && actor.room === room)))) return null;
+  return new Forbidden('WRONG_ROOM', `this panel belongs to room ${actor.room}, not ${room}`, { room: actor.room });
+}
+
 /**
  * Why the actor may not use the right on the subject now, or null when they may. Asked in
  * this order: the role's rights, whether the subject is theirs to see, the statuses in which

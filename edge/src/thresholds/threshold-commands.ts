@@ -2,7 +2,7 @@ import type { CommandModule } from '../commands/command-module.ts';
 import type { Change, Excursion, ThresholdCommand, ThresholdRule } from '../contracts/index.ts';
 import { NotFound } from '../domain-error.ts';
 import { systemActor } from '../rights/actor.ts';
-import { assertMay } from '../rights/refusal.ts';
+import { assertMay, roomRefusal } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { openTicket } from '../tickets/open-ticket.ts';
 import { reads } from '../tickets/site-reads.ts';
@@ -49,10 +49,11 @@ export const thresholdCommands: CommandModule<ThresholdCommand> = {
         return { changes: [{ entity: 'threshold', type: 'threshold-removed', state: rule }, ...endedIfOff(store, rule, at)], result: rule };
       }
       case 'take-reading': {
-        assertMay(actor.role, 'take-reading');
         const id = (target as { device?: string }).device ?? '';
         const device = store.directory.device(id)?.device;
         if (!device || device.revoked) throw new NotFound('device', id);
+        const refused = roomRefusal(actor, 'take-reading', device.room);
+        if (refused) throw refused;
         const changes: Change[] = [];
         const taken: Taken[] = [];
         for (const rule of store.thresholds.watching(device.room, command.sensor)) {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
-import { portalLinkFor } from '../../edge/src/test-support/tenant-sign-in.ts';
+import { portalLinkFor, tenantSignIn } from '../../edge/src/test-support/tenant-sign-in.ts';
 import { browserKeys, startLocalPushService } from '../../edge/test/support/local-push-service.ts';
 import { catalogs } from '../src/i18n/index.ts';
 import { seriousViolations } from './axe.ts';
@@ -50,6 +50,24 @@ describe.skipIf(!hasChromium)('the push switch and the service worker', { timeou
     page = await context.newPage();
   };
 
+  /** Hands a push to the page's real service worker (Chromium's own push delivery) and reads the notifications it shows. */
+  const showPush = async (data: string): Promise<string[]> => {
+    await page.evaluate(async () => { await navigator.serviceWorker.register('./push-worker.js'); await navigator.serviceWorker.ready; });
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise<string>((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
+      const found = e.registrations.find((r) => r.scopeURL === `${gw.http}/`);
+      if (found) resolve(found.registrationId);
+    }));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: gw.http, registrationId: await registration, data });
+    let titles: string[] = [];
+    for (let i = 0; i < 50 && titles.length === 0; i++) {
+      titles = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
+      if (titles.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    return titles;
+  };
+
   it('turns push on at the portal, and a reply to the tenant\'s request reaches their phone, encrypted', async () => {
     const keys = browserKeys();
     const endpoint = `${push.base}/push/lena-phone`;
@@ -81,25 +99,28 @@ describe.skipIf(!hasChromium)('the push switch and the service worker', { timeou
     await phone(`${push.base}/push/unused`, browserKeys().keys);
     await page.goto(`${gw.http}/portal?lang=en`);
     await page.locator('ds-portal-page').getByRole('heading', { name: en['portal.signInTitle'] }).waitFor(seen);
-    await page.evaluate(async () => { await navigator.serviceWorker.register('./push-worker.js'); await navigator.serviceWorker.ready; });
-    const cdp = await context.newCDPSession(page);
-    const registration = new Promise<string>((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
-      const found = e.registrations.find((r) => r.scopeURL === `${gw.http}/`);
-      if (found) resolve(found.registrationId);
-    }));
-    await cdp.send('ServiceWorker.enable');
 
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: gw.http, registrationId: await registration,
-      data: JSON.stringify({ code: 'request-status', ticket: 'T-1', title: 'Blind stuck', url: `${gw.http}/portal#request=T-1`, status: 'in_progress' }),
-    });
+    const titles = await showPush(JSON.stringify({ code: 'request-status', ticket: 'T-1', title: 'Blind stuck', url: `${gw.http}/portal#request=T-1`, status: 'in_progress' }));
 
-    let titles: string[] = [];
-    for (let i = 0; i < 50 && titles.length === 0; i++) {
-      titles = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
-      if (titles.length === 0) await new Promise((r) => setTimeout(r, 100));
-    }
     expect(titles).toEqual([`Blind stuck: ${en['portal.status.in_progress']}`]);
+  });
+
+  it('words a push in the language the tenant chose, not the phone\'s: a Chinese-speaking tenant reads Chinese on an English phone', async () => {
+    const keys = browserKeys();
+    const mei = await tenantSignIn(gw, 'mei.lin@harbour.example');
+    await gw.call('POST', '/api/push/subscriptions', { cookie: mei, body: { endpoint: `${push.base}/push/mei-phone`, keys: keys.keys } });
+    const filed = await gw.call('POST', '/api/portal/requests', { cookie: mei, body: { room: 'r301', category: 'cleaning', title: 'Carpet stain', description: 'By the door' } });
+    await gw.call('POST', `/api/tickets/${filed.body.request.id}/reply`, { cookie: await gw.login('marco'), body: { text: 'On our way' } });
+    await until(() => push.received.some((r) => r.path === '/push/mei-phone'));
+    const sent = keys.decrypt(push.received.find((r) => r.path === '/push/mei-phone')!.body);
+    await phone(`${push.base}/push/unused`, browserKeys().keys);
+    await page.goto(`${gw.http}/portal?lang=en`);
+    await page.locator('ds-portal-page').getByRole('heading', { name: en['portal.signInTitle'] }).waitFor(seen);
+
+    const titles = await showPush(sent);
+
+    expect(await page.evaluate(() => navigator.language)).toMatch(/^en/);
+    expect(titles).toEqual([catalogs.zh['push.requestReplied'].replace('{title}', 'Carpet stain')]);
   });
 
   it('puts the switch in the staff menu, and a staff member\'s subscription is theirs', async () => {

@@ -20,5 +20,7 @@ export const PushMessage = z.object({
   url: z.string(),
   /** On `request-status`: the request's new status, for the words. */
   status: z.string().optional(),
+  /** The reader's own language (a staff member's user record, a tenant's directory entry): the service worker words the push in it. */
+  language: z.enum(['en', 'zh', 'nb', 'nl']),
 });
 export type PushMessage = z.infer<typeof PushMessage>;

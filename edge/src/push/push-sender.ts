@@ -8,20 +8,26 @@ import type { SiteStore } from '../store/site-store.ts';
 import { tenantPushesFor } from './tenant-pushes.ts';
 import type { VapidKeys } from './vapid-keys.ts';
 
+/** The language a staff member reads their pushes in: the one their user record names, else English. */
+const languageOf = (store: SiteStore, user: string): PushMessage['language'] => store.directory.user(user)?.user.language ?? 'en';
+
 /** Whom a committed change is pushed to among staff, and what it says: a job given to someone, their work rejected, a breached service level escalated to them. */
 export function pushesFor(change: Change, store: SiteStore, links: PublicAddress): { owner: string; message: PushMessage }[] {
   if (change.entity === 'sla-escalation') {
     const ticket = store.tickets.get(change.state.ticket);
     const url = `${links.base}/dashboard`;
-    return change.state.notified.map((user) => ({ owner: `user:${user}`, message: { code: 'sla-breached', ticket: change.state.ticket, title: ticket?.title ?? change.state.ticket, url } }));
+    return change.state.notified.map((user) => ({
+      owner: `user:${user}`, message: { code: 'sla-breached', ticket: change.state.ticket, title: ticket?.title ?? change.state.ticket, url, language: languageOf(store, user) },
+    }));
   }
   if (change.entity !== 'ticket' || !change.state.assignee) return [];
   const t = change.state;
   const url = `${links.base}/staff`;
+  const language = languageOf(store, change.state.assignee);
   if (change.type === 'ticket-assigned' || change.type === 'ticket-transferred') {
-    return [{ owner: `user:${t.assignee}`, message: { code: 'job-assigned', ticket: t.id, title: t.title, url } }];
+    return [{ owner: `user:${t.assignee}`, message: { code: 'job-assigned', ticket: t.id, title: t.title, url, language } }];
   }
-  if (change.type === 'ticket-rejected') return [{ owner: `user:${t.assignee}`, message: { code: 'work-rejected', ticket: t.id, title: t.title, url } }];
+  if (change.type === 'ticket-rejected') return [{ owner: `user:${t.assignee}`, message: { code: 'work-rejected', ticket: t.id, title: t.title, url, language } }];
   return [];
 }
 
@@ -49,7 +55,7 @@ export function startPushSender(o: { store: SiteStore; commands: CommandHandler;
   };
   return o.store.onCommit(({ changes }) => {
     for (const change of changes) {
-      for (const { owner, message } of [...pushesFor(change, o.store, o.links), ...tenantPushesFor(change, o.links)]) void send(owner, message);
+      for (const { owner, message } of [...pushesFor(change, o.store, o.links), ...tenantPushesFor(change, o.store, o.links)]) void send(owner, message);
     }
   });
 }

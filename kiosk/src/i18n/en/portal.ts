@@ -104,5 +104,6 @@ export const portal = {
   'push.workRejected': 'Work not accepted: {title}',
   'push.requestReplied': 'Reply to your request: {title}',
   'push.requestStatus': '{title}: {status}',
+  'push.slaBreached': 'Service level breached: {title}',
   'push.open': 'Tap to open.',
 } as const;

@@ -104,5 +104,6 @@ export const portal = {
   'push.workRejected': 'Arbeidet ble ikke godkjent: {title}',
   'push.requestReplied': 'Svar på henvendelsen din: {title}',
   'push.requestStatus': '{title}: {status}',
+  'push.slaBreached': 'Servicenivå brutt: {title}',
   'push.open': 'Trykk for å åpne.',
 } as const;

@@ -104,5 +104,6 @@ export const portal = {
   'push.workRejected': 'Werk niet goedgekeurd: {title}',
   'push.requestReplied': 'Antwoord op uw verzoek: {title}',
   'push.requestStatus': '{title}: {status}',
+  'push.slaBreached': 'Serviceniveau overschreden: {title}',
   'push.open': 'Tik om te openen.',
 } as const;

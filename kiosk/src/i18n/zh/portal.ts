@@ -104,5 +104,6 @@ export const portal = {
   'push.workRejected': '工作未通过验收：{title}',
   'push.requestReplied': '您的请求有新回复：{title}',
   'push.requestStatus': '{title}：{status}',
+  'push.slaBreached': '服务时限已超：{title}',
   'push.open': '点击打开。',
 } as const;

@@ -80,6 +80,16 @@ export const migrations: { version: number; statements: Statement[] }[] = [
       'ALTER TABLE tickets ADD COLUMN title_phrase TEXT',
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // Each vendor link a site issued, by its token's SHA-256 digest (never the token): which
+      // site and work order it opens, for which vendor contact, and when the site took it back.
+      `CREATE TABLE vendor_links (digest TEXT PRIMARY KEY, site TEXT NOT NULL, work_order TEXT NOT NULL, contact TEXT NOT NULL,
+        issued_seq INTEGER NOT NULL, revoked_seq INTEGER)`,
+      'CREATE INDEX vendor_links_by_order ON vendor_links (site, work_order)',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

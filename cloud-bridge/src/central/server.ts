@@ -21,6 +21,7 @@ import { siteRoutes } from './site-routes.ts';
 import { type PaymentSettings, providersFrom } from '@doorside/edge/payments';
 import { paymentNotifyRoutes } from './payment-notify-routes.ts';
 import type { SqlDriver } from './sql-driver.ts';
+import { type VendorLink, VendorLinks } from './vendor-links.ts';
 import { PgDriver } from './sql-driver.pg.ts';
 import { SqliteDriver } from './sql-driver.sqlite.ts';
 
@@ -52,6 +53,8 @@ export interface Central {
   siteCursor(site: string): Promise<ChainPoint>;
   alerts(site?: string): Promise<Array<Pick<Alert, 'site' | 'kind' | 'code' | 'params' | 'message' | 'seq' | 'at'>>>;
   eventCount(site: string): Promise<number>;
+  /** A vendor link by its token's digest, as the site's log issued (and maybe revoked) it. */
+  vendorLink(digest: string): Promise<VendorLink | undefined>;
   /** Stored events after `after`, as shipped (state as the hashed text). */
   events(site: string, after?: number, limit?: number): Promise<ShippedEvent[]>;
   /** Re-verifies the site's whole central copy from its first event. */
@@ -87,6 +90,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const commands = new CommandInbox(driver);
   const directory = new OfficeDirectory(driver);
   const views = new OfficeViews(driver);
+  const vendorLinks = new VendorLinks(driver);
   const metrics = new CentralMetrics();
   const routes: Central['routes'] = [];
   metrics.watchLinks(async () => (await views.sites(null, clock())).map((s) => ({ site: s.site, up: s.link.up })));
@@ -184,6 +188,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
       await log.cursor(site);
       return log.shipped(site, after, limit);
     },
+    vendorLink: (digest) => vendorLinks.find(digest),
     async verifySite(site) {
       await log.cursor(site);
       return log.verify(site);

@@ -8,6 +8,7 @@ import { hashesNeeded, planIngest, verifyLinks } from './ingest-plan.ts';
 import { deviceColumns, project, ticketColumns } from './projection.ts';
 import { setAsideAfter } from './restored-line.ts';
 import type { BulkColumn, SqlDriver, SqlRunner } from './sql-driver.ts';
+import { VendorLinks } from './vendor-links.ts';
 import { WriteQueue } from './write-queue.ts';
 
 const eventColumns: readonly BulkColumn[] = [
@@ -118,6 +119,7 @@ export class SiteLog {
       writes.push(() => tx.insertMany('tickets', ticketColumns, tickets, `ON CONFLICT (site, id) DO UPDATE SET ${updates}`));
     }
     for (const { id, score } of ratings) writes.push(() => tx.run('UPDATE tickets SET rating = ? WHERE site = ? AND id = ?', [score, site, id]));
+    VendorLinks.project(writes, tx, site, events);
     if (devices.length > 0) {
       writes.push(() => tx.insertMany('devices', deviceColumns, devices, `ON CONFLICT (site, id) DO UPDATE SET kind = excluded.kind, room = excluded.room,
         revoked = excluded.revoked, online = COALESCE(excluded.online, devices.online), last_type = excluded.last_type, last_at = excluded.last_at`));

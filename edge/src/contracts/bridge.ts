@@ -46,6 +46,18 @@ export const CentralCommand = z.discriminatedUnion('type', [
 ]);
 export type CentralCommand = z.infer<typeof CentralCommand>;
 
+/**
+ * What a work-order event adds to the order's logged state when it issues or takes back vendor
+ * links: each new link's token digest (never the token) and contact, and the contact whose links
+ * were revoked (`null`: all of the order's). The central server keeps the digest → site → order
+ * map from these, so a vendor's link can be served where the vendor reaches it.
+ */
+export const VendorLinkChanges = z.object({
+  workOrderLinks: z.array(z.object({ digest: Sha256Hex, contact: z.string().max(40) })).max(50).default([]),
+  revokedLinks: z.object({ contact: z.string().max(40).nullable() }).nullable().default(null),
+});
+export type VendorLinkChanges = z.infer<typeof VendorLinkChanges>;
+
 /** How a command ended on the gateway: applied (with the event that recorded it), or refused with the rules' reason. */
 export const CommandResult = z.strictObject({
   outcome: z.enum(['applied', 'refused']),

@@ -50,7 +50,8 @@ export class ServiceLevelRows {
 
   putClocks<T>(kept: KeptClocks<T>): void {
     this.#sql(`INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached`)
+      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached
+      WHERE doc IS NOT excluded.doc OR due_at IS NOT excluded.due_at OR paused IS NOT excluded.paused OR breached IS NOT excluded.breached`)
       .run(kept.ticket, JSON.stringify(kept.clocks), kept.dueAt, kept.paused ? 1 : 0, kept.breached ? 1 : 0);
   }
 }

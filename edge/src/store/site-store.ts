@@ -74,6 +74,16 @@ export function entityKey(change: Change): string {
   }
 }
 
+/**
+ * The state an event logs: the entity's new state, and for a work order that issues or revokes
+ * vendor links, those links by digest (see `VendorLinkChanges`): the central server serves the
+ * vendor's link from them. The token itself is never in the log.
+ */
+function loggedState(change: Change): unknown {
+  if (change.entity !== 'work-order' || (!change.links && !change.revoke)) return change.state;
+  return { ...change.state, workOrderLinks: change.links ?? [], revokedLinks: change.revoke ?? null };
+}
+
 /** The secret as Mosquitto's password file stores it, for sites on an external broker. */
 export const brokerHash = (id: string, secret: string) => mosquittoPasswordLine(id, secret).slice(id.length + 1);
 
@@ -187,7 +197,7 @@ export class SiteStore {
       apply: (change) => {
         // The event first: a ticket's row points at the event that holds its state. An offline
         // alert's ticket is bookkeeping with no event of its own: the ticket it opened has one.
-        const event = bookkeeping.has(change.entity) ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: change.state });
+        const event = bookkeeping.has(change.entity) ? null : this.log.append({ at, actor, type: change.type, entity: entityKey(change), state: loggedState(change) });
         this.#write(change, at, event?.seq ?? null);
         changes.push(change);
         if (event) events.push(event);

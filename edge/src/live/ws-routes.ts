@@ -11,6 +11,7 @@ import { TrackFeed } from '../tickets/track-feed.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
 import { credentialsOf, viewerNow } from './live-credentials.ts';
 import { LiveSockets } from './live-sockets.ts';
+import { readsRequestsOnly, requestFrameState } from './request-feed.ts';
 import { refuseForeignOrigins } from './origin-check.ts';
 
 /**
@@ -18,7 +19,8 @@ import { refuseForeignOrigins } from './origin-check.ts';
  * changes; a room's feed also gets the announcements live there, which later events put up and take down.
  */
 function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
-  const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
+  // A request reader (the tenant portal) follows requests, not the building's rooms.
+  const rooms = readsRequestsOnly(viewer) ? [] : store.rooms.all().filter((room) => seesRoom(viewer, room.id));
   if (viewer.kind !== 'room') return { kind: 'snapshot', head: store.log.head.seq, rooms };
   const announcements = liveInRoom(store.announcements.live(), viewer.room).map(publicAnnouncement);
   return { kind: 'snapshot', head: store.log.head.seq, rooms, announcements };
@@ -44,7 +46,7 @@ export interface LiveRoutesOptions {
 
 export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [], presence, clock = () => new Date().toISOString() }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
-  const tracks = new TrackFeed(new TrackLinks(store));
+  const tracks = new TrackFeed(new TrackLinks(store), store);
   const sockets = new LiveSockets({
     viewerNow: (credentials) => viewerNow({ store, auth, tracks }, credentials),
     rescoped: (socket, viewer) => { if (viewer.kind !== 'track') socket.send(JSON.stringify(snapshotFor(store, viewer))); },
@@ -56,10 +58,16 @@ export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { s
     for (const [socket, viewer] of sockets.viewers()) {
       if (viewer.kind === 'track') {
         tracks.send(socket, viewer, events.at(-1)?.seq ?? store.log.head.seq, events.map((e) => e.entity));
+        tracks.announce(socket, viewer, events.at(-1)?.seq ?? store.log.head.seq, events);
         continue;
       }
       for (const e of events) {
         const event = { type: e.type, entity: e.entity, state: JSON.parse(e.state) as unknown };
+        if (readsRequestsOnly(viewer)) {
+          const state = requestFrameState(store, viewer, event);
+          if (state !== undefined) socket.send(JSON.stringify({ kind: 'event', seq: e.seq, at: e.at, ...event, state } satisfies LiveEvent));
+          continue;
+        }
         if (!sees(viewer, event)) continue;
         const frame: LiveEvent = { kind: 'event', seq: e.seq, at: e.at, ...event, state: readableState(viewer, event) };
         socket.send(JSON.stringify(frame));

@@ -37,6 +37,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, addVendorCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
+import { startMissingClocks } from './service-levels/missing-clocks.ts';
 import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
@@ -282,6 +283,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
+    // Tickets kept before their clocks were get them once, before the escalation tick looks.
+    await startMissingClocks(store, commands, options.say ?? ((line) => process.emitWarning(line)));
     const schedules = new ScheduleGenerator(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
     if (options.scheduleTicks !== false) {
       schedules.start();

@@ -124,11 +124,13 @@ export type Change =
   // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
   | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } }
   // Bookkeeping: the occurrences a schedule made (each once), and when its next one is due.
-  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } };
+  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } }
+  // Bookkeeping: a ticket from before clocks were kept gets them, worked out from its history (the keeper writes the rows).
+  | { entity: 'sla-clocks'; type: 'sla-clocks-started'; state: { ticket: TicketId } };
 
 /** Changes that keep rows only: the ticket or schedule change beside them carries the event. */
-export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor']);
+export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor', 'sla-clocks']);
 
-export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' }>['type']
+export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' | 'sla-clocks' }>['type']
   // Written when a site is made or a device or user is set up, outside the command path.
   | 'team-defined' | 'user-created' | 'room-created' | 'panel-configured';

@@ -154,7 +154,9 @@ export type ServiceLevelCommand =
   | { type: 'set-working-calendar'; calendar: WorkingCalendar }
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
-  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
+  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string }
+  /** A ticket from before clocks were kept gets them, worked out from its history; the gateway does it once at start. Target: the ticket. */
+  | { type: 'start-sla-clocks' };
 
 /**
  * Escalation of breached service levels: the gateway's clock escalates one breach of a ticket
@@ -381,6 +383,7 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'start-sla-clocks': { ticket: string; started: boolean };
   'escalate-breach': SlaEscalation;
   'define-threshold': ThresholdRule;
   'update-threshold': ThresholdRule;

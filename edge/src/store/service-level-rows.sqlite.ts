@@ -1,4 +1,4 @@
-import { defaultWorkingCalendar, type SlaTargets, type WorkingCalendar } from '../contracts/index.ts';
+import { CLOSED_STATUSES_SQL, defaultWorkingCalendar, type SlaTargets, type WorkingCalendar } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
@@ -46,6 +46,12 @@ export class ServiceLevelRows {
   clocks<T>(ticket: string): T | undefined {
     const row = this.#sql('SELECT doc FROM ticket_sla WHERE ticket = ?').get(ticket) as { doc: string } | undefined;
     return row && (JSON.parse(row.doc) as T);
+  }
+
+  /** Tickets still worked or waiting that have no clocks kept: opened before clocks were kept, untouched since. */
+  openWithoutClocks(limit: number): string[] {
+    return (this.#sql(`SELECT id FROM tickets t WHERE status NOT IN ${CLOSED_STATUSES_SQL}
+      AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket = t.id) ORDER BY id LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }
 
   putClocks<T>(kept: KeptClocks<T>): void {

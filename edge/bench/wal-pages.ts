@@ -7,6 +7,7 @@ import { openDatabase } from '../src/store/database.sqlite.ts';
 import { SiteStore } from '../src/store/site-store.ts';
 import { CommandHandler } from '../src/commands/handler.ts';
 import { siteCommandModules } from '../src/command-modules.ts';
+import { slaKeeper } from '../src/service-levels/sla-keeper.ts';
 import { BenchTickets } from './bench-tickets.ts';
 import { batched, cast, demoRoomIds, doneTicket, openAssigned } from './fixtures.ts';
 
@@ -28,7 +29,8 @@ function walMeter(file: string, pageSize: number) {
 
 /**
  * WAL pages each command's commit writes, on a fresh demo site with some history behind it:
- * a rejection (through the command handler, one transaction each), a comment, and the bare
+ * a rejection (through the command handler with the clocks kept as the gateway keeps them, one
+ * transaction each), a comment, and the bare
  * pipeline's single-row insert. Untimed; the figure is what the fsync has to carry.
  */
 export async function walPages(n = 300, history = 3_000): Promise<WalPages> {
@@ -40,7 +42,10 @@ export async function walPages(n = 300, history = 3_000): Promise<WalPages> {
     let t = Date.parse('2026-12-04T08:00:00Z');
     const clock = () => new Date((t += 1000)).toISOString();
     await seedDemo(store, clock());
-    const tickets = new BenchTickets(new CommandHandler(store, clock, siteCommandModules));
+    const handler = new CommandHandler(store, clock, siteCommandModules);
+    // As the gateway does: every ticket change keeps its service-level clocks in the same transaction.
+    handler.within(slaKeeper(store));
+    const tickets = new BenchTickets(handler);
     const c = cast(store);
     // Some history first, so the tables and indexes are more than one page deep.
     batched(store, () => { for (let i = 0; i < history; i++) { const id = doneTicket(tickets, c, demoRoomIds[i % 15]!, i); tickets.act(c.fiona, id, { type: 'approve' }); } });

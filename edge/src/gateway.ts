@@ -37,6 +37,7 @@ import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, addVendorCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
+import { startMissingClocks } from './service-levels/missing-clocks.ts';
 import { EscalationClock } from './service-levels/escalation-clock.ts';
 import { seedDemoInquiries } from './seed/demo-inquiries.ts';
 import { seedDemoStock } from './seed/demo-stock.ts';
@@ -59,7 +60,7 @@ import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-ma
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
 import { providersFrom } from './payments/provider-setup.ts';
-import { startProviderRefunds } from './payments/provider-calls.ts';
+import { startProviderRefunds, startRefundChecks } from './payments/provider-calls.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -115,6 +116,8 @@ export interface GatewayOptions {
   orderPayments?: OrderPayments;
   /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
   holdExpiryMs?: number;
+  /** How often refunds under way at a provider are looked at for a due check (default 15 s). */
+  refundCheckMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
   /** How often unanswered work orders are checked for a reminder due (ms; default 60 s). */
@@ -260,6 +263,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const orderProvider = payOptions.orderProvider ?? (['simulated', 'wechat', 'alipay'] as const).find((p) => providers.has(p));
     const orderPayments = options.orderPayments ?? (orderProvider && providers.has(orderProvider) ? ledgerPayments(store, providerCalls, () => publicAddress.base, orderProvider) : noPaymentProvider);
     closers.push(startProviderRefunds(store, providerCalls, (error) => process.emitWarning(error as Error)));
+    closers.push(startRefundChecks(store, providerCalls, options.refundCheckMs ?? 15_000, (error) => process.emitWarning(error as Error)));
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));
@@ -279,6 +283,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const watch = new OfflineWatch(store, presence, commands, clock, options.offlineAlertMinutes ?? 10);
     watch.start();
     closers.push(() => watch.stop());
+    // Tickets kept before their clocks were get them once, before the escalation tick looks.
+    await startMissingClocks(store, commands, options.say ?? ((line) => process.emitWarning(line)));
     const schedules = new ScheduleGenerator(store, commands, clock, options.say ?? ((line) => process.emitWarning(line)));
     if (options.scheduleTicks !== false) {
       schedules.start();

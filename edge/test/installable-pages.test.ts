@@ -103,6 +103,20 @@ describe('web app manifests', () => {
     expect(resolved(path, body.scope)).toBe(`${gw.http}/`);
   });
 
+  it('makes the tenant portal an installable app that starts at /portal, named in each of the four languages, linked from its page', async () => {
+    const names = await Promise.all(['en', 'zh', 'nb', 'nl'].map(async (lang) => (await manifest(`/portal.webmanifest?lang=${lang}`)).body));
+    const shell = await (await get('/portal')).text();
+
+    expect(names.map((m) => m.lang)).toEqual(['en', 'zh', 'nb', 'nl']);
+    expect(new Set(names.map((m) => m.name)).size).toBe(4);
+    expect(names[1]!.name).toMatch(/[\u4e00-\u9fff]/);
+    expect(names[0]!.display).toBe('standalone');
+    expect(resolved('/portal.webmanifest', names[0]!.start_url)).toBe(`${gw.http}/portal?lang=en`);
+    expect(resolved('/portal.webmanifest', (await manifest('/portal.webmanifest')).body.start_url)).toBe(`${gw.http}/portal`);
+    expect(names[0]!.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(shell).toContain('<link rel="manifest" href="./portal.webmanifest">');
+  });
+
   it('names the app in the reader\'s language', async () => {
     const { body: nb } = await manifest('/staff.webmanifest', { 'accept-language': 'nb-NO,nb;q=0.9,en;q=0.5' });
     const { body: en } = await manifest('/staff.webmanifest');

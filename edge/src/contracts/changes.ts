@@ -39,7 +39,7 @@ export type TicketEventType =
 /** What happened to an order of a paid service. */
 export type OrderEventType =
   | 'order-placed' | 'order-paid' | 'order-refunded' | 'order-item-added' | 'order-started' | 'order-finished'
-  | 'order-cancelled' | 'order-expired';
+  | 'order-cancelled' | 'order-expired' | 'order-refund-failed';
 /** What happened to a work order, as its event names it. */
 export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
@@ -90,7 +90,7 @@ export type Change =
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-opened' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
-  | { entity: 'refund'; type: 'refund-made' | 'refund-answered'; state: Refund }
+  | { entity: 'refund'; type: 'refund-made' | 'refund-answered' | 'refund-checked' | 'refund-retried'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }
@@ -124,11 +124,13 @@ export type Change =
   // Bookkeeping with no event of its own: which ticket stands for a device's offline alert.
   | { entity: 'offline-alert'; type: 'offline-alert-set'; state: { device: DeviceId; ticket: TicketId | null } }
   // Bookkeeping: the occurrences a schedule made (each once), and when its next one is due.
-  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } };
+  | { entity: 'schedule-cursor'; type: 'schedule-cursor-set'; state: { schedule: string; made: { occurrence: string; ticket: TicketId }[]; nextDue: string | null } }
+  // Bookkeeping: a ticket from before clocks were kept gets them, worked out from its history (the keeper writes the rows).
+  | { entity: 'sla-clocks'; type: 'sla-clocks-started'; state: { ticket: TicketId } };
 
 /** Changes that keep rows only: the ticket or schedule change beside them carries the event. */
-export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor']);
+export const bookkeeping: ReadonlySet<Change['entity']> = new Set(['offline-alert', 'schedule-cursor', 'sla-clocks']);
 
-export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' }>['type']
+export type EventType = Exclude<Change, { entity: 'offline-alert' | 'schedule-cursor' | 'sla-clocks' }>['type']
   // Written when a site is made or a device or user is set up, outside the command path.
   | 'team-defined' | 'user-created' | 'room-created' | 'panel-configured';

@@ -154,7 +154,9 @@ export type ServiceLevelCommand =
   | { type: 'set-working-calendar'; calendar: WorkingCalendar }
   | { type: 'set-sla-targets'; targets: SlaTargets }
   /** A ticket starts waiting for the tenant, a vendor or a booked visit, or is worked again (`null`); target: the ticket. */
-  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string };
+  | { type: 'set-waiting'; waiting: WaitReason | null; note?: string }
+  /** A ticket from before clocks were kept gets them, worked out from its history; the gateway does it once at start. Target: the ticket. */
+  | { type: 'start-sla-clocks' };
 
 /**
  * Escalation of breached service levels: the gateway's clock escalates one breach of a ticket
@@ -233,7 +235,11 @@ export type PaymentCommand =
   /** The gateway records where the payer pays, as the provider answered when asked to open the payment. */
   | { type: 'record-pay-link'; payAt: string }
   /** The gateway records the provider's answer to a refund asked of it (target: the refund). */
-  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string };
+  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string }
+  /** The gateway records what the provider said when asked how a refund under way stands (target: the refund). */
+  | { type: 'record-refund-check'; outcome: 'done' | 'failed' | 'processing' | 'unreachable'; reference?: string; failure?: string }
+  /** A failed refund asked of the provider again, as a new refund of the same amount (target: the refund). */
+  | { type: 'retry-refund' };
 
 /**
  * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
@@ -366,6 +372,8 @@ export interface CommandResults {
   'refund-payment': PaymentView;
   'record-pay-link': PaymentView;
   'record-refund-answer': Refund;
+  'record-refund-check': Refund;
+  'retry-refund': PaymentView;
   'set-working-calendar': WorkingCalendar;
   'create-schedule': Schedule;
   'update-schedule': Schedule;
@@ -375,6 +383,7 @@ export interface CommandResults {
   'add-checklist-item': { ticket: Ticket };
   'set-sla-targets': SlaTargets;
   'set-waiting': { ticket: Ticket };
+  'start-sla-clocks': { ticket: string; started: boolean };
   'escalate-breach': SlaEscalation;
   'define-threshold': ThresholdRule;
   'update-threshold': ThresholdRule;

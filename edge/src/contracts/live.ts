@@ -14,6 +14,9 @@ export const LiveEvent = z.object({
 });
 /** What a tracking link's viewer gets instead of events: the public track view, first and after every change to its ticket. */
 export const LiveTrack = z.object({ kind: z.literal('track'), seq: z.number().int(), view: TrackView });
+/** What a tracking link's viewer gets when an announcement goes up or down in its ticket's room: those live there now, the newest first. */
+export const LiveTrackAnnouncements = z.object({ kind: z.literal('announcements'), seq: z.number().int(), announcements: z.array(PublicAnnouncement) });
+export type LiveTrackAnnouncements = z.infer<typeof LiveTrackAnnouncements>;
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
 export type LiveTrack = z.infer<typeof LiveTrack>;
 export type LiveEvent = z.infer<typeof LiveEvent>;

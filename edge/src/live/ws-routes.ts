@@ -8,9 +8,11 @@ import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { readableState, sees, seesRoom, type Viewer } from './visibility.ts';
 import { TrackFeed } from '../tickets/track-feed.ts';
+import { slaOf } from '../service-levels/sla-keeper.ts';
 import { TrackLinks } from '../tickets/track-links.sqlite.ts';
 import { credentialsOf, viewerNow } from './live-credentials.ts';
 import { LiveSockets } from './live-sockets.ts';
+import { readsRequestsOnly, requestFrameState } from './request-feed.ts';
 import { refuseForeignOrigins } from './origin-check.ts';
 
 /**
@@ -18,7 +20,8 @@ import { refuseForeignOrigins } from './origin-check.ts';
  * changes; a room's feed also gets the announcements live there, which later events put up and take down.
  */
 function snapshotFor(store: SiteStore, viewer: Viewer): LiveSnapshot {
-  const rooms = store.rooms.all().filter((room) => seesRoom(viewer, room.id));
+  // A request reader (the tenant portal) follows requests, not the building's rooms.
+  const rooms = readsRequestsOnly(viewer) ? [] : store.rooms.all().filter((room) => seesRoom(viewer, room.id));
   if (viewer.kind !== 'room') return { kind: 'snapshot', head: store.log.head.seq, rooms };
   const announcements = liveInRoom(store.announcements.live(), viewer.room).map(publicAnnouncement);
   return { kind: 'snapshot', head: store.log.head.seq, rooms, announcements };
@@ -44,22 +47,40 @@ export interface LiveRoutesOptions {
 
 export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [], presence, clock = () => new Date().toISOString() }) => {
   await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
-  const tracks = new TrackFeed(new TrackLinks(store));
+  const tracks = new TrackFeed(new TrackLinks(store), store);
   const sockets = new LiveSockets({
     viewerNow: (credentials) => viewerNow({ store, auth, tracks }, credentials),
     rescoped: (socket, viewer) => { if (viewer.kind !== 'track') socket.send(JSON.stringify(snapshotFor(store, viewer))); },
     ...(liveRecheckMs ? { recheckMs: liveRecheckMs } : {}),
   });
+  /** An event's state as it goes out: a ticket's change with its clocks as they stand after the commit. */
+  const outgoing = (e: { entity: string; type: string; at: string; state: string }): unknown => {
+    const state = JSON.parse(e.state) as unknown;
+    if (!e.entity.startsWith('ticket:') || !e.type.startsWith('ticket-') || e.type === 'ticket-rated') return state;
+    const sla = slaOf(store, e.entity.slice('ticket:'.length), e.at);
+    return sla ? { ...(state as object), sla } : state;
+  };
   const unsubscribe = store.onCommit(({ events, changes }) => {
     // Credentials this commit ended or narrowed are settled before its events go out.
     sockets.committed(changes);
+    // Read once per event, whoever gets it.
+    const states = new Map<number, unknown>();
+    const stateOf = (e: (typeof events)[number]) => (states.has(e.seq) ? states.get(e.seq) : states.set(e.seq, outgoing(e)).get(e.seq));
     for (const [socket, viewer] of sockets.viewers()) {
       if (viewer.kind === 'track') {
         tracks.send(socket, viewer, events.at(-1)?.seq ?? store.log.head.seq, events.map((e) => e.entity));
+        tracks.announce(socket, viewer, events.at(-1)?.seq ?? store.log.head.seq, events);
         continue;
       }
       for (const e of events) {
-        const event = { type: e.type, entity: e.entity, state: JSON.parse(e.state) as unknown };
+        if (readsRequestsOnly(viewer)) {
+          // A tenant's frames are shaped from the plain state: the clocks are the staff's.
+          const event = { type: e.type, entity: e.entity, state: JSON.parse(e.state) as unknown };
+          const state = requestFrameState(store, viewer, event);
+          if (state !== undefined) socket.send(JSON.stringify({ kind: 'event', seq: e.seq, at: e.at, ...event, state } satisfies LiveEvent));
+          continue;
+        }
+        const event = { type: e.type, entity: e.entity, state: stateOf(e) };
         if (!sees(viewer, event)) continue;
         const frame: LiveEvent = { kind: 'event', seq: e.seq, at: e.at, ...event, state: readableState(viewer, event) };
         socket.send(JSON.stringify(frame));

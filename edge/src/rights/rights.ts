@@ -35,7 +35,7 @@ export type Right =
   // Planned work: reading schedules, keeping them, and the gateway making their tickets; a ticket's checklist.
   | 'read-schedules' | 'manage-schedules' | 'run-schedules' | 'tick-checklist' | 'add-checklist-item'
   // A ticket waiting for the tenant, a vendor or a booked visit: its clock pauses.
-  | 'set-waiting'
+  | 'set-waiting' | 'start-sla-clocks'
   // A breached service level: the gateway escalates it; a category's escalation settings are kept by those who keep the service levels.
   | 'escalate-breach' | 'set-escalation'
   // Sensor thresholds: reading and keeping the rules; a device's reading judged against its room's rules.
@@ -251,6 +251,7 @@ export const grants: readonly Grant[] = [
   ...grant('reception', 'any', ['set-waiting']),
   ...grant('facility_head', 'any', ['set-waiting']),
   ...grant('admin', 'any', ['set-waiting']),
+  ...grant('system', 'any', ['start-sla-clocks']),
   ...grant('system', 'any', ['escalate-breach']),
   ...grant('facility_head', 'any', ['set-escalation']),
   ...grant('admin', 'any', ['set-escalation']),

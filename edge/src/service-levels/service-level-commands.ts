@@ -10,7 +10,7 @@ const WORKED = ['new', 'assigned', 'in_progress', 'rejected', 'escalated'];
 
 /** The site's working-hours calendar and service-level targets; a ticket waiting, which pauses its clocks. */
 export const serviceLevelCommands: CommandModule<ServiceLevelCommand> = {
-  types: ['set-working-calendar', 'set-sla-targets', 'set-waiting'],
+  types: ['set-working-calendar', 'set-sla-targets', 'set-waiting', 'start-sla-clocks'],
 
   run(store, { actor, target, command, at }) {
     switch (command.type) {
@@ -42,6 +42,14 @@ export const serviceLevelCommands: CommandModule<ServiceLevelCommand> = {
         const moved = { ...rest, updatedAt: at, history: [...ticket.history, entry] };
         const state = command.waiting ? { ...moved, waiting: { reason: command.waiting, since: at } } : moved;
         return { changes: [{ entity: 'ticket', type: 'ticket-waiting-set', state }], result: { ticket: state } };
+      }
+      case 'start-sla-clocks': {
+        assertMay(actor.role, 'start-sla-clocks');
+        const id = (target as { ticket?: string }).ticket ?? '';
+        if (!store.tickets.get(id)) throw new NotFound('ticket', id);
+        // Once: a ticket whose clocks are kept is left as it is.
+        if (store.serviceLevels.clocks(id)) return { changes: [], result: { ticket: id, started: false } };
+        return { changes: [{ entity: 'sla-clocks', type: 'sla-clocks-started', state: { ticket: id } }], result: { ticket: id, started: true } };
       }
     }
   },

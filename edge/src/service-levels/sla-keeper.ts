@@ -4,6 +4,7 @@ import type { SiteStore } from '../store/site-store.ts';
 import { advanceSla, type Moment, type SlaRow, slaView, startSla } from './sla-clock.ts';
 import { siteWorkingTime } from './site-working-time.ts';
 import { watchBreaches } from './breach-watch.ts';
+import { replaySla } from './sla-replay.ts';
 
 const minute = 60_000;
 
@@ -30,17 +31,36 @@ export function targetsFor(store: SiteStore, ticket: Pick<Ticket, 'category' | '
   return { responseMs: Math.max(15, Math.ceil(resolution / 4)) * minute, resolutionMs: resolution * minute };
 }
 
+/**
+ * The clocks of a ticket opened before clocks were kept, worked out from its history in the
+ * event log (each of its changes a moment, targets as it was opened), as if kept all along.
+ */
+export function clocksFromHistory(store: SiteStore, ticket: Ticket): SlaRow {
+  const counting = siteWorkingTime(store);
+  const { pausing } = store.serviceLevels.targets();
+  const states = store.log.ofEntity(`ticket:${ticket.id}`)
+    .filter((e) => e.type.startsWith('ticket-') && e.type !== 'ticket-rated')
+    .map((e) => ({ at: e.at, state: e.state as Ticket }));
+  // A ticket written without events (an old import) starts from when it was made.
+  const history = states.length > 0 ? states : [{ at: ticket.createdAt, state: ticket }];
+  return replaySla(history.map((h) => momentOf(h.state, h.at)), targetsFor(store, history[0]!.state), pausing, counting);
+}
+
 /** Keeps each ticket's clocks, and when the escalation tick is to look at them, in the same transaction as every change of the ticket. */
 export function slaKeeper(store: SiteStore): WithinCommand {
   return (changes, at) => {
     for (const change of changes) {
-      if (change.entity !== 'ticket') continue;
-      const ticket = change.state;
+      if (change.entity !== 'ticket' && change.entity !== 'sla-clocks') continue;
+      const ticket = change.entity === 'ticket' ? change.state : store.tickets.get(change.state.ticket);
+      if (!ticket) continue;
       const counting = siteWorkingTime(store);
       const { pausing } = store.serviceLevels.targets();
       const moment = momentOf(ticket, at);
       const before = store.serviceLevels.clocks<SlaRow>(ticket.id);
-      const row = before ? advanceSla(before, moment, pausing, counting) : startSla(moment, targetsFor(store, ticket), pausing, counting);
+      // A ticket just opened starts its clocks now; one from before clocks were kept gets them from its history.
+      const row = before ? advanceSla(before, moment, pausing, counting)
+        : change.type === 'ticket-opened' ? startSla(moment, targetsFor(store, ticket), pausing, counting)
+          : clocksFromHistory(store, ticket);
       const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
       store.serviceLevels.putClocks({
         ticket: ticket.id,

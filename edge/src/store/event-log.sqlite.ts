@@ -85,6 +85,11 @@ export class EventLog {
     return (this.#after.all(seq, limit) as ChainRow[]).map(toLogged);
   }
 
+  /** One entity's events, oldest first. */
+  ofEntity(entity: string): LoggedEvent[] {
+    return (this.db.prepare('SELECT * FROM events WHERE entity = ? ORDER BY seq').all(entity) as ChainRow[]).map(toLogged);
+  }
+
   search(filter: AuditFilter): LoggedEvent[] {
     const where: string[] = [];
     const args: unknown[] = [];

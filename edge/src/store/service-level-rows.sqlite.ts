@@ -1,4 +1,4 @@
-import { defaultWorkingCalendar, type SlaTargets, type WorkingCalendar } from '../contracts/index.ts';
+import { CLOSED_STATUSES_SQL, defaultWorkingCalendar, type SlaTargets, type WorkingCalendar } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
@@ -48,9 +48,16 @@ export class ServiceLevelRows {
     return row && (JSON.parse(row.doc) as T);
   }
 
+  /** Tickets still worked or waiting that have no clocks kept: opened before clocks were kept, untouched since. */
+  openWithoutClocks(limit: number): string[] {
+    return (this.#sql(`SELECT id FROM tickets t WHERE status NOT IN ${CLOSED_STATUSES_SQL}
+      AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket = t.id) ORDER BY id LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
+  }
+
   putClocks<T>(kept: KeptClocks<T>): void {
     this.#sql(`INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached`)
+      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached
+      WHERE doc IS NOT excluded.doc OR due_at IS NOT excluded.due_at OR paused IS NOT excluded.paused OR breached IS NOT excluded.breached`)
       .run(kept.ticket, JSON.stringify(kept.clocks), kept.dueAt, kept.paused ? 1 : 0, kept.breached ? 1 : 0);
   }
 }

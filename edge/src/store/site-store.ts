@@ -64,6 +64,7 @@ export function entityKey(change: Change): string {
     case 'schedule-cursor': return `schedule:${change.state.schedule}`;
     case 'sla-targets': return 'calendar:service-levels';
     case 'sla-escalation': return `ticket:${change.state.ticket}`;
+    case 'sla-clocks': return `ticket:${change.state.ticket}`;
     case 'threshold': return `threshold:${change.state.id}`;
     case 'excursion': return `threshold:${change.state.rule}`;
     case 'vendor': return `vendor:${change.state.id}`;
@@ -285,6 +286,8 @@ export class SiteStore {
       case 'schedule-cursor': return this.schedules.advance(change.state.schedule, change.state.made, change.state.nextDue);
       case 'sla-targets': return this.serviceLevels.putTargets(change.state);
       case 'sla-escalation': return this.slaEscalations.record(change.state);
+      // The keeper writes the clocks, in the same transaction.
+      case 'sla-clocks': return;
       case 'threshold': return this.thresholds.put(change.state);
       case 'excursion':
         if (change.type === 'excursion-ended') return this.thresholds.endExcursion(change.state.rule);

@@ -20,14 +20,15 @@ export class SlaEscalationRows {
     this.#sql = statementCache(db);
   }
 
-  /** Watches a clock until `dueMs`, or stops watching it (`null`). */
+  /** Watches a clock until `dueMs`, or stops watching it (`null`); a row already so is not written again. */
   watch(ticket: string, breach: BreachKind, dueMs: number | null, urgent: boolean): void {
     if (dueMs === null) {
       this.#sql('DELETE FROM sla_watch WHERE ticket = ? AND breach = ?').run(ticket, breach);
       return;
     }
     this.#sql(`INSERT INTO sla_watch (ticket, breach, due_ms, urgent) VALUES (?, ?, ?, ?)
-      ON CONFLICT (ticket, breach) DO UPDATE SET due_ms = excluded.due_ms, urgent = excluded.urgent`).run(ticket, breach, dueMs, urgent ? 1 : 0);
+      ON CONFLICT (ticket, breach) DO UPDATE SET due_ms = excluded.due_ms, urgent = excluded.urgent
+      WHERE due_ms <> excluded.due_ms OR urgent <> excluded.urgent`).run(ticket, breach, dueMs, urgent ? 1 : 0);
   }
 
   /** Clocks run out by `nowMs`, soonest first: every one, or (outside working hours) the urgent tickets' only. */

@@ -34,6 +34,7 @@ export const pageShells: Record<string, PageShell> = {
   pay: { title: 'Pay', assets: '../assets/', style: occupantStyle, themeColor: '#ffffff' },
   portal: {
     title: 'Tenant portal', assets: './assets/', style: 'html, body { margin: 0; background: #f4f4f4; color: #111; } body { font-family: system-ui, sans-serif; }', themeColor: '#ffffff',
+    app: { display: 'standalone', background: '#f4f4f4' },
     secretInAddress: 'A sign-in link carries its one-time token in the address',
   },
   report: {

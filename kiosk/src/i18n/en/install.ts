@@ -8,4 +8,6 @@ export const install = {
   'install.staff.short': 'Work queue',
   'install.dashboard.name': 'Doorside facility dashboard',
   'install.dashboard.short': 'Dashboard',
+  'install.portal.name': 'Doorside tenant portal',
+  'install.portal.short': 'Tenant portal',
 } as const;

@@ -10,4 +10,6 @@ export const install: Record<keyof typeof english, string> = {
   'install.staff.short': 'Arbeidskø',
   'install.dashboard.name': 'Doorside driftsoversikt',
   'install.dashboard.short': 'Driftsoversikt',
+  'install.portal.name': 'Doorside leietakerportal',
+  'install.portal.short': 'Leietakerportal',
 };

@@ -10,4 +10,6 @@ export const install: Record<keyof typeof english, string> = {
   'install.staff.short': 'Werkwachtrij',
   'install.dashboard.name': 'Doorside facilitair dashboard',
   'install.dashboard.short': 'Dashboard',
+  'install.portal.name': 'Doorside huurdersportaal',
+  'install.portal.short': 'Huurdersportaal',
 };

@@ -10,4 +10,6 @@ export const install: Record<keyof typeof english, string> = {
   'install.staff.short': '工作队列',
   'install.dashboard.name': 'Doorside 设施看板',
   'install.dashboard.short': '设施看板',
+  'install.portal.name': 'Doorside 租户门户',
+  'install.portal.short': '租户门户',
 };

@@ -90,6 +90,7 @@ describe('the vendor\'s link served by the central server', () => {
     expect(accepted.status).toBe(202);
     expect(accepted.body).toEqual({ command: expect.any(String), state: 'pending' });
     await until('the site accepted', async () => (await siteOrder(id)).status === 'accepted');
+    await until('the central server has the site\'s answer', async () => (await rig.central!.commandState(accepted.body.command)).state !== 'pending');
     expect(await rig.central!.commandState(accepted.body.command)).toMatchObject({ state: 'applied' });
     const commented = await act(cookie, 'comment', { text: 'Bringing a new door sensor' });
     const filed = await upload(cookie, 'files', [{ bytes: await photo(), name: 'sensor.jpg', type: 'image/jpeg' }, { bytes: PDF, name: 'quote.pdf', type: 'application/pdf' }]);

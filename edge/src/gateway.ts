@@ -60,7 +60,7 @@ import { type GatewayMail, type MailOptions, startMail } from './mail/gateway-ma
 import { MailAttachmentStore } from './mail/mail-attachment-store.ts';
 import { type PaymentOptions, paymentSettings } from './payments/payment-options.ts';
 import { providersFrom } from './payments/provider-setup.ts';
-import { startProviderRefunds } from './payments/provider-calls.ts';
+import { startProviderRefunds, startRefundChecks } from './payments/provider-calls.ts';
 
 export interface GatewayOptions {
   site: string;
@@ -116,6 +116,8 @@ export interface GatewayOptions {
   orderPayments?: OrderPayments;
   /** How often unpaid bookings' held places are checked for expiry (ms; default 15 s). */
   holdExpiryMs?: number;
+  /** How often refunds under way at a provider are looked at for a due check (default 15 s). */
+  refundCheckMs?: number;
   /** Payment providers and where their notices arrive; absent: the simulated provider and company accounts. */
   payments?: PaymentOptions;
   /** How often unanswered work orders are checked for a reminder due (ms; default 60 s). */
@@ -261,6 +263,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const orderProvider = payOptions.orderProvider ?? (['simulated', 'wechat', 'alipay'] as const).find((p) => providers.has(p));
     const orderPayments = options.orderPayments ?? (orderProvider && providers.has(orderProvider) ? ledgerPayments(store, providerCalls, () => publicAddress.base, orderProvider) : noPaymentProvider);
     closers.push(startProviderRefunds(store, providerCalls, (error) => process.emitWarning(error as Error)));
+    closers.push(startRefundChecks(store, providerCalls, options.refundCheckMs ?? 15_000, (error) => process.emitWarning(error as Error)));
     closers.push(commands.within(orderFollowsTicket(store)));
     closers.push(commands.within(orderFollowsPayments(store)));
     closers.push(startHoldExpiry(store, commands, clock, options.holdExpiryMs ?? 15_000, (error) => process.emitWarning(error as Error)));

@@ -39,7 +39,7 @@ export type TicketEventType =
 /** What happened to an order of a paid service. */
 export type OrderEventType =
   | 'order-placed' | 'order-paid' | 'order-refunded' | 'order-item-added' | 'order-started' | 'order-finished'
-  | 'order-cancelled' | 'order-expired';
+  | 'order-cancelled' | 'order-expired' | 'order-refund-failed';
 /** What happened to a work order, as its event names it. */
 export type WorkOrderEventType =
   | 'work-order-sent' | 'work-order-accepted' | 'work-order-declined' | 'work-order-commented' | 'work-order-files-added'
@@ -90,7 +90,7 @@ export type Change =
   /** A payment's new state; `notice`: the provider notice it took, kept so the same one again changes nothing. */
   | { entity: 'payment'; type: 'payment-created' | 'payment-opened' | 'payment-taken' | 'payment-flagged' | 'payment-refunded'; state: Payment;
     notice?: { provider: string; key: string; outcome: 'taken' | 'flagged' } }
-  | { entity: 'refund'; type: 'refund-made' | 'refund-answered'; state: Refund }
+  | { entity: 'refund'; type: 'refund-made' | 'refund-answered' | 'refund-checked' | 'refund-retried'; state: Refund }
   | { entity: 'calendar'; type: 'working-calendar-set'; state: WorkingCalendar }
   /** A schedule kept, with when its next occurrence's ticket is due to be made (not part of its event). */
   | { entity: 'schedule'; type: 'schedule-created' | 'schedule-updated' | 'schedule-removed'; state: Schedule; nextDue: string | null }

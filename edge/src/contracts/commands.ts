@@ -235,7 +235,11 @@ export type PaymentCommand =
   /** The gateway records where the payer pays, as the provider answered when asked to open the payment. */
   | { type: 'record-pay-link'; payAt: string }
   /** The gateway records the provider's answer to a refund asked of it (target: the refund). */
-  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string };
+  | { type: 'record-refund-answer'; outcome: 'done' | 'failed' | 'requested'; reference?: string; failure?: string }
+  /** The gateway records what the provider said when asked how a refund under way stands (target: the refund). */
+  | { type: 'record-refund-check'; outcome: 'done' | 'failed' | 'processing' | 'unreachable'; reference?: string; failure?: string }
+  /** A failed refund asked of the provider again, as a new refund of the same amount (target: the refund). */
+  | { type: 'retry-refund' };
 
 /**
  * Announcements (target: the announcement; a new one: `{announcements: true}`). The gateway's
@@ -368,6 +372,8 @@ export interface CommandResults {
   'refund-payment': PaymentView;
   'record-pay-link': PaymentView;
   'record-refund-answer': Refund;
+  'record-refund-check': Refund;
+  'retry-refund': PaymentView;
   'set-working-calendar': WorkingCalendar;
   'create-schedule': Schedule;
   'update-schedule': Schedule;

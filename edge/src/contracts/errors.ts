@@ -129,6 +129,7 @@ export const errorCatalogue = {
   PAYMENT_NOT_PAID: { status: 409, meaning: 'nothing was received for the payment, so nothing can be refunded' },
   REFUND_ANSWERED: { status: 409, meaning: 'the provider\'s answer to the refund is recorded already' },
   REFUND_TOO_LARGE: { status: 409, meaning: 'a refund may return at most what was received and not yet refunded; details say how much' },
+  REFUND_NOT_FAILED: { status: 409, meaning: 'only a refund that failed, and was not asked again already, can be asked again' },
   WORK_ORDER_OPEN: { status: 409, meaning: 'the ticket has a work order not yet verified or withdrawn: it cannot be closed past it' },
   WORK_ORDER_STATE: { status: 409, meaning: 'the work order\'s status does not allow the action; details name the status and what it allows' },
   ALREADY_ESCALATED: { status: 409, meaning: 'that breach of the ticket\'s service level was escalated already' },

@@ -65,14 +65,23 @@ export const Refund = z.object({
   reference: z.string().max(64).nullable().optional(),
   /** The provider's code when it refused the refund. */
   failure: z.string().max(120).nullable().optional(),
+  /** How often the provider was asked how a refund under way stands. */
+  checks: z.number().int().min(0).optional(),
+  /** When the provider is next asked, while the refund is under way; null once it is settled or given to a person. */
+  nextCheckAt: IsoTime.nullable().optional(),
+  /** The task a person got when the provider still had not settled it after the last check. */
+  task: z.string().max(40).nullable().optional(),
+  /** A failed refund asked again: the refund it was asked again as, and the one it retries. */
+  retriedBy: RefundId.nullable().optional(),
+  retryOf: RefundId.nullable().optional(),
 });
 export type Refund = z.infer<typeof Refund>;
 
 /** A provider's notification, its signature checked and its content read: what the site takes. */
 export const PaymentNotice = z.strictObject({
   provider: ProviderId,
-  /** What happened: money paid, or something the site only acknowledges (a trade closed, a refund's progress). */
-  event: z.enum(['paid', 'other']),
+  /** What happened: money paid, a refund settled at the provider, or something the site only acknowledges (a trade closed). */
+  event: z.enum(['paid', 'refund', 'other']),
   /** Unique per event at the provider: the same notice sent again has the same key. */
   key: z.string().min(1).max(160),
   tradeNo: z.string().min(1).max(64),
@@ -80,12 +89,19 @@ export const PaymentNotice = z.strictObject({
   amount: MinorUnits,
   currency: CurrencyCode,
   at: IsoTime,
+  /** On a refund event: the refund by our number (`{site}_R-3`), how it ended, the provider's number and code. */
+  refund: z.strictObject({
+    outRefundNo: z.string().min(1).max(64),
+    outcome: z.enum(['done', 'failed']),
+    reference: z.string().max(64),
+    code: z.string().max(120),
+  }).optional(),
 });
 export type PaymentNotice = z.infer<typeof PaymentNotice>;
 
 /** What a notice did: taken (once), a repeat of one taken, flagged for a person, or only acknowledged. */
 export const NoticeOutcome = z.object({
-  outcome: z.enum(['taken', 'repeat', 'flagged', 'ignored']),
+  outcome: z.enum(['taken', 'repeat', 'flagged', 'ignored', 'settled']),
   payment: PaymentId.nullable(),
 });
 export type NoticeOutcome = z.infer<typeof NoticeOutcome>;
@@ -101,6 +117,9 @@ export const CreatePaymentBody = z.strictObject({
   provider: ProviderId,
   company: z.string().trim().min(1).max(120).optional(),
 });
+export const RefundParams = z.strictObject({ id: RefundId });
+export const RefundsQuery = z.strictObject({ status: z.enum(['done', 'requested', 'failed']).optional(), order: OrderRef.optional() });
+export const RefundList = z.object({ refunds: z.array(Refund) });
 export const RefundBody = z.strictObject({
   amount: MinorUnits.min(1),
   reason: z.string().trim().min(1).max(300),

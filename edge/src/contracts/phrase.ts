@@ -22,7 +22,7 @@ export type PhraseParam = z.infer<typeof PhraseParam>;
 
 export const phraseCodes = [
   'ticket.serviceIn', 'ticket.followUp', 'ticket.rejected', 'ticket.rejectedWithNotes', 'room.ready', 'room.rejected', 'room.ticketVerified', 'room.ticketCancelled',
-  'ticket.lowStock', 'ticket.workOrderUnanswered',
+  'ticket.lowStock', 'ticket.workOrderUnanswered', 'ticket.refundUnsettled',
 ] as const;
 export type PhraseCode = (typeof phraseCodes)[number];
 
@@ -54,5 +54,6 @@ export function plainEnglish(p: Phrase): string {
     case 'room.ticketCancelled': return `${v('ticket')} cancelled`;
     case 'ticket.lowStock': return `Low stock: ${v('item')} in ${v('store')}, ${v('level')} ${v('unit')} left (minimum ${v('minimum')})`;
     case 'ticket.workOrderUnanswered': return `Work order ${v('workOrder')}: no answer from ${v('vendor')}`;
+    case 'ticket.refundUnsettled': return `Refund ${v('refund')} of order ${v('order')} still not settled by ${v('provider')}`;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 
 /** A Host header fit to be named in a policy: a name or an IP address, and a port. */
@@ -36,15 +37,27 @@ const directives: Directives = {
 };
 
 /**
- * The security headers on every answer (@fastify/helmet): the policy above, nosniff,
- * no framing, no referrer, same-origin opener and resources. HSTS only where the gateway
- * is reached over HTTPS (`secure`), as the browser ignores it on plain HTTP anyway.
+ * The security headers on every answer (helmet): the policy above, nosniff, no framing, no
+ * referrer, same-origin opener and resources. HSTS only where the gateway is reached over HTTPS
+ * (`secure`), as the browser ignores it on plain HTTP anyway.
+ *
+ * The headers are set by one hook from a middleware built once: @fastify/helmet would build it
+ * again (parsing the whole policy) for every request. The plugin stays for what it adds to
+ * routes: `reply.helmet(options)` for a page's own policy, and `helmet: false` on those routes,
+ * which this hook leaves to it.
  */
 export async function securityHeaders(app: FastifyInstance, { secure }: { secure: boolean }): Promise<void> {
-  await app.register(helmet, {
+  const options = {
     contentSecurityPolicy: { useDefaults: false, directives },
     strictTransportSecurity: secure ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
     xFrameOptions: { action: 'deny' },
+  } satisfies HelmetOptions;
+  await app.register(fastifyHelmet, { ...options, global: false });
+  const headers = helmet(options);
+  app.addHook('onRequest', (request, reply, done) => {
+    // Set by the plugin from a route's own `helmet` option (`false` here: pages set their policy themselves).
+    if ((request.routeOptions.config as { helmet?: unknown }).helmet !== undefined) return done();
+    headers(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
 }
 

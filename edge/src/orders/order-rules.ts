@@ -38,6 +38,12 @@ export function refunded(order: Order, amount: number, at: string): Order {
   return { ...order, paid: order.paid - amount, refunded: order.refunded + amount, updatedAt: at };
 }
 
+/** A refund the provider did not carry out: what it took off the order was not given back after all. */
+export function refundFailed(order: Order, amount: number, at: string): Order {
+  if (amount > order.refunded) throw new Refusal('REFUND_TOO_LARGE', `order ${order.id} has ${order.refunded} refunded, not ${amount}`, { refunded: order.refunded, amount });
+  return { ...order, paid: order.paid + amount, refunded: order.refunded - amount, updatedAt: at };
+}
+
 /** The job's work done: what is left to pay decides between paid and billed. */
 export function finished(order: Order, at: string, responsible: string | null): Order {
   const done = { ...order, finishedAt: at, updatedAt: at, responsible };

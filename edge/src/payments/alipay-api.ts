@@ -2,7 +2,7 @@ import { type KeyObject, sign, verify } from 'node:crypto';
 import type { Payment, Refund } from '../contracts/index.ts';
 import { alipaySigningString } from './alipay-signing.ts';
 import { majorUnits } from './minor-units.ts';
-import type { OpenRequest, RefundAnswer, RefundRequest } from './provider.ts';
+import type { OpenRequest, RefundAnswer, RefundRequest, RefundStanding } from './provider.ts';
 import { PROVIDER_TIMEOUT_MS, ProviderRefused, ProviderUnavailable } from './provider-errors.ts';
 
 /** The app's side of Alipay's open platform: its signing key and the gateway it calls. */
@@ -78,4 +78,25 @@ export async function refundAtAlipay(app: AlipayApp, payment: Payment, refund: R
   }, request.now);
   const reference = typeof answer.trade_no === 'string' ? answer.trade_no.slice(0, 64) : null;
   return { outcome: answer.fund_change === 'Y' ? 'done' : 'requested', reference };
+}
+
+/**
+ * How a refund stands (`alipay.trade.fastpay.refund.query`, by the refund's request number):
+ * an answer naming the refund with `refund_status` REFUND_SUCCESS (or none, as Alipay documents
+ * for older refunds) is done; an answer that does not name it means Alipay has not refunded it
+ * (yet): still under way until the checks run out. A trade Alipay does not know failed.
+ */
+export async function queryAlipayRefund(app: AlipayApp, payment: Payment, refund: Refund, now: Date): Promise<RefundStanding> {
+  let answer: Record<string, unknown>;
+  try {
+    answer = await call(app, 'alipay.trade.fastpay.refund.query', { out_trade_no: payment.tradeNo, out_request_no: refund.id, query_options: ['gmt_refund_pay'] }, now);
+  } catch (error) {
+    const code = error instanceof ProviderRefused ? (error.details as { code?: string }).code : undefined;
+    if (code === 'ACQ.TRADE_NOT_EXIST') return { outcome: 'failed', reference: null, failure: code };
+    throw error;
+  }
+  const reference = typeof answer.trade_no === 'string' ? answer.trade_no.slice(0, 64) : null;
+  const named = answer.out_request_no === refund.id && typeof answer.refund_amount === 'string';
+  if (named && (answer.refund_status === undefined || answer.refund_status === '' || answer.refund_status === 'REFUND_SUCCESS')) return { outcome: 'done', reference };
+  return { outcome: 'processing', reference };
 }

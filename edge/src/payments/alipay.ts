@@ -1,7 +1,7 @@
 import { type KeyObject, verify } from 'node:crypto';
 import type { PaymentNotice } from '../contracts/index.ts';
 import { NoticeRefused } from './notice-refused.ts';
-import { type AlipayApp, openPrecreate, refundAtAlipay } from './alipay-api.ts';
+import { type AlipayApp, openPrecreate, queryAlipayRefund, refundAtAlipay } from './alipay-api.ts';
 import { alipaySigningString } from './alipay-signing.ts';
 import type { NoticeRequest, PaymentProvider } from './provider.ts';
 
@@ -43,7 +43,8 @@ export function alipay(settings: AlipaySettings): PaymentProvider {
     ...(settings.app ? {
       open: (payment, request) => openPrecreate(app(settings), payment, request),
       refund: (payment, refund, request) => refundAtAlipay(app(settings), payment, refund, request),
-    } satisfies Pick<PaymentProvider, 'open' | 'refund'> : {}),
+      queryRefund: (payment, refund, now) => queryAlipayRefund(app(settings), payment, refund, now),
+    } satisfies Pick<PaymentProvider, 'open' | 'refund' | 'queryRefund'> : {}),
     verify(request: NoticeRequest, now: Date): PaymentNotice {
       const params = new URLSearchParams(request.body);
       const sign = params.get('sign');

@@ -4,12 +4,20 @@ import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { newPayment } from './new-payment.ts';
-import { refundChanges } from './refund-rules.ts';
+import { refundChanges, settledChanges } from './refund-rules.ts';
+import { refundChecked, refundNotice } from './refund-follow-up.ts';
 
 const targetOf = (target: unknown, key: 'order' | 'payment' | 'provider') => String((target as Record<string, unknown>)[key] ?? '');
 
 const view = (store: SiteStore, payment: Payment, more: PaymentView['refunds'] = []): PaymentView =>
   ({ payment, refunds: [...store.payments.refunds(payment.id), ...more], payUrl: null });
+
+const refundOf = (store: SiteStore, target: unknown): Refund => {
+  const id = String((target as Record<string, unknown>).refund ?? '');
+  const refund = store.payments.refund(id);
+  if (!refund) throw new NotFound('refund', id);
+  return refund;
+};
 
 /** The payment of an order that took money, if one did. */
 const paidFor = (store: SiteStore, order: string) =>
@@ -19,6 +27,7 @@ const paidFor = (store: SiteStore, order: string) =>
 function takeNotice(store: SiteStore, notice: PaymentNotice): { changes: Change[]; result: NoticeOutcome } {
   const seen = store.payments.notice(notice.provider, notice.key);
   if (seen) return { changes: [], result: { outcome: 'repeat', payment: seen.payment } };
+  if (notice.event === 'refund') return refundNotice(store, notice);
   if (notice.event !== 'paid') return { changes: [], result: { outcome: 'ignored', payment: null } };
   const payment = store.payments.byTradeNo(notice.tradeNo);
   if (!payment || payment.provider !== notice.provider) throw new NotFound('payment', notice.tradeNo);
@@ -43,9 +52,10 @@ function takeNotice(store: SiteStore, notice: PaymentNotice): { changes: Change[
 
 /** Asking for a payment, taking a provider's notice, refunding, and recording what a provider answered the gateway. */
 export const paymentCommands: CommandModule<PaymentCommand> = {
-  types: ['create-payment', 'take-payment-notice', 'refund-payment', 'record-pay-link', 'record-refund-answer'],
+  types: ['create-payment', 'take-payment-notice', 'refund-payment', 'record-pay-link', 'record-refund-answer', 'record-refund-check', 'retry-refund'],
 
-  run(store, { actor, target, command, at }) {
+  run(store, input) {
+    const { actor, target, command, at } = input;
     switch (command.type) {
       case 'create-payment': {
         assertMay(actor.role, 'charge');
@@ -85,8 +95,34 @@ export const paymentCommands: CommandModule<PaymentCommand> = {
         const refund = store.payments.refund(id);
         if (!refund) throw new NotFound('refund', id);
         if (refund.status !== 'requested') throw new Refusal('REFUND_ANSWERED', `refund ${id} is ${refund.status} already`, { refund: id, status: refund.status });
-        const state: Refund = { ...refund, status: command.outcome, reference: command.reference ?? refund.reference ?? null, failure: command.failure ?? null };
-        return { changes: command.outcome === 'requested' && state.reference === refund.reference ? [] : [{ entity: 'refund', type: 'refund-answered', state }], result: state };
+        if (command.outcome !== 'requested') {
+          const changes = settledChanges(store, refund, command.outcome, 'refund-answered', command);
+          return { changes, result: (changes[0] as { state: Refund }).state };
+        }
+        const state: Refund = { ...refund, reference: command.reference ?? refund.reference ?? null };
+        return { changes: state.reference === refund.reference ? [] : [{ entity: 'refund', type: 'refund-answered', state }], result: state };
+      }
+      case 'record-refund-check': {
+        assertMay(actor.role, 'refund');
+        const refund = refundOf(store, target);
+        if (refund.status !== 'requested') throw new Refusal('REFUND_ANSWERED', `refund ${refund.id} is ${refund.status} already`, { refund: refund.id, status: refund.status });
+        return refundChecked(store, input, refund, command);
+      }
+      case 'retry-refund': {
+        assertMay(actor.role, 'refund');
+        const failed = refundOf(store, target);
+        if (failed.status !== 'failed' || failed.retriedBy) {
+          throw new Refusal('REFUND_NOT_FAILED', `refund ${failed.id} is ${failed.status}${failed.retriedBy ? `, retried as ${failed.retriedBy}` : ''}`, { refund: failed.id, status: failed.status, retriedBy: failed.retriedBy ?? null });
+        }
+        const payment = store.payments.get(failed.payment);
+        if (!payment) throw new NotFound('payment', failed.payment);
+        const made = refundChanges(store, payment, failed.amount, failed.reason, at);
+        const refund: Refund = { ...made.refund, retryOf: failed.id };
+        const state = (made.changes[1] as { state: Payment }).state;
+        return {
+          changes: [{ entity: 'refund', type: 'refund-retried', state: { ...failed, retriedBy: refund.id } }, { entity: 'refund', type: 'refund-made', state: refund }, made.changes[1]!],
+          result: view(store, state, [refund]),
+        };
       }
     }
   },

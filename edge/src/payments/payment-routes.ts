@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatePaymentBody, ErrorBody, OrderRef, type Payment, PaymentList, PaymentParams, type PaymentView as View, PaymentView, RefundBody } from '../contracts/index.ts';
+import { CreatePaymentBody, ErrorBody, OrderRef, type Payment, PaymentList, PaymentParams, type PaymentView as View, PaymentView, RefundBody, RefundList, RefundParams, RefundsQuery } from '../contracts/index.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import { NotFound, Refusal } from '../domain-error.ts';
 import type { PublicAddress } from '../http/public-address.ts';
@@ -49,4 +49,14 @@ export const paymentRoutes: FastifyPluginAsync<{ store: SiteStore; calls: Provid
     config: { right: 'refund' },
     schema: { tags, params: PaymentParams, body: RefundBody, response: { 200: PaymentView, ...errors }, description: 'Gives money back through the provider that took it: at most what was received and not yet refunded (409 REFUND_TOO_LARGE).' },
   }, async (request) => withPayUrl(await commands.handle(signedInActor(request), { payment: request.params.id }, { type: 'refund-payment', ...request.body })));
+
+  api.get('/api/refunds', {
+    config: { right: 'read-payments' },
+    schema: { tags, querystring: RefundsQuery, response: { 200: RefundList, ...errors }, description: 'Refunds, newest first (at most 500): by how they stand (`failed`: the provider refused, closed or could not carry it out; `requested`: under way), or one order\'s.' },
+  }, async (request) => ({ refunds: store.payments.refundList(request.query) }));
+
+  api.post('/api/refunds/:id/retry', {
+    config: { right: 'refund' },
+    schema: { tags, params: RefundParams, response: { 200: PaymentView, ...errors }, description: 'Asks a failed refund of the provider again, as a new refund of the same amount (409 REFUND_NOT_FAILED for one that did not fail or was asked again already).' },
+  }, async (request) => withPayUrl(await commands.handle(signedInActor(request), { refund: request.params.id }, { type: 'retry-refund' })));
 };

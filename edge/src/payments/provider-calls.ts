@@ -61,3 +61,50 @@ export function startProviderRefunds(store: SiteStore, calls: ProviderCalls, onE
   });
   return () => { stopped = true; unsubscribe(); };
 }
+
+/**
+ * Follows refunds under way at their provider: each tick takes the refunds whose check is due
+ * (rows, so a restart misses nothing), asks the provider how each stands, and records what it
+ * said by `record-refund-check`, which settles it or puts the next check off (back-off, up to a
+ * cap, then a task for a person). A provider's notice may settle a refund first; the check is
+ * then refused (REFUND_ANSWERED) and dropped.
+ */
+export function startRefundChecks(store: SiteStore, calls: ProviderCalls, everyMs: number, onError: (error: unknown) => void): () => void {
+  let running = false;
+  let stopped = false;
+  const record = (refund: string, check: { outcome: 'done' | 'failed' | 'processing' | 'unreachable'; reference?: string; failure?: string }) =>
+    calls.commands.handle(systemActor, { refund }, { type: 'record-refund-check', ...check }).catch((error: unknown) => {
+      if (!(error instanceof DomainError)) throw error;
+    });
+  const tick = async () => {
+    if (running || stopped || !store.isOpen) return;
+    running = true;
+    try {
+      for (const id of store.payments.dueRefundChecks(calls.clock())) {
+        const refund = store.payments.refund(id);
+        const payment = refund && store.payments.get(refund.payment);
+        if (!refund || !payment) continue;
+        const provider = calls.providers.get(payment.provider);
+        let check: Parameters<typeof record>[1];
+        try {
+          const standing = provider?.queryRefund ? await provider.queryRefund(payment, refund, new Date(calls.clock())) : null;
+          check = standing
+            ? { outcome: standing.outcome, ...(standing.reference ? { reference: standing.reference } : {}), ...(standing.failure ? { failure: standing.failure } : {}) }
+            : { outcome: 'unreachable' };
+        } catch (error) {
+          // Refused by the provider (its answer verified): the refund is not known to have gone through; not reached: asked again later.
+          check = error instanceof ProviderRefused ? { outcome: 'processing' } : { outcome: 'unreachable' };
+        }
+        if (stopped || !store.isOpen) return;
+        await record(id, check);
+      }
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return () => { stopped = true; clearInterval(timer); };
+}

@@ -31,7 +31,12 @@ export interface PaymentProvider {
   open?(payment: Payment, request: OpenRequest): Promise<{ payAt: string }>;
   /** Asks the provider to give money back: done, or accepted and still under way. Throws as `open` does. */
   refund?(payment: Payment, refund: Refund, request: RefundRequest): Promise<RefundAnswer>;
+  /** Asks the provider how a refund under way stands. Throws as `open` does; a refund the provider does not know is `failed`. */
+  queryRefund?(payment: Payment, refund: Refund, now: Date): Promise<RefundStanding>;
 }
+
+/** How a refund stands at the provider: settled (done or failed, with its code), or still under way. */
+export interface RefundStanding { outcome: 'done' | 'failed' | 'processing'; reference: string | null; failure?: string }
 
 export interface OpenRequest {
   /** Where the provider sends its notice of the payment. */

@@ -1,6 +1,6 @@
 import { type KeyObject, randomBytes, sign } from 'node:crypto';
 import type { Payment, Refund } from '../contracts/index.ts';
-import type { OpenRequest, RefundAnswer, RefundRequest } from './provider.ts';
+import type { OpenRequest, RefundAnswer, RefundRequest, RefundStanding } from './provider.ts';
 import { PROVIDER_TIMEOUT_MS, ProviderRefused, ProviderUnavailable } from './provider-errors.ts';
 import { verifySignedHeaders } from './signed-headers.ts';
 
@@ -27,14 +27,19 @@ export function wechatAuthorization(merchant: Pick<WechatMerchant, 'mchid' | 'se
 }
 
 /** One signed call; the answer (a refusal too) is believed only once the platform's signature on it checks. */
-async function call(merchant: WechatMerchant, keys: ReadonlyMap<string, KeyObject>, path: string, payload: object, now: Date): Promise<Record<string, unknown>> {
+async function call(merchant: WechatMerchant, keys: ReadonlyMap<string, KeyObject>, path: string, payload: object | null, now: Date): Promise<Record<string, unknown>> {
   const url = new URL(`${merchant.api.replace(/\/$/, '')}${path}`);
-  const body = JSON.stringify(payload);
+  // A GET signs an empty body.
+  const method = payload === null ? 'GET' : 'POST';
+  const body = payload === null ? '' : JSON.stringify(payload);
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST', body, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
-      headers: { authorization: wechatAuthorization(merchant, 'POST', url.pathname + url.search, body, now), accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'Doorside' },
+      method, ...(payload === null ? {} : { body }), signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+      headers: {
+        authorization: wechatAuthorization(merchant, method, url.pathname + url.search, body, now), accept: 'application/json', 'user-agent': 'Doorside',
+        ...(payload === null ? {} : { 'content-type': 'application/json' }),
+      },
     });
   } catch {
     throw new ProviderUnavailable('wechat', 'not reached');
@@ -66,7 +71,7 @@ export async function openNative(merchant: WechatMerchant, keys: ReadonlyMap<str
 /** A refund (`/v3/refund/domestic/refunds`): SUCCESS is done; PROCESSING is under way, confirmed later. */
 export async function refundAtWechat(merchant: WechatMerchant, keys: ReadonlyMap<string, KeyObject>, payment: Payment, refund: Refund, request: RefundRequest): Promise<RefundAnswer> {
   const answer = await call(merchant, keys, '/v3/refund/domestic/refunds', {
-    out_trade_no: payment.tradeNo, out_refund_no: `${payment.tradeNo.split('_P-')[0]}_${refund.id}`, reason: refund.reason.slice(0, 80),
+    out_trade_no: payment.tradeNo, out_refund_no: outRefundNo(payment, refund), reason: refund.reason.slice(0, 80),
     notify_url: `${request.notifyUrl}/wechat`,
     amount: { refund: refund.amount, total: payment.received ?? payment.amount, currency: payment.currency },
   }, request.now);
@@ -75,4 +80,27 @@ export async function refundAtWechat(merchant: WechatMerchant, keys: ReadonlyMap
   if (status === 'SUCCESS') return { outcome: 'done', reference };
   if (status === 'PROCESSING') return { outcome: 'requested', reference };
   throw new ProviderRefused('wechat', status || 'UNKNOWN_STATUS', 'the refund was not accepted');
+}
+
+/** Our number for a refund at WeChat Pay: the site's, then the refund's (`demo_R-3`). */
+export const outRefundNo = (payment: Payment, refund: Refund) => `${payment.tradeNo.split('_P-')[0]}_${refund.id}`;
+
+/**
+ * How a refund stands (`GET /v3/refund/domestic/refunds/{out_refund_no}`): SUCCESS is done;
+ * ABNORMAL and CLOSED failed (the status is the code); PROCESSING is still under way. A refund
+ * WeChat Pay does not know (RESOURCE_NOT_EXISTS) never started: failed with that code.
+ */
+export async function queryWechatRefund(merchant: WechatMerchant, keys: ReadonlyMap<string, KeyObject>, payment: Payment, refund: Refund, now: Date): Promise<RefundStanding> {
+  let answer: Record<string, unknown>;
+  try {
+    answer = await call(merchant, keys, `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo(payment, refund))}`, null, now);
+  } catch (error) {
+    if (error instanceof ProviderRefused && (error.details as { code?: string }).code === 'RESOURCE_NOT_EXISTS') return { outcome: 'failed', reference: null, failure: 'RESOURCE_NOT_EXISTS' };
+    throw error;
+  }
+  const status = String(answer.status ?? '');
+  const reference = typeof answer.refund_id === 'string' ? answer.refund_id.slice(0, 64) : null;
+  if (status === 'SUCCESS') return { outcome: 'done', reference };
+  if (status === 'PROCESSING') return { outcome: 'processing', reference };
+  return { outcome: 'failed', reference, failure: status || 'UNKNOWN_STATUS' };
 }

@@ -4,7 +4,7 @@ import type { PaymentNotice } from '../contracts/index.ts';
 import { NoticeRefused } from './notice-refused.ts';
 import type { NoticeRequest, PaymentProvider } from './provider.ts';
 import { verifySignedHeaders } from './signed-headers.ts';
-import { openNative, refundAtWechat, type WechatMerchant } from './wechat-pay-api.ts';
+import { openNative, queryWechatRefund, refundAtWechat, type WechatMerchant } from './wechat-pay-api.ts';
 
 export interface WechatPaySettings {
   /** The merchant's APIv3 key: 32 bytes, the AES-256-GCM key of every notice's resource. */
@@ -39,7 +39,14 @@ const Transaction = z.object({
   trade_state: z.string().max(32).default(''),
   success_time: z.string().max(40).optional(),
   amount: z.object({ total: z.number().int().min(0), currency: z.string().max(8).default('CNY') }),
+  /** On refund events: our refund number, WeChat's, and how it ended (SUCCESS, ABNORMAL, CLOSED). */
+  out_refund_no: z.string().max(64).optional(),
+  refund_id: z.string().max(64).optional(),
+  refund_status: z.string().max(32).optional(),
 });
+
+/** WeChat Pay's refund events and how each ends a refund. */
+const REFUND_EVENTS: Record<string, 'done' | 'failed'> = { 'REFUND.SUCCESS': 'done', 'REFUND.ABNORMAL': 'failed', 'REFUND.CLOSED': 'failed' };
 
 /** AEAD_AES_256_GCM as WeChat Pay uses it: the tag is the ciphertext's last 16 bytes. */
 export function decryptResource(apiV3Key: string, resource: { ciphertext: string; nonce: string; associated_data?: string | undefined }): string {
@@ -63,7 +70,8 @@ export function wechatPay(settings: WechatPaySettings): PaymentProvider {
     ...(settings.merchant ? {
       open: (payment, request) => openNative(settings.merchant!, settings.keys, payment, request),
       refund: (payment, refund, request) => refundAtWechat(settings.merchant!, settings.keys, payment, refund, request),
-    } satisfies Pick<PaymentProvider, 'open' | 'refund'> : {}),
+      queryRefund: (payment, refund, now) => queryWechatRefund(settings.merchant!, settings.keys, payment, refund, now),
+    } satisfies Pick<PaymentProvider, 'open' | 'refund' | 'queryRefund'> : {}),
     verify(request: NoticeRequest, now: Date): PaymentNotice {
       verifySignedHeaders(request, now, { prefix: 'Wechatpay', provider: 'wechat' }, settings.keys);
       let transaction: z.infer<typeof Transaction>;
@@ -76,9 +84,14 @@ export function wechatPay(settings: WechatPaySettings): PaymentProvider {
       }
       if (settings.mchid && transaction.mchid !== settings.mchid) throw new NoticeRefused('WRONG_APP', 'wechat');
       const paid = envelope.event_type === 'TRANSACTION.SUCCESS' && transaction.trade_state === 'SUCCESS';
+      const refundEnd = REFUND_EVENTS[envelope.event_type];
+      const refund = refundEnd && transaction.out_refund_no
+        ? { outRefundNo: transaction.out_refund_no, outcome: refundEnd, reference: transaction.refund_id ?? '', code: transaction.refund_status ?? envelope.event_type.slice(7) }
+        : undefined;
       return {
         provider: 'wechat',
-        event: paid ? 'paid' : 'other',
+        event: paid ? 'paid' : refund ? 'refund' : 'other',
+        ...(refund ? { refund } : {}),
         key: `${transaction.transaction_id || envelope.id}:${envelope.event_type}`,
         tradeNo: transaction.out_trade_no,
         transaction: transaction.transaction_id,

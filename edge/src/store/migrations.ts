@@ -452,6 +452,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX sla_watch_urgent_due ON sla_watch (due_ms) WHERE urgent = 1;
   DROP INDEX ticket_sla_due;
   `,
+  // A refund under way at a provider is asked after again when its check is due: a row a clock tick picks up.
+  `
+  ALTER TABLE refunds ADD COLUMN next_check TEXT;
+  CREATE INDEX refunds_next_check ON refunds (next_check) WHERE next_check IS NOT NULL;
+  UPDATE refunds SET next_check = json_extract(doc, '$.nextCheckAt') WHERE json_extract(doc, '$.status') = 'requested';
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

@@ -65,8 +65,20 @@ export class PaymentRows {
   }
 
   putRefund(refund: Refund): void {
-    this.#sql('INSERT INTO refunds (seq, id, payment, doc) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc')
-      .run(Number(refund.id.slice(2)), refund.id, refund.payment, JSON.stringify(refund));
+    const due = refund.status === 'requested' ? refund.nextCheckAt ?? null : null;
+    this.#sql('INSERT INTO refunds (seq, id, payment, next_check, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET next_check = excluded.next_check, doc = excluded.doc')
+      .run(Number(refund.id.slice(2)), refund.id, refund.payment, due, JSON.stringify(refund));
+  }
+
+  /** Refunds under way whose check at the provider is due by `now`, the longest due first. */
+  dueRefundChecks(now: string, limit = 50): string[] {
+    return (this.#sql('SELECT id FROM refunds WHERE next_check IS NOT NULL AND next_check <= ? ORDER BY next_check LIMIT ?').all(now, limit) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Refunds by how they stand (or one order's), newest first. */
+  refundList(filter: { status?: string | undefined; order?: string | undefined }, limit = 500): Refund[] {
+    return (this.#sql(`SELECT doc FROM refunds WHERE (@status IS NULL OR json_extract(doc, '$.status') = @status) AND (@order IS NULL OR json_extract(doc, '$.order') = @order) ORDER BY seq DESC LIMIT @limit`)
+      .all({ status: filter.status ?? null, order: filter.order ?? null, limit }) as { doc: string }[]).map((r) => JSON.parse(r.doc) as Refund);
   }
 
   /** A company's charges paid in a month (`2026-12`), oldest first: its statement's lines. */

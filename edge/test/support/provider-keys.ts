@@ -74,3 +74,30 @@ export function alipayNotice(privateKey: KeyObject, params: Record<string, strin
   const signature = sign('sha256', Buffer.from(signing, 'utf8'), privateKey).toString('base64');
   return new URLSearchParams({ ...params, sign_type: 'RSA2', sign: signature }).toString();
 }
+
+/** A refund's end as WeChat Pay notifies it (REFUND.SUCCESS, REFUND.ABNORMAL, REFUND.CLOSED): the refund resource, encrypted and signed like a payment's. */
+export function wechatRefundNotice(
+  platform: { privateKey: KeyObject; apiV3Key: string }, serial: string,
+  refund: { out_trade_no: string; out_refund_no: string; refund_id: string; status: 'SUCCESS' | 'ABNORMAL' | 'CLOSED'; total: number; refund: number; mchid?: string },
+  at = new Date(),
+) {
+  const resource = encryptResource(platform.apiV3Key, JSON.stringify({
+    mchid: refund.mchid ?? '1230000109', out_trade_no: refund.out_trade_no, transaction_id: '4200000001202612060000000099', out_refund_no: refund.out_refund_no,
+    refund_id: refund.refund_id, refund_status: refund.status, ...(refund.status === 'SUCCESS' ? { success_time: '2026-12-06T18:30:00+08:00' } : {}),
+    user_received_account: '招商银行信用卡0403', amount: { total: refund.total, refund: refund.refund, payer_total: refund.total, payer_refund: refund.refund },
+  }), 'refund');
+  const body = JSON.stringify({
+    id: randomBytes(18).toString('hex'), create_time: '2026-12-06T18:30:01+08:00', resource_type: 'encrypt-resource', event_type: `REFUND.${refund.status}`,
+    summary: refund.status === 'SUCCESS' ? '退款成功' : '退款异常', resource: { ...resource, original_type: 'refund' },
+  });
+  const timestamp = String(Math.floor(at.getTime() / 1000));
+  const nonce = randomBytes(16).toString('hex').toUpperCase();
+  const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`, 'utf8'), platform.privateKey).toString('base64');
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json', 'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': nonce, 'Wechatpay-Signature': signature,
+      'Wechatpay-Serial': serial, 'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
+    } as Record<string, string>,
+  };
+}

@@ -17,6 +17,13 @@ export interface StandIn {
   mode: 'normal' | 'forged-answers' | 'refuse-refunds';
   /** The merchant's public key the stand-in checks WeChat requests with (a test may swap it). */
   merchantPublicKey: KeyObject;
+  /**
+   * How the next refunds go: answered PROCESSING (WeChat Pay; Alipay: `fund_change` N) and
+   * still so for the first `processingFor` queries, then `then`. Default: SUCCESS at once.
+   */
+  refundPlan: { processingFor: number; then: 'SUCCESS' | 'ABNORMAL' | 'CLOSED' | 'PROCESSING' };
+  /** Each refund asked, by our refund number: its plan, the queries answered, its status now. */
+  refunds: Map<string, { left: number; then: string; status: string; refundId: string; queries: number; amount: Record<string, unknown>; outTradeNo: string }>;
   close(): Promise<void>;
 }
 
@@ -40,12 +47,25 @@ function authorizationFields(header: string | undefined): Record<string, string>
   return Object.fromEntries([...match[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
 }
 
-export async function startStandIn(keys: StandInKeys): Promise<StandIn> {
-  const state: Omit<StandIn, 'url' | 'close'> = { seen: [], refused: 0, mode: 'normal', merchantPublicKey: keys.merchantPublicKey };
+export async function startStandIn(keys: StandInKeys, now: () => number = Date.now): Promise<StandIn> {
+  const state: Omit<StandIn, 'url' | 'close'> = {
+    seen: [], refused: 0, mode: 'normal', merchantPublicKey: keys.merchantPublicKey, refundPlan: { processingFor: 0, then: 'SUCCESS' }, refunds: new Map(),
+  };
+  /** A refund's status as a query finds it: PROCESSING while its plan says so, then how it ends. */
+  const queried = (no: string) => {
+    const refund = state.refunds.get(no);
+    if (!refund) return undefined;
+    refund.queries++;
+    if (refund.status === 'PROCESSING') {
+      if (refund.left > 0) refund.left--;
+      else refund.status = refund.then;
+    }
+    return refund;
+  };
 
   const wechatAnswer = (status: number, payload: object) => {
     const body = JSON.stringify(payload);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(now() / 1000));
     const nonce = randomBytes(16).toString('hex');
     const key = state.mode === 'forged-answers' ? keys.stranger : keys.wechat.privateKey;
     const signature = sign('sha256', Buffer.from(`${timestamp}\n${nonce}\n${body}\n`, 'utf8'), key).toString('base64');
@@ -61,18 +81,47 @@ export async function startStandIn(keys: StandInKeys): Promise<StandIn> {
       state.refused++;
       return wechatAnswer(401, { code: 'SIGN_ERROR', message: '签名错误' });
     }
-    const payload = JSON.parse(body) as Record<string, unknown>;
+    const payload = (method === 'GET' ? {} : JSON.parse(body)) as Record<string, unknown>;
     state.seen.push({ path, body: payload, ...(authorization ? { authorization } : {}) });
+    const query = /^\/v3\/refund\/domestic\/refunds\/([^/?]+)$/.exec(path);
+    if (method === 'GET' && query) {
+      const refund = queried(decodeURIComponent(query[1]!));
+      if (!refund) return wechatAnswer(404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' });
+      return wechatAnswer(200, {
+        refund_id: refund.refundId, out_refund_no: decodeURIComponent(query[1]!), out_trade_no: refund.outTradeNo, channel: 'ORIGINAL', status: refund.status,
+        ...(refund.status === 'SUCCESS' ? { success_time: new Date(now()).toISOString().replace(/\.\d+Z$/, '+00:00') } : {}), amount: refund.amount,
+      });
+    }
     if (path === '/v3/pay/transactions/native') return wechatAnswer(200, { code_url: `weixin://wxpay/bizpayurl?pr=${randomBytes(4).toString('hex')}` });
     if (path === '/v3/refund/domestic/refunds') {
       if (state.mode === 'refuse-refunds') return wechatAnswer(403, { code: 'NOT_ENOUGH', message: '基本账户余额不足' });
       const amount = payload.amount as { refund: number; total: number; currency: string };
+      const refundId = `50000000${randomBytes(6).toString('hex')}`;
+      const { processingFor, then } = state.refundPlan;
+      const status = processingFor === 0 && then === 'SUCCESS' ? 'SUCCESS' : 'PROCESSING';
+      const full = { ...amount, payer_total: amount.total, payer_refund: amount.refund };
+      state.refunds.set(String(payload.out_refund_no), { left: processingFor, then, status, refundId, queries: 0, amount: full, outTradeNo: String(payload.out_trade_no) });
       return wechatAnswer(200, {
-        refund_id: `50000000${randomBytes(6).toString('hex')}`, out_refund_no: payload.out_refund_no, out_trade_no: payload.out_trade_no,
-        channel: 'ORIGINAL', status: 'SUCCESS', amount: { ...amount, payer_total: amount.total, payer_refund: amount.refund },
+        refund_id: refundId, out_refund_no: payload.out_refund_no, out_trade_no: payload.out_trade_no,
+        channel: 'ORIGINAL', status, amount: full,
       });
     }
     return wechatAnswer(404, { code: 'RESOURCE_NOT_EXISTS', message: 'no such resource' });
+  };
+
+  const alipayRefund = (biz: Record<string, unknown>) => {
+    const { processingFor, then } = state.refundPlan;
+    const status = processingFor === 0 && then === 'SUCCESS' ? 'SUCCESS' : 'PROCESSING';
+    const tradeNo = `2026120622001${randomBytes(6).toString('hex')}`;
+    state.refunds.set(String(biz.out_request_no), { left: processingFor, then, status, refundId: tradeNo, queries: 0, amount: { refund_amount: biz.refund_amount }, outTradeNo: String(biz.out_trade_no) });
+    return { code: '10000', msg: 'Success', trade_no: tradeNo, out_trade_no: biz.out_trade_no, refund_fee: biz.refund_amount, fund_change: status === 'SUCCESS' ? 'Y' : 'N' };
+  };
+  // A refund not (yet) made is answered without its details, as Alipay does.
+  const alipayRefundQuery = (biz: Record<string, unknown>) => {
+    const refund = queried(String(biz.out_request_no));
+    return refund?.status === 'SUCCESS'
+      ? { code: '10000', msg: 'Success', trade_no: refund.refundId, out_trade_no: biz.out_trade_no, out_request_no: biz.out_request_no, refund_amount: refund.amount.refund_amount, refund_status: 'REFUND_SUCCESS' }
+      : { code: '10000', msg: 'Success', out_trade_no: biz.out_trade_no };
   };
 
   const alipay = (body: string) => {
@@ -91,7 +140,8 @@ export async function startStandIn(keys: StandInKeys): Promise<StandIn> {
     } else {
       state.seen.push({ path: method, body: { ...Object.fromEntries(params), biz_content: biz } });
       answer = method === 'alipay.trade.precreate' ? { code: '10000', msg: 'Success', out_trade_no: biz.out_trade_no, qr_code: `https://qr.alipay.com/bax0${randomBytes(6).toString('hex')}` }
-        : method === 'alipay.trade.refund' ? { code: '10000', msg: 'Success', trade_no: `2026120622001${randomBytes(6).toString('hex')}`, out_trade_no: biz.out_trade_no, refund_fee: biz.refund_amount, fund_change: 'Y' }
+        : method === 'alipay.trade.refund' ? alipayRefund(biz)
+          : method === 'alipay.trade.fastpay.refund.query' ? alipayRefundQuery(biz)
           : { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.METHOD_NOT_SUPPORTED', sub_msg: 'no such method' };
     }
     const part = JSON.stringify(answer);

@@ -89,6 +89,7 @@ export const dashboardWords = {
   'dash.event.order-cancelled': 'Order cancelled',
   'dash.event.order-expired': 'Order hold expired',
   'dash.event.order-refunded': 'Order refunded',
+  'dash.event.order-refund-failed': 'Refund failed',
   'dash.event.order-item-added': 'Item added to order',
   'dash.event.payment-created': 'Payment started',
   'dash.event.payment-opened': 'Payment opened at the provider',

@@ -4,6 +4,7 @@ export const phrases = {
   'phrase.ticket.followUp': 'Follow-up: {reason} ({category} in {room})',
   'phrase.ticket.lowStock': 'Low stock: {item} in {store}, {level} {unit} left (minimum {minimum})',
   'phrase.ticket.workOrderUnanswered': 'Work order {workOrder}: no answer from {vendor}',
+  'phrase.ticket.refundUnsettled': 'Refund {refund} of order {order}: {provider} has not settled it',
   'phrase.room.ready': 'Ready for use',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} approved',

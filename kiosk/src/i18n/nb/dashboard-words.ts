@@ -91,6 +91,7 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.order-cancelled': 'Bestilling avlyst',
   'dash.event.order-expired': 'Reservasjon utløpt',
   'dash.event.order-refunded': 'Bestilling refundert',
+  'dash.event.order-refund-failed': 'Refusjon mislyktes',
   'dash.event.order-item-added': 'Post lagt til bestilling',
   'dash.event.payment-created': 'Betaling startet',
   'dash.event.payment-opened': 'Betaling åpnet hos leverandøren',

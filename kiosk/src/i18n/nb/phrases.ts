@@ -6,6 +6,7 @@ export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.followUp': 'Oppfølging: {reason} ({category} i {room})',
   'phrase.ticket.lowStock': 'Lite på lager: {item} i {store}, {level} {unit} igjen (minimum {minimum})',
   'phrase.ticket.workOrderUnanswered': 'Arbeidsordre {workOrder}: ikke noe svar fra {vendor}',
+  'phrase.ticket.refundUnsettled': 'Refusjon {refund} for bestilling {order}: {provider} har ikke avgjort den',
   'phrase.room.ready': 'Klart til bruk',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} godkjent',

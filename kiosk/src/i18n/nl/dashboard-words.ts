@@ -91,6 +91,7 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.order-cancelled': 'Bestelling geannuleerd',
   'dash.event.order-expired': 'Reservering verlopen',
   'dash.event.order-refunded': 'Bestelling terugbetaald',
+  'dash.event.order-refund-failed': 'Terugbetaling mislukt',
   'dash.event.order-item-added': 'Post toegevoegd aan bestelling',
   'dash.event.payment-created': 'Betaling gestart',
   'dash.event.payment-opened': 'Betaling geopend bij de aanbieder',

@@ -6,6 +6,7 @@ export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.followUp': 'Vervolg: {reason} ({category} in {room})',
   'phrase.ticket.lowStock': 'Lage voorraad: {item} in {store}, nog {level} {unit} (minimum {minimum})',
   'phrase.ticket.workOrderUnanswered': 'Werkorder {workOrder}: geen antwoord van {vendor}',
+  'phrase.ticket.refundUnsettled': 'Terugbetaling {refund} van bestelling {order}: {provider} heeft die niet afgehandeld',
   'phrase.room.ready': 'Klaar voor gebruik',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} goedgekeurd',

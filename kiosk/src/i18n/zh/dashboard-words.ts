@@ -91,6 +91,7 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.order-cancelled': '订单已取消',
   'dash.event.order-expired': '订单保留已过期',
   'dash.event.order-refunded': '订单已退款',
+  'dash.event.order-refund-failed': '退款失败',
   'dash.event.order-item-added': '订单已添加项目',
   'dash.event.payment-created': '支付已发起',
   'dash.event.payment-opened': '已在支付渠道下单',

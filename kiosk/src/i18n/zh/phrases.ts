@@ -6,6 +6,7 @@ export const phrases: Record<keyof typeof english, string> = {
   'phrase.ticket.followUp': '跟进：{reason}（{room}：{category}）',
   'phrase.ticket.lowStock': '库存不足：{store} 的 {item} 剩余 {level} {unit}（最低 {minimum}）',
   'phrase.ticket.workOrderUnanswered': '工单 {workOrder}：{vendor} 尚未答复',
+  'phrase.ticket.refundUnsettled': '订单 {order} 的退款 {refund}：{provider} 仍未处理完成',
   'phrase.room.ready': '可以使用',
   'phrase.room.rejected': '{reason}',
   'phrase.room.ticketVerified': '{ticket} 已批准',

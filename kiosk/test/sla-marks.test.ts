@@ -13,7 +13,7 @@ describe.skipIf(!hasChromium)('service-level marks on the ticket list, the ticke
   // Monday 14 June 2027 in Oslo: tickets open at 08:00 and 10:30; the pages are read at 11:00.
   const clock = { now: '2027-06-14T06:00:00.000Z' };
   const site = browserSite({ gateway: { clock: () => clock.now, escalationTicks: false, scheduleTicks: false } });
-  const ids: Record<string, string> = {};
+  const ids = { late: '', waiting: '', fresh: '' };
   let page: Page;
   afterEach(async () => { await page?.close(); });
 

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -24,6 +25,25 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests|unsafe-inline/);
     // Served over plain HTTP on the building network: no HSTS.
     expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('name the live feed on the address each request came to, however many addresses there are', async () => {
+    const policy = (host: string) => new Promise<string>((resolve, reject) => {
+      const url = new URL(gw.http);
+      http.get({ host: url.hostname, port: url.port, path: '/api/rooms', headers: { host } }, (res) => {
+        res.resume();
+        resolve(String(res.headers['content-security-policy']));
+      }).on('error', reject);
+    });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 40; i++) {
+        expect(await policy(`gw${i}.local:8080`)).toMatch(new RegExp(`connect-src 'self' ws://gw${i}\\.local:8080 wss://gw${i}\\.local:8080$`));
+      }
+      // A Host header that is no address gets the page's own origin only.
+      const other = await policy('bad host"');
+      expect(other).toMatch(/connect-src 'self'/);
+      expect(other).not.toMatch(/wss?:/);
+    }
   });
 });
 

@@ -103,6 +103,21 @@ describe.skipIf(!hasChromium)('announcements on the sign, the report page and th
     expect(await page.locator('ds-announcement-list h2').textContent()).toBe(catalogs.en['occ.announcements']);
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it('puts an announcement on an open tracking page as it starts and takes it down when withdrawn, without waiting for a clock', async () => {
+    const { gw } = site;
+    const { token } = await report(gw, 'r104', 'cleaning', 'Tap drips');
+    page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await openPage(page, `${gw.http}/track/${token}`);
+    await page.locator('[data-live]').waitFor(seen);
+
+    const made = await announce(gw, { title: { en: 'Lift service today' }, text: { en: 'Use the stairs.' }, targets: [{ kind: 'room', room: 'r104' }], expiresAt: inSeconds(60) });
+    const item = page.locator(`ds-announcement-list [data-announcement="${made.id}"]`);
+    await item.waitFor({ timeout: 5_000 });
+    await gw.call('POST', `/api/announcements/${made.id}/withdraw`, { cookie: await gw.login('hanna') });
+
+    await item.waitFor({ state: 'detached', timeout: 5_000 });
+  });
 });
 
 describe.skipIf(!hasChromium)('the dashboard\'s announcements section', { timeout: 90_000 }, () => {

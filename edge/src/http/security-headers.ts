@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
@@ -36,15 +36,22 @@ const directives: Directives = {
   'connect-src': ["'self'", ownSocket],
 };
 
+/** What helmet does to an answer's headers, in order: set one to a value, or remove it (`null`). */
+type HeaderStep = [name: string, value: string | number | readonly string[] | null];
+
+/** Hosts whose headers are kept: the few addresses the gateway is reached by; any other is worked out each time. */
+const keptHosts = 32;
+
 /**
  * The security headers on every answer (helmet): the policy above, nosniff, no framing, no
  * referrer, same-origin opener and resources. HSTS only where the gateway is reached over HTTPS
  * (`secure`), as the browser ignores it on plain HTTP anyway.
  *
- * The headers are set by one hook from a middleware built once: @fastify/helmet would build it
- * again (parsing the whole policy) for every request. The plugin stays for what it adds to
- * routes: `reply.helmet(options)` for a page's own policy, and `helmet: false` on those routes,
- * which this hook leaves to it.
+ * helmet's middleware is built once, and what it sets is recorded once per Host header (the
+ * only part of a request the policy reads, see `ownSocket`) and replayed by one hook: the
+ * plugin would build the middleware again, parsing the whole policy, for every request. The
+ * plugin stays for what it adds to routes: `reply.helmet(options)` for a page's own policy, and
+ * `helmet: false` on those routes, which this hook leaves to it.
  */
 export async function securityHeaders(app: FastifyInstance, { secure }: { secure: boolean }): Promise<void> {
   const options = {
@@ -53,11 +60,28 @@ export async function securityHeaders(app: FastifyInstance, { secure }: { secure
     xFrameOptions: { action: 'deny' },
   } satisfies HelmetOptions;
   await app.register(fastifyHelmet, { ...options, global: false });
-  const headers = helmet(options);
+  const middleware = helmet(options);
+  const record = (request: IncomingMessage): HeaderStep[] => {
+    const steps: HeaderStep[] = [];
+    const answer = { setHeader: (name: string, value: HeaderStep[1]) => void steps.push([name, value]), removeHeader: (name: string) => void steps.push([name, null]) };
+    middleware(request, answer as unknown as ServerResponse, (error?: unknown) => { if (error) throw error; });
+    return steps;
+  };
+  const byHost = new Map<string, HeaderStep[]>();
   app.addHook('onRequest', (request, reply, done) => {
     // Set by the plugin from a route's own `helmet` option (`false` here: pages set their policy themselves).
     if ((request.routeOptions.config as { helmet?: unknown }).helmet !== undefined) return done();
-    headers(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
+    const host = request.raw.headers.host ?? '';
+    let steps = byHost.get(host);
+    if (!steps) {
+      steps = record(request.raw);
+      if (byHost.size < keptHosts) byHost.set(host, steps);
+    }
+    for (const [name, value] of steps) {
+      if (value === null) reply.raw.removeHeader(name);
+      else reply.raw.setHeader(name, value);
+    }
+    done();
   });
 }
 

@@ -9,6 +9,7 @@ import { QueueRows } from './queue-rows.sqlite.ts';
 import type { CommandHandler } from '../commands/handler.ts';
 import { mailFlagOn } from '../mail/mail-flag.ts';
 import { MailRows } from '../mail/mail-rows.sqlite.ts';
+import { slaOf } from '../service-levels/sla-keeper.ts';
 
 export interface QueueRoutesOptions { auth: AuthService; store: SiteStore; commands: CommandHandler; clock: () => string }
 
@@ -19,7 +20,11 @@ export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const rows = new QueueRows(store.db);
   const withMailFlag = mailFlagOn(new MailRows(store.db));
-  const flagged = (items: StaffQueue['mine']) => items.map((i) => ({ ...i, ticket: withMailFlag(i.ticket, i.ticket) }));
+  // Each job with its mail flag and its service-level clocks as read now.
+  const flagged = (items: StaffQueue['mine'], now: string) => items.map((i) => {
+    const sla = slaOf(store, i.ticket.id, now);
+    return { ...i, ticket: { ...withMailFlag(i.ticket, i.ticket), ...(sla ? { sla } : {}) } };
+  });
 
   api.get('/api/queue', {
     config: { right: 'signed-in' },
@@ -28,8 +33,9 @@ export const queueRoutes: FastifyPluginAsync<QueueRoutesOptions> = async (app, {
       description: 'The signed-in worker\'s open tickets and their teams\' unclaimed ones, by priority then due time, with the actions each accepts from them.',
     },
   }, async (request) => {
-    const queue = staffQueue(store, rows, signedInActor(request), clock(), request.query.limit);
-    return { ...queue, mine: flagged(queue.mine), pool: flagged(queue.pool) };
+    const now = clock();
+    const queue = staffQueue(store, rows, signedInActor(request), now, request.query.limit);
+    return { ...queue, mine: flagged(queue.mine, now), pool: flagged(queue.pool, now) };
   });
 
   api.post('/api/tickets/:id/release', {

@@ -33,9 +33,10 @@ import { portal } from './portal.ts';
 import { announcements } from './announcements.ts';
 import { workOrdersDash } from './work-orders-dash.ts';
 import { slaDashboard } from './sla-dashboard.ts';
+import { slaMarks } from './sla-marks.ts';
 
 /** English: the reference catalog. Every other language has exactly these keys and placeholders. One file per page area. */
-export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...jobSupplies, ...portal, ...announcements, ...workOrdersDash, ...slaDashboard } as const;
+export const en = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...jobSupplies, ...portal, ...announcements, ...workOrdersDash, ...slaDashboard, ...slaMarks } as const;
 
 export type MessageKey = keyof typeof en;
 export type Catalog = Record<MessageKey, string>;

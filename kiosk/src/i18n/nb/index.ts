@@ -34,6 +34,7 @@ import { portal } from './portal.ts';
 import { announcements } from './announcements.ts';
 import { workOrdersDash } from './work-orders-dash.ts';
 import { slaDashboard } from './sla-dashboard.ts';
+import { slaMarks } from './sla-marks.ts';
 
 /** Norsk bokmål */
-export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...jobSupplies, ...portal, ...announcements, ...workOrdersDash, ...slaDashboard };
+export const nb: Catalog = { ...common, ...sign, ...panel, ...report, ...track, ...staff, ...dashboard, ...dashboardShell, ...central, ...panelReview, ...phrases, ...inquiries, ...dashboardWords, ...install, ...centralAlerts, ...signExtra, ...queueCards, ...mailFlags, ...directoryForms, ...moreWords, ...peopleLinks, ...dispatchSuggest, ...centralLink, ...pay, ...payDashboard, ...stockDashboard, ...orders, ...vendor, ...servicesDashboard, ...documentsSurveys, ...jobSupplies, ...portal, ...announcements, ...workOrdersDash, ...slaDashboard, ...slaMarks };

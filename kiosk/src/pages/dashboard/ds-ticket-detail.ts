@@ -11,6 +11,7 @@ import { emit } from '../../components/emit.ts';
 import { categoryWord, reporterWord } from './site-words.ts';
 import { type People, personLabel, personName } from '../../components/person-name.ts';
 import { mailFlag, mailFlagStyles } from '../../components/mail-flag.ts';
+import { slaFacts } from './sla-facts.ts';
 
 const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
@@ -88,6 +89,7 @@ export class DsTicketDetail extends LocalizedElement {
           ${ticket.parent ? html`<dt>${t('dash.followUpOf')}</dt><dd>${ticket.parent}</dd>` : nothing}
         </dl>
         <p class="description">${this.speak!.phrase(ticket.descriptionPhrase, ticket.description)}</p>
+        ${slaFacts(this.speak, ticket.sla, this.now)}
         <ds-ticket-links .ticket=${ticket}></ds-ticket-links>
         <ds-ticket-work-orders .ticket=${ticket} .pushed=${this.workOrders} .now=${this.now}></ds-ticket-work-orders>
         <ds-dispatch-suggestions .ticket=${ticket} ?busy=${this.busy}></ds-dispatch-suggestions>

@@ -6,6 +6,7 @@ import { type TicketFilters, type TicketSort, visibleTickets } from './ticket-fi
 import { emit } from '../../components/emit.ts';
 import { teamWord } from './site-words.ts';
 import { type People, personName } from '../../components/person-name.ts';
+import { slaMark, slaMarkStyles } from '../../components/sla-mark.ts';
 
 /**
  * The site's tickets with filters and a sort order. Reports what the user chose:
@@ -26,7 +27,7 @@ export class DsTicketList extends LocalizedElement {
   declare now: Date;
   declare people: People;
 
-  static override styles = [dashBase, css`
+  static override styles = [dashBase, slaMarkStyles, css`
     .controls { margin-bottom: 12px; }
     .list { max-height: 560px; overflow: auto; border: 1px solid #c8c8c8; border-radius: 8px; }
     thead th { position: sticky; top: 0; background: #f1f1f1; }
@@ -94,7 +95,7 @@ export class DsTicketList extends LocalizedElement {
         <td class=${ticket.priority === 'urgent' ? 'urgent' : ''}>${t(`dash.priority.${ticket.priority}`)}</td>
         <td data-team=${ticket.team}>${teamWord(this.speak!, { teams: this.teams }, ticket.team)}</td>
         <td>${ticket.assignee ? personName(this.people, ticket.assignee) : t('dash.nobody')}</td>
-        <td>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? html`<span class="late">${t('dash.overdue')}</span>` : nothing}</td>
+        <td>${time(ticket.dueAt, this.now)}${isOverdue(ticket, this.now) ? html`<span class="late">${t('dash.overdue')}</span>` : nothing}${slaMark(this.speak!, ticket.sla, this.now)}</td>
       </tr>`;
   }
 

@@ -14,6 +14,7 @@ import { refusalKey } from './portal-refusal.ts';
 import './portal-request-form.ts';
 import './portal-requests.ts';
 import './portal-sign-in.ts';
+import { followPortal } from './portal-feed.ts';
 import { emptyData, loadAll, type PortalData } from './portal-store.ts';
 
 type Phase = 'loading' | 'signed-out' | 'confirm' | 'signed-in';
@@ -36,6 +37,8 @@ export class DsPortalPage extends LocalizingPage {
   readonly #chosenLanguage = new URL(location.href).searchParams.has('lang');
   #token: string | null = null;
   #wanted: string | null = null;
+  /** Stops the live feed the signed-in portal follows. */
+  #unfollow: (() => void) | null = null;
 
   static override styles = [portalLook, css`
     :host { display: block; min-height: 100vh; background: #f4f4f4; }
@@ -66,6 +69,8 @@ export class DsPortalPage extends LocalizingPage {
   }
 
   override disconnectedCallback(): void {
+    this.#unfollow?.();
+    this.#unfollow = null;
     removeEventListener('hashchange', this.#onHash);
     super.disconnectedCallback();
   }
@@ -107,6 +112,9 @@ export class DsPortalPage extends LocalizingPage {
     if (!this.#chosenLanguage && me.language !== this.speak.lang) this.switchLanguage(me.language);
     this.data = await loadAll(this.#api, me, this.#wanted);
     this.phase = 'signed-in';
+    // Requests, replies, approvals and announcements arrive as they happen, without a reload.
+    this.#unfollow?.();
+    this.#unfollow = followPortal(new URL('./', location.href), () => void this.#refresh().catch(() => undefined));
   }
 
   async #refresh(): Promise<void> {
@@ -138,6 +146,8 @@ export class DsPortalPage extends LocalizingPage {
 
   async #signOut(): Promise<void> {
     await this.#api.signOut().catch(() => undefined);
+    this.#unfollow?.();
+    this.#unfollow = null;
     this.me = null;
     this.data = emptyData();
     this.signIn = { step: 'form', problem: null, busy: false, sentTo: '', minutes: 15 };

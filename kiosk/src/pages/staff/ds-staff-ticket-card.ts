@@ -3,6 +3,7 @@ import { LocalizedElement } from '../../components/localized-element.ts';
 import './ds-staff-complete-form.ts';
 import './ds-staff-rejection-note.ts';
 import { dueState } from './due.ts';
+import { slaMark, slaMarkStyles } from '../../components/sla-mark.ts';
 import { type Entry, openRejection } from './queue-lists.ts';
 import type { StaffAction } from './staff-api.ts';
 import { staffBase } from './staff-styles.ts';
@@ -30,7 +31,7 @@ export class DsStaffTicketCard extends LocalizedElement {
   /** Whether the completion form is open on this card. */
   declare completing: boolean;
 
-  static override styles = [staffBase, css`
+  static override styles = [staffBase, slaMarkStyles, css`
     article { border: 2px solid #111; border-radius: 12px; padding: 12px; display: grid; gap: 8px; background: #fff; }
     article.overdue { border-color: #8a000c; border-left-width: 10px; }
     .top { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; font-size: 0.95rem; }
@@ -79,6 +80,7 @@ export class DsStaffTicketCard extends LocalizedElement {
             ${due.kind === 'overdue' ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L23 21H1z" fill="#fff"/><path d="M12 9v5" stroke="#8a000c" stroke-width="2.6" stroke-linecap="round"/><circle cx="12" cy="17.5" r="1.5" fill="#8a000c"/></svg>` : nothing}
             ${dueWords(ticket, due, new Date(this.now), speak)}
           </p>`}
+        ${slaMark(speak, ticket.sla, new Date(this.now))}
         <div class="actions">
           ${entry.actions.filter((a): a is QuickAction => (quick as readonly string[]).includes(a)).map((action) => html`
             <button class="go" data-action=${action} aria-describedby=${titleId} ?disabled=${this.busy}

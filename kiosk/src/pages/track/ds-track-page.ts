@@ -77,9 +77,15 @@ export class DsTrackPage extends LocalizingPage {
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = this.speak.lang;
-    this.#stop.push(this.#store.subscribe((state) => { this.state = state; this.now = new Date(); this.#readReceipt(); }));
-    // The ticket's feed says nothing of announcements: they are read again with the clock's tick.
-    const tick = setInterval(() => { this.now = new Date(); this.#readAnnouncements(); }, 30_000);
+    this.#stop.push(this.#store.subscribe((state) => {
+      // The feed sends the room's announcements as one goes up or down; after a gap offline they are read once again.
+      if (state.announcements && state.announcements !== this.state.announcements) this.announcements = state.announcements;
+      else if (state.connection === 'live' && this.state.connection !== 'live') this.#readAnnouncements();
+      this.state = state;
+      this.now = new Date();
+      this.#readReceipt();
+    }));
+    const tick = setInterval(() => { this.now = new Date(); }, 30_000);
     this.#readAnnouncements();
     this.#stop.push(() => clearInterval(tick));
     this.#store.start();

@@ -1,4 +1,4 @@
-import { LiveTrack, type TrackView } from '@doorside/edge/contracts';
+import { LiveTrack, LiveTrackAnnouncements, type TrackView } from '@doorside/edge/contracts';
 import type { Connection } from '../../live/live-socket.ts';
 import { PageStore } from '../../live/page-store.ts';
 import { SendError } from '../report/send-form.ts';
@@ -9,6 +9,8 @@ export interface TrackState {
   connection: Connection;
   /** The gateway does not know this link. */
   unknown: boolean;
+  /** The announcements live in the ticket's room, as the feed last sent them (undefined until it sends any). */
+  announcements?: LiveTrackAnnouncements['announcements'];
 }
 
 /**
@@ -57,6 +59,11 @@ export class TrackStore extends PageStore<TrackState> {
   }
 
   #frame(data: unknown): void {
+    const announced = LiveTrackAnnouncements.safeParse(data);
+    if (announced.success) {
+      this.publish({ ...this.state, announcements: announced.data.announcements, connection: 'live' });
+      return;
+    }
     const frame = LiveTrack.safeParse(data);
     if (!frame.success) return;
     this.#pushed = true;

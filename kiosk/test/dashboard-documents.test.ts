@@ -71,32 +71,48 @@ describe.skipIf(!hasChromium)('documents and surveys on the dashboard', { timeou
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('makes a survey from the dashboard, with a scale and a choice question, for one floor', async () => {
+  it('makes a survey from the dashboard in all four languages, with a scale and a choice question, for one floor', async () => {
     page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await signInTo(page, site.gw, 'hanna');
     await openSection(page, 'surveys');
     const form = page.locator('ds-survey-form form[data-survey-create]');
+    const words = {
+      title: { en: 'Kitchen on floor 3', zh: '三楼厨房', nb: 'Kjøkkenet i 3. etasje', nl: 'Keuken op de derde' },
+      scale: { en: 'How clean is the kitchen?', zh: '厨房干净吗？', nb: 'Hvor rent er kjøkkenet?', nl: 'Hoe schoon is de keuken?' },
+      choice: { en: 'When do you use it?', zh: '您什么时候用？', nb: 'Når bruker du det?', nl: 'Wanneer gebruikt u het?' },
+      options: { en: 'Morning, Lunch', zh: '早上, 午饭', nb: 'Morgen, Lunsj', nl: 'Ochtend, Lunch' },
+    };
+    const langs = ['en', 'zh', 'nb', 'nl'] as const;
 
     await page.locator('ds-survey-results details[data-create] summary').click();
-    await form.locator('input[name=title]').fill('Kitchen on floor 3');
     await form.locator('input[name=closes]').fill(new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10));
     await form.locator('select[name=target]').selectOption('floor');
     await form.locator('input[name=floor]').fill('3');
-    await form.locator('fieldset[data-draft="0"] input').first().fill('How clean is the kitchen?');
+    await form.locator('fieldset[data-draft="0"] [data-lang=en] input[data-prompt]').fill(words.scale.en);
+    await form.locator('button[type=submit]').click();
+    await page.locator('ds-survey-form [data-form-notice]', { hasText: catalogs.en['surveyDash.noWords'] }).waitFor(seen);
+    for (const l of langs) await form.locator(`input[name=title-${l}]`).fill(words.title[l]);
+    await form.locator('button[type=submit]').click();
+    await page.locator('ds-survey-form [data-form-notice]', { hasText: catalogs.en['surveyDash.sameLanguages'] }).waitFor(seen);
+    for (const l of langs) await form.locator(`fieldset[data-draft="0"] [data-lang=${l}] input[data-prompt]`).fill(words.scale[l]);
     await form.locator('button[data-add-question]').click();
-    await form.locator('fieldset[data-draft="1"] select').selectOption('choice');
-    await form.locator('fieldset[data-draft="1"] input').first().fill('When do you use it?');
-    await form.locator('fieldset[data-draft="1"] input').nth(1).fill('Morning, Lunch, Afternoon');
+    await form.locator('fieldset[data-draft="1"] select[data-kind]').selectOption('choice');
+    for (const l of langs) {
+      await form.locator(`fieldset[data-draft="1"] [data-lang=${l}] input[data-prompt]`).fill(words.choice[l]);
+      await form.locator(`fieldset[data-draft="1"] [data-lang=${l}] input[data-options]`).fill(words.options[l]);
+    }
     expect(await seriousViolations(page)).toEqual([]);
     await form.locator('button[type=submit]').click();
     await page.locator('ds-survey-form [data-form-notice]', { hasText: catalogs.en['surveyDash.created'] }).waitFor(seen);
 
     const made = (await site.gw.call('GET', '/api/surveys', { cookie: await site.gw.login('hanna') })).body.surveys
       .find((s: { survey: { title: { en?: string } } }) => s.survey.title.en === 'Kitchen on floor 3');
-    expect(made.survey).toMatchObject({ targets: [{ kind: 'floor', floor: 3 }], status: 'open' });
+    expect(made.survey).toMatchObject({ title: words.title, targets: [{ kind: 'floor', floor: 3 }], status: 'open' });
     expect(made.survey.questions).toEqual([
-      { id: 'q1', kind: 'scale', prompt: { en: 'How clean is the kitchen?' } },
-      { id: 'q2', kind: 'choice', prompt: { en: 'When do you use it?' }, options: [{ en: 'Morning' }, { en: 'Lunch' }, { en: 'Afternoon' }] },
+      { id: 'q1', kind: 'scale', prompt: words.scale },
+      { id: 'q2', kind: 'choice', prompt: words.choice, options: [
+        { en: 'Morning', zh: '早上', nb: 'Morgen', nl: 'Ochtend' }, { en: 'Lunch', zh: '午饭', nb: 'Lunsj', nl: 'Lunch' },
+      ] },
     ]);
     expect(made.targeted).toBe(2);
     await page.locator(`ds-survey-results article[data-survey="${made.survey.id}"]`).waitFor(seen);

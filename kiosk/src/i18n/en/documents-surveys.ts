@@ -105,4 +105,10 @@ export const documentsSurveys = {
   'surveyDash.options': 'Choices, separated by commas',
   'surveyDash.addQuestion': 'Add a question',
   'surveyDash.create': 'Create the survey',
+  'surveyDash.words': 'Words, in one or more languages',
+  'surveyDash.titleIn': 'Title ({language})',
+  'surveyDash.promptIn': 'Question ({language})',
+  'surveyDash.optionsIn': 'Choices, separated by commas ({language})',
+  'surveyDash.noWords': 'Write the title in at least one language.',
+  'surveyDash.sameLanguages': 'Write every question and its choices in the same languages as the title, with as many choices in each.',
 } as const;

@@ -107,4 +107,10 @@ export const documentsSurveys: Record<keyof typeof en, string> = {
   'surveyDash.options': 'Valg, skilt med komma',
   'surveyDash.addQuestion': 'Legg til et spørsmål',
   'surveyDash.create': 'Opprett undersøkelsen',
+  'surveyDash.words': 'Tekst, på ett eller flere språk',
+  'surveyDash.titleIn': 'Tittel ({language})',
+  'surveyDash.promptIn': 'Spørsmål ({language})',
+  'surveyDash.optionsIn': 'Valg, skilt med komma ({language})',
+  'surveyDash.noWords': 'Skriv tittelen på minst ett språk.',
+  'surveyDash.sameLanguages': 'Skriv hvert spørsmål og valgene på de samme språkene som tittelen, med like mange valg på hvert.',
 };

@@ -107,4 +107,10 @@ export const documentsSurveys: Record<keyof typeof en, string> = {
   'surveyDash.options': 'Keuzes, gescheiden door komma\'s',
   'surveyDash.addQuestion': 'Een vraag toevoegen',
   'surveyDash.create': 'De enquête aanmaken',
+  'surveyDash.words': 'Teksten, in een of meer talen',
+  'surveyDash.titleIn': 'Titel ({language})',
+  'surveyDash.promptIn': 'Vraag ({language})',
+  'surveyDash.optionsIn': 'Keuzes, gescheiden door komma\'s ({language})',
+  'surveyDash.noWords': 'Schrijf de titel in ten minste één taal.',
+  'surveyDash.sameLanguages': 'Schrijf elke vraag en de keuzes in dezelfde talen als de titel, met evenveel keuzes in elke taal.',
 };

@@ -107,4 +107,10 @@ export const documentsSurveys: Record<keyof typeof en, string> = {
   'surveyDash.options': '选项，用逗号分隔',
   'surveyDash.addQuestion': '添加问题',
   'surveyDash.create': '创建问卷',
+  'surveyDash.words': '文字（一种或多种语言）',
+  'surveyDash.titleIn': '标题（{language}）',
+  'surveyDash.promptIn': '问题（{language}）',
+  'surveyDash.optionsIn': '选项，用逗号分隔（{language}）',
+  'surveyDash.noWords': '请至少用一种语言填写标题。',
+  'surveyDash.sameLanguages': '每个问题及其选项须使用与标题相同的语言，且每种语言的选项数量相同。',
 };

@@ -27,11 +27,11 @@ describe('the central server documents itself', () => {
     for (const [path, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops as Record<string, { description?: string; tags?: string[] }>)) {
         expect(op.description, `${method} ${path}`).toEqual(expect.any(String));
-        expect(op.tags, `${method} ${path}`).toEqual([expect.stringMatching(/^(sync|office|payments)$/)]);
+        expect(op.tags, `${method} ${path}`).toEqual([expect.stringMatching(/^(sync|office|payments|vendor link)$/)]);
       }
     }
     // Hidden from the document on purpose: the pages, their assets, health and metrics.
-    expect(central.routes.filter((r) => !r.documented).map((r) => r.url)).toEqual(expect.arrayContaining(['/health', '/metrics', '/central', '/api/openapi.json']));
+    expect(central.routes.filter((r) => !r.documented).map((r) => r.url)).toEqual(expect.arrayContaining(['/health', '/metrics', '/central', '/api/openapi.json', '/wo', '/wo/:token']));
   });
 
   it('answers with what the document says', async () => {

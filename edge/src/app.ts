@@ -168,7 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(occupantRoutes, { store: deps.store, commands: deps.commands, photos: deps.photos, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(queueRoutes, { auth: deps.auth, store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(auditRoutes, { auth: deps.auth, store: deps.store });
-  await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, commands: deps.commands, metrics: deps.metrics, clock: deps.clock,
+  await app.register(bridgeRoutes, { store: deps.store, auth: deps.auth, commands: deps.commands, metrics: deps.metrics, clock: deps.clock, files: { photos: deps.photos, documents: deps.documents },
     devices: { counts: () => countDevices(deps.devices.presence.listed()) } });
   await app.register(kpiRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });
   await app.register(exportRoutes, { auth: deps.auth, store: deps.store, clock: deps.clock });

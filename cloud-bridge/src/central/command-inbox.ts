@@ -5,6 +5,9 @@ import type { SqlDriver } from './sql-driver.ts';
 
 interface Row { id: string; site: string; body: string; state: CommandState['state']; reason: string | null; seq: number | null }
 
+/** About one vendor step with three files at their limit. */
+const PENDING_BYTES = 48 * 1024 * 1024;
+
 const stateOf = (row: Row): CommandState => ({ id: row.id, state: row.state, reason: row.reason, seq: row.seq });
 
 /**
@@ -25,9 +28,12 @@ export class CommandInbox {
     await this.db.run("INSERT INTO commands (id, site, body, created_at, state) VALUES (?, ?, ?, ?, 'pending') ON CONFLICT (id) DO NOTHING", [body.id, site, JSON.stringify(body), now]);
   }
 
+  /** The oldest pending commands, up to about `PENDING_BYTES` of them (always at least one): a vendor's step may carry its files. */
   async pending(site: string): Promise<CentralCommand[]> {
     const rows = await this.db.all<Row>("SELECT body FROM commands WHERE site = ? AND state = 'pending' ORDER BY n LIMIT 500", [site]);
-    return rows.map((r) => CentralCommand.parse(JSON.parse(r.body)));
+    let bytes = 0;
+    const taken = rows.filter((r) => (bytes += r.body.length) <= PENDING_BYTES || r === rows[0]);
+    return taken.map((r) => CentralCommand.parse(JSON.parse(r.body)));
   }
 
   async state(id: string): Promise<CommandState> {

@@ -11,8 +11,8 @@ export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.me
 
 export class PageNotBuilt extends DomainError {
   readonly code = 'PAGE_NOT_BUILT';
-  constructor() {
-    super('the cross-site view is not built on this server: run `npm run build` and reload', { page: 'central' });
+  constructor(page = 'central') {
+    super(`the ${page === 'central' ? 'cross-site view' : `${page} page`} is not built on this server: run \`npm run build\` and reload`, { page });
   }
 }
 
@@ -26,6 +26,14 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
     if (!existsSync(join(assets, 'icons', 'favicon.ico'))) throw new PageNotBuilt();
     reply.type('image/x-icon').header('cache-control', 'public, max-age=86400');
     return reply.sendFile('favicon.ico', join(assets, 'icons'), { cacheControl: false });
+  });
+  // The vendor's page: `/wo/{token}` swaps the link for a cookie and sends the browser here.
+  app.get('/wo', { helmet: false, schema: { hide: true } }, async (_request, reply) => {
+    if (!existsSync(join(assets, 'vendor.html')) || !existsSync(join(assets, 'vendor.js'))) throw new PageNotBuilt('vendor');
+    const shell = await readFile(join(assets, 'vendor.html'), 'utf8').catch(() => { throw new PageNotBuilt('vendor'); });
+    await reply.helmet(pagePolicy(shell));
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    return reply.type('text/html; charset=utf-8').send(shell);
   });
   for (const path of ['/', '/central']) {
     app.get(path, { helmet: false, schema: { hide: true } }, async (_request, reply) => {

@@ -22,6 +22,8 @@ import { type PaymentSettings, providersFrom } from '@doorside/edge/payments';
 import { paymentNotifyRoutes } from './payment-notify-routes.ts';
 import type { SqlDriver } from './sql-driver.ts';
 import { type VendorLink, VendorLinks } from './vendor-links.ts';
+import { centralVendorRoutes, type VendorLimits } from './vendor-routes.ts';
+import { VendorViews } from './vendor-views.ts';
 import { PgDriver } from './sql-driver.pg.ts';
 import { SqliteDriver } from './sql-driver.sqlite.ts';
 
@@ -42,6 +44,8 @@ export interface CentralOptions {
   assets?: string;
   /** The payment providers whose notices it takes for its sites (providers call the central server's public address). */
   payments?: PaymentSettings;
+  /** Rate limits of the vendor's link (tests set them low). */
+  vendorLimits?: VendorLimits;
 }
 
 export interface Central {
@@ -91,6 +95,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const directory = new OfficeDirectory(driver);
   const views = new OfficeViews(driver);
   const vendorLinks = new VendorLinks(driver);
+  const vendorViews = new VendorViews(driver, vendorLinks);
   const metrics = new CentralMetrics();
   const routes: Central['routes'] = [];
   metrics.watchLinks(async () => (await views.sites(null, clock())).map((s) => ({ site: s.site, up: s.link.up })));
@@ -118,6 +123,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
         { name: 'sync', description: 'What a site\'s sync agent calls, with its site key (`authorization: Bearer <siteKey>`).' },
         { name: 'office', description: 'Head office and site managers, signed in with the session cookie.' },
         { name: 'payments', description: 'Payment providers\' notifications, each checked by the provider\'s own signature.' },
+        { name: 'vendor link', description: 'A vendor\'s work-order link (the token in the path, or the cookie `GET /wo/{token}` sets): read from the copy of the site\'s log, each step held for the site as a command.' },
       ],
       components: {
         securitySchemes: {
@@ -135,6 +141,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   await app.register(siteRoutes, { log, commands, metrics, clock });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
   await app.register(paymentNotifyRoutes, { providers: providersFrom({ ...options.payments, company: false }), commands, log, clock });
+  await app.register(centralVendorRoutes, { views: vendorViews, commands, clock, secureCookies: options.secureCookies ?? false, ...(options.vendorLimits ? { limits: options.vendorLimits } : {}) });
   await app.register(pageRoutes, options.assets ? { assets: options.assets } : {});
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', backend: driver.dialect }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  BridgeEventsPage, BridgeEventsQuery, BridgeStatusAnswer, CentralCommand, CommandResult, ErrorBody, SyncStatus, SyncStatusView,
+  BridgeEventsPage, BridgeEventsQuery, BridgeStatusAnswer, CentralCommand, CommandResult, ErrorBody, SyncStatus, SyncStatusView, VENDOR_FILE_MAX_BYTES, VENDOR_FILES_MAX,
 } from '../contracts/index.ts';
 import { Unauthorized } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { CommandHandler } from '../commands/handler.ts';
+import type { VendorFileStores } from '../work-orders/vendor-files.ts';
 import type { DeviceCounts } from '../devices/device-counts.ts';
 import { bridgeKeyMatches } from './bridge-key.ts';
 import { CommandApplier } from './command-applier.ts';
@@ -17,21 +18,25 @@ import { SyncStatusStore } from './sync-status.sqlite.ts';
 
 export interface BridgeRoutesOptions {
   store: SiteStore; auth: AuthService; commands: CommandHandler; metrics: Metrics; clock: () => string;
+  /** Where the files of a vendor's step taken at the central server are kept. */
+  files: VendorFileStores;
   /** The site's device figures, sent with each page so head office counts as the dashboard does. */
   devices?: { counts(): DeviceCounts };
 }
 
 const errors = { 400: ErrorBody, 401: ErrorBody };
+/** The largest command: a vendor's step with its files at their limits, base64, and room for its fields. */
+const COMMAND_BODY_LIMIT = VENDOR_FILES_MAX * Math.ceil(VENDOR_FILE_MAX_BYTES / 3) * 4 + 256 * 1024;
 
 /**
  * The gateway's side of the cloud bridge. The sync agent (bridge key) reads the log as
  * stored, hands over head-office commands and reports how syncing goes; the site
  * dashboard (a session with the audit right) reads that report.
  */
-export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock, devices }) => {
+export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app, { store, auth, commands, metrics, clock, devices, files }) => {
   const log = new ShippedLog(store.db, store.site);
   const statuses = new SyncStatusStore(store.db, log, clock);
-  const applier = new CommandApplier(store, commands, clock);
+  const applier = new CommandApplier(store, commands, files, clock);
   registerSyncGauges(metrics.registry, statuses);
 
   app.withTypeProvider<ZodTypeProvider>().get('/api/sync/status', {
@@ -55,6 +60,8 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
     }, async (request) => ({ ...log.page(request.query.after, request.query.limit), ...(devices ? { devices: devices.counts() } : {}) }));
 
     api.post('/api/bridge/commands', {
+      // A vendor's step may carry its files (base64) inside the command.
+      bodyLimit: COMMAND_BODY_LIMIT,
       schema: { tags: ['sync'], body: CentralCommand, response: { 200: CommandResult, ...errors } },
     }, async (request) => applier.apply(request.body));
 

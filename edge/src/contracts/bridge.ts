@@ -26,6 +26,16 @@ export type ShippedEvent = z.infer<typeof ShippedEvent>;
 export const ChainPoint = z.strictObject({ seq: z.number().int().min(0), hash: Sha256Hex });
 export type ChainPoint = z.infer<typeof ChainPoint>;
 
+/** At most this many files per vendor step, each at most this big: the limits of the site's own upload. */
+export const VENDOR_FILES_MAX = 3;
+export const VENDOR_FILE_MAX_BYTES = 10 * 1024 * 1024;
+/** A vendor's file carried inside a command, base64. */
+export const VendorFileCopy = z.strictObject({
+  name: z.string().max(200),
+  data: z.base64().max(Math.ceil(VENDOR_FILE_MAX_BYTES / 3) * 4),
+});
+export type VendorFileCopy = z.infer<typeof VendorFileCopy>;
+
 /** A command head office holds for a site, applied on the gateway through its own rules. */
 export const CentralCommand = z.discriminatedUnion('type', [
   z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
@@ -41,7 +51,9 @@ export const CentralCommand = z.discriminatedUnion('type', [
    */
   z.strictObject({
     id: z.string().uuid(), type: z.literal('vendor-action'), by: z.string().max(80), digest: z.string().regex(/^[0-9a-f]{64}$/),
-    action: z.enum(['accept', 'decline', 'comment', 'start', 'done']), body: z.record(z.string(), z.unknown()),
+    action: z.enum(['accept', 'decline', 'comment', 'files', 'start', 'done']), body: z.record(z.string(), z.unknown()),
+    /** The files of `files` and `done` as the vendor sent them; the site judges their bytes as its own upload does. */
+    files: z.array(VendorFileCopy).max(VENDOR_FILES_MAX).optional(),
   }),
 ]);
 export type CentralCommand = z.infer<typeof CentralCommand>;

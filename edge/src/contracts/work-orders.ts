@@ -195,7 +195,16 @@ export const VendorWorkOrderView = z.object({
   readOnly: z.boolean(),
   /** What the vendor may do now: accept, decline, comment, files, start, done. */
   actions: z.array(z.enum(['accept', 'decline', 'comment', 'files', 'start', 'done'])),
+  /**
+   * Served by the central server: the vendor's steps it holds for the site, not applied there yet
+   * (the status and actions above already count them), and when the site's copy was last synced.
+   */
+  queued: z.number().int().min(0).optional(),
+  syncedAt: z.string().nullable().optional(),
 });
 export type VendorWorkOrderView = z.infer<typeof VendorWorkOrderView>;
+/** 202 from the central server: the vendor's step is held for the site, which applies it through its own rules. */
+export const VendorStepQueued = z.object({ command: z.string().uuid(), state: z.literal('pending') });
+export type VendorStepQueued = z.infer<typeof VendorStepQueued>;
 export const VendorTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a link token is 22 characters') });
 export const VendorAttachmentParams = z.strictObject({ attachment: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });

@@ -11,8 +11,9 @@ import { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
-import { DomainError, Invalid, NotFound, Refusal } from '../domain-error.ts';
+import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { discardVendorFiles, storeVendorFiles } from './vendor-files.ts';
 import { commandOf, openLink, READABLE_AFTER_CLOSE_MS, type VendorAction, vendorView } from './vendor-link.ts';
 
 export const VENDOR_COOKIE = 'ds_wo';
@@ -68,26 +69,9 @@ export const vendorLinkRoutes: FastifyPluginAsync<VendorLinkOptions> = async (ap
   api.get('/api/wo/:token', { schema: { tags, params: VendorTokenParams, response: { 200: VendorWorkOrderView, ...errors }, description: 'The same, by the token.' } },
     async (request, reply) => reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send(view(request.params.token)));
 
-  /** Stores the uploaded files by their bytes: a PDF as a document, anything else must decode as a photo. */
-  const ingest = async (request: FastifyRequest, by: string): Promise<Attachment[]> => {
-    const added: Attachment[] = [];
-    try {
-      for (const file of uploadedPhotos(request)) {
-        if (DocumentStore.isPdf(file.buffer)) added.push(documents.ingest(file.buffer, by, clock(), file.filename));
-        else added.push(await photos.ingest(file.buffer, by, clock(), file.filename).catch((error: unknown) => {
-          throw error instanceof DomainError && error.code === 'BAD_PHOTO' ? new Invalid('BAD_FILE', 'a file must be a photo (JPEG, PNG, WebP, HEIC) or a PDF', { accepted: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] }) : error;
-        }));
-      }
-    } catch (error) {
-      discard(added);
-      throw error;
-    }
-    return added;
-  };
-  const discard = (files: Attachment[]) => {
-    photos.remove(files.filter((f) => f.type !== DocumentStore.media.type).map((f) => f.id));
-    documents.remove(files.filter((f) => f.type === DocumentStore.media.type).map((f) => f.id));
-  };
+  const stores = { photos, documents };
+  const ingest = (request: FastifyRequest, by: string) => storeVendorFiles(stores, uploadedPhotos(request), by, clock());
+  const discard = (files: Attachment[]) => discardVendorFiles(stores, files);
 
   const act = async (token: string, action: VendorAction, body: Record<string, unknown>, request: FastifyRequest) => {
     const opened = openLink(store, token, clock());

@@ -69,6 +69,8 @@ export const vendor = {
   'vendor.saved.files': 'Your files were added.',
   'vendor.saved.start': 'The work is marked as started.',
   'vendor.saved.done': 'Your report was sent. The facility team will check the work.',
+  'vendor.queued': "Sent. It will be applied as soon as the building's system receives it.",
+  'vendor.pendingSteps': 'Some of your steps are on their way to the building and not applied yet; what you see counts them in.',
   'vendor.sending': 'Sending… {percent} %',
   'vendor.errorNetwork': 'No connection. Nothing was sent; try again.',
   'vendor.errorBusy': 'Too many attempts. Try again in {seconds} seconds.',

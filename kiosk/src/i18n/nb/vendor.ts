@@ -69,6 +69,8 @@ export const vendor = {
   'vendor.saved.files': 'Filene dine er lagt til.',
   'vendor.saved.start': 'Arbeidet er merket som startet.',
   'vendor.saved.done': 'Rapporten din er sendt. Driftsteamet kontrollerer arbeidet.',
+  'vendor.queued': 'Sendt. Det blir registrert så snart byggets system mottar det.',
+  'vendor.pendingSteps': 'Noen av handlingene dine er på vei til bygget og ikke registrert ennå; det du ser, regner dem med.',
   'vendor.sending': 'Sender… {percent} %',
   'vendor.errorNetwork': 'Ingen forbindelse. Ingenting ble sendt; prøv igjen.',
   'vendor.errorBusy': 'For mange forsøk. Prøv igjen om {seconds} sekunder.',

@@ -69,6 +69,8 @@ export const vendor = {
   'vendor.saved.files': 'Uw bestanden zijn toegevoegd.',
   'vendor.saved.start': 'Het werk is als begonnen gemarkeerd.',
   'vendor.saved.done': 'Uw verslag is verstuurd. Het facilitair team controleert het werk.',
+  'vendor.queued': 'Verstuurd. Het wordt verwerkt zodra het systeem van het gebouw het ontvangt.',
+  'vendor.pendingSteps': 'Een deel van uw stappen is onderweg naar het gebouw en nog niet verwerkt; wat u ziet, telt ze al mee.',
   'vendor.sending': 'Versturen… {percent} %',
   'vendor.errorNetwork': 'Geen verbinding. Er is niets verstuurd; probeer het opnieuw.',
   'vendor.errorBusy': 'Te veel pogingen. Probeer het over {seconds} seconden opnieuw.',

@@ -69,6 +69,8 @@ export const vendor = {
   'vendor.saved.files': '您的文件已添加。',
   'vendor.saved.start': '工作已标记为开始。',
   'vendor.saved.done': '您的报告已发送。设施团队将检查工作。',
+  'vendor.queued': '已发送。大楼系统收到后即会处理。',
+  'vendor.pendingSteps': '您的部分操作正在发送至大楼，尚未处理；当前显示已将其计入。',
   'vendor.sending': '正在发送… {percent} %',
   'vendor.errorNetwork': '没有网络连接。未发送任何内容，请重试。',
   'vendor.errorBusy': '尝试次数过多。请在 {seconds} 秒后重试。',

@@ -118,6 +118,7 @@ export class DsVendorPage extends LocalizingPage {
       </header>
       ${this.saved ? html`<p class="ok" role="status" data-saved>${t(this.saved)}</p>` : nothing}
       ${view.readOnly ? html`<p class="hint" data-read-only>${t('vendor.readOnly')}</p>` : nothing}
+      ${view.queued ? html`<p class="hint" data-queued>${t('vendor.pendingSteps')}</p>` : nothing}
       <ds-vendor-actions .actions=${view.actions} .busy=${this.busy} .failure=${this.failure} .sent=${this.sent} @vendor-act=${this.#act}></ds-vendor-actions>
       <ds-vendor-order .view=${view} .now=${this.now} .fileUrl=${(id: string) => this.#api.file(id)}></ds-vendor-order>`;
   }
@@ -135,8 +136,9 @@ export class DsVendorPage extends LocalizingPage {
     this.saved = '';
     try {
       const files = await Promise.all((input.files ?? []).map(shrink));
-      this.#show(await this.#api.act(action, { ...input, files }, (f) => { this.busy = Math.min(99, Math.round(f * 100)); }));
-      this.saved = `vendor.saved.${action}` as MessageKey;
+      const { view, queued } = await this.#api.act(action, { ...input, files }, (f) => { this.busy = Math.min(99, Math.round(f * 100)); });
+      this.#show(view);
+      this.saved = queued ? 'vendor.queued' : `vendor.saved.${action}` as MessageKey;
       this.sent += 1;
     } catch (error) {
       this.failure = explainRefusal(this.speak, error);

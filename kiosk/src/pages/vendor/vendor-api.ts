@@ -1,4 +1,4 @@
-import { VendorWorkOrderView, visibleTrim } from '@doorside/edge/contracts';
+import { VendorStepQueued, VendorWorkOrderView, visibleTrim } from '@doorside/edge/contracts';
 import { get, post } from '../report/send-form.ts';
 
 export type VendorAction = VendorWorkOrderView['actions'][number];
@@ -26,7 +26,11 @@ export class VendorApi {
     return this.#url(`api/wo/files/${encodeURIComponent(id)}`).href;
   }
 
-  async act(action: VendorAction, input: VendorInput, onProgress?: (fraction: number) => void): Promise<VendorWorkOrderView> {
+  /**
+   * Sends the step. The site's gateway applies it at once and answers the order; the central
+   * server holds it for the site (202) and the order is read again, with the step counted in.
+   */
+  async act(action: VendorAction, input: VendorInput, onProgress?: (fraction: number) => void): Promise<{ view: VendorWorkOrderView; queued: boolean }> {
     const fields: Record<string, string | number> = {};
     for (const key of ['reason', 'note', 'text', 'notes'] as const) {
       const value = visibleTrim(input[key] ?? '');
@@ -41,7 +45,9 @@ export class VendorApi {
       files.forEach((file, i) => form.append('files', file, fileName(file, i)));
       body = form;
     }
-    return VendorWorkOrderView.parse(await post(this.#url(`api/wo/${action}`), body, onProgress));
+    const answer = await post(this.#url(`api/wo/${action}`), body, onProgress);
+    if (VendorStepQueued.safeParse(answer).success) return { view: await this.view(), queued: true };
+    return { view: VendorWorkOrderView.parse(answer), queued: false };
   }
 }
 

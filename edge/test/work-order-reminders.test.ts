@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sentMails } from '../src/test-support/outbox.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
@@ -116,5 +118,26 @@ describe('work order reminders', () => {
 
     expect(first).toBe(1);
     expect(await reminders(gw, order.id)).toHaveLength(2);
+  });
+
+  it('carries the contact\'s own working link, kept sealed under a key in the data folder, and the renewed one after a new link', async () => {
+    gw = await start();
+    const order = await sendOrder(gw);
+
+    await tickAt(gw, 24);
+    const hanna = await gw.login('hanna');
+    const contact = gw.store.workOrders.vendor(gw.store.workOrders.get(order.id)!.vendor)!.contacts[0]!.id;
+    const renewed = (await gw.call('POST', `/api/work-orders/${order.id}/contacts/${contact}/link`, { cookie: hanna })).body.links[0].url as string;
+    await tickAt(gw, 72);
+
+    const [first, second] = await reminders(gw, order.id);
+    expect(first!.text).toContain(`/wo/${order.token}`);
+    expect(second!.text).toContain(new URL(renewed).pathname);
+    expect(second!.text).not.toContain(order.token);
+    const opened = await fetch(`${gw.http}${new URL(renewed).pathname}`, { redirect: 'manual' });
+    expect(opened.status).toBe(303);
+    expect(statSync(join(gw.dir, 'link-seal.key')).mode & 0o777).toBe(0o600);
+    const stored = gw.store.db.prepare('SELECT sealed_token FROM work_order_links WHERE work_order = ?').all(order.id) as { sealed_token: string }[];
+    expect(stored.every((r) => r.sealed_token.startsWith('v1.') && !r.sealed_token.includes(order.token))).toBe(true);
   });
 });

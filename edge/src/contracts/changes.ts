@@ -109,8 +109,8 @@ export type Change =
   | { entity: 'vendor'; type: 'vendor-defined' | 'vendor-updated'; state: Vendor }
   | {
     entity: 'work-order'; type: WorkOrderEventType; state: WorkOrder;
-    /** Links issued with the change: their tokens' digests only, never in the log. */
-    links?: { digest: string; contact: string }[];
+    /** Links issued with the change: the log holds their digests only; the token is kept sealed under the site's key, never in the log. */
+    links?: { digest: string; contact: string; token?: string }[];
     /** Links taken back: one contact's, or every link of the order (`contact: null`). */
     revoke?: { contact: string | null };
     /** A reminder that goes to the vendor's contacts by mail (not when the vendor has reminders off). */

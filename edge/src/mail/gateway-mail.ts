@@ -11,6 +11,7 @@ import { OutboxSender } from './outbox-sender.ts';
 import { mayHaveMailed, reporterMailer } from './reporter-mailer.ts';
 import { announcementMailer, mayHaveMailedAnnouncement } from './announcement-mailer.ts';
 import { mayHaveMailedWorkOrder, workOrderMailer } from './work-order-mailer.ts';
+import { linkSealer } from './vendor-link-seal.ts';
 import { ReplyAddresses, replySecret } from './reply-address.ts';
 import { SmtpListener } from './smtp-listener.ts';
 import { portalLinkMailer } from './portal-link-mail.ts';
@@ -67,7 +68,9 @@ export async function startMail(options: MailOptions, deps: MailDeps): Promise<G
   const unhook = deps.commands.within(reporterMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unhookPortal = deps.commands.within(portalLinkMailer({ store: deps.store, rows, addresses, publicAddress: deps.publicAddress, siteName: deps.siteName, loopId: addresses.inbox }));
   const unhookAnnouncements = deps.commands.within(announcementMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox }));
-  const unhookWorkOrders = deps.commands.within(workOrderMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox }));
+  // Vendor links are sealed from now on, so the reminders this mailer sends carry them.
+  deps.store.workOrders.sealer = linkSealer(deps.dataDir);
+  const unhookWorkOrders = deps.commands.within(workOrderMailer({ store: deps.store, rows, addresses, siteName: deps.siteName, loopId: addresses.inbox, publicAddress: deps.publicAddress }));
   const unlisten = deps.store.onCommit(({ changes }) => {
     if (changes.some(mayHaveMailedAnnouncement) || changes.some(mayHaveMailedWorkOrder)) void sender.kick();
     if (changes.some((c) => mayHaveMailed(c) || c.type === 'portal-link-sent')) void sender.kick();

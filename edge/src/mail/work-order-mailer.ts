@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WithinCommand } from '../commands/handler.ts';
 import type { Change, WorkOrder } from '../contracts/index.ts';
+import type { PublicAddress } from '../http/public-address.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import type { MailRows } from './mail-rows.sqlite.ts';
 import { MAIL_WORDS, type MailLanguage } from './mail-words.ts';
@@ -8,7 +9,11 @@ import { oneLine, type OutgoingMail } from './outgoing-mail.ts';
 import type { ReplyAddresses } from './reply-address.ts';
 import { RESPONSIBLE_MAIL_WORDS, VENDOR_MAIL_WORDS, VENDOR_STEPS, type VendorStep } from './work-order-words.ts';
 
-export interface WorkOrderMailerOptions { store: SiteStore; rows: MailRows; addresses: ReplyAddresses; siteName: string; loopId: string }
+export interface WorkOrderMailerOptions {
+  store: SiteStore; rows: MailRows; addresses: ReplyAddresses; siteName: string; loopId: string;
+  /** Where vendor links point (`DOORSIDE_PUBLIC_URL`), as in the link the order was first sent with. */
+  publicAddress?: PublicAddress;
+}
 
 /** Whether a committed change may have queued work-order mail (the outbox is woken for it). */
 export const mayHaveMailedWorkOrder = (change: Change): boolean => change.entity === 'work-order';
@@ -36,9 +41,11 @@ function reminderMails(o: WorkOrderMailerOptions, order: WorkOrder): OutgoingMai
   if (!vendor) return [];
   return vendor.contacts.filter((c) => !o.rows.isUndeliverable(c.email)).map((contact) => {
     const words = VENDOR_MAIL_WORDS[contact.language];
+    // The contact's own live link, unsealed: the same one they were sent, so nothing they kept stops working.
+    const token = o.publicAddress ? o.store.workOrders.liveToken(order.id, contact.id) : undefined;
     return plainMail(o, { address: contact.email, language: contact.language }, `wo-reminder-${order.id}-${step}-${contact.id}`, words.reminderSubject(order.id, order.title), [
       words.reminder(order.id, order.title, order.sentAt.slice(0, 10)),
-      words.reminderHow,
+      token ? words.reminderLink(o.publicAddress!.vendorUrl(token)) : words.reminderHow,
     ]);
   });
 }

@@ -458,6 +458,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX refunds_next_check ON refunds (next_check) WHERE next_check IS NOT NULL;
   UPDATE refunds SET next_check = json_extract(doc, '$.nextCheckAt') WHERE json_extract(doc, '$.status') = 'requested';
   `,
+  // A vendor link's token sealed under the site's key (AES-256-GCM, the key in the data folder),
+  // so a reminder can carry the working link; links issued before have none and reminders say so.
+  `
+  ALTER TABLE work_order_links ADD COLUMN sealed_token TEXT;
+  `,
 ];
 
 /** Brings the schema up to `target` (the newest by default) and returns the version reached. */

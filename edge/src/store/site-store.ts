@@ -82,7 +82,7 @@ export function entityKey(change: Change): string {
  */
 function loggedState(change: Change): unknown {
   if (change.entity !== 'work-order' || (!change.links && !change.revoke)) return change.state;
-  return { ...change.state, workOrderLinks: change.links ?? [], revokedLinks: change.revoke ?? null };
+  return { ...change.state, workOrderLinks: (change.links ?? []).map(({ digest, contact }) => ({ digest, contact })), revokedLinks: change.revoke ?? null };
 }
 
 /** The secret as Mosquitto's password file stores it, for sites on an external broker. */
@@ -299,7 +299,7 @@ export class SiteStore {
       case 'work-order': {
         this.workOrders.put(change.state);
         if (change.revoke) this.workOrders.revokeLinks(change.state.id, change.revoke.contact, at);
-        for (const link of change.links ?? []) this.workOrders.insertLink(link.digest, change.state.id, link.contact, at);
+        for (const link of change.links ?? []) this.workOrders.insertLink(link.digest, change.state.id, link.contact, at, link.token);
         return;
       }
     }

@@ -2,6 +2,9 @@ import type { Vendor, WorkOrder, WorkOrderStatus } from '../contracts/index.ts';
 import type { Db } from './database.sqlite.ts';
 import { statementCache } from './statements.ts';
 
+/** Seals a link's token under the site's key, bound to its digest, and opens it again. */
+export interface LinkSealer { seal(token: string, digest: string): string; open(sealed: string, digest: string): string | undefined }
+
 /** A vendor's link to one work order, as stored: the token's digest only. */
 export interface WorkOrderLink { workOrder: string; contact: string; createdAt: string; revokedAt: string | null }
 
@@ -81,8 +84,20 @@ export class WorkOrderRows {
       .all(workOrder) as WorkOrderLink[];
   }
 
-  insertLink(digest: string, workOrder: string, contact: string, at: string): void {
-    this.#sql('INSERT INTO work_order_links (token_hash, work_order, contact, created_at) VALUES (?, ?, ?, ?)').run(digest, workOrder, contact, at);
+  /** Seals each new link's token, when the site has a key, so a reminder can carry the link; without one only the digest is kept. */
+  sealer: LinkSealer | null = null;
+
+  insertLink(digest: string, workOrder: string, contact: string, at: string, token?: string): void {
+    const sealed = token && this.sealer ? this.sealer.seal(token, digest) : null;
+    this.#sql('INSERT INTO work_order_links (token_hash, work_order, contact, created_at, sealed_token) VALUES (?, ?, ?, ?, ?)').run(digest, workOrder, contact, at, sealed);
+  }
+
+  /** The token of the contact's newest live link to the order, when it was sealed and the key opens it. */
+  liveToken(workOrder: string, contact: string): string | undefined {
+    const row = this.#sql(`SELECT token_hash AS digest, sealed_token AS sealed FROM work_order_links
+      WHERE work_order = ? AND contact = ? AND revoked_at IS NULL AND sealed_token IS NOT NULL ORDER BY created_at DESC, rowid DESC LIMIT 1`)
+      .get(workOrder, contact) as { digest: string; sealed: string } | undefined;
+    return row && this.sealer ? this.sealer.open(row.sealed, row.digest) : undefined;
   }
 
   /** Revokes the contact's live links to the order (all of the order's when no contact is named). */

@@ -28,10 +28,10 @@ function order(store: SiteStore, target: unknown): WorkOrder {
   return found;
 }
 
-/** One new link per contact: the raw tokens go to the answer, their digests to the store. */
+/** One new link per contact: the raw tokens go to the answer, their digests (and the tokens sealed) to the store. */
 function issue(contacts: readonly string[], newToken: CommandInput['newToken']) {
   const tokens = contacts.map((contact) => ({ contact, token: newToken(LINK_BYTES) }));
-  return { tokens, links: tokens.map(({ contact, token }) => ({ contact, digest: tokenDigest(token) })) };
+  return { tokens, links: tokens.map(({ contact, token }) => ({ contact, digest: tokenDigest(token), token })) };
 }
 
 function create(store: SiteStore, { actor, target, command, at, newToken }: CommandInput<Extract<Command, { type: 'create-work-order' }>>): Outcome {

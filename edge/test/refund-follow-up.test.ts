@@ -227,4 +227,56 @@ describe('refunds under way at WeChat Pay and Alipay are followed until they end
     expect(second.payment).toMatchObject({ status: 'paid', refunded: 3_000 });
     expect(standIn.seen.filter((r) => r.path === 'alipay.trade.fastpay.refund.query')).toHaveLength(2);
   });
+
+  it('counts a refund as refunded only when it went through, in the order, the ledger, the figures and /api/kpis revenue alike (table of outcomes)', async () => {
+    type Outcome = { name: string; plan: StandIn['refundPlan']; mode?: StandIn['mode']; settle: 'none' | 'check' | 'notice'; notice?: 'SUCCESS' | 'ABNORMAL' | 'CLOSED'; counts: boolean; status: string; failure?: string };
+    const table: Outcome[] = [
+      { name: 'SUCCESS at once', plan: { processingFor: 0, then: 'SUCCESS' }, settle: 'none', counts: true, status: 'done' },
+      { name: 'PROCESSING, then SUCCESS on a check', plan: { processingFor: 0, then: 'SUCCESS' }, settle: 'check', counts: true, status: 'done' },
+      { name: 'PROCESSING, then ABNORMAL on a check', plan: { processingFor: 0, then: 'ABNORMAL' }, settle: 'check', counts: false, status: 'failed', failure: 'ABNORMAL' },
+      { name: 'PROCESSING, then CLOSED on a check', plan: { processingFor: 0, then: 'CLOSED' }, settle: 'check', counts: false, status: 'failed', failure: 'CLOSED' },
+      { name: 'PROCESSING, then REFUND.SUCCESS notified', plan: { processingFor: 9, then: 'PROCESSING' }, settle: 'notice', notice: 'SUCCESS', counts: true, status: 'done' },
+      { name: 'PROCESSING, then REFUND.ABNORMAL notified', plan: { processingFor: 9, then: 'PROCESSING' }, settle: 'notice', notice: 'ABNORMAL', counts: false, status: 'failed', failure: 'ABNORMAL' },
+      { name: 'refused by the provider', plan: { processingFor: 0, then: 'SUCCESS' }, mode: 'refuse-refunds', settle: 'none', counts: false, status: 'failed', failure: 'NOT_ENOUGH' },
+    ];
+    for (const row of table) {
+      const { placed, payment: paid } = await paidBooking();
+      // Settled on a check: answered PROCESSING, and the next query finds how it ended.
+      standIn.refundPlan = row.settle === 'check' ? { processingFor: 0, then: 'PROCESSING' } : row.plan;
+      standIn.mode = row.mode ?? 'normal';
+      await gw.call('POST', `/api/track/${placed.trackToken}/order/cancel`, { body: { reason: 'Plans changed' } });
+      let view = await until(() => payment(paid.id), (v) => v.refunds[0]?.reference || v.refunds[0]?.status !== 'requested');
+      standIn.mode = 'normal';
+      const refund = view.refunds[0];
+      if (row.settle === 'check') {
+        standIn.refunds.get(`demo_${refund.id}`)!.then = row.plan.then;
+        view = await nextCheck(paid.id, refund.id);
+      } else if (row.settle === 'notice') {
+        await notify('wechat', wechatRefundNotice(platform, platform.serial, { out_trade_no: paid.tradeNo, out_refund_no: `demo_${refund.id}`, refund_id: refund.reference, status: row.notice!, total: paid.amount, refund: paid.amount, mchid }, new Date(now())));
+        view = await payment(paid.id);
+      } else {
+        view = await until(() => payment(paid.id), (v) => v.refunds[0]?.status !== 'requested');
+      }
+      standIn.refundPlan = { processingFor: 0, then: 'SUCCESS' };
+      const after = await order(placed.order.id);
+      const counted = row.counts ? paid.amount : 0;
+      const kept = view.refunds.filter((r: { status: string }) => r.status !== 'failed').reduce((n: number, r: { amount: number }) => n + r.amount, 0);
+
+      expect({ name: row.name, refund: view.refunds[0] }).toMatchObject({ name: row.name, refund: { status: row.status, ...(row.failure ? { failure: row.failure } : {}) } });
+      expect({ name: row.name, refunded: view.payment.refunded, kept }).toEqual({ name: row.name, refunded: counted, kept: counted });
+      expect({ name: row.name, paid: after.paid, refunded: after.refunded }).toEqual({ name: row.name, paid: paid.amount - counted, refunded: counted });
+      expect(view.payment.status).toBe(row.counts ? 'refunded' : 'paid');
+    }
+
+    const orders = (await staff('GET', '/api/orders?limit=1000')).body.orders as { paid: number; refunded: number; id: string }[];
+    const figures = (await staff('GET', '/api/orders/figures')).body;
+    const kpis = (await staff('GET', `/api/kpis?from=${new Date(Date.now() - 86_400_000).toISOString()}&to=${new Date(now() + 86_400_000).toISOString()}`)).body;
+    const ledger = await Promise.all(orders.map(async (o) => (await staff('GET', `/api/payments?order=${o.id}`)).body.payments as { received: number | null; refunded: number }[]));
+    const fromLedger = ledger.flat().reduce((n, p) => n + (p.received ?? 0) - p.refunded, 0);
+    const paidSum = orders.reduce((n, o) => n + o.paid, 0);
+
+    expect(figures.revenue).toBe(paidSum);
+    expect(fromLedger).toBe(paidSum);
+    expect(kpis.revenue).toMatchObject({ amount: paidSum, refunded: orders.reduce((n, o) => n + o.refunded, 0) });
+  });
 });

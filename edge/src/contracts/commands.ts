@@ -225,7 +225,9 @@ export type OrderCommand =
   | { type: 'add-order-consumable'; label: string; quantity: number; unitCost: number; ref: string }
   | { type: 'cancel-order'; reason: string }
   | { type: 'settle-order'; kind: 'paid' | 'refunded'; amount: number; reference: string }
-  | { type: 'expire-order-hold' };
+  | { type: 'expire-order-hold' }
+  /** A payment for what is due on an order left unpaid (a booking within its hold, billed work), through the site's provider. */
+  | { type: 'pay-order'; provider: ProviderId };
 
 /** Payments: one asked for an order (target: the order), a provider's verified notice (target: the provider), a refund (target: the payment). */
 export type PaymentCommand =
@@ -360,6 +362,7 @@ export interface CommandResults {
   'add-order-item': Order;
   'add-order-consumable': Order;
   'cancel-order': Order;
+  'pay-order': PaymentView;
   'settle-order': Order;
   'expire-order-hold': Order;
   'send-portal-link': { sent: true };

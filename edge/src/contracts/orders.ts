@@ -103,6 +103,17 @@ export const PaymentToComplete = z.object({
 });
 export type PaymentToComplete = z.infer<typeof PaymentToComplete>;
 
+/** "Pay now" on an order left unpaid: the amount due, where to pay it, and (a booking) until when its place is held. */
+export const PayNow = z.object({
+  order: OrderId,
+  amount: Minor,
+  currency: Currency,
+  /** The provider's page, built on the gateway's public address (or the provider's own code, WeChat Pay and Alipay). */
+  url: z.string().nullable(),
+  holdUntil: IsoTime.nullable(),
+});
+export type PayNow = z.infer<typeof PayNow>;
+
 export const OrderPlaced = z.object({
   order: Order,
   ticket: z.object({ id: TicketId }),

@@ -70,6 +70,12 @@ export const KpiReport = z.object({
     /** How many ratings gave 1, 2, 3, 4 and 5 stars, in that order. */
     distribution: z.array(z.number().int()).length(5),
   }),
+  /**
+   * The paid services' money over the orders placed in the window, as the order records and the
+   * payments ledger have it (minor units): kept (taken less refunds; a refund that failed does
+   * not count), given back, and still owed on billed work.
+   */
+  revenue: z.object({ currency: z.string(), amount: z.number().int(), refunded: z.number().int(), unpaid: z.number().int() }),
 });
 export type KpiReport = z.infer<typeof KpiReport>;
 

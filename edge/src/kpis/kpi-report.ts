@@ -29,7 +29,7 @@ export interface TicketFacts {
  * (`verified`); a ticket breaches its SLA when it was approved after its due time, or is
  * still unapproved past it at `now`. Cancelled tickets count for neither.
  */
-export function kpiReport(facts: readonly TicketFacts[], open: Record<string, number>, window: KpiWindow, now: string): Omit<KpiReport, 'breaches' | 'vendors'> {
+export function kpiReport(facts: readonly TicketFacts[], open: Record<string, number>, window: KpiWindow, now: string): Omit<KpiReport, 'breaches' | 'vendors' | 'revenue'> {
   const resolved = facts.filter((f) => f.resolvedAt !== null);
   const resolveMinutes = resolved.map((f) => (Date.parse(f.resolvedAt!) - Date.parse(f.createdAt)) / MINUTE_MS);
   const counted = facts.filter((f) => f.status !== 'cancelled');

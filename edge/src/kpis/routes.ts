@@ -20,6 +20,7 @@ export const kpiRoutes: FastifyPluginAsync<{ auth: AuthService; store: SiteStore
     const window = kpiWindow(request.query, now);
     const breaches = breachFigures(store.slaEscalations.breachFacts(window.from, window.to, Date.parse(now)));
     const vendors = vendorFigures(store.workOrders.sentBetween(window.from, window.to), store.workOrders.vendors());
-    return { ...kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now), breaches, vendors };
+    const revenue = { currency: store.services.settings().currency, ...store.orders.money(window.from, window.to) };
+    return { ...kpiReport(ticketFacts(store.db, window), store.tickets.countByStatus(), window, now), breaches, vendors, revenue };
   });
 };

@@ -20,6 +20,13 @@ export function ledgerPayments(store: SiteStore, calls: ProviderCalls, base: () 
       const url = view.payment.status === 'pending' ? providers.get(provider)?.payUrl(view.payment, base()) ?? null : null;
       return { order: order.id, amount: amountDue(order), currency: order.currency, url, holdUntil: order.holdUntil ?? order.createdAt };
     },
+    async payNow(actor, target) {
+      const asked = await commands.handle(actor, target, { type: 'pay-order', provider });
+      const view = await openAtProvider(calls, asked, `${asked.payment.order}`);
+      const order = store.orders.get(view.payment.order)!;
+      const url = view.payment.status === 'pending' ? providers.get(provider)?.payUrl(view.payment, base()) ?? null : null;
+      return { order: order.id, amount: view.payment.amount, currency: view.payment.currency, url, holdUntil: order.holdUntil };
+    },
     async refund(order: Order, amount: number) {
       let left = amount;
       for (const payment of store.payments.ofOrder(order.id)) {

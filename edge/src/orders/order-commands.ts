@@ -1,4 +1,4 @@
-import type { Change, Order, OrderCommand } from '../contracts/index.ts';
+import { amountDue, type Change, type Order, type OrderCommand } from '../contracts/index.ts';
 import type { CommandInput, CommandModule } from '../commands/command-module.ts';
 import { NotFound, Refusal } from '../domain-error.ts';
 import { systemActor } from '../rights/actor.ts';
@@ -7,7 +7,8 @@ import { assertMay, refusal } from '../rights/refusal.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { reads } from '../tickets/site-reads.ts';
 import { ticketCommands } from '../tickets/ticket-commands.ts';
-import { CANCELLABLE, closedAs, OPEN_FOR_ITEMS, orderState, paid, refunded } from './order-rules.ts';
+import { CANCELLABLE, closedAs, OPEN_FOR_ITEMS, orderState, PAYABLE_NOW, paid, refunded } from './order-rules.ts';
+import { newPayment } from '../payments/new-payment.ts';
 import { placeOrder } from './place-order.ts';
 import { consumableLine, customLine, withLines } from './pricing.ts';
 
@@ -35,7 +36,7 @@ function assertOnJob(store: SiteStore, input: CommandInput, order: Order): void 
 
 /** Orders of paid services: booking, items added on the job, cancelling, money reported by the payment side, and unpaid holds given up. */
 export const orderCommands: CommandModule<OrderCommand> = {
-  types: ['place-order', 'add-order-item', 'add-order-consumable', 'cancel-order', 'settle-order', 'expire-order-hold'],
+  types: ['place-order', 'add-order-item', 'add-order-consumable', 'cancel-order', 'settle-order', 'expire-order-hold', 'pay-order'],
 
   run(store, input) {
     const { actor, target, command, at } = input;
@@ -70,6 +71,21 @@ export const orderCommands: CommandModule<OrderCommand> = {
         assertMay(actor.role, 'settle-order');
         const state = command.kind === 'paid' ? paid(order, command.amount, at) : refunded(order, command.amount, at);
         return done(command.kind === 'paid' ? 'order-paid' : 'order-refunded', state, [], command.reference);
+      }
+      case 'pay-order': {
+        const refused = orderRefusal(actor, 'pay-order', { id: order.id, tracked: (target as { track?: string }).track !== undefined });
+        if (refused) throw refused;
+        orderState(order, 'be paid now', PAYABLE_NOW);
+        if (order.status === 'awaiting-payment' && (order.holdUntil === null || Date.parse(order.holdUntil) <= Date.parse(at))) {
+          throw new Refusal('ORDER_STATE', `order ${order.id} held its place until ${order.holdUntil}`, { status: order.status, holdUntil: order.holdUntil });
+        }
+        const due = amountDue(order);
+        if (due === 0) throw new Refusal('ORDER_ALREADY_PAID', `nothing is left to pay on order ${order.id}`, { order: order.id });
+        // A payment waiting for the same money is the one to pay: asking again opens no second.
+        const waiting = store.payments.ofOrder(order.id).find((p) => p.status === 'pending' && p.provider === command.provider && p.amount === due && p.currency === order.currency);
+        if (waiting) return { changes: [], result: { payment: waiting, refunds: [], payUrl: null } };
+        const { payment, change } = newPayment(store, { order: order.id, provider: command.provider, amount: due, currency: order.currency }, at);
+        return { changes: [change], result: { payment, refunds: [], payUrl: null } };
       }
       case 'expire-order-hold': {
         assertMay(actor.role, 'expire-order');

@@ -1,4 +1,6 @@
-import { amountDue, type Order, type PaymentToComplete } from '../contracts/index.ts';
+import { amountDue, type Order, type PaymentToComplete, type PayNow } from '../contracts/index.ts';
+import { Refusal } from '../domain-error.ts';
+import type { Actor } from '../rights/actor.ts';
 
 /**
  * Where orders meet the payment side. A pay-at-order booking's answer carries `paymentFor`;
@@ -9,12 +11,15 @@ import { amountDue, type Order, type PaymentToComplete } from '../contracts/inde
 export interface OrderPayments {
   paymentFor(order: Order): Promise<PaymentToComplete>;
   refund(order: Order, amount: number): Promise<void>;
+  /** "Pay now" on an order left unpaid (target: the order, or its tracking link): a payment for what is due, where to pay it. */
+  payNow(actor: Actor, target: { track: string } | { order: string }): Promise<PayNow>;
 }
 
 /** Until a provider is set up: nothing to pay on-line (no address), and refunds are left to people. */
 export const noPaymentProvider: OrderPayments = {
   paymentFor: async (order) => ({ order: order.id, amount: amountDue(order), currency: order.currency, url: null, holdUntil: order.holdUntil ?? order.createdAt }),
   refund: async () => {},
+  payNow: async () => { throw new Refusal('PROVIDER_NOT_SET_UP', 'this site takes no on-line payments', { provider: null }); },
 };
 
 /** Whether a committed order change leaves money to give back: cancelled or expired with some paid. */

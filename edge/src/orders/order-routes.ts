@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CancelOrderBody, CustomItemBody, ErrorBody, Order, OrderBody, OrderFigures, OrderList, OrderParams, OrderPlaced, OrdersQuery, QrQuery, RoomParams,
+  CancelOrderBody, CustomItemBody, ErrorBody, Order, OrderBody, OrderFigures, OrderList, OrderParams, OrderPlaced, OrdersQuery, PayNow, QrQuery, RoomParams,
   SettleOrderBody, TicketParams, TrackParams,
 } from '../contracts/index.ts';
 import { signedInActor } from '../auth/sign-in.ts';
@@ -105,6 +105,10 @@ export const orderRoutes: FastifyPluginAsync<OrderRoutesOptions> = async (app, {
     if (!order) throw new NotFound('order', 'for this link');
     return order;
   });
+
+  api.post('/api/track/:token/order/pay', {
+    schema: { tags: ['occupant'], params: TrackParams, response: { 200: PayNow, ...errors }, description: 'Pay now: a payment for what is due on an order left unpaid (a booking while its place is held, work billed once done), through the site\'s provider; answers where to pay, built on the public address. A payment already waiting for the same amount is answered again. 409 ORDER_ALREADY_PAID when nothing is due, ORDER_STATE once the order is closed or its hold is over.' },
+  }, async (request) => payments.payNow(occupantActor, { track: request.params.token }));
 
   api.post('/api/track/:token/order/cancel', {
     schema: { tags: ['occupant'], params: TrackParams, body: CancelOrderBody, response: { 200: Order, ...errors }, description: 'The occupant cancels their order before the visit; what was paid goes back.' },

@@ -15,6 +15,8 @@ export function orderState(order: Order, action: string, allowed: readonly Order
 
 /** Lines may be added while the job is ahead or under way, not once it is done or closed. */
 export const OPEN_FOR_ITEMS: readonly OrderStatus[] = ['awaiting-payment', 'confirmed', 'in-progress'];
+/** An order left unpaid that its payer may pay on-line: a booking while its place is held, work billed once done. */
+export const PAYABLE_NOW: readonly OrderStatus[] = ['awaiting-payment', 'billed'];
 /** An order is cancelled before its work starts. */
 export const CANCELLABLE: readonly OrderStatus[] = ['awaiting-payment', 'confirmed'];
 

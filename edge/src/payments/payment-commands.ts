@@ -1,4 +1,4 @@
-import type { Change, NoticeOutcome, Payment, PaymentCommand, PaymentNotice, PaymentView, Refund } from '../contracts/index.ts';
+import { amountDue, type Change, type NoticeOutcome, type Payment, type PaymentCommand, type PaymentNotice, type PaymentView, type Refund } from '../contracts/index.ts';
 import type { CommandModule } from '../commands/command-module.ts';
 import { Invalid, NotFound, Refusal } from '../domain-error.ts';
 import { assertMay } from '../rights/refusal.ts';
@@ -35,8 +35,11 @@ function takeNotice(store: SiteStore, notice: PaymentNotice): { changes: Change[
   if (payment.transaction === notice.transaction && payment.received !== null) return { changes: [], result: { outcome: 'repeat', payment: payment.id } };
   const received = { transaction: notice.transaction, received: notice.amount, paidAt: notice.at };
   const other = paidFor(store, payment.order);
+  // Money for what is still due on the order (work billed after a payment at order) is no second payment.
+  const order = store.orders.get(payment.order);
+  const stillDue = order !== undefined && amountDue(order) >= payment.amount;
   let state: Payment;
-  if (other && other.id !== payment.id) {
+  if (other && other.id !== payment.id && !stillDue) {
     state = { ...payment, ...received, status: 'flagged', flag: { code: 'ORDER_ALREADY_PAID', params: { paidBy: other.id } } };
   } else if (notice.amount !== payment.amount || notice.currency !== payment.currency) {
     state = { ...payment, ...received, status: 'flagged', flag: { code: 'AMOUNT_MISMATCH', params: { expected: payment.amount, received: notice.amount, currency: payment.currency, receivedCurrency: notice.currency } } };

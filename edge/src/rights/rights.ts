@@ -25,7 +25,7 @@ export type Right =
   | 'subscribe-push'
   // Paid services: keeping the catalogue and its slots; booking; reading orders; adding items on the job;
   // cancelling; recording money taken or given back; giving up an unpaid booking's held place.
-  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order'
+  | 'manage-services' | 'place-order' | 'read-orders' | 'add-order-item' | 'cancel-order' | 'settle-order' | 'expire-order' | 'pay-order'
   // The tenant portal: reading requests (a tenant's `view`), filing one, answering approvals, reading documents, answering surveys.
   | 'read-requests' | 'open-request' | 'decide-approval' | 'request-approval' | 'read-documents' | 'manage-documents' | 'answer-survey' | 'manage-surveys'
   // Payments: asking for one, taking a provider's verified notice, refunding, reading the ledger and statements.
@@ -183,14 +183,14 @@ export const grants: readonly Grant[] = [
   // reception books for callers. Staff add items to the jobs they work; supervisors to any.
   // The payment side reports money as the gateway itself (or head office, for notifications received centrally).
   ...grant('occupant', 'any', ['place-order']),
-  ...grant('occupant', 'tracked', ['cancel-order']),
+  ...grant('occupant', 'tracked', ['cancel-order', 'pay-order']),
   ...grant('reception', 'any', ['place-order', 'read-orders', 'cancel-order']),
   ...grant('staff', ['own', 'team'], ['add-order-item']),
   ...grant('supervisor', 'any', ['read-orders', 'add-order-item', 'cancel-order']),
   ...grant('floor_manager', 'any', ['read-orders']),
   ...grant('facility_head', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
   ...grant('admin', 'any', ['manage-services', 'place-order', 'read-orders', 'add-order-item', 'cancel-order', 'settle-order']),
-  ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order']),
+  ...grant('system', 'any', ['add-order-item', 'cancel-order', 'settle-order', 'expire-order', 'pay-order']),
   ...grant('head_office', 'any', ['settle-order']),
   // The gateway asks the ledger for the payment a booking paid at order needs.
   ...grant('system', 'any', ['charge']),

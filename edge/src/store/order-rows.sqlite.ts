@@ -82,6 +82,14 @@ export class OrderRows {
     return { byService, byStatus: Object.fromEntries(statuses.map((r) => [r.status, r.n])) };
   }
 
+  /** The money of the orders placed in a window: kept (paid less refunds), refunded, and owed on billed work. */
+  money(from: string, to: string): { amount: number; refunded: number; unpaid: number } {
+    const row = this.#sql(`SELECT coalesce(sum(json_extract(doc, '$.paid')), 0) AS amount, coalesce(sum(json_extract(doc, '$.refunded')), 0) AS refunded,
+      coalesce(sum(CASE WHEN status = 'billed' THEN json_extract(doc, '$.total') - json_extract(doc, '$.paid') ELSE 0 END), 0) AS unpaid
+      FROM orders WHERE created_at >= ? AND created_at < ?`).get(from, to) as { amount: number; refunded: number; unpaid: number };
+    return row;
+  }
+
   /** What the consumables used on each order's job cost the store (units used × their cost when used), for orders placed in the window. */
   consumablesCost(from: string | undefined, to: string | undefined): { order: string; service: string; cost: number; units: number }[] {
     return this.#sql(`SELECT o.id AS "order", o.service AS service, sum(m.quantity * m.cost) AS cost, sum(m.quantity) AS units

@@ -77,4 +77,8 @@ export const servicesDashboard = {
   'ordDash.person': 'Responsible',
   'ordDash.total': 'Total',
   'ordDash.paid': 'Paid',
+  'ordDash.refundFailed': 'Refund failed ({code})',
+  'ordDash.refundUnderWay': 'Refund under way',
+  'ordDash.retryRefund': 'Ask for the refund again',
+  'ordDash.retryFailed': 'The refund could not be asked again.',
 } as const;

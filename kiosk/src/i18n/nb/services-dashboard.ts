@@ -79,4 +79,8 @@ export const servicesDashboard: Record<keyof typeof english, string> = {
   'ordDash.person': 'Ansvarlig',
   'ordDash.total': 'Totalt',
   'ordDash.paid': 'Betalt',
+  'ordDash.refundFailed': 'Refusjonen mislyktes ({code})',
+  'ordDash.refundUnderWay': 'Refusjon pågår',
+  'ordDash.retryRefund': 'Be om refusjonen på nytt',
+  'ordDash.retryFailed': 'Refusjonen kunne ikke bes om på nytt.',
 };

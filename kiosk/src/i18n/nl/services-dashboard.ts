@@ -79,4 +79,8 @@ export const servicesDashboard: Record<keyof typeof english, string> = {
   'ordDash.person': 'Verantwoordelijke',
   'ordDash.total': 'Totaal',
   'ordDash.paid': 'Betaald',
+  'ordDash.refundFailed': 'Terugbetaling mislukt ({code})',
+  'ordDash.refundUnderWay': 'Terugbetaling loopt',
+  'ordDash.retryRefund': 'Terugbetaling opnieuw vragen',
+  'ordDash.retryFailed': 'De terugbetaling kon niet opnieuw worden gevraagd.',
 };

@@ -79,4 +79,8 @@ export const servicesDashboard: Record<keyof typeof english, string> = {
   'ordDash.person': '负责人',
   'ordDash.total': '合计',
   'ordDash.paid': '已付',
+  'ordDash.refundFailed': '退款失败（{code}）',
+  'ordDash.refundUnderWay': '退款处理中',
+  'ordDash.retryRefund': '重新发起退款',
+  'ordDash.retryFailed': '无法重新发起退款。',
 };

@@ -1,4 +1,4 @@
-import { type OrderFigures, OrderStatus, type Room } from '@doorside/edge/contracts';
+import { type OrderFigures, OrderStatus, type Refund, type Room } from '@doorside/edge/contracts';
 import { css, html, nothing } from 'lit';
 import { LocalizedElement } from '../../components/localized-element.ts';
 import { money } from '../../payments/money-format.ts';
@@ -8,13 +8,16 @@ import { type Catalogue, type OrderQuery, type Orders, ServicesApi } from './ser
 
 /** The order records (工单订单记录): filters, the list with times, person, charges and payments, its CSV, and the window's money. */
 export class DsOrdersSection extends LocalizedElement {
-  static override properties = { rooms: { attribute: false }, query: { state: true }, orders: { state: true }, figures: { state: true }, catalogue: { state: true }, failed: { state: true } };
+  static override properties = { rooms: { attribute: false }, query: { state: true }, orders: { state: true }, figures: { state: true }, catalogue: { state: true }, failed: { state: true }, refunds: { state: true }, retryFailed: { state: true } };
   declare rooms: Room[];
   declare query: OrderQuery;
   declare orders: Orders | undefined;
   declare figures: OrderFigures | undefined;
   declare catalogue: Catalogue | undefined;
   declare failed: boolean;
+  /** The refunds that failed (not yet asked again) and those under way, by order. */
+  declare refunds: Map<string, Refund>;
+  declare retryFailed: string | null;
   static override styles = [dashBase, css`form { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; margin-bottom: 12px; }
     dl { display: flex; flex-wrap: wrap; gap: 8px 24px; margin: 0 0 12px; } dt { font-size: 0.85rem; color: #333; } dd { margin: 0; font-weight: 700; font-size: 1.15rem; }
     td.num { text-align: right; white-space: nowrap; }`];
@@ -25,6 +28,8 @@ export class DsOrdersSection extends LocalizedElement {
     this.rooms = [];
     this.query = {};
     this.failed = false;
+    this.refunds = new Map();
+    this.retryFailed = null;
   }
 
   override connectedCallback() {
@@ -37,9 +42,42 @@ export class DsOrdersSection extends LocalizedElement {
     try {
       [this.orders, this.figures] = await Promise.all([this.#api.orders(this.query), this.#api.figures(this.query)]);
       this.failed = false;
+      void this.#loadRefunds();
     } catch {
       this.failed = true;
     }
+  }
+
+  /** Those who may not read the ledger see the orders without their refunds' standing. */
+  async #loadRefunds(): Promise<void> {
+    try {
+      const [failed, underWay] = await Promise.all([this.#api.refunds('failed'), this.#api.refunds('requested')]);
+      const byOrder = new Map<string, Refund>();
+      for (const refund of [...underWay, ...failed.filter((r) => !r.retriedBy)]) byOrder.set(refund.order, refund);
+      this.refunds = byOrder;
+    } catch {
+      this.refunds = new Map();
+    }
+  }
+
+  async #retry(refund: Refund): Promise<void> {
+    this.retryFailed = null;
+    try {
+      await this.#api.retryRefund(refund.id);
+    } catch {
+      this.retryFailed = refund.id;
+    }
+    await this.#load();
+  }
+
+  #refundCell(orderId: string) {
+    const refund = this.refunds.get(orderId);
+    if (!refund) return nothing;
+    const { t } = this.speak!;
+    if (refund.status === 'requested') return html`<br><span class="muted" data-refund-under-way=${refund.id}>${t('ordDash.refundUnderWay')}</span>`;
+    return html`<br><strong class="error" data-refund-failed=${refund.id}>${t('ordDash.refundFailed', { code: refund.failure ?? '–' })}</strong>
+      <button type="button" data-retry-refund=${refund.id} @click=${() => void this.#retry(refund)}>${t('ordDash.retryRefund')}</button>
+      ${this.retryFailed === refund.id ? html`<span class="error" role="alert">${t('ordDash.retryFailed')}</span>` : nothing}`;
   }
 
   #filter(event: Event) {
@@ -77,7 +115,7 @@ export class DsOrdersSection extends LocalizedElement {
           <th scope="col">${t('ordDash.visit')}</th><th scope="col">${t('ordDash.status')}</th><th scope="col">${t('ordDash.person')}</th><th scope="col">${t('ordDash.total')}</th><th scope="col">${t('ordDash.paid')}</th></tr></thead>
         <tbody>${this.orders.map((o) => html`<tr data-order=${o.id}><td>${o.id}<br><span class="muted">${o.ticket}</span></td>
           <td>${this.speak!.time(o.createdAt, new Date())}</td><td>${o.room}</td><td>${o.serviceName}${o.quantity > 1 ? ` × ${o.quantity}` : ''}</td>
-          <td>${this.speak!.time(o.slot.start, new Date())}</td><td data-status>${t(`orderStatus.${o.status}`)}</td><td>${o.responsible ?? '–'}</td>
+          <td>${this.speak!.time(o.slot.start, new Date())}</td><td data-status>${t(`orderStatus.${o.status}`)}${this.#refundCell(o.id)}</td><td>${o.responsible ?? '–'}</td>
           <td class="num" data-total>${money(o.total, o.currency, lang)}</td><td class="num">${money(o.paid, o.currency, lang)}</td></tr>`)}</tbody>
       </table></div>`}`;
   }

@@ -1,4 +1,4 @@
-import { OrderFigures, OrderList, type OrderStatus, Service, type ServiceFields, ServiceList, type SlotSchedule } from '@doorside/edge/contracts';
+import { OrderFigures, OrderList, type OrderStatus, RefundList, Service, type ServiceFields, ServiceList, type SlotSchedule } from '@doorside/edge/contracts';
 import { z } from 'zod';
 import { SignedInApi } from '../../api/gateway-client.ts';
 
@@ -32,6 +32,16 @@ export class ServicesApi extends SignedInApi {
 
   async figures(query: OrderQuery): Promise<z.infer<typeof OrderFigures>> {
     return OrderFigures.parse(await this.send('GET', `/api/orders/figures${queryOf({ from: query.from, to: query.to })}`));
+  }
+
+  /** Refunds that failed or are under way at the provider, newest first. */
+  async refunds(status: 'failed' | 'requested'): Promise<z.infer<typeof RefundList>['refunds']> {
+    return RefundList.parse(await this.send('GET', `/api/refunds?status=${status}`)).refunds;
+  }
+
+  /** Asks a failed refund of the provider again. */
+  async retryRefund(id: string): Promise<void> {
+    await this.send('POST', `/api/refunds/${encodeURIComponent(id)}/retry`);
   }
 
   /** The order list's CSV, with the same filters. */

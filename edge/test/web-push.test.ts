@@ -54,6 +54,25 @@ describe('Web Push to staff phones', () => {
     expect(gw.store.push.get(`${base}/push/ana-phone`)?.owner).toBe('user:ana');
   });
 
+  it('names the staff member\'s own language in the push, English for one who chose none', async () => {
+    const [chenPhone, anaPhone] = [browserKeys(), browserKeys()];
+    await gw.call('POST', '/api/push/subscriptions', { cookie: await gw.login('chen'), body: { endpoint: `${base}/push/chen-zh`, keys: chenPhone.keys } });
+    await gw.call('POST', '/api/push/subscriptions', { cookie: await gw.login('ana'), body: { endpoint: `${base}/push/ana-en`, keys: anaPhone.keys } });
+    const report = async (category: string) => {
+      const url = new URL(gw.creds.rooms.find((r) => r.id === 'r102')!.reportApi);
+      return (await gw.call('POST', url.pathname + url.search, { body: { category, description: 'Check' } })).body.ticket.id as string;
+    };
+    const [av, cleaning] = [await report('av'), await report('cleaning')];
+    const hanna = await gw.login('hanna');
+
+    await gw.call('POST', `/api/tickets/${av}/assign`, { cookie: hanna, body: { assignee: 'chen' } });
+    await gw.call('POST', `/api/tickets/${cleaning}/assign`, { cookie: hanna, body: { assignee: 'ana' } });
+    await until(() => received.some((r) => r.path === '/push/chen-zh') && received.some((r) => r.path === '/push/ana-en'));
+
+    expect(JSON.parse(chenPhone.decrypt(received.find((r) => r.path === '/push/chen-zh')!.body))).toMatchObject({ code: 'job-assigned', ticket: av, language: 'zh' });
+    expect(JSON.parse(anaPhone.decrypt(received.find((r) => r.path === '/push/ana-en')!.body))).toMatchObject({ code: 'job-assigned', ticket: cleaning, language: 'en' });
+  });
+
   it('refuses an endpoint that is not an https URL, malformed keys, and no sign-in', async () => {
     const ana = await gw.login('ana');
     const keys = browserKeys().keys;

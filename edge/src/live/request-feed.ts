@@ -12,6 +12,9 @@ import { type FeedEvent, readableState, sees, type Viewer } from './visibility.t
 export const readsRequestsOnly = (viewer: Viewer): viewer is Extract<Viewer, { kind: 'actor' }> =>
   viewer.kind === 'actor' && viewRightOf(viewer.actor.role) === 'read-requests';
 
+/** Changes of a request that only staff see. */
+const STAFF_ONLY: ReadonlySet<string> = new Set(['ticket-commented']);
+
 /**
  * What a request reader's socket gets of an event, or undefined when nothing: a change of a
  * request they read (a status, a reply, an approval asked or answered) as the request's list
@@ -20,6 +23,8 @@ export const readsRequestsOnly = (viewer: Viewer): viewer is Extract<Viewer, { k
  */
 export function requestFrameState(store: SiteStore, viewer: Extract<Viewer, { kind: 'actor' }>, event: FeedEvent): unknown {
   if (event.entity.startsWith('ticket:')) {
+    // A staff note is not the tenant's business, not even that one was written.
+    if (STAFF_ONLY.has(event.type)) return undefined;
     const ticket: Ticket | undefined = store.tickets.get(event.entity.slice('ticket:'.length));
     if (!ticket || !readsRequest(store, viewer.actor, ticket)) return undefined;
     return portalRequest(store, viewer.actor, ticket);

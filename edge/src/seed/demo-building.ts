@@ -11,10 +11,10 @@ const teams: Team[] = [
   { id: 'security', name: 'Security', supervisor: 'marco' },
 ];
 
-export const demoUsers: { id: string; name: string; role: Role; teams: string[]; email?: string }[] = [
+export const demoUsers: { id: string; name: string; role: Role; teams: string[]; email?: string; language?: 'en' | 'zh' | 'nb' | 'nl' }[] = [
   { id: 'ana', name: 'Ana Costa', role: 'staff', teams: ['cleaning'] },
   { id: 'ben', name: 'Ben Okafor', role: 'staff', teams: ['cleaning'] },
-  { id: 'chen', name: 'Chen Wei', role: 'staff', teams: ['av'] },
+  { id: 'chen', name: 'Chen Wei', role: 'staff', teams: ['av'], language: 'zh' },
   { id: 'dirk', name: 'Dirk de Vries', role: 'staff', teams: ['maintenance'] },
   { id: 'eva', name: 'Eva Lind', role: 'staff', teams: ['facility'] },
   { id: 'femi', name: 'Femi Adeyemi', role: 'staff', teams: ['security'] },

@@ -45,7 +45,7 @@ export async function seedDemo(store: SiteStore, at: string): Promise<DemoSecret
       tx.record('category-defined', `category:${category.id}`, category);
     }
     for (const u of users) {
-      const user = { id: u.id, name: u.name, role: u.role, teams: u.teams, active: true, ...(u.email ? { email: u.email } : {}) };
+      const user = { id: u.id, name: u.name, role: u.role, teams: u.teams, active: true, ...(u.email ? { email: u.email } : {}), ...(u.language ? { language: u.language } : {}) };
       store.directory.putUser(user, u.hash);
       tx.record('user-created', `user:${u.id}`, user);
     }

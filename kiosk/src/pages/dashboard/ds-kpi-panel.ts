@@ -29,6 +29,12 @@ export class DsKpiPanel extends LocalizedElement {
     this.window = { from: '', to: '' };
   }
 
+  override connectedCallback() {
+    super.connectedCallback();
+    // The breach tables and their words in four languages load with the figures, not with the dashboard.
+    void import('./ds-breach-figures.ts');
+  }
+
   override render() {
     if (!this.speak) return nothing;
     const { t } = this.speak;
@@ -70,7 +76,8 @@ export class DsKpiPanel extends LocalizedElement {
         <ds-bar-chart data-chart="ratings" .heading=${t('dash.chartRatings')} .lang=${lang}
           .labels=${[1, 2, 3, 4, 5].map((n) => this.speak!.plural('dash.kpiStarsCount', n))} .values=${f.ratings.distribution}></ds-bar-chart>
       </div>
-      ${this.#vendors(f, number)}`;
+      ${this.#vendors(f, number)}
+      <ds-breach-figures .breaches=${f.breaches} .vendors=${f.vendors} .names=${this.names}></ds-breach-figures>`;
   }
 
   /** Per vendor: how fast they accept, how fast the work is reported done, how much of it is sent back. */

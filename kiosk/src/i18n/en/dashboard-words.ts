@@ -140,6 +140,8 @@ export const dashboardWords = {
   'dash.event.work-order-withdrawn': 'Work order withdrawn',
   'dash.event.work-order-commented': 'Work order comment',
   'dash.event.work-order-files-added': 'Files added to work order',
+  'dash.event.ticket-work-started': 'Vendor started the work',
+  'dash.event.ticket-work-done': 'Vendor reported the work done',
   'dash.event.work-order-link-issued': 'Vendor link issued',
   'dash.event.work-order-link-revoked': 'Vendor link revoked',
   'dash.entity.service': 'Service',

@@ -89,6 +89,8 @@ export const dashboard = {
   'dash.action.reject': 'Rejected',
   'dash.action.escalate': 'Escalated',
   'dash.action.cancel': 'Cancelled',
+  'dash.action.workStarted': 'Vendor started the work',
+  'dash.action.workDone': 'Vendor reported the work done',
   'dash.dispatchTitle': 'Dispatch',
   'dash.dispatchTeam': 'Team',
   'dash.dispatchPerson': 'Person',

@@ -142,6 +142,8 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.work-order-withdrawn': 'Arbeidsordre trukket tilbake',
   'dash.event.work-order-commented': 'Kommentar på arbeidsordre',
   'dash.event.work-order-files-added': 'Filer lagt til arbeidsordre',
+  'dash.event.ticket-work-started': 'Leverandøren startet arbeidet',
+  'dash.event.ticket-work-done': 'Leverandøren meldte arbeidet utført',
   'dash.event.work-order-link-issued': 'Leverandørlenke utstedt',
   'dash.event.work-order-link-revoked': 'Leverandørlenke trukket tilbake',
   'dash.entity.service': 'Tjeneste',

@@ -91,6 +91,8 @@ export const dashboard: Record<keyof typeof english, string> = {
   'dash.action.reject': 'Avvist',
   'dash.action.escalate': 'Eskalert',
   'dash.action.cancel': 'Avbrutt',
+  'dash.action.workStarted': 'Leverandøren startet arbeidet',
+  'dash.action.workDone': 'Leverandøren meldte arbeidet utført',
   'dash.dispatchTitle': 'Fordel',
   'dash.dispatchTeam': 'Team',
   'dash.dispatchPerson': 'Person',

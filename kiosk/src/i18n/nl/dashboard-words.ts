@@ -142,6 +142,8 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.work-order-withdrawn': 'Werkbon ingetrokken',
   'dash.event.work-order-commented': 'Opmerking bij werkbon',
   'dash.event.work-order-files-added': 'Bestanden toegevoegd aan werkbon',
+  'dash.event.ticket-work-started': 'Leverancier is met het werk begonnen',
+  'dash.event.ticket-work-done': 'Leverancier meldde het werk klaar',
   'dash.event.work-order-link-issued': 'Leverancierslink uitgegeven',
   'dash.event.work-order-link-revoked': 'Leverancierslink ingetrokken',
   'dash.entity.service': 'Dienst',

@@ -91,6 +91,8 @@ export const dashboard: Record<keyof typeof english, string> = {
   'dash.action.reject': 'Afgekeurd',
   'dash.action.escalate': 'Geëscaleerd',
   'dash.action.cancel': 'Geannuleerd',
+  'dash.action.workStarted': 'Leverancier is met het werk begonnen',
+  'dash.action.workDone': 'Leverancier meldde het werk klaar',
   'dash.dispatchTitle': 'Toewijzen',
   'dash.dispatchTeam': 'Team',
   'dash.dispatchPerson': 'Persoon',

@@ -142,6 +142,8 @@ export const dashboardWords: Record<keyof typeof english, string> = {
   'dash.event.work-order-withdrawn': '工作单已撤回',
   'dash.event.work-order-commented': '工作单评论',
   'dash.event.work-order-files-added': '工作单已添加文件',
+  'dash.event.ticket-work-started': '供应商已开始工作',
+  'dash.event.ticket-work-done': '供应商已报告完工',
   'dash.event.work-order-link-issued': '服务商链接已签发',
   'dash.event.work-order-link-revoked': '服务商链接已撤销',
   'dash.entity.service': '服务项',

@@ -91,6 +91,8 @@ export const dashboard: Record<keyof typeof english, string> = {
   'dash.action.reject': '已驳回',
   'dash.action.escalate': '已升级',
   'dash.action.cancel': '已取消',
+  'dash.action.workStarted': '供应商已开始工作',
+  'dash.action.workDone': '供应商已报告完工',
   'dash.dispatchTitle': '派工',
   'dash.dispatchTeam': '团队',
   'dash.dispatchPerson': '人员',

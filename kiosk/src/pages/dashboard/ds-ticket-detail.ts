@@ -17,6 +17,8 @@ const actionWords: Record<string, MessageKey> = {
   open: 'dash.action.open', assign: 'dash.action.assign', claim: 'dash.action.claim', accept: 'dash.action.accept',
   transfer: 'dash.action.transfer', release: 'dash.action.release', start: 'dash.action.start', complete: 'dash.action.complete',
   approve: 'dash.action.approve', reject: 'dash.action.reject', escalate: 'dash.action.escalate', cancel: 'dash.action.cancel',
+  // A vendor's steps on the ticket's work order, which leave the ticket's status as it was.
+  'work-started': 'dash.action.workStarted', 'work-done': 'dash.action.workDone',
 };
 
 /** One ticket in full: facts, dispatch, history, notes and rejections. Fires `close-detail`. */

@@ -10,12 +10,20 @@ const order = (id: string, patch: Partial<WorkOrder> = {}): WorkOrder => ({
 });
 
 describe('work order words', () => {
-  it('calls an unanswered order late a day after it went out, and an answered one never', () => {
+  it('calls an unanswered order late once its first reminder falls due, as the server scheduled it, and an answered one never', () => {
     const now = new Date('2026-12-02T08:00:01.000Z');
+    const chase = { sent: 0, step: 0, nextAt: '2026-12-02T08:00:00.000Z', task: null };
 
-    const flags = [awaitingTooLong(order('WO-1'), now), awaitingTooLong(order('WO-2'), new Date('2026-12-02T07:59:00.000Z')), awaitingTooLong(order('WO-3', { status: 'accepted' }), now)];
+    const flags = [
+      awaitingTooLong(order('WO-1', { reminders: chase }), now),
+      awaitingTooLong(order('WO-2', { reminders: chase }), new Date('2026-12-02T07:59:00.000Z')),
+      awaitingTooLong(order('WO-3', { status: 'accepted', reminders: chase }), now),
+      awaitingTooLong(order('WO-4', { reminders: { sent: 1, step: 1, nextAt: '2026-12-04T08:00:00.000Z', task: null } }), now),
+      awaitingTooLong(order('WO-5', { reminders: { ...chase, nextAt: '2026-12-03T08:00:00.000Z' } }), now),
+      awaitingTooLong(order('WO-6'), now),
+    ];
 
-    expect(flags).toEqual([true, false, false]);
+    expect(flags).toEqual([true, false, false, true, false, false]);
   });
 
   it('calls an order past its wanted-by time only while the work is still to be done', () => {

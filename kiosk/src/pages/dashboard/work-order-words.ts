@@ -2,10 +2,16 @@ import type { WorkOrder } from '@doorside/edge/contracts';
 import { ApiError } from '../../api/gateway-client.ts';
 import type { Translator } from '../../i18n/translator.ts';
 
-/** A vendor who has not answered a day after the order went out is late: the first reminder goes then. */
-export const ANSWER_WITHIN_MS = 24 * 3600 * 1000;
-
-export const awaitingTooLong = (order: WorkOrder, now: Date) => order.status === 'sent' && now.getTime() - Date.parse(order.sentAt) > ANSWER_WITHIN_MS;
+/**
+ * A vendor is late to answer once the first reminder of the order's chase has fallen due: the
+ * server's reminder schedule says when (`reminders.nextAt` before the first, `step` after it),
+ * not the page. An order without a chase is never called late.
+ */
+export function awaitingTooLong(order: WorkOrder, now: Date): boolean {
+  const chase = order.reminders;
+  if (order.status !== 'sent' || !chase) return false;
+  return chase.step > 0 || (chase.nextAt !== null && Date.parse(chase.nextAt) <= now.getTime());
+}
 export const pastDue = (order: WorkOrder, now: Date) =>
   order.dueAt !== null && ['sent', 'accepted', 'in_progress'].includes(order.status) && Date.parse(order.dueAt) < now.getTime();
 

@@ -57,4 +57,15 @@ describe.skipIf(!hasChromium)('the tenant portal, live', { timeout: 90_000 }, ()
 
     expect(await portal().getByRole('button', { name: 'Lena only' }).count()).toBe(0);
   });
+
+  it('goes back to the sign-in form when the session ends elsewhere', async () => {
+    const { gw } = site;
+    await signIn('mei.lin@harbour.example');
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+
+    await gw.call('POST', '/api/auth/logout', { cookie });
+
+    await portal().getByRole('heading', { name: en['portal.signInTitle'] }).waitFor(seen);
+    expect(await portal().locator('[data-me]').count()).toBe(0);
+  });
 });

@@ -2,13 +2,16 @@ import { LiveSocket } from '../../live/live-socket.ts';
 
 /** How long the feed gathers events before the portal reads again: one commit often carries several. */
 const GATHER_MS = 150;
+/** The gateway's close code for a session that no longer holds (`LIVE_CLOSE.credentials`). */
+const SIGNED_OUT = 4401;
 
 /**
  * The portal's `/ws` feed. The gateway sends a tenant only what they may read (their requests'
  * changes, approvals, announcements meant for them), so any event means "read again"; so does a
- * snapshot after a reconnect, for what went by while offline. Returns a function that stops it.
+ * snapshot after a reconnect, for what went by while offline. A session that ended (signed out
+ * elsewhere, expired) stops the feed and calls `ended`. Returns a function that stops it.
  */
-export function followPortal(base: URL, changed: () => void): () => void {
+export function followPortal(base: URL, changed: () => void, ended: () => void): () => void {
   const ws = new URL('./ws', base);
   ws.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   let seenSnapshot = false;
@@ -23,8 +26,13 @@ export function followPortal(base: URL, changed: () => void): () => void {
       if (kind === 'event' || (kind === 'snapshot' && seenSnapshot)) soon();
       if (kind === 'snapshot') seenSnapshot = true;
     },
-    connection: () => undefined,
+    connection: (_state, closeCode) => {
+      if (closeCode !== SIGNED_OUT) return;
+      stop();
+      ended();
+    },
   });
+  const stop = () => { clearTimeout(timer); socket.stop(); };
   socket.start();
-  return () => { clearTimeout(timer); socket.stop(); };
+  return stop;
 }

@@ -114,7 +114,7 @@ export class DsPortalPage extends LocalizingPage {
     this.phase = 'signed-in';
     // Requests, replies, approvals and announcements arrive as they happen, without a reload.
     this.#unfollow?.();
-    this.#unfollow = followPortal(new URL('./', location.href), () => void this.#refresh().catch(() => undefined));
+    this.#unfollow = followPortal(new URL('./', location.href), () => void this.#refresh().catch(() => undefined), () => this.#ended());
   }
 
   async #refresh(): Promise<void> {
@@ -147,6 +147,15 @@ export class DsPortalPage extends LocalizingPage {
   async #signOut(): Promise<void> {
     await this.#api.signOut().catch(() => undefined);
     this.#unfollow?.();
+    this.#unfollow = null;
+    this.me = null;
+    this.data = emptyData();
+    this.signIn = { step: 'form', problem: null, busy: false, sentTo: '', minutes: 15 };
+    this.phase = 'signed-out';
+  }
+
+  /** The session ended elsewhere (signed out on another tab, expired): back to the sign-in form. */
+  #ended(): void {
     this.#unfollow = null;
     this.me = null;
     this.data = emptyData();

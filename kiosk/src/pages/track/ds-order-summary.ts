@@ -6,9 +6,12 @@ import { occupantLook } from '../report/occupant-look.ts';
 
 /** The paid order behind a tracking link: the visit, each charged line (items added on the job too), the total, what is paid and what is due. */
 export class DsOrderSummary extends LocalizedElement {
-  static override properties = { order: { attribute: false }, now: { attribute: false } };
+  static override properties = { order: { attribute: false }, now: { attribute: false }, paying: { attribute: false }, payFailed: { attribute: false } };
   declare order: Order | undefined;
   declare now: Date;
+  /** The payment is being started; it could not be. */
+  declare paying: boolean;
+  declare payFailed: boolean;
 
   static override styles = [occupantLook, css`
     section { border: 2px solid #555; border-radius: 0.75rem; padding: 1rem; display: grid; gap: 0.6rem; }
@@ -25,6 +28,15 @@ export class DsOrderSummary extends LocalizedElement {
   constructor() {
     super();
     this.now = new Date();
+    this.paying = false;
+    this.payFailed = false;
+  }
+
+  /** Left unpaid and still payable: a booking while its place is held, or work billed once done. */
+  #payable(o: Order): boolean {
+    if (o.total - o.paid <= 0) return false;
+    if (o.status === 'billed') return true;
+    return o.status === 'awaiting-payment' && o.holdUntil !== null && Date.parse(o.holdUntil) > this.now.getTime();
   }
 
   override render() {
@@ -51,6 +63,10 @@ export class DsOrderSummary extends LocalizedElement {
           ${due > 0 && o.status !== 'cancelled' && o.status !== 'expired' ? html`<tr><th scope="row">${t('order.due')}</th><td class="num" data-order-due>${m(due)}</td></tr>` : nothing}
         </tfoot>
       </table>
+      ${this.#payable(o) ? html`<button class="primary wide" type="button" data-pay-now ?disabled=${this.paying}
+          @click=${() => this.dispatchEvent(new CustomEvent('pay-now', { bubbles: true, composed: true }))}>${this.paying ? t('order.payNowOpening') : t('order.payNowButton', { amount: m(due) })}</button>
+        ${o.status === 'awaiting-payment' && o.holdUntil ? html`<p class="hint" data-pay-by>${t('order.payNowHold', { time: this.speak.time(o.holdUntil, this.now) })}</p>` : nothing}
+        ${this.payFailed ? html`<p class="alert" role="alert" data-pay-failed>${t('order.payNowFailed')}</p>` : nothing}` : nothing}
     </section>`;
   }
 }

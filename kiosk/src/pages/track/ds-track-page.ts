@@ -25,7 +25,7 @@ import { type TrackState, TrackStore } from './track-store.ts';
 export class DsTrackPage extends LocalizingPage {
   static override properties = {
     state: { state: true }, now: { state: true }, disputing: { state: true },
-    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true }, order: { state: true },
+    sending: { state: true }, failure: { state: true }, rating: { state: true }, ratingFailure: { state: true }, receipt: { state: true }, order: { state: true }, paying: { state: true }, payFailed: { state: true },
     announcements: { state: true },
   };
   /** What the property team announced for the ticket's room, live now. */
@@ -40,6 +40,9 @@ export class DsTrackPage extends LocalizingPage {
   declare receipt: Receipt | undefined;
   /** The paid order behind the link; a free report has none. */
   declare order: Order | undefined;
+  /** Pay now is starting a payment; it could not. */
+  declare paying: boolean;
+  declare payFailed: boolean;
   /** The view's last change the receipt was read for: money moves with the order, which changes the view. */
   #receiptFor = '';
 
@@ -66,6 +69,8 @@ export class DsTrackPage extends LocalizingPage {
     this.speak = translator(this.#link.languages.lang);
     this.state = this.#store.state;
     this.now = new Date();
+    this.paying = false;
+    this.payFailed = false;
     this.disputing = false;
     this.sending = null;
     this.failure = '';
@@ -90,6 +95,26 @@ export class DsTrackPage extends LocalizingPage {
     this.#stop.push(() => clearInterval(tick));
     this.#store.start();
     this.#stop.push(() => this.#store.stop());
+  }
+
+  /** Pay now: the payment for what is due, then the provider's page (the simulated one brings the payer back here). */
+  async #payNow(): Promise<void> {
+    this.paying = true;
+    this.payFailed = false;
+    try {
+      const { url } = await this.#api.payNow();
+      if (!url) throw new Error('no place to pay');
+      const target = new URL(url, location.href);
+      // A provider page on the web (the simulated one) is told the language and the way back here, a path on this gateway.
+      if (target.protocol === 'https:' || target.protocol === 'http:') {
+        target.searchParams.set('lang', this.speak.lang);
+        target.searchParams.set('back', `${location.pathname}${location.search}`);
+      }
+      location.assign(target.href);
+    } catch {
+      this.payFailed = true;
+      this.paying = false;
+    }
   }
 
   #readReceipt(): void {
@@ -147,7 +172,7 @@ export class DsTrackPage extends LocalizingPage {
       ${view.phase === 'cancelled' ? html`<p class="alert" role="status">${t('track.cancelled')}</p>` : nothing}
       ${view.replies.length ? html`<section class="card" data-replies aria-labelledby="replies-title"><h2 id="replies-title">${t('inq.track.replies')}</h2>
         <ul>${view.replies.map((r) => html`<li data-reply><p>${r.text}</p><p class="hint">${this.speak.time(r.at, new Date())}</p></li>`)}</ul></section>` : nothing}
-      <ds-order-summary .order=${this.order} .now=${this.now}></ds-order-summary>
+      <ds-order-summary .order=${this.order} .now=${this.now} .paying=${this.paying} .payFailed=${this.payFailed} @pay-now=${() => void this.#payNow()}></ds-order-summary>
       <ds-receipt .receipt=${this.receipt} .now=${this.now}></ds-receipt>
       <p class="hint">${t('track.updated', { ago: this.speak.ago(view.updatedAt, this.now) })}</p>
       ${view.rating ? html`<p class="ok" role="status" data-rated>${t('track.rated', { score: view.rating.score })}</p>` : nothing}

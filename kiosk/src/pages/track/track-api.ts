@@ -1,4 +1,4 @@
-import { Order, PublicAnnouncements, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
+import { Order, PayNow, PublicAnnouncements, Receipt, TrackView, visibleTrim } from '@doorside/edge/contracts';
 import type { PreparedPhoto } from '../../photos/resize-photo.ts';
 import { get, post } from '../report/send-form.ts';
 
@@ -29,6 +29,11 @@ export class TrackApi {
   /** The paid order behind the link: its lines (with items added on the job), total, paid and status. */
   async order(): Promise<Order> {
     return Order.parse(await get(this.#url('/order')));
+  }
+
+  /** Pay now: a payment for what is due on the order left unpaid, and where to pay it. */
+  async payNow(): Promise<PayNow> {
+    return PayNow.parse(await post(this.#url('/order/pay'), {}));
   }
 
   async rate(score: number, comment: string): Promise<TrackView> {

@@ -38,7 +38,8 @@ describe('the vendor\'s link served by the central server', () => {
     .filter((e) => e.actor.startsWith('vendor:'));
 
   beforeAll(async () => {
-    rig = await startRig();
+    // The tests poll the page's reads: the address limit is the rate-limit test's to check.
+    rig = await startRig({ vendorLimits: { perAddress: { max: 100_000, windowMs: 60_000 }, stepsPerLink: { max: 1000, windowMs: 60_000 } } });
     rig.startAgent();
     hanna = await rig.gw.login('hanna');
     vendor = (await rig.gw.call('POST', '/api/vendors', { cookie: hanna, body: { name: 'Heis og Port', trade: 'lifts', email: 'h@heis.example', contacts: [{ name: 'Desk', email: 'd@heis.example' }] } })).body;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFUND_CHECK_DELAYS_S } from '../src/payments/refund-rules.ts';
+import { wechatPay } from '../src/payments/wechat-pay.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { alipayNotice, rsaPair, wechatNotice, wechatPlatform, wechatRefundNotice } from './support/provider-keys.ts';
 import { type StandIn, startStandIn } from './support/provider-stand-in.ts';
@@ -278,5 +279,21 @@ describe('refunds under way at WeChat Pay and Alipay are followed until they end
     expect(figures.revenue).toBe(paidSum);
     expect(fromLedger).toBe(paidSum);
     expect(kpis.revenue).toMatchObject({ amount: paidSum, refunded: orders.reduce((n, o) => n + o.refunded, 0) });
+  });
+
+  it('reads two refunds of one payment as two notices, each naming its refund (a central server holds each once)', () => {
+    const provider = wechatPay({ apiV3Key: platform.apiV3Key, keys: new Map([[platform.serial, platform.publicKey]]), mchid });
+    const at = new Date(now());
+    const read = (no: string, id: string) => {
+      const notice = wechatRefundNotice(platform, platform.serial, { out_trade_no: 'demo_P-9', out_refund_no: no, refund_id: id, status: 'SUCCESS', total: 5_000, refund: 2_000, mchid }, at);
+      return provider.verify({ headers: Object.fromEntries(Object.entries(notice.headers).map(([k, v]) => [k.toLowerCase(), v])), body: notice.body }, at);
+    };
+
+    const first = read('demo_R-41', '50000000000000000041');
+    const second = read('demo_R-42', '50000000000000000042');
+
+    expect(first).toMatchObject({ event: 'refund', tradeNo: 'demo_P-9', refund: { outRefundNo: 'demo_R-41', outcome: 'done', reference: '50000000000000000041', code: 'SUCCESS' } });
+    expect(second.refund?.outRefundNo).toBe('demo_R-42');
+    expect(first.key).not.toBe(second.key);
   });
 });

@@ -92,7 +92,8 @@ export function wechatPay(settings: WechatPaySettings): PaymentProvider {
         provider: 'wechat',
         event: paid ? 'paid' : refund ? 'refund' : 'other',
         ...(refund ? { refund } : {}),
-        key: `${transaction.transaction_id || envelope.id}:${envelope.event_type}`,
+        // A refund's events are its own: two refunds of one payment are two notices.
+        key: `${refund ? `${refund.reference || refund.outRefundNo}` : transaction.transaction_id || envelope.id}:${envelope.event_type}`,
         tradeNo: transaction.out_trade_no,
         transaction: transaction.transaction_id,
         amount: transaction.amount.total,

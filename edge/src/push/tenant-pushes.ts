@@ -9,22 +9,19 @@ import type { SiteStore } from '../store/site-store.ts';
 const QUIET = new Set(['ticket-opened', 'ticket-commented', 'ticket-attachments-added', 'ticket-linked', 'ticket-checklist-changed']);
 
 /**
- * The persons who may be told of a request: its reporting person, those it is shared with and
- * the people of its company; of these, the rights table (`read-requests` and its scope) says who
- * reads it, so a company's tenant administrator hears of a colleague's request and a plain tenant does not.
+ * The persons who may be told of a request: of those with a push subscription, its reporting
+ * person, those it is shared with and the people of its company; of these, the rights table
+ * (`read-requests` and its scope) says who reads it, so a company's tenant administrator hears of
+ * a colleague's request and a plain tenant does not. With no tenant subscribed, nothing is looked up.
  */
 function readersOf(store: SiteStore, ticket: Ticket): PersonRecord[] {
+  const subscribed = store.push.owners('person:').map((owner) => store.entries.persons.get(owner.slice('person:'.length)))
+    .filter((person): person is PersonRecord => !!person?.email);
+  if (subscribed.length === 0) return [];
   const subject = requestSubject(store, ticket);
-  const named = [...(ticket.reporter.kind === 'person' && ticket.reporter.id ? [ticket.reporter.id] : []), ...(ticket.links?.persons ?? [])];
-  const candidates = new Map<string, PersonRecord>();
-  for (const id of named) {
-    const person = store.entries.persons.get(id);
-    if (person) candidates.set(id, person);
-  }
-  if (subject.company) {
-    for (const person of store.entries.persons.list(100_000)) if (person.company?.trim() === subject.company) candidates.set(person.id, person);
-  }
-  return [...candidates.values()].filter((person) => person.email && visibleTo(tenantActor(person), subject));
+  const named = new Set([...(ticket.reporter.kind === 'person' && ticket.reporter.id ? [ticket.reporter.id] : []), ...(ticket.links?.persons ?? [])]);
+  return subscribed.filter((person) => (named.has(person.id) || (!!subject.company && person.company?.trim() === subject.company))
+    && visibleTo(tenantActor(person), subject));
 }
 
 /** What a committed change of a request says at the tenant portal: a reply to it, or its new status. */

@@ -26,6 +26,11 @@ export class PushSubscriptions {
     return this.#sql('SELECT endpoint, owner, p256dh, auth FROM push_subscriptions WHERE owner = ?').all(owner) as StoredSubscription[];
   }
 
+  /** The owners with at least one subscription whose ref starts with the prefix (`person:`), by the owner index. */
+  owners(prefix: string): string[] {
+    return (this.#sql("SELECT DISTINCT owner FROM push_subscriptions WHERE owner >= ? AND owner < ? || char(1114111)").all(prefix, prefix) as { owner: string }[]).map((r) => r.owner);
+  }
+
   get(endpoint: string): StoredSubscription | undefined {
     return this.#sql('SELECT endpoint, owner, p256dh, auth FROM push_subscriptions WHERE endpoint = ?').get(endpoint) as StoredSubscription | undefined;
   }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -85,14 +85,27 @@ try {
     DOORSIDE_GATEWAY_URL: gatewayUrl, DOORSIDE_GATEWAY_CREDENTIALS: gatewayCredentials,
     DOORSIDE_CENTRAL_URL: centralUrl, DOORSIDE_CENTRAL_CREDENTIALS: centralCredentials,
   }, /Doorside sync agent/);
+  // The demo's open work order, as its vendor reaches it: the same link on the central server.
+  const vendorLink = centralVendorLink(gatewayCredentials, centralUrl);
   console.log(`
 Doorside demo: a building's gateway, the central server and the sync agent between them.
   Gateway        ${gatewayUrl}   (dashboard ${gatewayUrl}/dashboard, staff ${gatewayUrl}/staff)
   Central        ${centralUrl}/central   (head-office sign-in in ${centralCredentials})
   Sync status    ${gatewayUrl}/api/sync/status   Metrics: ${gatewayUrl}/metrics
-  Credentials    ${gatewayCredentials}
+  Credentials    ${gatewayCredentials}${vendorLink ? `\n  Vendor link    ${vendorLink}   (through the central server, once the agent has synced)` : ''}
 Press Ctrl+C to stop all three.`);
 } catch (error) {
   console.error(`start:all: ${(error as Error).message}`);
   await stopAll(1);
+}
+
+/** The first demo work order's vendor link with the central server's address, if the credentials list one. */
+function centralVendorLink(credentials: string, centralUrl: string): string | undefined {
+  try {
+    const { vendors } = JSON.parse(readFileSync(credentials, 'utf8')) as { vendors?: { workOrders?: { url?: string }[] }[] };
+    const url = vendors?.flatMap((v) => v.workOrders ?? []).find((o) => o.url)?.url;
+    return url ? `${centralUrl}${new URL(url).pathname}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,6 +26,13 @@ it('starts gateway, central server and agent with one command, syncs the site, a
   const headOf = async () => (await (await fetch(`${gatewayUrl}/api/bridge/events?after=0&limit=1`, { headers: { authorization: `Bearer ${gateway.bridge.key}` } })).json()).head;
   const cursorOf = async () => (await (await fetch(`${centralUrl}/api/sites/demo/cursor`, { headers: { authorization: `Bearer ${central.siteKey}` } })).json()).cursor;
   await until('the central copy reaches the gateway head', async () => JSON.stringify(await headOf()) === JSON.stringify(await cursorOf()), 30_000);
+  // The demo's open work order opens for its vendor through the central server.
+  const [, vendorLink] = await demo.waitFor(/Vendor link\s+(http:\/\/\S+)\s/);
+  const opened = await fetch(vendorLink!, { redirect: 'manual' });
+  expect(opened.status).toBe(303);
+  const view = await fetch(`${centralUrl}/api/wo`, { headers: { cookie: opened.headers.getSetCookie()[0]!.split(';')[0]! } });
+  expect(view.status).toBe(200);
+  expect((await view.json()).workOrder.status).toBe('sent');
 
   demo.process.kill('SIGINT');
   const exit = await demo.exited;

@@ -37,7 +37,7 @@ export const breachWords: Record<Lang, BreachWords> = {
   },
   nl: {
     title: 'Overschreden serviceniveaus', byCategory: 'Overschrijdingen per categorie', byTeam: 'Overschrijdingen per team', byVendor: 'Overschrijdingen per leverancier',
-    colCategory: 'Categorie', colTeam: 'Team', colVendor: 'Leverancier', colCounted: 'Tickets', colBreached: 'Overschreden',
+    colCategory: 'Categorie', colTeam: 'Team', colVendor: 'Leverancier', colCounted: 'Aantal tickets', colBreached: 'Overschreden',
     colResponse: 'Te laat gereageerd', colResolution: 'Te laat opgelost', colShare: 'Aandeel overschreden',
     none: 'Geen tickets om te tellen in deze dagen.', noVendors: 'Geen tickets naar een leverancier in deze dagen.',
     summary: { one: '{breached} van {counted} ticket overschreed de termijnen', other: '{breached} van {counted} tickets overschreden de termijnen' },

@@ -3,7 +3,7 @@ import { CentralCommand, ChainPoint, ShippedEvent, SiteId, SyncStatus } from '@d
 
 // The shapes the agent forwards unchanged between gateway and central server have one
 // definition, in the gateway's contract module.
-export { CentralCommand, ChainPoint, CommandResult, Sha256Hex, ShippedEvent, SyncStatus } from '@doorside/edge/contracts';
+export { BridgeFile, CentralCommand, ChainPoint, CommandResult, Sha256Hex, ShippedEvent, SyncStatus } from '@doorside/edge/contracts';
 
 /**
  * The wire between a site's sync agent and the central server. Events travel with their
@@ -71,3 +71,11 @@ export const NewCentralCommand = z.discriminatedUnion('type', [
   reassign.omit(withoutIdentity), setRejectionPolicy.omit(withoutIdentity), vendorAccepted.omit(withoutIdentity), setRoomStatus.omit(withoutIdentity),
 ]);
 export type NewCentralCommand = z.infer<typeof NewCentralCommand>;
+
+/** The work orders' files the central server wants copied from the site, by id. */
+export const WantedFiles = z.object({ files: z.array(z.string()) });
+export type WantedFiles = z.infer<typeof WantedFiles>;
+export const FileParams = z.strictObject({ site: SiteId, id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+export const FileKept = z.object({ id: z.string(), stored: z.boolean() });
+/** The largest file copy: a file at the upload limit, base64, and room for its fields. */
+export const MAX_FILE_BODY_BYTES = Math.ceil((10 * 1024 * 1024) / 3) * 4 + 64 * 1024;

@@ -143,6 +143,55 @@ describe('the vendor\'s link served by the central server', () => {
     expect((await siteOrder(id)).attachments).toHaveLength(1);
   });
 
+  it('opens the order\'s files through the central server: the team\'s photo and the vendor\'s own upload, with the right bytes, and no other order\'s', async () => {
+    const room = rig.gw.creds.rooms[0]!;
+    const reportUrl = new URL(room.reportApi);
+    const ticket = (await rig.gw.call('POST', reportUrl.pathname + reportUrl.search, { body: { category: 'maintenance', description: 'Lift door scrapes' } })).body.ticket.id as string;
+    const form = new FormData();
+    form.append('photos', new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }), 'door.jpg');
+    expect((await fetch(`${rig.gw.http}/api/tickets/${ticket}/attachments`, { method: 'POST', headers: { cookie: hanna }, body: form })).status).toBe(201);
+    const sent = (await rig.gw.call('POST', `/api/tickets/${ticket}/work-orders`, { cookie: hanna, body: { vendor: vendor.id } })).body;
+    const id = sent.workOrder.id as string;
+    const teamFile = sent.workOrder.attachments[0].id as string;
+    const other = await send('Another order');
+    await rig.inSync();
+    const cookie = await openLink(tokenOf(sent.links[0].url));
+    const otherCookie = await openLink(other.token);
+    const siteBytes = async (file: string) => Buffer.from(await (await fetch(`${rig.gw.http}/api/work-orders/${id}/files/${file}`, { headers: { cookie: hanna } })).arrayBuffer());
+    const fromCentral = (file: string, as = cookie) => central(`/api/wo/files/${file}`, { headers: { cookie: as } });
+
+    await until('the team\'s photo is copied up', async () => (await fromCentral(teamFile)).status === 200);
+    const team = await fromCentral(teamFile);
+    expect(team.headers.get('content-type')).toBe('image/jpeg');
+    expect(team.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(team.headers.get('content-disposition')).toBe(`inline; filename="${teamFile}.jpg"`);
+    expect(team.headers.get('cache-control')).toBe('private, max-age=3600');
+    expect(Buffer.from(await team.arrayBuffer()).equals(await siteBytes(teamFile))).toBe(true);
+
+    const filed = await upload(cookie, 'files', [{ bytes: PDF, name: 'quote.pdf', type: 'application/pdf' }]);
+    expect(filed.status).toBe(202);
+    await until('the site has the vendor\'s PDF', async () => (await siteOrder(id)).attachments.length === 2);
+    const pdfId = (await siteOrder(id)).attachments.find((a: { type: string }) => a.type === 'application/pdf').id as string;
+    await until('the vendor\'s PDF is copied up', async () => (await fromCentral(pdfId)).status === 200);
+    const pdf = await fromCentral(pdfId);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="${pdfId}.pdf"`);
+    expect(Buffer.from(await pdf.arrayBuffer()).equals(PDF)).toBe(true);
+
+    // Another order's link, a made-up id, and no cookie at all: the same 404.
+    const refused = await Promise.all([fromCentral(teamFile, otherCookie), fromCentral(pdfId, otherCookie), fromCentral('A-madeup12345'), central(`/api/wo/files/${teamFile}`)].map(async (p) => json(await p)));
+    expect(refused.map((r) => r.status)).toEqual([404, 404, 404, 404]);
+    expect(new Set(refused.map((r) => r.body?.error))).toEqual(new Set(['NOT_FOUND']));
+    // Copied once: the agent's next rounds want nothing more.
+    const wanted = async () => (await (await fetch(`${rig.central!.url}/api/sites/demo/files/wanted`, { headers: { authorization: `Bearer ${rig.siteKey}` } })).json()).files as string[];
+    await until('nothing more is wanted', async () => (await wanted()).length === 0);
+    const copy = { id: pdfId, name: 'quote.pdf', type: 'application/pdf', sha256: createHash('sha256').update(PDF).digest('hex'), data: PDF.toString('base64') };
+    const again = await fetch(`${rig.central!.url}/api/sites/demo/files/${pdfId}`, { method: 'PUT', headers: { authorization: `Bearer ${rig.siteKey}`, 'content-type': 'application/json' }, body: JSON.stringify(copy) });
+    expect(await again.json()).toEqual({ id: pdfId, stored: false });
+    const forged = await fetch(`${rig.central!.url}/api/sites/demo/files/A-madeup12345`, { method: 'PUT', headers: { authorization: `Bearer ${rig.siteKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ ...copy, id: 'A-madeup12345' }) });
+    expect(forged.status).toBe(404);
+  });
+
   it('refuses with 409 a step on an order its copy shows closed, and a disguised file with 400, holding nothing', async () => {
     const { token } = await send('Window will not close');
     await rig.inSync();

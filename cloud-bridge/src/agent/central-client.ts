@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  BatchAccepted, type CentralCommand, type ChainPoint, ChainPoint as ChainPointSchema, type CommandResult, CursorAnswer, type EventBatch,
-  PendingCommands, type SyncStatus,
+  BatchAccepted, type BridgeFile, type CentralCommand, FileKept, type ChainPoint, ChainPoint as ChainPointSchema, type CommandResult, CursorAnswer, type EventBatch,
+  PendingCommands, type SyncStatus, WantedFiles,
 } from '../protocol.ts';
 import { JsonEndpoint, Refused } from './http-json.ts';
 
@@ -53,6 +53,15 @@ export class CentralClient {
       if (error instanceof Refused && error.code === 'RESULT_ALREADY_RECORDED') return;
       throw error;
     }
+  }
+
+  /** The work orders' files the central server still wants, by id. */
+  async wantedFiles(): Promise<string[]> {
+    return (await this.#http.call({ method: 'GET', path: `/api/sites/${this.#site}/files/wanted` }, WantedFiles)).files;
+  }
+
+  async putFile(file: BridgeFile): Promise<boolean> {
+    return (await this.#http.call({ method: 'PUT', path: `/api/sites/${this.#site}/files/${encodeURIComponent(file.id)}`, body: file }, FileKept)).stored;
   }
 
   async uploadStatus(status: SyncStatus): Promise<void> {

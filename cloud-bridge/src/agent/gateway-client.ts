@@ -1,4 +1,4 @@
-import { BridgeEventsPage, BridgeStatusAnswer, type CentralCommand, CommandResult, type SyncStatus, SyncStatusView } from '@doorside/edge/contracts';
+import { BridgeEventsPage, BridgeFile, BridgeStatusAnswer, type CentralCommand, CommandResult, type SyncStatus, SyncStatusView } from '@doorside/edge/contracts';
 import { JsonEndpoint } from './http-json.ts';
 
 /** The gateway's bridge routes, with the site's bridge key. */
@@ -15,6 +15,11 @@ export class GatewayClient {
 
   apply(command: CentralCommand): Promise<CommandResult> {
     return this.#http.call({ method: 'POST', path: '/api/bridge/commands', body: command }, CommandResult);
+  }
+
+  /** A work order's file with its type, name and SHA-256. */
+  file(id: string): Promise<BridgeFile> {
+    return this.#http.call({ method: 'GET', path: `/api/bridge/files/${encodeURIComponent(id)}` }, BridgeFile);
   }
 
   report(status: SyncStatus): Promise<unknown> {

@@ -103,6 +103,7 @@ export class SyncAgent {
       this.#board.reached(cursor);
       await this.#relayCommands();
       wait = await this.#ship(cursor);
+      await this.#copyFiles();
     } catch (error) {
       if (this.#stopping) return 0;
       wait = this.#failed(error);
@@ -163,6 +164,24 @@ export class SyncAgent {
     }
     if (shipped > 0) this.#say(`shipped ${shipped} events, central cursor at ${cursor.seq}`);
     return 0;
+  }
+
+  /**
+   * Copies up the work orders' files the central server wants (it reads which from the log just
+   * shipped), one at a time. A copy cut off midway is wanted again next round; a file the site no
+   * longer has (404) is passed over until the log says otherwise.
+   */
+  async #copyFiles(): Promise<void> {
+    let copied = 0;
+    for (const id of await this.#central.wantedFiles()) {
+      if (this.#stopping) return;
+      const file = await this.#gateway.file(id).catch((error: unknown) => {
+        if (error instanceof Refused && error.side === 'gateway' && error.status === 404) return null;
+        throw error;
+      });
+      if (file && await this.#central.putFile(file)) copied++;
+    }
+    if (copied > 0) this.#say(`copied ${copied} work-order file${copied === 1 ? '' : 's'} to the central server`);
   }
 
   #caughtUp(cursor: ChainPoint, shipped: number): number {

@@ -90,6 +90,19 @@ export const migrations: { version: number; statements: Statement[] }[] = [
       'CREATE INDEX vendor_links_by_order ON vendor_links (site, work_order)',
     ],
   },
+  {
+    version: 6,
+    statements: [
+      // The files of work orders a vendor link opens, copied up by the site's agent (the site
+      // keeps the originals), so a vendor reaching the link here can open them.
+      {
+        sqlite: `CREATE TABLE vendor_files (site TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sha256 TEXT NOT NULL,
+          size INTEGER NOT NULL, data BLOB NOT NULL, copied_at TEXT NOT NULL, PRIMARY KEY (site, id))`,
+        postgres: `CREATE TABLE vendor_files (site TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, sha256 TEXT NOT NULL,
+          size INTEGER NOT NULL, data BYTEA NOT NULL, copied_at TEXT NOT NULL, PRIMARY KEY (site, id))`,
+      },
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

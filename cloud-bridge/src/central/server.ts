@@ -24,6 +24,7 @@ import type { SqlDriver } from './sql-driver.ts';
 import { type VendorLink, VendorLinks } from './vendor-links.ts';
 import { centralVendorRoutes, type VendorLimits } from './vendor-routes.ts';
 import { VendorViews } from './vendor-views.ts';
+import { VendorFiles } from './vendor-files.ts';
 import { PgDriver } from './sql-driver.pg.ts';
 import { SqliteDriver } from './sql-driver.sqlite.ts';
 
@@ -96,6 +97,7 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   const views = new OfficeViews(driver);
   const vendorLinks = new VendorLinks(driver);
   const vendorViews = new VendorViews(driver, vendorLinks);
+  const vendorFiles = new VendorFiles(driver, vendorViews);
   const metrics = new CentralMetrics();
   const routes: Central['routes'] = [];
   metrics.watchLinks(async () => (await views.sites(null, clock())).map((s) => ({ site: s.site, up: s.link.up })));
@@ -138,10 +140,10 @@ export async function startCentral(options: CentralOptions): Promise<Central> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url, documented: route.schema?.hide !== true });
   });
-  await app.register(siteRoutes, { log, commands, metrics, clock });
+  await app.register(siteRoutes, { log, commands, metrics, clock, files: vendorFiles });
   await app.register(officeRoutes, { directory, views, log, commands, clock, secureCookies: options.secureCookies ?? false });
   await app.register(paymentNotifyRoutes, { providers: providersFrom({ ...options.payments, company: false }), commands, log, clock });
-  await app.register(centralVendorRoutes, { views: vendorViews, commands, clock, secureCookies: options.secureCookies ?? false, ...(options.vendorLimits ? { limits: options.vendorLimits } : {}) });
+  await app.register(centralVendorRoutes, { views: vendorViews, files: vendorFiles, commands, clock, secureCookies: options.secureCookies ?? false, ...(options.vendorLimits ? { limits: options.vendorLimits } : {}) });
   await app.register(pageRoutes, options.assets ? { assets: options.assets } : {});
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok', backend: driver.dialect }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

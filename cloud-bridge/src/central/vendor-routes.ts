@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { CommandInbox } from './command-inbox.ts';
 import { fileKind } from './file-kind.ts';
 import type { VendorViews } from './vendor-views.ts';
+import type { VendorFiles } from './vendor-files.ts';
 
 export const VENDOR_COOKIE = 'ds_wo';
 const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 429: ErrorBody };
@@ -22,7 +23,7 @@ const tags = ['vendor link'];
 export interface VendorLimits { perAddress: { max: number; windowMs: number }; stepsPerLink: { max: number; windowMs: number } }
 export const defaultVendorLimits: VendorLimits = { perAddress: { max: 120, windowMs: 60_000 }, stepsPerLink: { max: 30, windowMs: 10 * 60_000 } };
 
-export interface VendorRouteOptions { views: VendorViews; commands: CommandInbox; clock: () => string; secureCookies: boolean; limits?: VendorLimits }
+export interface VendorRouteOptions { views: VendorViews; files: VendorFiles; commands: CommandInbox; clock: () => string; secureCookies: boolean; limits?: VendorLimits }
 
 const bodies = {
   accept: WorkOrderNoteBody, decline: WorkOrderReasonBody, comment: WorkOrderCommentBody, files: z.strictObject({}), start: WorkOrderNoteBody, done: WorkOrderDoneBody,
@@ -36,7 +37,7 @@ const uploads = new WeakMap<FastifyRequest, VendorFileCopy[]>();
  * command for the site (the link by its digest, files inside), which applies it once through
  * its own rules. So a step answers 202 with the command's id, not the order as it now is.
  */
-export const centralVendorRoutes: FastifyPluginAsync<VendorRouteOptions> = async (app, { views, commands, clock, secureCookies, limits = defaultVendorLimits }) => {
+export const centralVendorRoutes: FastifyPluginAsync<VendorRouteOptions> = async (app, { views, files: held, commands, clock, secureCookies, limits = defaultVendorLimits }) => {
   await app.register(rateLimit, { global: false });
   const perAddress = app.createRateLimit({ max: limits.perAddress.max, timeWindow: limits.perAddress.windowMs, keyGenerator: (r) => `wo-ip:${r.ip}` });
   const perLink = app.createRateLimit({ max: limits.stepsPerLink.max, timeWindow: limits.stepsPerLink.windowMs, keyGenerator: (r) => `wo-link:${tokenDigest(tokenOf(r) ?? '')}` });
@@ -99,10 +100,17 @@ export const centralVendorRoutes: FastifyPluginAsync<VendorRouteOptions> = async
     async (request, reply) => reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send((await open(cookieToken(request))).view));
   api.get('/api/wo/:token', { schema: { tags, params: VendorTokenParams, response: { 200: VendorWorkOrderView, ...errors }, description: `${describe} By the token.` } },
     async (request, reply) => reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store').send((await open(request.params.token)).view));
-  api.get('/api/wo/files/:attachment', { schema: { tags, params: VendorAttachmentParams, response: { 404: ErrorBody }, description: 'The order\'s files stay at the site: the central server holds none and answers 404.' } },
-    async (request) => {
-      await open(cookieToken(request));
-      throw new NotFound('attachment', request.params.attachment);
+  api.get('/api/wo/files/:attachment', { schema: { tags, params: VendorAttachmentParams, response: { 404: ErrorBody }, description: 'A file of the order the link\'s cookie opens (the ticket\'s photos, the vendor\'s photos and PDFs), as the site\'s agent copied it up; no other order\'s. 404 too for a file the order no longer lists or not copied yet.' } },
+    async (request, reply) => {
+      const { link, order } = await open(cookieToken(request));
+      const id = request.params.attachment;
+      const file = order.attachments.some((a) => a.id === id) ? await held.get(link.site, id) : undefined;
+      if (!file) throw new NotFound('attachment', id);
+      const pdf = file.type === 'application/pdf';
+      // The type is what the site's store wrote and the name is the id: nothing the sender chose reaches these headers.
+      return reply.type(pdf ? 'application/pdf' : 'image/jpeg').header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
+        .header('content-disposition', `${pdf ? 'attachment' : 'inline'}; filename="${id}.${pdf ? 'pdf' : 'jpg'}"`)
+        .header('cache-control', 'private, max-age=3600').send(file.data as never);
     });
 
   const act = async (token: string, action: VendorAction, body: Record<string, unknown>, request: FastifyRequest) => {

@@ -43,6 +43,11 @@ export class VendorViews {
       .flatMap((c) => (c.success && c.data.type === 'vendor-action' && c.data.digest === link.digest ? [c.data.action] : []));
   }
 
+  /** The work order as the copy of the site's log last had it. */
+  order(site: string, id: string): Promise<WorkOrder | undefined> {
+    return this.#latest(site, `work-order:${id}`, WorkOrder);
+  }
+
   /** The entity's latest state of this shape: a room's or a ticket's log also holds events of other shapes (a QR code, a rating). */
   async #latest<T>(site: string, entity: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const rows = await this.db.all<{ state: string }>('SELECT state FROM events WHERE site = ? AND entity = ? ORDER BY seq DESC LIMIT 20', [site, entity]);

@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventHash } from '../store/hash-chain.ts';
 import { inbox } from '../test-support/mqtt-inbox.ts';
@@ -45,6 +46,7 @@ describe('the bridge key', () => {
     ['GET', '/api/bridge/status'],
     ['POST', '/api/bridge/commands'],
     ['PUT', '/api/bridge/status'],
+    ['GET', '/api/bridge/files/A-12345678'],
   ])('refuses %s %s without a key, with a wrong key and with a session instead', async (method, path) => {
     const body = method === 'GET' ? undefined : {};
     const answers = [
@@ -271,5 +273,28 @@ describe('sync status', () => {
     expect(sample('doorside_sync_link_up')).toBe(0);
     expect(sample('doorside_sync_last_success_timestamp_seconds')).toBe(Date.parse('2030-01-01T10:00:00.000Z') / 1000);
     expect(sample('doorside_sync_lag_seconds')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('GET /api/bridge/files/{id}', () => {
+  it('hands over a work order\'s file with its type, name and SHA-256, and nothing that is not on a work order', async () => {
+    const ticket = await gw.call('POST', '/api/tickets', { cookie: head, body: { kind: 'task', category: 'maintenance', room: 'r203', description: 'Door scrapes' } });
+    expect(ticket.status).toBe(201);
+    const form = new FormData();
+    form.append('photos', new Blob([new Uint8Array(await sharp({ create: { width: 32, height: 24, channels: 3, background: '#3a3' } }).jpeg().toBuffer())], { type: 'image/jpeg' }), 'door.jpg');
+    expect((await fetch(`${gw.http}/api/tickets/${ticket.body.id}/attachments`, { method: 'POST', headers: { cookie: head }, body: form })).status).toBe(201);
+    const photo = (await gw.call('GET', `/api/tickets/${ticket.body.id}`, { cookie: head })).body.attachments[0].id as string;
+
+    const beforeOrder = await asAgent('GET', `/api/bridge/files/${photo}`);
+    const vendor = (await gw.call('POST', '/api/vendors', { cookie: head, body: { name: 'Glass AS', trade: 'glazing', email: 'g@glass.example', contacts: [{ name: 'Desk', email: 'd@glass.example' }] } })).body;
+    expect((await gw.call('POST', `/api/tickets/${ticket.body.id}/work-orders`, { cookie: head, body: { vendor: vendor.id } })).status).toBe(201);
+    const file = await asAgent('GET', `/api/bridge/files/${photo}`);
+    const madeUp = await asAgent('GET', '/api/bridge/files/A-madeup12345');
+
+    expect(beforeOrder.status).toBe(404);
+    expect(file.status).toBe(200);
+    expect(file.body).toMatchObject({ id: photo, name: 'door.jpg', type: 'image/jpeg' });
+    expect(createHash('sha256').update(Buffer.from(file.body.data, 'base64')).digest('hex')).toBe(file.body.sha256);
+    expect(madeUp.status).toBe(404);
   });
 });

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  BridgeEventsPage, BridgeEventsQuery, BridgeStatusAnswer, CentralCommand, CommandResult, ErrorBody, SyncStatus, SyncStatusView, VENDOR_FILE_MAX_BYTES, VENDOR_FILES_MAX,
+  BridgeEventsPage, BridgeEventsQuery, BridgeFile, BridgeFileParams, BridgeStatusAnswer, CentralCommand, CommandResult, ErrorBody, SyncStatus, SyncStatusView, VENDOR_FILE_MAX_BYTES, VENDOR_FILES_MAX,
 } from '../contracts/index.ts';
-import { Unauthorized } from '../domain-error.ts';
+import { NotFound, Unauthorized } from '../domain-error.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DocumentStore } from '../attachments/document-store.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import type { SiteStore } from '../store/site-store.ts';
@@ -64,6 +67,22 @@ export const bridgeRoutes: FastifyPluginAsync<BridgeRoutesOptions> = async (app,
       bodyLimit: COMMAND_BODY_LIMIT,
       schema: { tags: ['sync'], body: CentralCommand, response: { 200: CommandResult, ...errors } },
     }, async (request) => applier.apply(request.body));
+
+    api.get('/api/bridge/files/:id', {
+      schema: { tags: ['sync'], params: BridgeFileParams, response: { 200: BridgeFile, 404: ErrorBody, ...errors }, description: 'A work order\'s file (the ticket\'s photos, the vendor\'s photos and PDFs) for the central server to keep: bytes as base64, type, name and SHA-256. Only files some work order lists; any other id is 404.' },
+    }, async (request) => {
+      const { id } = request.params;
+      const file = store.workOrders.withAttachment(id)?.attachments.find((a) => a.id === id);
+      if (!file) throw new NotFound('attachment', id);
+      const pdf = file.type === DocumentStore.media.type;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(pdf ? files.documents.path(id) : files.photos.path(id));
+      } catch {
+        throw new NotFound('attachment', id);
+      }
+      return { id, name: file.name, type: pdf ? 'application/pdf' as const : 'image/jpeg' as const, sha256: createHash('sha256').update(bytes).digest('hex'), data: bytes.toString('base64') };
+    });
 
     api.put('/api/bridge/status', {
       schema: { tags: ['sync'], body: SyncStatus, response: { 200: SyncStatusView, ...errors } },

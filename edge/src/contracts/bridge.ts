@@ -36,6 +36,21 @@ export const VendorFileCopy = z.strictObject({
 });
 export type VendorFileCopy = z.infer<typeof VendorFileCopy>;
 
+/**
+ * A file of a work order, copied by the sync agent from the gateway to the central server so a
+ * vendor reaching the link there can open it: its bytes (base64), the type the site's store
+ * wrote, its name and its SHA-256.
+ */
+export const BridgeFile = z.strictObject({
+  id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/),
+  name: z.string().max(200),
+  type: z.enum(['image/jpeg', 'application/pdf']),
+  sha256: Sha256Hex,
+  data: z.base64().max(Math.ceil(VENDOR_FILE_MAX_BYTES / 3) * 4),
+});
+export type BridgeFile = z.infer<typeof BridgeFile>;
+export const BridgeFileParams = z.strictObject({ id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+
 /** A command head office holds for a site, applied on the gateway through its own rules. */
 export const CentralCommand = z.discriminatedUnion('type', [
   z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),

@@ -44,6 +44,13 @@ export class WorkOrderRows {
     return rows.map((r) => JSON.parse(r.doc));
   }
 
+  /** The order that lists this attachment among its files, if any. */
+  withAttachment(attachment: string): WorkOrder | undefined {
+    const row = this.#sql(`SELECT doc FROM work_orders
+      WHERE EXISTS (SELECT 1 FROM json_each(doc, '$.attachments') WHERE json_extract(value, '$.id') = ?) LIMIT 1`).get(attachment) as { doc: string } | undefined;
+    return row && JSON.parse(row.doc);
+  }
+
   /** The orders sent in `[from, to)`, for the vendors' figures. */
   sentBetween(from: string, to: string): WorkOrder[] {
     return (this.#sql("SELECT doc FROM work_orders WHERE json_extract(doc, '$.sentAt') >= ? AND json_extract(doc, '$.sentAt') < ? ORDER BY number").all(from, to) as { doc: string }[])

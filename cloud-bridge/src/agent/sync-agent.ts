@@ -179,7 +179,13 @@ export class SyncAgent {
         if (error instanceof Refused && error.side === 'gateway' && error.status === 404) return null;
         throw error;
       });
-      if (file && await this.#central.putFile(file)) copied++;
+      if (!file) continue;
+      // A file the central server no longer wants (its order changed meanwhile) is its answer, not a failed round.
+      const stored = await this.#central.putFile(file).catch((error: unknown) => {
+        if (error instanceof Refused && error.side === 'central' && error.status < 500) return false;
+        throw error;
+      });
+      if (stored) copied++;
     }
     if (copied > 0) this.#say(`copied ${copied} work-order file${copied === 1 ? '' : 's'} to the central server`);
   }

@@ -26,10 +26,10 @@ describe('rights', () => {
     expect(allowed).toBe(false);
   });
 
-  it('lets an occupant only report, dispute, and place and cancel orders', () => {
+  it('lets an occupant only report, dispute, and place, pay for and cancel orders', () => {
     const rights = rightsOf('occupant');
 
-    expect([...rights].sort()).toEqual(['cancel-order', 'dispute', 'place-order', 'report']);
+    expect([...rights].sort()).toEqual(['cancel-order', 'dispute', 'pay-order', 'place-order', 'report']);
   });
 
   it('lets an occupant cancel an order only through its tracking link, and reception any order', () => {

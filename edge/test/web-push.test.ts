@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../src/rights/actor.ts';
 import { startTestGateway, type TestGateway } from '../src/test-support/test-gateway.ts';
 import { browserKeys, startLocalPushService } from './support/local-push-service.ts';
 
@@ -86,5 +87,20 @@ describe('Web Push to staff phones', () => {
 
     expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 401]);
     expect(answers[1]!.body.error).toBe('BAD_PUSH_ENDPOINT');
+  });
+  it('turns push on only for oneself: another person\'s subscription is refused, and left alone when turned off', async () => {
+    const keys = browserKeys();
+    const ana = actorOf(gw.store.directory.user('ana')!.user);
+    const hanna = actorOf(gw.store.directory.user('hanna')!.user);
+    const endpoint = `${base}/push/hanna-own`;
+    await gw.commands.handle(hanna, { pushOwner: hanna.ref }, { type: 'subscribe-push', endpoint, p256dh: keys.keys.p256dh, auth: keys.keys.auth });
+
+    const refused = await gw.commands.handle(ana, { pushOwner: hanna.ref }, { type: 'subscribe-push', endpoint: `${base}/push/not-hers`, p256dh: keys.keys.p256dh, auth: keys.keys.auth })
+      .catch((error: { code?: string }) => error.code);
+    const off = await gw.commands.handle(ana, { pushOwner: ana.ref }, { type: 'unsubscribe-push', endpoint });
+
+    expect(refused).toBe('NOT_PERMITTED');
+    expect(off).toEqual({ subscribed: false });
+    expect(gw.store.push.of(hanna.ref).map((s) => s.endpoint)).toEqual([endpoint]);
   });
 });

@@ -67,6 +67,14 @@ export function roomHiddenFrom(actor: Actor, room: RoomId): DomainError | null {
   return new Forbidden('WRONG_ROOM', `this panel belongs to room ${actor.room}, not ${room}`, { room: actor.room });
 }
 
+/** Why the actor may not use a right on what belongs to someone (a push subscription's owner, by actor ref), or null: an `own` grant reaches only the actor's own. */
+export function ownerRefusal(actor: Actor, right: Right, owner: string): DomainError | null {
+  const held = grantsOf(actor.role, right);
+  if (held.length === 0) return notPermitted(actor.role, right);
+  if (held.some((g) => g.scope.every((s) => s === 'any' || (s === 'own' && owner === actor.ref)))) return null;
+  return new Forbidden('NOT_PERMITTED', `a ${actor.role} may ${right} only for themselves`, { role: actor.role, right });
+}
+
 /** Why the actor may not use a right on what stands in a room (a device's reading), or null: the room scope of the grant is asked. */
 export function roomRefusal(actor: Actor, right: Right, room: RoomId): DomainError | null {
   const held = grantsOf(actor.role, right);

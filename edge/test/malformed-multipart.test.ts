@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -95,6 +96,34 @@ describe('malformed multipart bodies', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     expect({ events: await events(), files: stored() }).toEqual(before);
+    expect(gw.errors()).toEqual([]);
+  });
+
+  it('answers a refused upload at once: a small body is read and dropped on a connection that stays, a big one closes it unread', async () => {
+    const small = Buffer.concat([Buffer.from(routes[3]!.fields, 'latin1'), filePart(photo), Buffer.from(close)]);
+    const head = (length: number) => [
+      `POST /api/tickets/${open.attach}/attachments HTTP/1.1`, 'Host: 127.0.0.1', `Content-Type: multipart/form-data; boundary=${B}`, `Content-Length: ${length}`, '', '',
+    ].join('\r\n');
+    const { port } = new URL(gw.http);
+    const talk = (bytes: Buffer) => new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(bytes));
+      socket.setTimeout(5_000, () => { socket.destroy(); resolve(text); });
+      socket.on('data', (chunk) => {
+        text += chunk.toString('latin1');
+        if ((text.match(/HTTP\/1\.1 /g) ?? []).length === 2 && /\r\n\r\n[^]*"ok"/.test(text.slice(text.lastIndexOf('HTTP/1.1 ')))) socket.end();
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+
+    const kept = await talk(Buffer.concat([Buffer.from(head(small.length), 'latin1'), small, Buffer.from('GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', 'latin1')]));
+    const cut = await talk(Buffer.from(head(20 * 1024 * 1024), 'latin1'));
+
+    expect(kept.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 401', 'HTTP/1.1 200']);
+    expect(kept.split('\r\n\r\n')[0]).not.toMatch(/connection: close/i);
+    expect(cut.match(/HTTP\/1\.1 \d+/g)).toEqual(['HTTP/1.1 401']);
+    expect(cut).toMatch(/connection: close/i);
     expect(gw.errors()).toEqual([]);
   });
 });

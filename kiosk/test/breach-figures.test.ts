@@ -40,10 +40,11 @@ describe.skipIf(!hasChromium)('breaches by category, team and vendor on the figu
     await page.clock.setFixedTime(new Date(clock.now));
     const requested: string[] = [];
     page.on('request', (r) => requested.push(r.url()));
+    // The dashboard may ask for the figures as soon as it starts, before the section is opened.
+    const answer = page.waitForResponse((r) => r.url().includes('/api/kpis'));
     await signInTo(page, site.gw, 'hanna');
     await page.locator('nav.sections a[data-nav="figures"]').waitFor(seen);
     const before = requested.filter((u) => /breach-figures/.test(u));
-    const answer = page.waitForResponse((r) => r.url().includes('/api/kpis'));
     await openSection(page, 'figures');
     const report = KpiReport.parse(await (await answer).json());
     await page.locator('ds-breach-figures table[data-breaches="category"]').waitFor(seen);

@@ -17,9 +17,16 @@ declare module 'fastify' {
   }
 }
 
-/** Whether a request announces a body that nobody has read yet. */
-const hasBody = (request: FastifyRequest) =>
-  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+/** Up to this many announced bytes, a refused request's body is read and dropped so the connection stays usable. */
+const DRAINED_BODY_BYTES = 64 * 1024;
+
+/**
+ * Whether a refused request's body is too big (or of unknown length) to read: the answer then
+ * closes the connection. A small body is read and dropped instead, since a client still
+ * writing it would otherwise see its connection cut before it reads the answer.
+ */
+const bodyTooBigToDrain = (request: FastifyRequest) =>
+  request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > DRAINED_BODY_BYTES;
 
 /**
  * Sign-in for every route: one hook sets the request's actor from the session cookie and,
@@ -28,8 +35,8 @@ const hasBody = (request: FastifyRequest) =>
  *
  * It runs when the request's head is in, before any body is read: a photo upload is read by
  * its multipart parser in full before validation, so judging later would let anyone make the
- * gateway take in megabytes first. A refused request with a body is answered with
- * `Connection: close`, so the rest of that body is never read either.
+ * gateway take in megabytes first. A refused request with a body of more than 64 KiB (or of
+ * unknown length) is answered with `Connection: close`, so the rest of that body is never read.
  */
 export function installSignIn(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
@@ -41,7 +48,7 @@ export function installSignIn(app: FastifyInstance, auth: AuthService): void {
       const actor = signedInActor(request);
       if (right !== 'signed-in') assertMay(actor.role, right);
     } catch (error) {
-      if (hasBody(request)) reply.header('connection', 'close');
+      if (bodyTooBigToDrain(request)) reply.header('connection', 'close');
       throw error;
     }
   });

@@ -179,7 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes, { store: deps.store, commands: deps.commands });
   await app.register(announcementRoutes, { store: deps.store, commands: deps.commands });
   await app.register(pushRoutes, { commands: deps.commands, publicKey: deps.push.publicKey });
-  await app.register(serviceRoutes, { store: deps.store, commands: deps.commands });
+  await app.register(serviceRoutes, { store: deps.store, commands: deps.commands, clock: deps.clock });
   await app.register(orderRoutes, { store: deps.store, commands: deps.commands, payments: deps.orderPayments, clock: deps.clock, ...(deps.reportLimits ? { reportLimits: deps.reportLimits } : {}) });
   await app.register(portalRoutes, { store: deps.store, commands: deps.commands, auth: deps.auth, cookies: deps.cookies, siteName: deps.siteName, ...(deps.portalLimits ? { limits: deps.portalLimits } : {}) });
   await app.register(notifyRoutes, { providers: deps.payments.providers, commands: deps.commands, clock: deps.clock });

@@ -84,8 +84,9 @@ describe('messages queued for a device that is away', () => {
     expect(received.length).toBeLessThanOrEqual(OFFLINE_QUEUE_MAX);
     expect(received.every((bytes) => bytes === PAYLOAD_BYTES)).toBe(true);
     expect(await droppedOfflineQueueFull() - droppedBefore).toBe(MESSAGES - received.length);
-    expect(rssGrowth).toBeLessThan(20 * MIB);
-    // RSS keeps pages the allocator took earlier; what the queue holds shows in heap and buffers (21 MiB unbounded).
+    // What the queue holds shows in heap and buffers (about 20 MiB if unbounded). RSS is only
+    // printed: it keeps pages the allocator took while publishing, and differs by Node version
+    // by a few MiB either side of the unbounded figure, so it cannot tell the two apart.
     expect(heapGrowth).toBeLessThan(5 * MIB);
   }, 60_000);
 });

@@ -43,9 +43,23 @@ describe('paid services: catalogue, slots and orders', () => {
     expect(res.status).toBe(200);
     expect(res.body.timeZone).toBe('Europe/Oslo');
     expect(res.body.slots).toEqual([
-      { start: monday9, end: '2026-12-07T09:30:00Z', capacity: 3, booked: 0, free: 3 },
-      { start: monday13, end: '2026-12-07T13:30:00Z', capacity: 3, booked: 0, free: 3 },
+      { start: monday9, end: '2026-12-07T09:30:00Z', capacity: 3, booked: 0, free: 3, open: true },
+      { start: monday13, end: '2026-12-07T13:30:00Z', capacity: 3, booked: 0, free: 3, open: true },
     ]);
+  });
+
+  it('marks a slot whose booking has closed (inside the lead time) as not open, and refuses a booking of it', async () => {
+    const res = await gw.call('GET', `/api/services/drain-unblocking/slots?k=${qr.k}&from=2026-12-04T00:00:00Z&to=2026-12-05T00:00:00Z`);
+    const closed = res.body.slots.find((s: { start: string }) => s.start === '2026-12-04T11:00:00Z');
+    const before = await orderCount();
+
+    const booked = await order({ service: 'drain-unblocking', slot: closed.start, contact });
+
+    expect(closed).toMatchObject({ free: expect.any(Number), open: false });
+    expect(closed.free).toBeGreaterThan(0);
+    expect(res.body.slots.filter((s: { open: boolean }) => s.open).every((s: { start: string }) => s.start > closed.start)).toBe(true);
+    expect([booked.status, booked.body.error]).toEqual([400, 'SLOT_IN_PAST']);
+    expect(await orderCount()).toBe(before);
   });
 
   it('prices a booking itself, ignoring a price the client sent, and holds a pay-at-order place for 15 minutes', async () => {

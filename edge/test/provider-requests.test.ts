@@ -58,7 +58,7 @@ describe('opening payments and refunds at WeChat Pay and Alipay, signed as they 
   it('opens a booking paid at order at WeChat Pay, takes its notice, and refunds through WeChat Pay when the occupant cancels', async () => {
     const now = new Date();
     const slots = (await gw.call('GET', `/api/services/home-cleaning/slots?k=${qr.k}&from=${now.toISOString()}&to=${new Date(now.getTime() + 14 * 86_400_000).toISOString()}`)).body.slots;
-    const slot = slots.find((s: { free: number }) => s.free > 0).start;
+    const slot = slots.find((s: { free: number; open: boolean }) => s.free > 0 && s.open).start;
 
     const placed = (await gw.call('POST', `/api/rooms/${qr.room}/orders?k=${qr.k}`, { body: { service: 'home-cleaning', slot, contact: { name: 'Li Na', phone: '+86 138 0000 0000' } } })).body;
     const opened = standIn.seen.find((r) => r.path === '/v3/pay/transactions/native')!;

@@ -48,7 +48,7 @@ describe('refunds under way at WeChat Pay and Alipay are followed until they end
   const paidBooking = async () => {
     const from = new Date(now());
     const slots = (await gw.call('GET', `/api/services/home-cleaning/slots?k=${qr.k}&from=${from.toISOString()}&to=${new Date(from.getTime() + 20 * 86_400_000).toISOString()}`)).body.slots;
-    const slot = slots.find((s: { free: number }) => s.free > 0).start;
+    const slot = slots.find((s: { free: number; open: boolean }) => s.free > 0 && s.open).start;
     const placed = (await gw.call('POST', `/api/rooms/${qr.room}/orders?k=${qr.k}`, { body: { service: 'home-cleaning', slot, contact: { name: 'Li Na', phone: '+86 138 0000 0000' } } })).body;
     const [created] = (await staff('GET', `/api/payments?order=${placed.order.id}`)).body.payments;
     const notice = wechatNotice(platform, platform.serial, { out_trade_no: created.tradeNo, transaction_id: `42000000012026120600000${String(++transactions).padStart(5, '0')}`, total: created.amount, currency: created.currency, mchid }, new Date(now()));

@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('paid services and orders on the dashboard', { tim
     const { gw } = site;
     const k = new URL(gw.creds.rooms.find((r) => r.id === 'r203')!.reportApi).searchParams.get('k')!;
     const slots = (await gw.call('GET', `/api/services/carpet-cleaning/slots?k=${k}&from=${new Date().toISOString()}&to=${new Date(Date.now() + 14 * 86_400_000).toISOString()}`)).body.slots;
-    const placed = await gw.call('POST', `/api/rooms/r203/orders?k=${k}`, { body: { service: 'carpet-cleaning', slot: slots[0].start, quantity: 12, contact: { name: 'Ida Berg', email: 'ida@example.no' } } });
+    const placed = await gw.call('POST', `/api/rooms/r203/orders?k=${k}`, { body: { service: 'carpet-cleaning', slot: slots.find((x: { free: number; open: boolean }) => x.free > 0 && x.open).start, quantity: 12, contact: { name: 'Ida Berg', email: 'ida@example.no' } } });
     expect(placed.status).toBe(201);
     const id = placed.body.order.id as string;
     page = await site.browser.newPage({ viewport: { width: 1400, height: 1000 } });

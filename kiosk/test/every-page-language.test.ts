@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { catalogs } from '../src/i18n/index.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
@@ -81,31 +81,39 @@ describe.skipIf(!hasChromium)('every page in the language chosen', () => {
     for (const lang of Object.keys(locales) as Lang[]) typed.add(catalogs[lang]['language.name']);
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts.values()) await context.close();
     await browser?.close();
     await gw?.stop();
   });
 
-  const contexts = new Map<Lang, BrowserContext>();
   const english = new Map<string, Set<string>>();
 
+  /** Opens the page in a fresh context of its own (its own cookie), so pages can be read side by side. */
   async function shown(lang: Lang, opened: Opened): Promise<string[]> {
-    if (!contexts.has(lang)) contexts.set(lang, await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 900 } }));
-    const context = contexts.get(lang)!;
-    await context.clearCookies();
-    if (opened.cookie) {
-      const [name, value] = opened.cookie.split(';')[0]!.split('=') as [string, string];
-      await context.addCookies([{ name, value, url: gw.http }]);
+    const context = await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 900 } });
+    try {
+      if (opened.cookie) {
+        const [name, value] = opened.cookie.split(';')[0]!.split('=') as [string, string];
+        await context.addCookies([{ name, value, url: gw.http }]);
+      }
+      const page = await context.newPage();
+      const url = new URL(opened.url);
+      url.searchParams.set('lang', lang);
+      await page.goto(url.href);
+      await page.locator(opened.ready).first().waitFor({ state: 'attached', timeout: 10_000 });
+      await page.waitForLoadState('networkidle');
+      return await page.evaluate(textsOnPage);
+    } finally {
+      await context.close();
     }
-    const page = await context.newPage();
-    const url = new URL(opened.url);
-    url.searchParams.set('lang', lang);
-    await page.goto(url.href);
-    await page.locator(opened.ready).first().waitFor({ state: 'attached', timeout: 10_000 });
-    await page.waitForLoadState('networkidle');
-    const texts = await page.evaluate(textsOnPage);
-    await page.close();
-    return texts;
+  }
+
+  /** Each of `items` through `work`, at most `width` at a time, answers in the items' order. */
+  async function inParallel<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+    const out: R[] = new Array(items.length);
+    let next = 0;
+    const lane = async () => { while (next < items.length) { const i = next++; out[i] = await work(items[i]!); } };
+    await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+    return out;
   }
 
   async function inEnglish(opened: Opened): Promise<Set<string>> {
@@ -135,11 +143,11 @@ describe.skipIf(!hasChromium)('every page in the language chosen', () => {
 
   it.each(['zh', 'nb', 'nl'] as const)('shows no English words on any page in %s', async (lang) => {
     const found: Record<string, string[]> = {};
-    for (const opened of pages) {
+    const strays = await inParallel(pages, 3, async (opened) => {
       const onEnglishPage = await inEnglish(opened);
-      const stray = (await shown(lang, opened)).filter((text) => isEnglish(lang, text, onEnglishPage));
-      if (stray.length > 0) found[opened.name] = stray;
-    }
+      return (await shown(lang, opened)).filter((text) => isEnglish(lang, text, onEnglishPage));
+    });
+    pages.forEach((opened, i) => { if (strays[i]!.length > 0) found[opened.name] = strays[i]!; });
 
     expect(found).toEqual({});
   }, 180_000);

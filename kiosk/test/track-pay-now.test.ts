@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('pay now on the tracking page', { timeout: 90_000 
     const k = new URL(gw.creds.rooms.find((r) => r.id === 'r201')!.reportApi).searchParams.get('k')!;
     const day = (offset: number) => `${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
     const slots = (await gw.call('GET', `/api/services/ac-cleaning/slots?k=${k}&from=${day(1)}&to=${day(15)}`)).body.slots;
-    const slot = slots.find((s: { free: number }) => s.free > 0).start;
+    const slot = slots.find((s: { free: number; open: boolean }) => s.free > 0 && s.open).start;
     return (await gw.call('POST', `/api/rooms/r201/orders?k=${k}`, { body: { service: 'ac-cleaning', slot, contact: { name: 'Kari Nordmann', phone: '+47 22 33 44 55' } } })).body;
   };
 

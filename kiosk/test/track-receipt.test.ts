@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('the receipt on the tracking page', { timeout: 60_
     const { gw } = site;
     const k = new URL(gw.creds.rooms.find((r) => r.id === 'r201')!.reportApi).searchParams.get('k')!;
     const slots = (await gw.call('GET', `/api/services/ac-cleaning/slots?k=${k}&from=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}T00:00:00Z&to=${new Date(Date.now() + 15 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`)).body.slots;
-    const placed = (await gw.call('POST', `/api/rooms/r201/orders?k=${k}`, { body: { service: 'ac-cleaning', slot: slots[0].start, contact: { name: 'Mei Lin', phone: '+86 21 5555 0101' } } })).body;
+    const placed = (await gw.call('POST', `/api/rooms/r201/orders?k=${k}`, { body: { service: 'ac-cleaning', slot: slots.find((x: { free: number; open: boolean }) => x.free > 0 && x.open).start, contact: { name: 'Mei Lin', phone: '+86 21 5555 0101' } } })).body;
     page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${placed.payment.url}?lang=zh&back=${encodeURIComponent(`/track/${placed.trackToken}?lang=zh`)}`);
 

@@ -92,7 +92,7 @@ export type OccupantService = z.infer<typeof OccupantService>;
 export const OccupantServiceList = z.looseObject({ services: z.array(OccupantService) });
 export const OccupantSlotList = z.looseObject({
   timeZone: z.string(),
-  slots: z.array(z.looseObject({ start: Iso, end: Iso, capacity: z.int(), free: z.int() })),
+  slots: z.array(z.looseObject({ start: Iso, end: Iso, capacity: z.int(), free: z.int(), open: z.boolean() })),
 });
 export type OccupantSlotList = z.infer<typeof OccupantSlotList>;
 export const OccupantOrderPlaced = z.looseObject({

@@ -74,8 +74,11 @@ export type Service = z.infer<typeof Service>;
 export const ServiceBody = ServiceFields.extend({ id: ServiceId });
 export const ServiceParams = z.strictObject({ id: ServiceId });
 
-/** One bookable visit: its start (the slot's id in a booking), end and how many places are left. */
-export const Slot = z.object({ start: IsoTime, end: IsoTime, capacity: z.number().int(), booked: z.number().int(), free: z.number().int() });
+/**
+ * One bookable visit: its start (the slot's id in a booking), end and how many places are left;
+ * `open` says whether it can still be booked (its start is further away than the lead time).
+ */
+export const Slot = z.object({ start: IsoTime, end: IsoTime, capacity: z.number().int(), booked: z.number().int(), free: z.number().int(), open: z.boolean() });
 export type Slot = z.infer<typeof Slot>;
 
 export const SlotsQuery = z.strictObject({

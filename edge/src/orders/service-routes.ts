@@ -8,7 +8,7 @@ import type { CommandHandler } from '../commands/handler.ts';
 import { Forbidden, NotFound } from '../domain-error.ts';
 import { roomByCode } from '../rooms/room-by-code.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import { instantId, slotsBetween } from './slots.ts';
+import { bookingOpen, instantId, slotsBetween } from './slots.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 410: ErrorBody };
 const tags = ['services'];
@@ -28,7 +28,7 @@ function reader(store: SiteStore, request: FastifyRequest, query: { k?: string |
 }
 
 /** The catalogue of paid services and their slots; defining them is a command like any other. */
-export const serviceRoutes: FastifyPluginAsync<{ store: SiteStore; commands: CommandHandler }> = async (app, { store, commands }) => {
+export const serviceRoutes: FastifyPluginAsync<{ store: SiteStore; commands: CommandHandler; clock: () => string }> = async (app, { store, commands, clock }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/api/services', {
@@ -45,7 +45,7 @@ export const serviceRoutes: FastifyPluginAsync<{ store: SiteStore; commands: Com
   api.get('/api/services/:id/slots', {
     schema: {
       tags, params: ServiceParams, querystring: SlotsQuery, response: { 200: SlotList, ...errors },
-      description: 'The service\'s bookable visits starting in [from, to) (at most 62 days), each with its capacity and the places still free. `k` as for the service list.',
+      description: 'The service\'s bookable visits starting in [from, to) (at most 62 days), each with its capacity, the places still free and whether booking is still open (`open`: the visit starts later than the lead time from now). `k` as for the service list.',
     },
   }, async (request) => {
     reader(store, request, request.query);
@@ -55,9 +55,11 @@ export const serviceRoutes: FastifyPluginAsync<{ store: SiteStore; commands: Com
     const { from, to } = request.query;
     const times = slotsBetween(service.schedule, service.durationMinutes, from, to);
     const booked = store.orders.bookedBetween(service.id, instantId(from), instantId(to));
+    const now = clock();
+    const { schedule } = service;
     const slots = times.map((t) => {
       const taken = booked.get(t.start) ?? 0;
-      return { ...t, booked: taken, free: Math.max(0, t.capacity - taken) };
+      return { ...t, booked: taken, free: Math.max(0, t.capacity - taken), open: bookingOpen(schedule, t, now) };
     });
     return { service: service.id, timeZone: service.schedule.timeZone, slots };
   });

@@ -15,10 +15,16 @@ export function watchFrom(ticket: Ticket, clock: ClockRow): number | null {
   return clock.state === 'running' ? clock.dueMs : null;
 }
 
-/** Keeps the escalation tick's rows of a ticket in step with its clocks, in the same transaction; a breach escalated is not watched again. */
-export function watchBreaches(store: SiteStore, ticket: Ticket, row: SlaRow): void {
+/**
+ * Keeps the escalation tick's rows of a ticket in step with its clocks, in the same transaction;
+ * a breach escalated is not watched again. A ticket just opened has neither rows nor escalations
+ * to look up.
+ */
+export function watchBreaches(store: SiteStore, ticket: Ticket, row: SlaRow, opened = false): void {
   for (const breach of ['response', 'resolution'] as const satisfies readonly BreachKind[]) {
-    const due = store.slaEscalations.escalation(ticket.id, breach) ? null : watchFrom(ticket, row[breach]);
+    const from = watchFrom(ticket, row[breach]);
+    const due = from !== null && !opened && store.slaEscalations.escalation(ticket.id, breach) ? null : from;
+    if (due === null && opened) continue;
     store.slaEscalations.watch(ticket.id, breach, due, ticket.priority === 'urgent');
   }
 }

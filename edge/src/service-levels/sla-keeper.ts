@@ -58,8 +58,9 @@ export function slaKeeper(store: SiteStore): WithinCommand {
       const moment = momentOf(ticket, at);
       const before = store.serviceLevels.clocks<SlaRow>(ticket.id);
       // A ticket just opened starts its clocks now; one from before clocks were kept gets them from its history.
+      const opened = !before && change.type === 'ticket-opened';
       const row = before ? advanceSla(before, moment, pausing, counting)
-        : change.type === 'ticket-opened' ? startSla(moment, targetsFor(store, ticket), pausing, counting)
+        : opened ? startSla(moment, targetsFor(store, ticket), pausing, counting)
           : clocksFromHistory(store, ticket);
       const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
       store.serviceLevels.putClocks({
@@ -69,7 +70,7 @@ export function slaKeeper(store: SiteStore): WithinCommand {
         paused: row.pausedSince !== null,
         breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
       });
-      watchBreaches(store, ticket, row);
+      watchBreaches(store, ticket, row, opened);
     }
   };
 }

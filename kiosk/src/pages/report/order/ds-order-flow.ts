@@ -79,8 +79,9 @@ export class DsOrderFlow extends LocalizedElement {
   async #readSlots(): Promise<void> {
     const list = await this.#api.slots(this.service);
     this.timeZone = list.timeZone;
-    this.slots = list.slots;
-    if (!list.slots.some((s) => s.start === this.draft.slot && s.free > 0)) this.draft = { ...this.draft, slot: '' };
+    // A visit whose booking has closed (inside its lead time) is not offered at all.
+    this.slots = list.slots.filter((s) => s.open);
+    if (!this.slots.some((s) => s.start === this.draft.slot && s.free > 0)) this.draft = { ...this.draft, slot: '' };
   }
 
   override render() {

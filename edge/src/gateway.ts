@@ -248,7 +248,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         if (change.entity === 'device' && change.type !== 'device-registered') broker.disconnect(change.state.id);
         if (change.entity === 'device' && change.type === 'device-revoked') deviceEvents.forget(change.state.id);
       }
-    });
+    }, { devices: true });
 
     closers.push(startAutoDispatch(store, commands, (error) => process.emitWarning(error as Error)));
     closers.push(startStockAlerts(store, commands, (error) => process.emitWarning(error as Error)));

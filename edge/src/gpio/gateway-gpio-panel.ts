@@ -27,7 +27,7 @@ export async function attachGpioPanel(options: { configFile: string; store: Site
   const panel = startGpioPanel({ driver, pins, initialStatus: room.status, onPress: press });
   const unsubscribe = store.onCommit(({ changes }) => {
     for (const change of changes) if (change.entity === 'room' && change.state.id === config.room) panel.show(change.state.status);
-  });
+  }, { devices: true });
   return {
     driver, pins, device,
     close() {

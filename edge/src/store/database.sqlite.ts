@@ -13,6 +13,9 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Each command runs in a savepoint of its group's transaction: the pages it touches first are
+  // copied to a sub-journal, kept in memory rather than in a temporary file.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

@@ -150,6 +150,7 @@ export class SiteStore {
   readonly documents: DocumentRows;
   /** General surveys and their responses. */
   readonly surveys: SurveyRows;
+  readonly #deviceListeners: Listener[] = [];
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
@@ -184,9 +185,15 @@ export class SiteStore {
     this.#lastTicket = this.tickets.highestNumber(1000);
   }
 
-  onCommit(listener: Listener): () => void {
-    this.#listeners.push(listener);
-    return () => this.#listeners.splice(this.#listeners.indexOf(listener), 1);
+  /**
+   * Hears every committed change. A listener that drives devices (`devices: true`: the signs,
+   * a panel's lights) hears at once; the others, after a group commit, once the devices'
+   * packets are on their way, and still before the callers are answered.
+   */
+  onCommit(listener: Listener, { devices = false }: { devices?: boolean } = {}): () => void {
+    const list = devices ? this.#deviceListeners : this.#listeners;
+    list.push(listener);
+    return () => void list.splice(list.indexOf(listener), 1);
   }
 
   transact<T>(actor: string, at: string, work: (tx: Tx) => T): T {
@@ -340,14 +347,18 @@ export class SiteStore {
     }
     const committed = this.#deferred;
     this.#deferred = null;
-    for (const c of committed) this.#notify(c);
-    // The callers are answered two event-loop turns later, so what the listeners set going
-    // reaches its sockets first: the embedded broker takes the room's status to its sign over
-    // promise turns and then one `setImmediate`. Otherwise the callers' own after-commit work
-    // (an HTTP answer's validation and serialisation) would run ahead of the sign's packet.
+    for (const c of committed) this.#tell(this.#deviceListeners, c);
+    // The other listeners and then the callers are heard two event-loop turns later, so what the
+    // device listeners set going reaches its sockets first: the embedded broker takes the room's
+    // status to its sign over promise turns and then one `setImmediate`. Otherwise the live feed,
+    // pushes and the callers' own after-commit work (an HTTP answer's validation and
+    // serialisation) would run ahead of the sign's packet. Both are queued here, in this order,
+    // so the listeners still hear before any caller is answered.
     const answer = () => items.forEach((item, i) => (outcomes[i]!.ok ? item.resolve(outcomes[i]!.value) : item.reject(outcomes[i]!.value)));
-    if (committed.length > 0) setImmediate(() => setImmediate(answer));
-    else answer();
+    if (committed.length > 0) {
+      setImmediate(() => setImmediate(() => { for (const c of committed) this.#tell(this.#listeners, c); }));
+      setImmediate(() => setImmediate(answer));
+    } else answer();
   }
 
   /**
@@ -365,7 +376,12 @@ export class SiteStore {
   }
 
   #notify(committed: Committed): void {
-    for (const listener of this.#listeners) {
+    this.#tell(this.#deviceListeners, committed);
+    this.#tell(this.#listeners, committed);
+  }
+
+  #tell(listeners: readonly Listener[], committed: Committed): void {
+    for (const listener of listeners) {
       // A failing listener (a closed socket, say) must not turn a committed change into an error.
       try { listener(committed); } catch (error) { process.emitWarning(error as Error); }
     }

@@ -8,7 +8,7 @@ import {
   WorkOrderCommentBody, WorkOrderDoneBody, WorkOrderNoteBody, WorkOrderReasonBody,
 } from '@doorside/edge/contracts';
 import { Invalid, NotFound, Refusal, tokenDigest } from '@doorside/edge/http';
-import { closedStatuses, READABLE_AFTER_CLOSE_MS, type VendorAction } from '@doorside/edge/work-orders';
+import { closedStatuses, READABLE_AFTER_CLOSE_MS, type VendorAction, vendorPostTypeRefusal } from '@doorside/edge/work-orders';
 import { z } from 'zod';
 import type { CommandInbox } from './command-inbox.ts';
 import { fileKind } from './file-kind.ts';
@@ -47,13 +47,9 @@ export const centralVendorRoutes: FastifyPluginAsync<VendorRouteOptions> = async
       if (!limit.isAllowed && limit.isExceeded) throw new Refusal('RATE_LIMITED', `too many requests for this link; try again in ${Math.max(1, limit.ttlInSeconds)} s`, { retryAfterSeconds: Math.max(1, limit.ttlInSeconds) });
     }
   });
-  // A form posted from another site carries the cookie only as url-encoded, text or multipart: JSON (or multipart where files are taken) is required.
   app.addHook('onRequest', async (request) => {
-    if (request.method !== 'POST') return;
-    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
-    const files = String(request.url).endsWith('/files') || String(request.url).endsWith('/done');
-    if (type === 'application/json' || (type === 'multipart/form-data' && files)) return;
-    throw new Refusal('JSON_REQUIRED', 'a vendor action is sent as application/json (multipart/form-data with files)', { contentType: type || null });
+    const refused = vendorPostTypeRefusal(request.method, String(request.url), request.headers['content-type']);
+    if (refused) throw refused;
   });
   await app.register(multipart, { limits: { fileSize: VENDOR_FILE_MAX_BYTES, files: VENDOR_FILES_MAX, fields: 10, fieldSize: 8 * 1024, parts: VENDOR_FILES_MAX + 10, headerPairs: 100 } });
   app.addHook('preValidation', async (request) => {

@@ -11,9 +11,10 @@ import { PhotoStore } from '../attachments/photo-store.ts';
 import { acceptPhotoUploads, uploadedPhotos } from '../attachments/photo-uploads.ts';
 import { signedInActor } from '../auth/sign-in.ts';
 import type { CommandHandler } from '../commands/handler.ts';
-import { Invalid, NotFound, Refusal } from '../domain-error.ts';
+import { Invalid, NotFound } from '../domain-error.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { discardVendorFiles, storeVendorFiles } from './vendor-files.ts';
+import { vendorPostTypeRefusal } from './vendor-post-type.ts';
 import { commandOf, openLink, READABLE_AFTER_CLOSE_MS, type VendorAction, vendorView } from './vendor-link.ts';
 
 export const VENDOR_COOKIE = 'ds_wo';
@@ -41,13 +42,9 @@ export const vendorLinkRoutes: FastifyPluginAsync<VendorLinkOptions> = async (ap
   await acceptPhotoUploads(app);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  // A form posted from another site carries the cookie only as url-encoded, text or multipart: JSON (or multipart where files are taken) is required.
   app.addHook('onRequest', async (request) => {
-    if (request.method !== 'POST') return;
-    const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
-    const files = String(request.url).endsWith('/files') || String(request.url).endsWith('/done');
-    if (type === 'application/json' || (type === 'multipart/form-data' && files)) return;
-    throw new Refusal('JSON_REQUIRED', 'a vendor action is sent as application/json (multipart/form-data with files)', { contentType: type || null });
+    const refused = vendorPostTypeRefusal(request.method, String(request.url), request.headers['content-type']);
+    if (refused) throw refused;
   });
 
   const cookieToken = (request: FastifyRequest) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CentralCommand, ChainPoint, ShippedEvent, SiteId, SyncStatus } from '@doorside/edge/contracts';
+import { AttachmentId, CentralCommand, ChainPoint, ShippedEvent, SiteId, SyncStatus, VENDOR_FILE_MAX_BYTES } from '@doorside/edge/contracts';
 
 // The shapes the agent forwards unchanged between gateway and central server have one
 // definition, in the gateway's contract module.
@@ -75,7 +75,7 @@ export type NewCentralCommand = z.infer<typeof NewCentralCommand>;
 /** The work orders' files the central server wants copied from the site, by id. */
 export const WantedFiles = z.object({ files: z.array(z.string()) });
 export type WantedFiles = z.infer<typeof WantedFiles>;
-export const FileParams = z.strictObject({ site: SiteId, id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+export const FileParams = z.strictObject({ site: SiteId, id: AttachmentId });
 export const FileKept = z.object({ id: z.string(), stored: z.boolean() });
 /** The largest file copy: a file at the upload limit, base64, and room for its fields. */
-export const MAX_FILE_BODY_BYTES = Math.ceil((10 * 1024 * 1024) / 3) * 4 + 64 * 1024;
+export const MAX_FILE_BODY_BYTES = Math.ceil(VENDOR_FILE_MAX_BYTES / 3) * 4 + 64 * 1024;

@@ -8,7 +8,7 @@ import {
   WorkOrderCommentBody, WorkOrderDoneBody, WorkOrderNoteBody, WorkOrderReasonBody,
 } from '@doorside/edge/contracts';
 import { Invalid, NotFound, Refusal, tokenDigest } from '@doorside/edge/http';
-import { closedStatuses, READABLE_AFTER_CLOSE_MS, type VendorAction, vendorPostTypeRefusal } from '@doorside/edge/work-orders';
+import { closedStatuses, READABLE_AFTER_CLOSE_MS, type VendorAction, sendVendorFile, vendorPostTypeRefusal } from '@doorside/edge/work-orders';
 import { z } from 'zod';
 import type { CommandInbox } from './command-inbox.ts';
 import { fileKind } from './file-kind.ts';
@@ -102,11 +102,7 @@ export const centralVendorRoutes: FastifyPluginAsync<VendorRouteOptions> = async
       const id = request.params.attachment;
       const file = order.attachments.some((a) => a.id === id) ? await held.get(link.site, id) : undefined;
       if (!file) throw new NotFound('attachment', id);
-      const pdf = file.type === 'application/pdf';
-      // The type is what the site's store wrote and the name is the id: nothing the sender chose reaches these headers.
-      return reply.type(pdf ? 'application/pdf' : 'image/jpeg').header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
-        .header('content-disposition', `${pdf ? 'attachment' : 'inline'}; filename="${id}.${pdf ? 'pdf' : 'jpg'}"`)
-        .header('cache-control', 'private, max-age=3600').send(file.data as never);
+      return sendVendorFile(reply, id, file.type === 'application/pdf', file.data);
     });
 
   const act = async (token: string, action: VendorAction, body: Record<string, unknown>, request: FastifyRequest) => {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Attachment, ErrorBody, TicketParams } from '../contracts/index.ts';
+import { Attachment, AttachmentId, ErrorBody, TicketParams } from '../contracts/index.ts';
 import { Invalid, NotFound } from '../domain-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { signedInActor } from '../auth/sign-in.ts';
@@ -15,7 +15,7 @@ import { acceptPhotoUploads, uploadedPhotos } from './photo-uploads.ts';
 
 export interface AttachmentRoutesOptions { auth: AuthService; commands: CommandHandler; store: SiteStore; photos: PhotoStore; clock: () => string }
 
-const AttachmentParams = z.strictObject({ attachment: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+const AttachmentParams = z.strictObject({ attachment: AttachmentId });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody };
 
 /** Staff and door panels add photos to a ticket (multipart, field `photos`), then name them in complete or reject. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OptionalText } from './text.ts';
 import { PaymentNotice } from './payments.ts';
+import { AttachmentId } from './ids.ts';
 
 /**
  * What the gateway and its sync agent exchange. The agent forwards events to the central
@@ -42,14 +43,14 @@ export type VendorFileCopy = z.infer<typeof VendorFileCopy>;
  * wrote, its name and its SHA-256.
  */
 export const BridgeFile = z.strictObject({
-  id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/),
+  id: AttachmentId,
   name: z.string().max(200),
   type: z.enum(['image/jpeg', 'application/pdf']),
   sha256: Sha256Hex,
   data: z.base64().max(Math.ceil(VENDOR_FILE_MAX_BYTES / 3) * 4),
 });
 export type BridgeFile = z.infer<typeof BridgeFile>;
-export const BridgeFileParams = z.strictObject({ id: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+export const BridgeFileParams = z.strictObject({ id: AttachmentId });
 
 /** A command head office holds for a site, applied on the gateway through its own rules. */
 export const CentralCommand = z.discriminatedUnion('type', [

@@ -13,6 +13,8 @@ export const Username = z.string().regex(idPatterns.username, 'a username is low
 export const TicketId = z.string().regex(idPatterns.ticket, 'a ticket id looks like T-1024');
 /** A random, unguessable token as it appears in links (base64url, 22+ characters). */
 export const Token = z.string().regex(idPatterns.token, 'not a valid token');
+/** A stored file's id: a ticket's photo, a vendor's photo or PDF. */
+export const AttachmentId = z.string().regex(idPatterns.attachment, 'an attachment id looks like A-…');
 export const IsoTime = z.iso.datetime({ offset: true });
 export const ScheduleId = z.string().regex(/^S-[A-Za-z0-9_-]{4,24}$/, 'a schedule id looks like S-x7Kq2m');
 export type ScheduleId = z.infer<typeof ScheduleId>;

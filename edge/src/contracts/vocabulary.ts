@@ -8,6 +8,7 @@ export const idPatterns = {
   username: /^[a-z0-9][a-z0-9._-]{0,47}$/,
   ticket: /^T-\d{1,9}$/,
   token: /^[A-Za-z0-9_-]{22,128}$/,
+  attachment: /^A-[A-Za-z0-9_-]{8,40}$/,
 } as const;
 
 export const roomStatuses = ['available', 'service_due', 'in_service', 'pending_recovery', 'do_not_use'] as const;

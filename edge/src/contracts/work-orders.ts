@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Attachment } from './domain.ts';
-import { IsoTime, RoomId, TicketId, Username } from './ids.ts';
+import { AttachmentId, IsoTime, RoomId, TicketId, Username } from './ids.ts';
 import { PersonLanguage } from './directory.ts';
 import { OptionalText, Text } from './text.ts';
 
@@ -207,4 +207,4 @@ export type VendorWorkOrderView = z.infer<typeof VendorWorkOrderView>;
 export const VendorStepQueued = z.object({ command: z.string().uuid(), state: z.literal('pending') });
 export type VendorStepQueued = z.infer<typeof VendorStepQueued>;
 export const VendorTokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a link token is 22 characters') });
-export const VendorAttachmentParams = z.strictObject({ attachment: z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id looks like A-…') });
+export const VendorAttachmentParams = z.strictObject({ attachment: AttachmentId });

@@ -14,6 +14,7 @@ import type { CommandHandler } from '../commands/handler.ts';
 import { Invalid, NotFound } from '../domain-error.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { discardVendorFiles, storeVendorFiles } from './vendor-files.ts';
+import { sendVendorFile } from './vendor-file-reply.ts';
 import { vendorPostTypeRefusal } from './vendor-post-type.ts';
 import { commandOf, openLink, READABLE_AFTER_CLOSE_MS, type VendorAction, vendorView } from './vendor-link.ts';
 
@@ -98,11 +99,7 @@ export const vendorLinkRoutes: FastifyPluginAsync<VendorLinkOptions> = async (ap
 
   const send = (reply: FastifyReply, file: Attachment) => {
     const pdf = file.type === DocumentStore.media.type;
-    const { type, extension } = pdf ? DocumentStore.media : PhotoStore.media;
-    // The type is what the store wrote and the name is the id: nothing the sender chose reaches these headers.
-    return reply.type(type).header('x-content-type-options', 'nosniff').header('referrer-policy', 'no-referrer')
-      .header('content-disposition', `${pdf ? 'attachment' : 'inline'}; filename="${file.id}.${extension}"`)
-      .header('cache-control', 'private, max-age=3600').send(createReadStream(pdf ? documents.path(file.id) : photos.path(file.id)));
+    return sendVendorFile(reply, file.id, pdf, createReadStream(pdf ? documents.path(file.id) : photos.path(file.id)));
   };
   const fileOf = (attachments: readonly Attachment[], id: string) => {
     const file = attachments.find((a) => a.id === id);

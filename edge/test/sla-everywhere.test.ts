@@ -39,7 +39,7 @@ describe('service-level clocks where staff look', () => {
     clock.now = '2026-06-15T09:00:00.000Z'; // 11:00 in Oslo
     const kept = { waited: await sla(waited), plain: await sla(plain) };
     // As if these tickets were kept before the clocks: no rows, and nothing watched.
-    const forget = gw.store.db.prepare('DELETE FROM ticket_sla WHERE ticket = ?');
+    const forget = gw.store.db.prepare('UPDATE ticket_rows SET sla = NULL, sla_due_at = NULL, sla_paused = NULL, sla_breached = NULL WHERE id = ?');
     for (const id of [waited, plain, closed]) forget.run(id);
     gw.store.db.prepare('DELETE FROM sla_watch WHERE ticket IN (?, ?, ?)').run(waited, plain, closed);
     const without = await sla(plain);

@@ -11,6 +11,7 @@ export class Directory {
   readonly #sql;
   #teams = new Map<string, Team>();
   #categories = new Map<string, Category>();
+  readonly #users = new Map<string, UserRecord>();
 
   constructor(private readonly db: Db) {
     this.#sql = statementCache(db);
@@ -18,6 +19,7 @@ export class Directory {
   }
 
   reload(): void {
+    this.#users.clear();
     this.#teams = new Map(this.#docs<Team>('teams').map((t) => [t.id, t]));
     this.#categories = new Map(this.#docs<Category>('categories').map((c) => [c.id, c]));
   }
@@ -42,12 +44,18 @@ export class Directory {
     this.#categories.set(category.id, category);
   }
 
+  /** A user as stored; those read outside a transaction are remembered until written again (every request signs one in). */
   user(id: string): UserRecord | undefined {
+    const known = this.#users.get(id);
+    if (known) return known;
     const row = this.#sql('SELECT doc, password_hash FROM users WHERE id = ?').get(id) as { doc: string; password_hash: string } | undefined;
-    return row && { user: JSON.parse(row.doc), passwordHash: row.password_hash };
+    const record = row && { user: JSON.parse(row.doc) as User, passwordHash: row.password_hash };
+    if (record && !this.db.inTransaction) this.#users.set(id, record);
+    return record;
   }
 
   putUser(user: User, passwordHash: string): void {
+    this.#users.delete(user.id);
     this.#sql(`INSERT INTO users (id, role, password_hash, active, doc) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash, active = excluded.active, doc = excluded.doc`)
       .run(user.id, user.role, passwordHash, user.active ? 1 : 0, JSON.stringify(user));

@@ -125,3 +125,22 @@ describe('upgrading a data folder to rooms that name an alternative', () => {
     db.close();
   });
 });
+
+describe('upgrading a data folder whose clocks were kept in a table of their own', () => {
+  it('keeps each ticket\'s clocks, now in its row, and still lists them by the kept columns', () => {
+    const old = new Database(file);
+    const version = migrations.length - 1;
+    migrate(old, version);
+    old.prepare('INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)')
+      .run('T-1001', '{"response":{"state":"stopped"}}', '2026-12-01T12:00:00.000Z', 1, 0);
+    old.close();
+
+    const db = openDatabase(file);
+    const row = db.prepare('SELECT sla, sla_due_at, sla_paused, sla_breached FROM ticket_rows WHERE id = ?').get('T-1001');
+    const kept = db.prepare('SELECT ticket, doc, due_at, paused, breached FROM ticket_sla').all();
+
+    expect(row).toEqual({ sla: '{"response":{"state":"stopped"}}', sla_due_at: '2026-12-01T12:00:00.000Z', sla_paused: 1, sla_breached: 0 });
+    expect(kept).toEqual([{ ticket: 'T-1001', doc: '{"response":{"state":"stopped"}}', due_at: '2026-12-01T12:00:00.000Z', paused: 1, breached: 0 }]);
+    db.close();
+  });
+});

@@ -44,8 +44,8 @@ export class ServiceLevelRows {
   }
 
   clocks<T>(ticket: string): T | undefined {
-    const row = this.#sql('SELECT doc FROM ticket_sla WHERE ticket = ?').get(ticket) as { doc: string } | undefined;
-    return row && (JSON.parse(row.doc) as T);
+    const row = this.#sql('SELECT sla FROM ticket_rows WHERE id = ?').get(ticket) as { sla: string | null } | undefined;
+    return row?.sla ? (JSON.parse(row.sla) as T) : undefined;
   }
 
   /** Tickets still worked or waiting that have no clocks kept: opened before clocks were kept, untouched since. */
@@ -54,10 +54,10 @@ export class ServiceLevelRows {
       AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket = t.id) ORDER BY id LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }
 
+  /** Keeps the clocks in the ticket's row (written in the same transaction), and only when they changed. */
   putClocks<T>(kept: KeptClocks<T>): void {
-    this.#sql(`INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (ticket) DO UPDATE SET doc = excluded.doc, due_at = excluded.due_at, paused = excluded.paused, breached = excluded.breached
-      WHERE doc IS NOT excluded.doc OR due_at IS NOT excluded.due_at OR paused IS NOT excluded.paused OR breached IS NOT excluded.breached`)
-      .run(kept.ticket, JSON.stringify(kept.clocks), kept.dueAt, kept.paused ? 1 : 0, kept.breached ? 1 : 0);
+    this.#sql(`UPDATE ticket_rows SET sla = @sla, sla_due_at = @dueAt, sla_paused = @paused, sla_breached = @breached
+      WHERE id = @ticket AND (sla IS NOT @sla OR sla_due_at IS NOT @dueAt OR sla_paused IS NOT @paused OR sla_breached IS NOT @breached)`)
+      .run({ ticket: kept.ticket, sla: JSON.stringify(kept.clocks), dueAt: kept.dueAt, paused: kept.paused ? 1 : 0, breached: kept.breached ? 1 : 0 });
   }
 }

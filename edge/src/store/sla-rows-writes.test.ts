@@ -25,6 +25,10 @@ afterEach(() => {
 
 describe('service-level rows', () => {
   it('writes a ticket\'s clocks only when they changed', () => {
+    // The clocks live in the ticket's row.
+    db.exec(`INSERT INTO rooms (id, floor, qr_secret, status, doc) VALUES ('r101', 1, 'qr', 'available', '{}');
+      INSERT INTO ticket_rows (id, room, status, is_open, team, priority, due_at, updated_at)
+        VALUES ('T-1', 'r101', 'new', 1, 'cleaning', 'normal', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
     const kept = { ticket: 'T-1', clocks: clocks(1000), dueAt: '2026-01-01T00:00:01.000Z', paused: false, breached: false };
     expect(written(() => store.serviceLevels.putClocks(kept))).toBe(1);
     expect(written(() => store.serviceLevels.putClocks({ ...kept }))).toBe(0);

@@ -101,6 +101,25 @@ describe('escalation of breached service levels', () => {
     expect(ids.map((id) => loggedEscalations(gw, id))).toEqual([2, 2, 1]);
   });
 
+  it('escalates a ticket\'s other clock when it runs out later, watching the ticket until then', async () => {
+    clock.now = '2026-07-06T06:00:00.000Z'; // Monday 08:00 Oslo
+    const id = await task(gw, {});
+    const watchedAt = () => (gw.store.db.prepare('SELECT sla_watch_ms AS ms FROM ticket_rows WHERE id = ?').get(id) as { ms: number | null }).ms;
+
+    clock.now = '2026-07-06T07:30:00.000Z'; // the answer was due at 09:00 Oslo
+    await gw.escalations.tick();
+    const afterResponse = { escalated: (await escalationsOf(gw, id)).map((e) => e.breach), watchedAt: watchedAt() };
+    clock.now = '2026-07-06T08:30:00.000Z'; // the work was due at 10:00 Oslo
+    await gw.escalations.tick();
+    await gw.escalations.tick();
+
+    expect(afterResponse).toEqual({ escalated: ['response'], watchedAt: Date.parse('2026-07-06T08:00:00.000Z') });
+    expect((await escalationsOf(gw, id)).map((e) => [e.breach, e.at]).sort()).toEqual([
+      ['resolution', '2026-07-06T08:30:00.000Z'], ['response', '2026-07-06T07:30:00.000Z']]);
+    expect(loggedEscalations(gw, id)).toBe(2);
+    expect(watchedAt()).toBeNull();
+  });
+
   it('escalates nothing for a ticket finished before its clock ran out', async () => {
     clock.now = '2026-07-01T06:00:00.000Z';
     const id = await task(gw, { assignee: 'ana' });

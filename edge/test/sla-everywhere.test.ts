@@ -39,16 +39,15 @@ describe('service-level clocks where staff look', () => {
     clock.now = '2026-06-15T09:00:00.000Z'; // 11:00 in Oslo
     const kept = { waited: await sla(waited), plain: await sla(plain) };
     // As if these tickets were kept before the clocks: no rows, and nothing watched.
-    const forget = gw.store.db.prepare('UPDATE ticket_rows SET sla = NULL, sla_due_at = NULL, sla_paused = NULL, sla_breached = NULL WHERE id = ?');
+    const forget = gw.store.db.prepare('UPDATE ticket_rows SET sla = NULL, sla_due_at = NULL, sla_paused = NULL, sla_breached = NULL, sla_watch_ms = NULL WHERE id = ?');
     for (const id of [waited, plain, closed]) forget.run(id);
-    gw.store.db.prepare('DELETE FROM sla_watch WHERE ticket IN (?, ?, ?)').run(waited, plain, closed);
     const without = await sla(plain);
 
     await gw.close();
     gw = { ...gw, ...(await startTestGateway({ dataDir: gw.dir, clock: () => clock.now, escalationTicks: false, scheduleTicks: false, say: (line) => said.push(line) })) } as TestGateway;
     const after = { waited: await sla(waited), plain: await sla(plain) };
     const closedRow = gw.store.db.prepare('SELECT COUNT(*) AS n FROM ticket_sla WHERE ticket = ?').get(closed) as { n: number };
-    const watched = gw.store.db.prepare('SELECT COUNT(*) AS n FROM sla_watch WHERE ticket = ?').get(plain) as { n: number };
+    const watched = gw.store.db.prepare('SELECT COUNT(*) AS n FROM ticket_rows WHERE id = ? AND sla_watch_ms IS NOT NULL').get(plain) as { n: number };
     await gw.close();
     gw = { ...gw, ...(await startTestGateway({ dataDir: gw.dir, clock: () => clock.now, escalationTicks: false, scheduleTicks: false, say: (line) => said.push(line) })) } as TestGateway;
 

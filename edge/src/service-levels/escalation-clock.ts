@@ -2,6 +2,7 @@ import type { CommandHandler } from '../commands/handler.ts';
 import { DomainError } from '../domain-error.ts';
 import { systemActor } from '../rights/actor.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { dueBreaches } from './breach-watch.ts';
 import { siteWorkingTime } from './site-working-time.ts';
 
 /** Breaches escalated in one tick, at most, oldest first; the rest wait for the next. */
@@ -44,7 +45,7 @@ export class EscalationClock {
     if (!this.store.isOpen) return { looked: 0, escalated: 0, refused: 0, failed: 0 };
     const now = Date.parse(this.clock());
     const working = siteWorkingTime(this.store).isWorkingTime(now);
-    const due = this.store.slaEscalations.due(now, !working, PER_TICK);
+    const due = dueBreaches(this.store, now, !working, PER_TICK);
     const runs: PromiseSettledResult<unknown>[] = [];
     // A few dozen at a time, so the taps and signs of the site get their turns between the commits.
     for (let i = 0; i < due.length; i += CHUNK) {

@@ -3,7 +3,7 @@ import type { Ticket, TicketSla } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
 import { advanceSla, type Moment, type SlaRow, slaView, startSla } from './sla-clock.ts';
 import { siteWorkingTime } from './site-working-time.ts';
-import { watchBreaches } from './breach-watch.ts';
+import { watchTime } from './breach-watch.ts';
 import { replaySla } from './sla-replay.ts';
 
 const minute = 60_000;
@@ -46,10 +46,18 @@ export function clocksFromHistory(store: SiteStore, ticket: Ticket): SlaRow {
   return replaySla(history.map((h) => momentOf(h.state, h.at)), targetsFor(store, history[0]!.state), pausing, counting);
 }
 
-/** Keeps each ticket's clocks, and when the escalation tick is to look at them, in the same transaction as every change of the ticket. */
+/**
+ * Keeps each ticket's clocks, and when the escalation tick is to look at it, in the same
+ * transaction as every change of the ticket; an escalation recorded moves the ticket's watched
+ * time on to its other clock.
+ */
 export function slaKeeper(store: SiteStore): WithinCommand {
   return (changes, at) => {
     for (const change of changes) {
+      if (change.entity === 'sla-escalation') {
+        watchAgain(store, change.state.ticket);
+        continue;
+      }
       if (change.entity !== 'ticket' && change.entity !== 'sla-clocks') continue;
       const ticket = change.entity === 'ticket' ? change.state : store.tickets.get(change.state.ticket);
       if (!ticket) continue;
@@ -62,17 +70,28 @@ export function slaKeeper(store: SiteStore): WithinCommand {
       const row = before ? advanceSla(before, moment, pausing, counting)
         : opened ? startSla(moment, targetsFor(store, ticket), pausing, counting)
           : clocksFromHistory(store, ticket);
-      const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
-      store.serviceLevels.putClocks({
-        ticket: ticket.id,
-        clocks: row,
-        dueAt: dues.length ? new Date(Math.min(...dues)).toISOString() : null,
-        paused: row.pausedSince !== null,
-        breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
-      });
-      watchBreaches(store, ticket, row, opened);
+      keep(store, ticket, row, watchTime(store, ticket, row, opened));
     }
   };
+}
+
+function keep(store: SiteStore, ticket: { id: string }, row: SlaRow, watchMs: number | null): void {
+  const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
+  store.serviceLevels.putClocks({
+    ticket: ticket.id,
+    clocks: row,
+    dueAt: dues.length ? new Date(Math.min(...dues)).toISOString() : null,
+    paused: row.pausedSince !== null,
+    breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
+    watchMs,
+  });
+}
+
+/** The ticket's watched time worked out again from its clocks as kept (after one of its breaches was escalated). */
+function watchAgain(store: SiteStore, id: string): void {
+  const ticket = store.tickets.get(id);
+  const row = store.serviceLevels.clocks<SlaRow>(id);
+  if (ticket && row) keep(store, ticket, row, watchTime(store, ticket, row));
 }
 
 /** The ticket's clocks as read at `now`; absent for a ticket no command has touched since clocks were kept. */

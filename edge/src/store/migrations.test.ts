@@ -129,8 +129,7 @@ describe('upgrading a data folder to rooms that name an alternative', () => {
 describe('upgrading a data folder whose clocks were kept in a table of their own', () => {
   it('keeps each ticket\'s clocks, now in its row, and still lists them by the kept columns', () => {
     const old = new Database(file);
-    const version = migrations.length - 1;
-    migrate(old, version);
+    migrate(old, migrations.findIndex((m) => m.includes('DROP TABLE ticket_sla')));
     old.prepare('INSERT INTO ticket_sla (ticket, doc, due_at, paused, breached) VALUES (?, ?, ?, ?, ?)')
       .run('T-1001', '{"response":{"state":"stopped"}}', '2026-12-01T12:00:00.000Z', 1, 0);
     old.close();
@@ -141,6 +140,23 @@ describe('upgrading a data folder whose clocks were kept in a table of their own
 
     expect(row).toEqual({ sla: '{"response":{"state":"stopped"}}', sla_due_at: '2026-12-01T12:00:00.000Z', sla_paused: 1, sla_breached: 0 });
     expect(kept).toEqual([{ ticket: 'T-1001', doc: '{"response":{"state":"stopped"}}', due_at: '2026-12-01T12:00:00.000Z', paused: 1, breached: 0 }]);
+    db.close();
+  });
+});
+
+describe('upgrading a data folder whose watched clocks were rows of their own', () => {
+  it('keeps the soonest watched time of each ticket in its row, and nothing for a ticket not watched', () => {
+    const old = new Database(file);
+    migrate(old, migrations.findIndex((m) => m.includes('DROP TABLE sla_watch')));
+    const watch = old.prepare('INSERT INTO sla_watch (ticket, breach, due_ms, urgent) VALUES (?, ?, ?, 0)');
+    watch.run('T-1001', 'response', 5000);
+    watch.run('T-1001', 'resolution', 3000);
+    old.close();
+
+    const db = openDatabase(file);
+    const rows = db.prepare('SELECT id, sla_watch_ms FROM ticket_rows ORDER BY id').all();
+
+    expect(rows).toEqual([{ id: 'T-1001', sla_watch_ms: 3000 }, { id: 'T-1002', sla_watch_ms: null }]);
     db.close();
   });
 });

@@ -6,7 +6,11 @@ import { statementCache } from './statements.ts';
 const defaultTargets: SlaTargets = { targets: [], pausing: ['tenant', 'vendor', 'visit'] };
 
 /** A ticket's clocks as kept, with the columns the lists and the escalation tick read. */
-export interface KeptClocks<T> { ticket: string; clocks: T; dueAt: string | null; paused: boolean; breached: boolean }
+export interface KeptClocks<T> {
+  ticket: string; clocks: T; dueAt: string | null; paused: boolean; breached: boolean;
+  /** When the escalation tick is to look at the ticket again (null: not watched). */
+  watchMs: number | null;
+}
 
 /** The site's working-hours calendar and targets, and each ticket's service-level clocks. */
 export class ServiceLevelRows {
@@ -54,10 +58,13 @@ export class ServiceLevelRows {
       AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket = t.id) ORDER BY id LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }
 
-  /** Keeps the clocks in the ticket's row (written in the same transaction), and only when they changed. */
+  /** Keeps the clocks and the watched time in the ticket's row (written in the same transaction), and only what changed. */
   putClocks<T>(kept: KeptClocks<T>): void {
     this.#sql(`UPDATE ticket_rows SET sla = @sla, sla_due_at = @dueAt, sla_paused = @paused, sla_breached = @breached
       WHERE id = @ticket AND (sla IS NOT @sla OR sla_due_at IS NOT @dueAt OR sla_paused IS NOT @paused OR sla_breached IS NOT @breached)`)
       .run({ ticket: kept.ticket, sla: JSON.stringify(kept.clocks), dueAt: kept.dueAt, paused: kept.paused ? 1 : 0, breached: kept.breached ? 1 : 0 });
+    // Apart, so a change of the clocks alone does not rewrite the watch index, nor a watch change the clocks.
+    this.#sql('UPDATE ticket_rows SET sla_watch_ms = @watchMs WHERE id = @ticket AND sla_watch_ms IS NOT @watchMs')
+      .run({ ticket: kept.ticket, watchMs: kept.watchMs });
   }
 }

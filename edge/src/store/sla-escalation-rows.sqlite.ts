@@ -9,10 +9,10 @@ export interface BreachFact { category: string; team: string; vendors: string | 
 const breachedSql = (clock: string) => `(json_extract(s.doc, '$.${clock}.breachedMs') IS NOT NULL
   OR (json_extract(s.doc, '$.${clock}.state') = 'running' AND json_extract(s.doc, '$.${clock}.dueMs') <= @now))`;
 
-/** A clock the escalation tick looks at: whose, which, and when it runs out (or ran out). */
-export interface Watched { ticket: string; breach: BreachKind; dueMs: number; urgent: boolean }
+/** A ticket the escalation tick is to look at: its status, priority and clocks as kept, and since when. */
+export interface WatchedTicket<T> { ticket: string; status: string; urgent: boolean; clocks: T; watchMs: number }
 
-/** When each open ticket's clocks run out, and each breach escalated (once). */
+/** Each breach escalated (once), and the tickets whose clocks are watched for it. */
 export class SlaEscalationRows {
   readonly #sql;
 
@@ -20,28 +20,21 @@ export class SlaEscalationRows {
     this.#sql = statementCache(db);
   }
 
-  /** Watches a clock until `dueMs`, or stops watching it (`null`); a row already so is not written again. */
-  watch(ticket: string, breach: BreachKind, dueMs: number | null, urgent: boolean): void {
-    if (dueMs === null) {
-      this.#sql('DELETE FROM sla_watch WHERE ticket = ? AND breach = ?').run(ticket, breach);
-      return;
-    }
-    this.#sql(`INSERT INTO sla_watch (ticket, breach, due_ms, urgent) VALUES (?, ?, ?, ?)
-      ON CONFLICT (ticket, breach) DO UPDATE SET due_ms = excluded.due_ms, urgent = excluded.urgent
-      WHERE due_ms <> excluded.due_ms OR urgent <> excluded.urgent`).run(ticket, breach, dueMs, urgent ? 1 : 0);
+  /**
+   * Tickets whose watched time has come by `nowMs`, soonest first: every one, or (outside working
+   * hours) the urgent ones only. The time is kept in the ticket's row with its clocks.
+   */
+  due<T>(nowMs: number, urgentOnly: boolean, limit: number): WatchedTicket<T>[] {
+    const rows = this.#sql(`SELECT id, status, priority, sla, sla_watch_ms FROM ticket_rows
+      WHERE sla_watch_ms <= ? ${urgentOnly ? "AND priority = 'urgent'" : ''} AND sla IS NOT NULL ORDER BY sla_watch_ms, id LIMIT ?`)
+      .all(nowMs, limit) as { id: string; status: string; priority: string; sla: string; sla_watch_ms: number }[];
+    return rows.map((r) => ({ ticket: r.id, status: r.status, urgent: r.priority === 'urgent', clocks: JSON.parse(r.sla) as T, watchMs: r.sla_watch_ms }));
   }
 
-  /** Clocks run out by `nowMs`, soonest first: every one, or (outside working hours) the urgent tickets' only. */
-  due(nowMs: number, urgentOnly: boolean, limit: number): Watched[] {
-    const rows = (urgentOnly
-      ? this.#sql('SELECT ticket, breach, due_ms, urgent FROM sla_watch WHERE urgent = 1 AND due_ms <= ? ORDER BY due_ms LIMIT ?').all(nowMs, limit)
-      : this.#sql('SELECT ticket, breach, due_ms, urgent FROM sla_watch WHERE due_ms <= ? ORDER BY due_ms LIMIT ?').all(nowMs, limit)) as { ticket: string; breach: BreachKind; due_ms: number; urgent: number }[];
-    return rows.map((r) => ({ ticket: r.ticket, breach: r.breach, dueMs: r.due_ms, urgent: r.urgent === 1 }));
-  }
-
-  /** How many clocks are watched, and how many of them have run out by `nowMs`. */
+  /** How many tickets are watched, and how many of them are due by `nowMs`. */
   counts(nowMs: number): { watched: number; due: number } {
-    return this.#sql('SELECT count(*) AS watched, coalesce(sum(due_ms <= ?), 0) AS due FROM sla_watch').get(nowMs) as { watched: number; due: number };
+    return this.#sql('SELECT count(*) AS watched, coalesce(sum(sla_watch_ms <= ?), 0) AS due FROM ticket_rows WHERE sla_watch_ms IS NOT NULL')
+      .get(nowMs) as { watched: number; due: number };
   }
 
   escalation(ticket: string, breach: BreachKind): SlaEscalation | undefined {
@@ -49,11 +42,13 @@ export class SlaEscalationRows {
     return row && (JSON.parse(row.doc) as SlaEscalation);
   }
 
-  /** Records an escalation; the primary key refuses a second one of the same breach, which rolls its command back. */
+  /**
+   * Records an escalation; the primary key refuses a second one of the same breach, which rolls its
+   * command back. The clocks' keeper then moves the ticket's watched time on, in the same transaction.
+   */
   record(escalation: SlaEscalation): void {
     this.#sql('INSERT INTO sla_escalations (ticket, breach, breached_at, at, doc) VALUES (?, ?, ?, ?, ?)')
       .run(escalation.ticket, escalation.breach, escalation.breachedAt, escalation.at, JSON.stringify(escalation));
-    this.watch(escalation.ticket, escalation.breach, null, false);
   }
 
   /** The tickets reported in a window (not cancelled) that have clocks, with their category, team, vendors and breaches. */

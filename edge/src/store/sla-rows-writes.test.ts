@@ -23,13 +23,20 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A ticket's row, where its clocks and watched time are kept. */
+function ticketRow(id: string, priority = 'normal'): void {
+  db.prepare(`INSERT INTO ticket_rows (id, room, status, is_open, team, priority, due_at, updated_at)
+    VALUES (?, 'r101', 'new', 1, 'cleaning', ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`).run(id, priority);
+}
+
 describe('service-level rows', () => {
+  beforeEach(() => {
+    db.exec("INSERT INTO rooms (id, floor, qr_secret, status, doc) VALUES ('r101', 1, 'qr', 'available', '{}')");
+  });
+
   it('writes a ticket\'s clocks only when they changed', () => {
-    // The clocks live in the ticket's row.
-    db.exec(`INSERT INTO rooms (id, floor, qr_secret, status, doc) VALUES ('r101', 1, 'qr', 'available', '{}');
-      INSERT INTO ticket_rows (id, room, status, is_open, team, priority, due_at, updated_at)
-        VALUES ('T-1', 'r101', 'new', 1, 'cleaning', 'normal', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
-    const kept = { ticket: 'T-1', clocks: clocks(1000), dueAt: '2026-01-01T00:00:01.000Z', paused: false, breached: false };
+    ticketRow('T-1');
+    const kept = { ticket: 'T-1', clocks: clocks(1000), dueAt: '2026-01-01T00:00:01.000Z', paused: false, breached: false, watchMs: null };
     expect(written(() => store.serviceLevels.putClocks(kept))).toBe(1);
     expect(written(() => store.serviceLevels.putClocks({ ...kept }))).toBe(0);
     expect(written(() => store.serviceLevels.putClocks({ ...kept, paused: true }))).toBe(1);
@@ -38,24 +45,30 @@ describe('service-level rows', () => {
     expect(store.serviceLevels.clocks('T-1')).toEqual(clocks(2000));
   });
 
-  it('writes a watched clock only when its due time or urgency changed, and stops watching it', () => {
-    expect(written(() => store.slaEscalations.watch('T-1', 'response', 5000, false))).toBe(1);
-    expect(written(() => store.slaEscalations.watch('T-1', 'response', 5000, false))).toBe(0);
-    expect(written(() => store.slaEscalations.watch('T-1', 'response', 6000, false))).toBe(1);
-    expect(written(() => store.slaEscalations.watch('T-1', 'response', 6000, true))).toBe(1);
-    expect(store.slaEscalations.due(10_000, true, 10)).toEqual([{ ticket: 'T-1', breach: 'response', dueMs: 6000, urgent: true }]);
-    expect(written(() => store.slaEscalations.watch('T-1', 'response', null, true))).toBe(1);
+  it('writes a ticket\'s watched time only when it changed, and stops watching it', () => {
+    ticketRow('T-1');
+    const kept = { ticket: 'T-1', clocks: clocks(5000), dueAt: '2026-01-01T00:00:05.000Z', paused: false, breached: false, watchMs: 5000 };
+    expect(written(() => store.serviceLevels.putClocks(kept))).toBe(2);
+    expect(written(() => store.serviceLevels.putClocks({ ...kept }))).toBe(0);
+    expect(written(() => store.serviceLevels.putClocks({ ...kept, watchMs: 6000 }))).toBe(1);
+    expect(store.slaEscalations.due(10_000, false, 10)).toEqual([{ ticket: 'T-1', status: 'new', urgent: false, clocks: clocks(5000), watchMs: 6000 }]);
+    expect(written(() => store.serviceLevels.putClocks({ ...kept, watchMs: null }))).toBe(1);
     expect(store.slaEscalations.counts(10_000)).toEqual({ watched: 0, due: 0 });
   });
 
-  it('finds the urgent tickets\' clocks run out, soonest first, by an index of those alone', () => {
-    store.slaEscalations.watch('T-1', 'resolution', 3000, false);
-    store.slaEscalations.watch('T-2', 'response', 2000, true);
-    store.slaEscalations.watch('T-3', 'response', 1000, true);
-    store.slaEscalations.watch('T-4', 'response', 9000, true);
+  it('finds the urgent tickets\' watched times come, soonest first, by the watch index', () => {
+    const watch = (id: string, priority: string, watchMs: number) => {
+      ticketRow(id, priority);
+      store.serviceLevels.putClocks({ ticket: id, clocks: clocks(watchMs), dueAt: null, paused: false, breached: false, watchMs });
+    };
+    watch('T-1', 'normal', 3000);
+    watch('T-2', 'urgent', 2000);
+    watch('T-3', 'urgent', 1000);
+    watch('T-4', 'urgent', 9000);
     expect(store.slaEscalations.due(5000, true, 10).map((w) => w.ticket)).toEqual(['T-3', 'T-2']);
     expect(store.slaEscalations.due(5000, false, 10).map((w) => w.ticket)).toEqual(['T-3', 'T-2', 'T-1']);
-    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT ticket FROM sla_watch WHERE urgent = 1 AND due_ms <= ? ORDER BY due_ms LIMIT ?').all(5000, 10) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toContain('sla_watch_urgent_due');
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM ticket_rows WHERE sla_watch_ms <= ? AND priority = 'urgent'
+      AND sla IS NOT NULL ORDER BY sla_watch_ms, id LIMIT ?`).all(5000, 10) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('ticket_rows_sla_watch');
   });
 });

@@ -82,7 +82,7 @@ export async function slaTickBench(load: LoadGen, config: SlaBenchConfig) {
     const escalated = escalations.reduce((n, e) => n + e.escalated, 0);
 
     console.log(table(['tick', 'work', 'time'], [
-      ['escalation, nothing due', `${int(watched.watched)} clocks watched`, ms(idleEscalation.ms)],
+      ['escalation, nothing due', `${int(watched.watched)} tickets watched`, ms(idleEscalation.ms)],
       ['schedules, nothing due', `${int(config.schedules)} schedules`, ms(idleGenerator.ms)],
       ['schedules, all due', `${int(generator.value.made.length)} tickets made`, ms(generator.ms)],
       [`escalation, ${config.ticks} full ticks`, `${int(escalated)} of ${int(dueNow)} due escalated`, `p50 ${ms(perTick.p50)}, max ${ms(perTick.max)} (${ms(perTick.mean / Math.max(1, escalated / config.ticks), 2)} per breach)`],

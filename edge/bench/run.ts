@@ -19,7 +19,8 @@ import { describeWal, walPages } from './wal-pages.ts';
  * Doorside benchmark: `npm run bench` (root) or `npm run bench -w edge`.
  * Servers run in this process; the load generator (autocannon, the open-loop tap client
  * and the MQTT signs) runs in a child process, so on two cores each gets its own.
- * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=storm runs section 6 alone,
+ * BENCH_QUICK=1 shrinks every section for a smoke run. BENCH_ONLY=core runs sections 0 to 5 (with their
+ * summary: HTTP throughput and tap-to-sign against the bare pipeline) alone, BENCH_ONLY=storm section 6 alone,
  * BENCH_ONLY=mail section 7 (inbound mail) alone, BENCH_ONLY=sla section 8 (escalation and schedule ticks) alone,
  * BENCH_ONLY=orders section 9 (paid-service bookings) alone.
  */
@@ -77,19 +78,8 @@ async function orders(): Promise<void> {
   console.log(describeOrders(await ordersBench({ seconds: quick ? 3 : 10, concurrency: 16 })));
 }
 
-async function main(): Promise<void> {
-  const started = performance.now();
-  const m = machine();
-  console.log('Doorside edge benchmark');
-  console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
-  console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
-  if (only !== undefined && only !== 'storm' && only !== 'mail' && only !== 'sla' && only !== 'orders') throw new Error(`BENCH_ONLY=${only}: only "storm", "mail", "sla" or "orders" can run alone`);
-  if (only !== undefined) {
-    await (only === 'storm' ? storm() : only === 'mail' ? mail() : only === 'sla' ? sla() : orders());
-    console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    return;
-  }
-
+/** Sections 0 to 5 and their summary: the disk, WAL pages, the command path, HTTP throughput and tap-to-sign against the bare pipeline. */
+async function core(started: number, m: ReturnType<typeof machine>): Promise<void> {
   section('0. Disk: raw SQLite commits, WAL + synchronous=FULL, one row each');
   const disk = rawCommitRate(2_000);
   console.log(`  ${int(disk.perSecond)} commits/s, ${ms(disk.meanMs, 3)} per commit`);
@@ -132,6 +122,22 @@ async function main(): Promise<void> {
   } finally {
     await load.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const m = machine();
+  console.log('Doorside edge benchmark');
+  console.log(`machine: ${m.cpu}; ${m.cores} cores; ${m.memoryGiB} GiB RAM; Node ${m.node}; ${m.os}`);
+  console.log(`date: ${m.date}${quick ? '  (BENCH_QUICK: reduced sizes, figures not comparable)' : ''}`);
+  if (only !== undefined && only !== 'core' && only !== 'storm' && only !== 'mail' && only !== 'sla' && only !== 'orders') throw new Error(`BENCH_ONLY=${only}: only "core", "storm", "mail", "sla" or "orders" can run alone`);
+  if (only !== undefined) {
+    await (only === 'core' ? core(started, m) : only === 'storm' ? storm() : only === 'mail' ? mail() : only === 'sla' ? sla() : orders());
+    console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return;
+  }
+
+  await core(started, m);
   await storm();
   await mail();
   await sla();

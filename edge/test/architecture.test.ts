@@ -1,6 +1,6 @@
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkArchitecture, describeViolations, type Violation } from './support/architecture.ts';
 import { fixtureRoots, writeArchitectureFixture } from './support/architecture-fixture.ts';
@@ -10,6 +10,16 @@ describe('the workspaces’ source', () => {
     const violations = await checkArchitecture();
 
     expect(violations, describeViolations(violations)).toHaveLength(0);
+  });
+});
+
+describe('the walk through one rejection (docs/architecture.md)', () => {
+  it('names only files that exist in edge/src', () => {
+    const walk = readFileSync(resolve(import.meta.dirname, '../../docs/architecture.md'), 'utf8');
+    const named = [...new Set([...walk.matchAll(/`([a-z-]+\/[a-z./-]+\.ts)`/g)].map((m) => m[1]!))];
+
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((file) => !existsSync(resolve(import.meta.dirname, '../src', file)))).toEqual([]);
   });
 });
 

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { OptionalText } from './text.ts';
 import { PaymentNotice } from './payments.ts';
-import { AttachmentId } from './ids.ts';
+import { AttachmentId, Sha256Hex, TicketId } from './ids.ts';
 
 /**
  * What the gateway and its sync agent exchange. The agent forwards events to the central
  * server and commands back as they are, so the central wire (cloud-bridge/src/protocol.ts)
  * uses these same schemas.
  */
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash is 64 lowercase hex digits');
 
 export const ShippedEvent = z.strictObject({
   seq: z.number().int().min(1),
@@ -54,9 +53,9 @@ export const BridgeFileParams = z.strictObject({ id: AttachmentId });
 
 /** A command head office holds for a site, applied on the gateway through its own rules. */
 export const CentralCommand = z.discriminatedUnion('type', [
-  z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('reassign'), by: z.string().max(80), ticket: TicketId, assignee: z.string().max(48).nullable(), team: z.string().max(48).optional() }),
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-rejection-policy'), by: z.string().max(80), category: z.string().max(48), policy: z.record(z.string(), z.unknown()) }),
-  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: z.string().regex(/^T-\d{1,9}$/), vendor: z.string().max(48), note: OptionalText(1000).optional() }),
+  z.strictObject({ id: z.string().uuid(), type: z.literal('vendor-accepted'), by: z.string().max(80), ticket: TicketId, vendor: z.string().max(48), note: OptionalText(1000).optional() }),
   z.strictObject({ id: z.string().uuid(), type: z.literal('set-room-status'), by: z.string().max(80), room: z.string().max(48), status: z.enum(['available', 'do_not_use']), reason: OptionalText(300).optional() }),
   /** A payment provider's notice, checked by the central server (the public address providers call). */
   z.strictObject({ id: z.string().uuid(), type: z.literal('payment-notice'), by: z.string().max(80), notice: PaymentNotice }),
@@ -66,7 +65,7 @@ export const CentralCommand = z.discriminatedUnion('type', [
    * the site reads as its own vendor routes do.
    */
   z.strictObject({
-    id: z.string().uuid(), type: z.literal('vendor-action'), by: z.string().max(80), digest: z.string().regex(/^[0-9a-f]{64}$/),
+    id: z.string().uuid(), type: z.literal('vendor-action'), by: z.string().max(80), digest: Sha256Hex,
     action: z.enum(['accept', 'decline', 'comment', 'files', 'start', 'done']), body: z.record(z.string(), z.unknown()),
     /** The files of `files` and `done` as the vendor sent them; the site judges their bytes as its own upload does. */
     files: z.array(VendorFileCopy).max(VENDOR_FILES_MAX).optional(),

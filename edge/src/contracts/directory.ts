@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoTime, RoomId, TicketId } from './ids.ts';
-import { OptionalText, Text } from './text.ts';
+import { EmailAddress, OptionalText, PhoneNumber, Text } from './text.ts';
 
 /** Ids the gateway hands out for the directory: a letter, a dash and a random part. */
 export const PersonId = z.string().regex(/^P-[A-Za-z0-9_-]{4,24}$/, 'a person id looks like P-x7Kq2m');
@@ -11,16 +11,14 @@ export type UnitId = z.infer<typeof UnitId>;
 export type InstallationId = z.infer<typeof InstallationId>;
 
 export const PersonLanguage = z.enum(['en', 'zh', 'nb', 'nl']);
-const Email = z.email('give a valid e-mail address').max(200);
-const Phone = z.string().regex(/^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/, 'give a phone number');
 
 /** A tenant or a contact: who inquires, who is told. */
 export const PersonRecord = z.object({
   id: PersonId,
   name: Text(120),
   company: OptionalText(120).nullable(),
-  email: Email.nullable(),
-  phone: Phone.nullable(),
+  email: EmailAddress.nullable(),
+  phone: PhoneNumber.nullable(),
   language: PersonLanguage,
   /** Whether replies go out by e-mail (needs an address). */
   notifyByEmail: z.boolean(),
@@ -59,7 +57,7 @@ export type Installation = z.infer<typeof Installation>;
 
 const bodyOf = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape);
 const PersonFields = {
-  name: Text(120), company: OptionalText(120).nullable(), email: Email.nullable(), phone: Phone.nullable(),
+  name: Text(120), company: OptionalText(120).nullable(), email: EmailAddress.nullable(), phone: PhoneNumber.nullable(),
   language: PersonLanguage, notifyByEmail: z.boolean(), unit: UnitId.nullable(), tenantAdmin: z.boolean(),
 };
 export const CreatePersonBody = bodyOf({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from './domain.ts';
-import { IsoTime, RoomId } from './ids.ts';
+import { IsoTime, RoomId, Sha256Hex } from './ids.ts';
 import { UnitId } from './directory.ts';
 import { AnnouncementLanguage } from './announcement.ts';
 import { Text } from './text.ts';
@@ -35,7 +35,7 @@ export const DocumentFile = z.object({
   name: z.string().max(200),
   type: z.literal('application/pdf'),
   size: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sha256: Sha256Hex,
 });
 export type DocumentFile = z.infer<typeof DocumentFile>;
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { Names } from './phrase.ts';
-import { CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
+import { AttachmentId, CategoryId, RoomId, TeamId, TicketId, Token, Username } from './ids.ts';
 import { Priority, RejectionPolicy, Room, RoomStatus, SelfVerification, Ticket, TicketKind, TicketStatus } from './domain.ts';
-import { OptionalText, Text } from './text.ts';
+import { OptionalText, phonePattern, Text } from './text.ts';
 import { RoomAction, RoomHold } from './room-hold.ts';
 
 export { ErrorBody, OccupantNoteAdded, OccupantRoomView, OccupantTicket, ReportReceipt } from './occupant.ts';
 
 const Note = OptionalText(2000);
-const Photos = z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'a photo is an attachment id')).max(5);
+const Photos = z.array(AttachmentId).max(5);
 
 
 export const LoginBody = z.strictObject({ username: Username, password: z.string().min(1).max(200) });
@@ -33,9 +33,8 @@ export const TrackParams = z.strictObject({ token: Token });
 export const QrQuery = z.strictObject({ k: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'k is the code from the room sticker') });
 
 const email = z.email();
-const phone = /^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/;
 /** How an occupant may be reached about a report: an e-mail address or a phone number. */
-export const Contact = OptionalText(200).refine((v) => phone.test(v) || email.safeParse(v).success, 'give an e-mail address or a phone number');
+export const Contact = OptionalText(200).refine((v) => phonePattern.test(v) || email.safeParse(v).success, 'give an e-mail address or a phone number');
 
 export const ReportBody = z.strictObject({
   category: CategoryId,

@@ -15,6 +15,8 @@ export const TicketId = z.string().regex(idPatterns.ticket, 'a ticket id looks l
 export const Token = z.string().regex(idPatterns.token, 'not a valid token');
 /** A stored file's id: a ticket's photo, a vendor's photo or PDF. */
 export const AttachmentId = z.string().regex(idPatterns.attachment, 'an attachment id looks like A-…');
+/** A SHA-256 digest as hex: a file's, a token's, an event's hash. */
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hash is 64 lowercase hex digits');
 export const IsoTime = z.iso.datetime({ offset: true });
 export const ScheduleId = z.string().regex(/^S-[A-Za-z0-9_-]{4,24}$/, 'a schedule id looks like S-x7Kq2m');
 export type ScheduleId = z.infer<typeof ScheduleId>;

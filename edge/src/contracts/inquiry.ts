@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CategoryId, RoomId, TeamId, TicketId, Username } from './ids.ts';
+import { AttachmentId, CategoryId, RoomId, TeamId, TicketId, Username } from './ids.ts';
 import { Priority, Ticket, type TicketStatus } from './domain.ts';
 import { PersonId } from './directory.ts';
-import { Text } from './text.ts';
+import { EmailAddress, PhoneNumber, Text } from './text.ts';
 
 /** Where an inquiry stands in the tenant's words: To do, In progress, Done. */
 export const InquiryStage = z.enum(['todo', 'in_progress', 'done']);
@@ -17,13 +17,11 @@ export function inquiryStage(status: TicketStatus): InquiryStage {
   }
 }
 
-const Email = z.email('give a valid e-mail address').max(200);
-const Phone = z.string().regex(/^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/, 'give a phone number');
 
 /** Who inquired: a person in the directory, or a new contact made from a phone call. */
 export const InquiryReporter = z.union([
   z.strictObject({ person: PersonId }),
-  z.strictObject({ name: Text(120), email: Email.optional(), phone: Phone.optional() }),
+  z.strictObject({ name: Text(120), email: EmailAddress.optional(), phone: PhoneNumber.optional() }),
 ]);
 export type InquiryReporter = z.infer<typeof InquiryReporter>;
 
@@ -42,7 +40,7 @@ export const CreateInquiryBody = z.strictObject({
 /** An answer to the reporter (by mail, and on the tracking page), unlike the staff's own comment. */
 export const ReplyBody = z.strictObject({
   text: Text(4000),
-  attachments: z.array(z.string().regex(/^A-[A-Za-z0-9_-]{8,40}$/, 'an attachment id')).max(10).optional(),
+  attachments: z.array(AttachmentId).max(10).optional(),
 });
 
 /** A task or work order opened from an inquiry. */

@@ -7,7 +7,7 @@ export type ProviderId = z.infer<typeof ProviderId>;
 
 /** Money in integer minor units (fen, øre, cents); never a fraction. */
 export const MinorUnits = z.number().int().min(0).max(100_000_000);
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is an ISO 4217 code such as CNY');
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'a currency is its ISO 4217 code, such as CNY or EUR');
 export const PaymentId = z.string().regex(/^P-\d{1,9}$/, 'a payment id looks like P-12');
 export const RefundId = z.string().regex(/^R-\d{1,9}$/, 'a refund id looks like R-3');
 /** What the site calls an order (its number); payments refer to it, the order's own record is kept beside. */

@@ -5,7 +5,7 @@ import { PersonId, PersonLanguage, UnitId } from './directory.ts';
 import { Priority, TicketStatus } from './domain.ts';
 import { OptionalText, Text } from './text.ts';
 import { Order, OrderLine } from './orders.ts';
-import { Receipt } from './payments.ts';
+import { CurrencyCode, Receipt } from './payments.ts';
 
 /** How long a sign-in link opens the portal, and how many a person gets per window. */
 export const PORTAL_LINK_MINUTES = 15;
@@ -36,7 +36,7 @@ export type PortalMe = z.infer<typeof PortalMe>;
 export const ApprovalId = z.string().regex(/^A-[A-Za-z0-9_-]{4,24}$/, 'an approval id looks like A-x7Kq2m');
 /** What a tenant is asked to approve: a quote above the limit that needs their consent, or a vendor's visit to their unit. */
 export const ApprovalSubject = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('quote'), amount: z.number().positive().max(10_000_000), currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is three capital letters'), limit: z.number().nonnegative().max(10_000_000) }),
+  z.strictObject({ kind: z.literal('quote'), amount: z.number().positive().max(10_000_000), currency: CurrencyCode, limit: z.number().nonnegative().max(10_000_000) }),
   z.strictObject({ kind: z.literal('access'), vendor: Text(120), visitAt: IsoTime }),
 ]);
 export type ApprovalSubject = z.infer<typeof ApprovalSubject>;

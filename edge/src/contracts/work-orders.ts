@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { Attachment } from './domain.ts';
 import { AttachmentId, IsoTime, RoomId, TicketId, Username } from './ids.ts';
 import { PersonLanguage } from './directory.ts';
-import { OptionalText, Text } from './text.ts';
+import { CurrencyCode } from './payments.ts';
+import { EmailAddress, OptionalText, PhoneNumber, Text } from './text.ts';
 
 /** Ids the gateway hands out: vendors `V-x7Kq2m`, their contacts `C-x7Kq2m`, work orders `WO-1001`. */
 export const VendorId = z.string().regex(/^V-[A-Za-z0-9_-]{4,24}$/, 'a vendor id looks like V-x7Kq2m');
@@ -11,21 +12,19 @@ export const WorkOrderId = z.string().regex(/^WO-\d{1,9}$/, 'a work order id loo
 export type VendorId = z.infer<typeof VendorId>;
 export type WorkOrderId = z.infer<typeof WorkOrderId>;
 
-const Email = z.email('give a valid e-mail address').max(200);
-const Phone = z.string().regex(/^\+?\(?(?:\d[\s()./-]{0,2}){6,15}$/, 'give a phone number');
 
 /** Money as an integer in the currency's minor units (cents, øre, fen), never a float. */
 export const Money = z.strictObject({
   amount: z.number().int('an amount is a whole number of minor units (cents)').min(0, 'an amount is not negative').max(100_000_000_00),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'a currency is its ISO 4217 code, such as EUR'),
+  currency: CurrencyCode,
 });
 export type Money = z.infer<typeof Money>;
 
 export const VendorContact = z.object({
   id: ContactId,
   name: Text(120),
-  email: Email,
-  phone: Phone.nullable(),
+  email: EmailAddress,
+  phone: PhoneNumber.nullable(),
   language: PersonLanguage,
 });
 export type VendorContact = z.infer<typeof VendorContact>;
@@ -35,7 +34,7 @@ export const Vendor = z.object({
   id: VendorId,
   name: Text(120),
   trade: Text(80),
-  email: Email,
+  email: EmailAddress,
   language: PersonLanguage,
   /** Whether the vendor is reminded of work orders they have not answered. */
   reminders: z.boolean(),
@@ -45,11 +44,11 @@ export const Vendor = z.object({
 });
 export type Vendor = z.infer<typeof Vendor>;
 
-const ContactFields = { name: Text(120), email: Email, phone: Phone.nullable().default(null), language: PersonLanguage.default('en') };
+const ContactFields = { name: Text(120), email: EmailAddress, phone: PhoneNumber.nullable().default(null), language: PersonLanguage.default('en') };
 export const VendorBody = z.strictObject({
   name: Text(120),
   trade: Text(80),
-  email: Email,
+  email: EmailAddress,
   language: PersonLanguage.default('en'),
   reminders: z.boolean().default(true),
   contacts: z.array(z.strictObject(ContactFields)).min(1, 'a vendor has at least one contact').max(20),
@@ -57,7 +56,7 @@ export const VendorBody = z.strictObject({
 export const VendorPatch = z.strictObject({
   name: Text(120).optional(),
   trade: Text(80).optional(),
-  email: Email.optional(),
+  email: EmailAddress.optional(),
   language: PersonLanguage.optional(),
   reminders: z.boolean().optional(),
   active: z.boolean().optional(),

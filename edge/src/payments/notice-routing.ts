@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { PaymentNotice } from '../contracts/index.ts';
+import { type PaymentNotice, TradeNo } from '../contracts/index.ts';
 
 /** The site a trade number belongs to: trade numbers are `{site}_{payment}`. */
 export function siteOfTrade(tradeNo: string): string | null {
-  const match = /^([a-z0-9_-]{1,48})_P-\d{1,9}$/.exec(tradeNo);
-  return match ? match[1]! : null;
+  return TradeNo.safeParse(tradeNo).success ? tradeNo.slice(0, tradeNo.lastIndexOf('_P-')) : null;
 }
 
 /**

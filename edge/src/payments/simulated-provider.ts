@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { z } from 'zod';
-import type { Payment, PaymentNotice } from '../contracts/index.ts';
+import { CurrencyCode, type Payment, type PaymentNotice } from '../contracts/index.ts';
 import { NoticeRefused } from './notice-refused.ts';
 import type { NoticeRequest, PaymentProvider } from './provider.ts';
 import { verifySignedHeaders } from './signed-headers.ts';
@@ -12,7 +12,7 @@ export const SimulatedNotice = z.strictObject({
   trade_no: z.string().min(1).max(64),
   transaction: z.string().min(1).max(64),
   amount: z.number().int().min(0),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: CurrencyCode,
   paid_at: z.string().max(40),
 });
 export type SimulatedNotice = z.infer<typeof SimulatedNotice>;

@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { TicketId } from '@doorside/edge/contracts';
 import '../../components/ds-lang-switch.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pickLanguage } from '../../i18n/pick-language.ts';
@@ -173,7 +174,7 @@ export class DsStaffPage extends LocalizingPage {
 
   #follow(): void {
     const id = decodeURIComponent(location.hash.slice(1));
-    const next = /^T-\d{1,9}$/.test(id) ? id : '';
+    const next = TicketId.safeParse(id).success ? id : '';
     if (next !== this.openId) {
       this.openId = next;
       this.form = '';

@@ -37,7 +37,7 @@ export class CommandHandler {
   }
 
   handle<C extends Command>(actor: Actor, target: Target, command: C): Promise<ResultOf<C>> {
-    return this.store.batch(() => this.run(actor, target, command));
+    return this.store.batch(actor.ref, this.clock, (tx, at) => this.#apply(actor, target, command, at, tx));
   }
 
   /** The refusal the command would meet now, without writing anything. */
@@ -53,7 +53,7 @@ export class CommandHandler {
    * id sent again gets that answer and changes nothing.
    */
   handleOnce<C extends Command>(actor: Actor | (() => Actor), target: Target, command: C, receipt: Receipt): Promise<CommandResult> {
-    return this.store.batch(() => this.store.transact(receipt.by, this.clock(), () => {
+    return this.store.batch(receipt.by, this.clock, () => {
       const known = this.store.receipts.answered(receipt.id);
       if (known) return known;
       const before = this.store.log.head.seq;
@@ -69,19 +69,21 @@ export class CommandHandler {
       }
       this.store.receipts.record(receipt.id, receipt.type, result, this.clock());
       return result;
-    }));
+    });
   }
 
   /** The command in its own transaction (a savepoint when inside a group commit). */
   run<C extends Command>(actor: Actor, target: Target, command: C): ResultOf<C> {
-    const module = this.#module(command);
     const at = this.clock();
-    return this.store.transact(actor.ref, at, (tx) => {
-      const { changes, result } = module.run(this.store, this.#input(actor, target, command, at, tx.nextTicketId));
-      changes.forEach(tx.apply);
-      for (const work of this.#within) work(changes, at, tx);
-      return result as ResultOf<C>;
-    });
+    return this.store.transact(actor.ref, at, (tx) => this.#apply(actor, target, command, at, tx));
+  }
+
+  #apply<C extends Command>(actor: Actor, target: Target, command: C, at: string, tx: Tx): ResultOf<C> {
+    const module = this.#module(command);
+    const { changes, result } = module.run(this.store, this.#input(actor, target, command, at, tx.nextTicketId));
+    changes.forEach(tx.apply);
+    for (const work of this.#within) work(changes, at, tx);
+    return result as ResultOf<C>;
   }
 
   #module(command: Command): CommandModule {

@@ -104,7 +104,7 @@ export class InboundMail {
 
     if (ticket) {
       const body = text.trim() === '' ? oneLine(mail?.subject ?? '', 200) || '(empty message)' : text;
-      await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
+      await this.o.store.batch('mail', () => at, (tx) => {
         this.o.commands.run(mailActor, { ticket }, { type: 'comment', text: `${sender}: ${body}`.slice(0, 2000), internal: false });
         const fresh = newFiles(this.o.store.tickets.get(ticket)!.attachments, attachments);
         try {
@@ -116,7 +116,7 @@ export class InboundMail {
         rows.record(messageId, ticket, 'in', sha256, at);
         takenIn({ sha256, ticket, outcome: 'added', at });
         tx.record('mail-received', `ticket:${ticket}`, { messageId, sha256, from: sender, attachments: attachments.map((a) => a.id) });
-      }));
+      });
       for (const what of defused) this.o.defused?.(what);
       return { outcome: 'added', ticket };
     }
@@ -132,7 +132,7 @@ export class InboundMail {
     // A person writing in for the first time is kept as a contact; a robot is not.
     const newContact = !home.person && !automatic.automatic && sender !== '' && addresses.read(sender).kind === 'foreign'
       ? { email: sender, name: oneLine(mail?.from?.value[0]?.name ?? '', 120) || sender, language } : null;
-    const result = await this.o.store.batch(() => this.o.store.transact('mail', at, (tx) => {
+    const result = await this.o.store.batch('mail', () => at, (tx) => {
       const opened = this.o.commands.run(mailActor, target, command);
       const person = home.person ?? (newContact ? this.#keptContact(newContact) : undefined);
       if (person || home.unit) {
@@ -151,7 +151,7 @@ export class InboundMail {
         rows.record(ack.messageId, opened.ticket.id, 'out', createHash('sha256').update(JSON.stringify(ack)).digest('hex'), at);
       }
       return opened;
-    }));
+    });
     for (const what of defused) this.o.defused?.(what);
     if (answer) this.o.queued();
     return { outcome: 'opened', ticket: result.ticket.id, acknowledged: answer };

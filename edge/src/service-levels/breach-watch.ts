@@ -1,8 +1,7 @@
 import type { BreachKind, TicketStatus } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
-import type { ClockRow, SlaRow } from './sla-clock.ts';
+import { type ClockRow, isFinished, type SlaRow } from './sla-clock.ts';
 
-const FINISHED = new Set<string>(['done', 'verified', 'cancelled']);
 const BREACHES = ['response', 'resolution'] as const satisfies readonly BreachKind[];
 
 /**
@@ -11,7 +10,7 @@ const BREACHES = ['response', 'resolution'] as const satisfies readonly BreachKi
  * or the work finished) or while it is paused short of its target.
  */
 export function watchFrom(status: TicketStatus | string, clock: ClockRow): number | null {
-  if (FINISHED.has(status) || clock.state === 'stopped') return null;
+  if (isFinished(status) || clock.state === 'stopped') return null;
   if (clock.breachedMs !== null) return clock.breachedMs;
   return clock.state === 'running' ? clock.dueMs : null;
 }

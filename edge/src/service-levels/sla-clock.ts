@@ -25,11 +25,14 @@ export interface ClockRow {
 /** A ticket's two clocks and the working time it spent waiting, as kept after each of its changes. */
 export interface SlaRow { pausedMs: number; pausedSince: number | null; response: ClockRow; resolution: ClockRow }
 
-const FINISHED: readonly TicketStatus[] = ['done', 'verified', 'cancelled'];
+const FINISHED: readonly string[] = ['done', 'verified', 'cancelled'] satisfies readonly TicketStatus[];
+
+/** Whether the work on a ticket is over (done, verified or cancelled): its clocks stop. */
+export const isFinished = (status: string): boolean => FINISHED.includes(status);
 
 /** Which way each clock goes at a moment: paused while waiting on a pausing reason, stopped once answered or finished. */
 export function modes(moment: Moment, pausing: readonly WaitReason[]): { paused: boolean; response: ClockState; resolution: ClockState } {
-  const finished = FINISHED.includes(moment.status);
+  const finished = isFinished(moment.status);
   const paused = !finished && moment.waiting !== null && pausing.includes(moment.waiting);
   const resolution: ClockState = finished ? 'stopped' : paused ? 'paused' : 'running';
   const response: ClockState = moment.responded || finished ? 'stopped' : paused ? 'paused' : 'running';

@@ -1,6 +1,7 @@
 import type { WithinCommand } from '../commands/handler.ts';
 import type { Ticket, TicketSla } from '../contracts/index.ts';
 import type { SiteStore } from '../store/site-store.ts';
+import { type ClockColumns, NO_CLOCKS } from '../store/service-level-rows.sqlite.ts';
 import { advanceSla, type Moment, type SlaRow, slaView, startSla } from './sla-clock.ts';
 import { siteWorkingTime } from './site-working-time.ts';
 import { watchTime } from './breach-watch.ts';
@@ -64,18 +65,20 @@ export function slaKeeper(store: SiteStore): WithinCommand {
       const counting = siteWorkingTime(store);
       const { pausing } = store.serviceLevels.targets();
       const moment = momentOf(ticket, at);
-      const before = store.serviceLevels.clocks<SlaRow>(ticket.id);
+      // A ticket just opened has a row of its own, written in this transaction, with no clocks yet.
+      const opened = change.type === 'ticket-opened';
+      const kept = opened ? undefined : store.serviceLevels.kept<SlaRow>(ticket.id);
+      const before = kept?.clocks;
       // A ticket just opened starts its clocks now; one from before clocks were kept gets them from its history.
-      const opened = !before && change.type === 'ticket-opened';
       const row = before ? advanceSla(before, moment, pausing, counting)
         : opened ? startSla(moment, targetsFor(store, ticket), pausing, counting)
           : clocksFromHistory(store, ticket);
-      keep(store, ticket, row, watchTime(store, ticket, row, opened));
+      keep(store, ticket, row, watchTime(store, ticket, row, opened), kept?.columns ?? NO_CLOCKS);
     }
   };
 }
 
-function keep(store: SiteStore, ticket: { id: string }, row: SlaRow, watchMs: number | null): void {
+function keep(store: SiteStore, ticket: { id: string }, row: SlaRow, watchMs: number | null, before: ClockColumns): void {
   const dues = [row.response.dueMs, row.resolution.dueMs].filter((d): d is number => d !== null);
   store.serviceLevels.putClocks({
     ticket: ticket.id,
@@ -84,14 +87,14 @@ function keep(store: SiteStore, ticket: { id: string }, row: SlaRow, watchMs: nu
     paused: row.pausedSince !== null,
     breached: row.response.breachedMs !== null || row.resolution.breachedMs !== null,
     watchMs,
-  });
+  }, before);
 }
 
 /** The ticket's watched time worked out again from its clocks as kept (after one of its breaches was escalated). */
 function watchAgain(store: SiteStore, id: string): void {
   const ticket = store.tickets.get(id);
-  const row = store.serviceLevels.clocks<SlaRow>(id);
-  if (ticket && row) keep(store, ticket, row, watchTime(store, ticket, row));
+  const kept = store.serviceLevels.kept<SlaRow>(id);
+  if (ticket && kept?.clocks) keep(store, ticket, kept.clocks, watchTime(store, ticket, kept.clocks), kept.columns);
 }
 
 /** The ticket's clocks as read at `now`; absent for a ticket no command has touched since clocks were kept. */

@@ -12,6 +12,14 @@ export interface KeptClocks<T> {
   watchMs: number | null;
 }
 
+/** The clock columns of a ticket's row, as stored. */
+export interface ClockColumns {
+  sla: string | null; sla_due_at: string | null; sla_paused: number | null; sla_breached: number | null; sla_watch_ms: number | null;
+}
+const clockColumns = ['sla', 'sla_due_at', 'sla_paused', 'sla_breached', 'sla_watch_ms'] as const;
+/** A row that has never had clocks (a ticket just opened). */
+export const NO_CLOCKS: ClockColumns = { sla: null, sla_due_at: null, sla_paused: null, sla_breached: null, sla_watch_ms: null };
+
 /** The site's working-hours calendar and targets, and each ticket's service-level clocks. */
 export class ServiceLevelRows {
   readonly #sql;
@@ -48,8 +56,13 @@ export class ServiceLevelRows {
   }
 
   clocks<T>(ticket: string): T | undefined {
-    const row = this.#sql('SELECT sla FROM ticket_rows WHERE id = ?').get(ticket) as { sla: string | null } | undefined;
-    return row?.sla ? (JSON.parse(row.sla) as T) : undefined;
+    return this.kept<T>(ticket)?.clocks;
+  }
+
+  /** A ticket's clocks and their columns as stored; absent when the ticket has no row. */
+  kept<T>(ticket: string): { clocks: T | undefined; columns: ClockColumns } | undefined {
+    const columns = this.#sql(`SELECT ${clockColumns.join(', ')} FROM ticket_rows WHERE id = ?`).get(ticket) as ClockColumns | undefined;
+    return columns && { clocks: columns.sla ? (JSON.parse(columns.sla) as T) : undefined, columns };
   }
 
   /** Tickets still worked or waiting that have no clocks kept: opened before clocks were kept, untouched since. */
@@ -58,13 +71,20 @@ export class ServiceLevelRows {
       AND NOT EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket = t.id) ORDER BY id LIMIT ?`).all(limit) as { id: string }[]).map((r) => r.id);
   }
 
-  /** Keeps the clocks and the watched time in the ticket's row (written in the same transaction), and only what changed. */
-  putClocks<T>(kept: KeptClocks<T>): void {
-    this.#sql(`UPDATE ticket_rows SET sla = @sla, sla_due_at = @dueAt, sla_paused = @paused, sla_breached = @breached
-      WHERE id = @ticket AND (sla IS NOT @sla OR sla_due_at IS NOT @dueAt OR sla_paused IS NOT @paused OR sla_breached IS NOT @breached)`)
-      .run({ ticket: kept.ticket, sla: JSON.stringify(kept.clocks), dueAt: kept.dueAt, paused: kept.paused ? 1 : 0, breached: kept.breached ? 1 : 0 });
-    // Apart, so a change of the clocks alone does not rewrite the watch index, nor a watch change the clocks.
-    this.#sql('UPDATE ticket_rows SET sla_watch_ms = @watchMs WHERE id = @ticket AND sla_watch_ms IS NOT @watchMs')
-      .run({ ticket: kept.ticket, watchMs: kept.watchMs });
+  /**
+   * Keeps the clocks and the watched time in the ticket's row (written in the same transaction),
+   * in one statement that sets only the columns that changed from `before` (as read in this
+   * transaction; read now when not given), and none at all when nothing did: SQLite rewrites
+   * the watch index whenever its column is set, changed or not.
+   */
+  putClocks<T>(kept: KeptClocks<T>, before: ClockColumns = this.kept(kept.ticket)?.columns ?? NO_CLOCKS): void {
+    const next: ClockColumns = {
+      sla: JSON.stringify(kept.clocks), sla_due_at: kept.dueAt, sla_paused: kept.paused ? 1 : 0,
+      sla_breached: kept.breached ? 1 : 0, sla_watch_ms: kept.watchMs,
+    };
+    const moved = clockColumns.filter((c) => next[c] !== before[c]);
+    if (moved.length === 0) return;
+    this.#sql(`UPDATE ticket_rows SET ${moved.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
+      .run({ id: kept.ticket, ...Object.fromEntries(moved.map((c) => [c, next[c]])) });
   }
 }

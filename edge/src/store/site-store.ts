@@ -154,7 +154,10 @@ export class SiteStore {
   readonly #listeners: Listener[] = [];
   /** The last ticket number handed out; kept in memory, so a commit writes no counter page. */
   #lastTicket: number;
-  readonly #queue: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] = [];
+  readonly #queue: {
+    actor: string; at: () => string; work: (tx: Tx, at: string) => unknown;
+    resolve: (value: unknown) => void; reject: (error: unknown) => void;
+  }[] = [];
   #deferred: Committed[] | null = null;
 
   constructor(readonly db: Db, readonly site: string) {
@@ -236,7 +239,7 @@ export class SiteStore {
   #write(change: Change, at: string, seq: number | null): void {
     switch (change.entity) {
       case 'ticket':
-        this.tickets.put(change.state, seq ?? undefined);
+        this.tickets.put(change.state, seq ?? undefined, change.type === 'ticket-opened');
         if (change.trackDigest) this.trackTokens.insert(change.trackDigest, change.state.id);
         return;
       case 'room':
@@ -313,14 +316,15 @@ export class SiteStore {
   }
 
   /**
-   * Group commit: changes asked for in the same turn of the event loop run in one SQLite
+   * Group commit: transactions asked for in the same turn of the event loop run in one SQLite
    * transaction, each in its own savepoint, so one fsync covers them all. Each caller is
    * answered, and listeners hear of its changes, only once that transaction is on disk;
-   * a refused change rolls back alone.
+   * a refused change rolls back alone. A transaction alone in its turn runs as it is, with no
+   * savepoint around it. `at` is read when the transaction runs.
    */
-  batch<T>(work: () => T): Promise<T> {
+  batch<T>(actor: string, at: () => string, work: (tx: Tx, at: string) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ actor, at, work, resolve: resolve as (value: unknown) => void, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#flush());
     });
   }
@@ -329,15 +333,20 @@ export class SiteStore {
     const items = this.#queue.splice(0, MAX_BATCH);
     if (this.#queue.length > 0) setImmediate(() => this.#flush());
     const outcomes: { ok: boolean; value: unknown }[] = [];
+    const runAll = () => {
+      for (const { actor, at, work } of items) {
+        try {
+          const now = at();
+          outcomes.push({ ok: true, value: this.transact(actor, now, (tx) => work(tx, now)) });
+        } catch (error) { outcomes.push({ ok: false, value: error }); }
+      }
+    };
     const headBefore = this.log.head;
     const ticketBefore = this.#lastTicket;
     this.#deferred = [];
     try {
-      this.db.transaction(() => {
-        for (const item of items) {
-          try { outcomes.push({ ok: true, value: item.work() }); } catch (error) { outcomes.push({ ok: false, value: error }); }
-        }
-      })();
+      if (items.length === 1) runAll();
+      else this.db.transaction(runAll)();
     } catch (error) {
       this.#rolledBack(error, headBefore, ticketBefore);
       this.directory.reload();

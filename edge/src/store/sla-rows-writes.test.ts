@@ -48,7 +48,7 @@ describe('service-level rows', () => {
   it('writes a ticket\'s watched time only when it changed, and stops watching it', () => {
     ticketRow('T-1');
     const kept = { ticket: 'T-1', clocks: clocks(5000), dueAt: '2026-01-01T00:00:05.000Z', paused: false, breached: false, watchMs: 5000 };
-    expect(written(() => store.serviceLevels.putClocks(kept))).toBe(2);
+    expect(written(() => store.serviceLevels.putClocks(kept))).toBe(1);
     expect(written(() => store.serviceLevels.putClocks({ ...kept }))).toBe(0);
     expect(written(() => store.serviceLevels.putClocks({ ...kept, watchMs: 6000 }))).toBe(1);
     expect(store.slaEscalations.due(10_000, false, 10)).toEqual([{ ticket: 'T-1', status: 'new', urgent: false, clocks: clocks(5000), watchMs: 6000 }]);

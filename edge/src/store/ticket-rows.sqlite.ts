@@ -90,14 +90,15 @@ export class TicketRows {
   /**
    * Stores the ticket's columns. With `seq`, the event that recorded this very state (appended
    * first, in the same transaction), the row points at it; without, the row keeps the JSON itself.
+   * A ticket known to be new (`opened`) is inserted without looking for its row first.
    */
-  put(ticket: Ticket, seq?: number): void {
+  put(ticket: Ticket, seq?: number, opened = false): void {
     const next: Indexed = {
       status: ticket.status, is_open: isOpen(ticket.status) ? 1 : 0, team: ticket.team,
       assignee: ticket.assignee, priority: ticket.priority, due_at: ticket.dueAt,
     };
     const state = { id: ticket.id, updatedAt: ticket.updatedAt, seq: seq ?? null, doc: seq === undefined ? JSON.stringify(ticket) : null };
-    const now = this.#current.get(ticket.id);
+    const now = opened ? undefined : this.#current.get(ticket.id);
     if (!now) {
       this.#insert.run({ ...next, ...state, room: ticket.room });
     } else {

@@ -77,9 +77,10 @@ export async function securityHeaders(app: FastifyInstance, { secure }: { secure
       steps = record(request.raw);
       if (byHost.size < keptHosts) byHost.set(host, steps);
     }
+    // Kept with the reply's own headers, so they are checked and written with the answer.
     for (const [name, value] of steps) {
-      if (value === null) reply.raw.removeHeader(name);
-      else reply.raw.setHeader(name, value);
+      if (value === null) reply.removeHeader(name);
+      else reply.header(name, value);
     }
     done();
   });

@@ -11,13 +11,13 @@ import './ds-staff-sign-in.ts';
 import './ds-staff-queue-lists.ts';
 import './ds-staff-ticket-detail.ts';
 import type { DetailForm } from './ds-staff-ticket-detail.ts';
-import { liveAddress, StaffApi, type StaffAction } from './staff-api.ts';
+import { liveAddress, StaffApi } from './staff-api.ts';
+import type { TicketAction } from './staff-action-form.ts';
 import { type StaffState, StaffStore } from './staff-store.ts';
 import { staffBase } from './staff-styles.ts';
 import { namesOf } from './ticket-words.ts';
 import { doneWords, explain } from './action-words.ts';
 
-interface ActionRequest { ticket: string; action: StaffAction; body?: Record<string, unknown>; photos?: File[] }
 type Notice = { kind: 'ok' | 'error'; text: string } | undefined;
 
 const TICK_MS = 30_000;
@@ -126,9 +126,9 @@ export class DsStaffPage extends LocalizingPage {
         @open-form=${(e: CustomEvent<{ form: DetailForm }>) => { this.form = e.detail.form; }} @close-form=${() => { this.form = ''; }}></ds-staff-ticket-detail>`;
   }
 
-  #onAction = (event: CustomEvent<ActionRequest>): void => void this.#act(event.detail);
+  #onAction = (event: CustomEvent<TicketAction>): void => void this.#act(event.detail);
 
-  async #act({ ticket, action, body = {}, photos = [] }: ActionRequest): Promise<void> {
+  async #act({ ticket, action, body = {}, photos = [] }: TicketAction): Promise<void> {
     this.busy = true;
     this.notice = undefined;
     try {

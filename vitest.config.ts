@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,11 +7,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // Each test file starts its own gateway, data folder and ports, so files share their worker's
-    // loaded modules instead of loading them again each time; and at least two run at once, as
-    // most of a file's time is spent waiting on a browser, a disk or a server.
+    // Each test file starts its own gateway, data folder and ports, so the files share their
+    // worker's loaded modules instead of loading them again each time. One file at a time: two
+    // browser files at once on two cores starve a gateway's answers past the fuzz test's limit.
     isolate: false,
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    maxWorkers: 1,
     // The kiosk pages are bundled once before any test, so browser tests load the current source.
     globalSetup: ['kiosk/test/build-pages.ts'],
   },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { startTestGateway, type TestGateway } from '../../edge/src/test-support/test-gateway.ts';
 import { catalogs } from '../src/i18n/index.ts';
 import { hasChromium, launchChromium } from './chromium.ts';
@@ -87,15 +87,32 @@ describe.skipIf(!hasChromium)('every page in the language chosen', () => {
 
   const english = new Map<string, Set<string>>();
 
-  /** Opens the page in a fresh context of its own (its own cookie), so pages can be read side by side. */
+  /**
+   * One browser context per language and cookie: its pages share their sign-in and the browser's
+   * cache (the page bundles are fetched once, not for every page read), and each page is read in
+   * a tab of its own, so pages can be read side by side.
+   */
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  function contextFor(lang: Lang, cookie: string | undefined): Promise<BrowserContext> {
+    const key = `${lang} ${cookie ?? ''}`;
+    let context = contexts.get(key);
+    if (!context) {
+      context = (async () => {
+        const made = await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 900 } });
+        if (cookie) {
+          const [name, value] = cookie.split(';')[0]!.split('=') as [string, string];
+          await made.addCookies([{ name, value, url: gw.http }]);
+        }
+        return made;
+      })();
+      contexts.set(key, context);
+    }
+    return context;
+  }
+
   async function shown(lang: Lang, opened: Opened): Promise<string[]> {
-    const context = await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 900 } });
+    const page = await (await contextFor(lang, opened.cookie)).newPage();
     try {
-      if (opened.cookie) {
-        const [name, value] = opened.cookie.split(';')[0]!.split('=') as [string, string];
-        await context.addCookies([{ name, value, url: gw.http }]);
-      }
-      const page = await context.newPage();
       const url = new URL(opened.url);
       url.searchParams.set('lang', lang);
       await page.goto(url.href);
@@ -103,7 +120,7 @@ describe.skipIf(!hasChromium)('every page in the language chosen', () => {
       await page.waitForLoadState('networkidle');
       return await page.evaluate(textsOnPage);
     } finally {
-      await context.close();
+      await page.close();
     }
   }
 

@@ -124,7 +124,8 @@ describe.skipIf(!hasChromium)('the staff queue page', { timeout: 60_000 }, () =>
     const detail = page.locator(`[data-detail="${id}"]`);
     await detail.locator('ds-staff-rejection-note img').waitFor(seen);
     expect(await detail.evaluate((a) => a.firstElementChild?.tagName)).toBe('DS-STAFF-REJECTION-NOTE');
-    expect(await detail.locator('ds-staff-rejection-note img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // The photo is in the page as soon as the note is; it has its pixels once decoded (a broken one never is).
+    expect(await detail.locator('ds-staff-rejection-note img').evaluate((img) => (img as HTMLImageElement).decode().then(() => (img as HTMLImageElement).naturalWidth))).toBeGreaterThan(0);
   });
 
   it('says why a sign-in failed', async () => {

@@ -50,20 +50,31 @@ describe.skipIf(!hasChromium)('the push switch and the service worker', { timeou
     page = await context.newPage();
   };
 
-  /** Hands a push to the page's real service worker (Chromium's own push delivery) and reads the notifications it shows. */
+  /**
+   * Hands a push to the page's real service worker (Chromium's own push delivery) and reads the
+   * notifications it shows. The worker is waited for until activated; a push Chromium accepts
+   * but drops while a worker starts is handed over again (the same tag replaces, never adds).
+   */
   const showPush = async (data: string): Promise<string[]> => {
-    await page.evaluate(async () => { await navigator.serviceWorker.register('./push-worker.js'); await navigator.serviceWorker.ready; });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.register('./push-worker.js');
+      const active = (await navigator.serviceWorker.ready).active!;
+      if (active.state !== 'activated') await new Promise<void>((resolve) => active.addEventListener('statechange', () => { if (active.state === 'activated') resolve(); }));
+    });
     const cdp = await context.newCDPSession(page);
     const registration = new Promise<string>((resolve) => cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string }[] }) => {
       const found = e.registrations.find((r) => r.scopeURL === `${gw.http}/`);
       if (found) resolve(found.registrationId);
     }));
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.deliverPushMessage', { origin: gw.http, registrationId: await registration, data });
+    const registrationId = await registration;
     let titles: string[] = [];
-    for (let i = 0; i < 50 && titles.length === 0; i++) {
-      titles = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
-      if (titles.length === 0) await new Promise((r) => setTimeout(r, 100));
+    for (let attempt = 0; attempt < 3 && titles.length === 0; attempt++) {
+      await cdp.send('ServiceWorker.deliverPushMessage', { origin: gw.http, registrationId, data });
+      for (let i = 0; i < 40 && titles.length === 0; i++) {
+        titles = await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => n.title));
+        if (titles.length === 0) await new Promise((r) => setTimeout(r, 100));
+      }
     }
     return titles;
   };

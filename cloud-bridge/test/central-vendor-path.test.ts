@@ -109,6 +109,33 @@ describe('the vendor\'s link served by the central server', () => {
     expect((await json(await central('/api/wo', { headers: { cookie } }))).body).toMatchObject({ workOrder: { status: 'done' }, queued: 0 });
   });
 
+  it('counts in a step the site has applied while its event is still on the way up, so the page never steps back', async () => {
+    const { id, token } = await send('Lift button sticks');
+    await rig.inSync();
+    const cookie = await openLink(token);
+    await rig.stopAgent();
+    const accepted = await act(cookie, 'accept', {});
+    const [held] = (await json(await central('/api/sites/demo/commands', { headers: { authorization: `Bearer ${rig.siteKey}` } }))).body.commands;
+
+    // What the agent does with it, up to where the site's answer has come up and its event has not.
+    const applied = await rig.gw.call('POST', '/api/bridge/commands', { headers: { authorization: `Bearer ${rig.gw.creds.bridge!.key}` }, body: held });
+    const answered = await central(`/api/sites/demo/commands/${held.id}/result`, {
+      method: 'POST', headers: { authorization: `Bearer ${rig.siteKey}`, 'content-type': 'application/json' }, body: JSON.stringify(applied.body),
+    });
+    const between = (await json(await central('/api/wo', { headers: { cookie } }))).body;
+
+    expect(accepted.status).toBe(202);
+    expect(applied.body).toMatchObject({ outcome: 'applied', seq: expect.any(Number) });
+    expect(answered.status).toBe(200);
+    expect(await rig.central!.commandState(held.id)).toMatchObject({ state: 'applied' });
+    expect(between).toMatchObject({ workOrder: { status: 'accepted' }, queued: 1 });
+    expect(between.actions).not.toContain('accept');
+    rig.startAgent();
+    await rig.inSync();
+    expect((await json(await central('/api/wo', { headers: { cookie } }))).body).toMatchObject({ workOrder: { status: 'accepted' }, queued: 0 });
+    expect((await siteOrder(id)).status).toBe('accepted');
+  });
+
   it('queues the vendor\'s steps while the site\'s link is cut, shows them counted in, and applies each once when it returns', async () => {
     const { id, token } = await send('Door closer leaks oil');
     await rig.inSync();

@@ -36,9 +36,17 @@ export class VendorViews {
     return { link, order, view: { ...view, queued: queued.length, syncedAt: synced?.last_batch_at ?? null } };
   }
 
-  /** The vendor's steps through this link the site has not answered yet, oldest first. */
+  /**
+   * The vendor's steps through this link the copy of the site's log does not show yet, oldest
+   * first: those the site has not answered, and those it applied with an event the copy has not
+   * received (the site's answer comes up before its events).
+   */
   async queued(link: VendorLink): Promise<VendorAction[]> {
-    const rows = await this.db.all<{ body: string }>("SELECT body FROM commands WHERE site = ? AND state = 'pending' ORDER BY n", [link.site]);
+    const rows = await this.db.all<{ body: string }>(
+      `SELECT body FROM commands WHERE site = ? AND (state = 'pending'
+         OR (state = 'applied' AND seq > (SELECT cursor_seq FROM sites WHERE site = ?))) ORDER BY n`,
+      [link.site, link.site],
+    );
     return rows.map((r) => CentralCommand.safeParse(JSON.parse(r.body)))
       .flatMap((c) => (c.success && c.data.type === 'vendor-action' && c.data.digest === link.digest ? [c.data.action] : []));
   }

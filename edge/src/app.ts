@@ -105,6 +105,23 @@ export interface AppDeps {
   payments: { providers: Providers; simulatedKey: KeyObject | null; notifyUrl: () => string };
 }
 
+/** How long requests under way have to finish when the gateway stops. */
+const STOP_GRACE_MS = 2000;
+
+/**
+ * Stops serving: no new connections; requests under way get a short grace to finish, then
+ * every connection still open is cut. A client that never finishes its request's head would
+ * otherwise hold the stop for a minute (Node's own head timeout).
+ */
+export async function stopServing(app: FastifyInstance): Promise<void> {
+  const cut = setTimeout(() => app.server.closeAllConnections(), STOP_GRACE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ? { level: 'warn' } : false,

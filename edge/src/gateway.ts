@@ -30,7 +30,7 @@ import { ledgerPayments } from './orders/ledger-payments.ts';
 import { noPaymentProvider, type OrderPayments, refundDue } from './orders/order-payments.ts';
 import { ScheduleGenerator } from './schedules/schedule-generator.ts';
 import { ensureCategory } from './seed/ensure-category.ts';
-import { buildApp } from './app.ts';
+import { buildApp, stopServing } from './app.ts';
 import { createMetrics, type Metrics } from './metrics/metrics.ts';
 import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
@@ -322,7 +322,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       orderPayments,
     });
     await app.listen({ host: options.host, port: options.httpPort }).catch((error) => { throw portInUse(error, 'DOORSIDE_HTTP_PORT', options.httpPort); });
-    closers.push(() => app.close());
+    closers.push(() => stopServing(app));
 
     const { port } = app.server.address() as { port: number };
     listening = `http://${hostForUrl(reachableHost(options.host))}:${port}`;

@@ -1,5 +1,5 @@
 import websocket from '@fastify/websocket';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { LIVE_CLOSE, publicAnnouncement, type LiveEvent, type LiveSnapshot } from '../contracts/index.ts';
 import { liveInRoom } from '../announcements/room-announcements.ts';
@@ -45,8 +45,24 @@ export interface LiveRoutesOptions {
   clock?: () => string;
 }
 
+/** How long a feed has to answer the gateway's close when it stops before it is cut off. */
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * When the gateway stops, every feed is told it is going away; one that has not answered
+ * within the grace (a sign whose power or network went: ws itself would wait 30 s) is cut
+ * off, so stopping never waits on it.
+ */
+function closeFeeds(this: FastifyInstance, done: () => void): void {
+  const server = this.websocketServer;
+  for (const client of server.clients) client.close(1001, 'the gateway is stopping');
+  const cut = setTimeout(() => { for (const client of server.clients) client.terminate(); }, CLOSE_GRACE_MS);
+  server.close(() => clearTimeout(cut));
+  done();
+}
+
 export const liveRoutes: FastifyPluginAsync<LiveRoutesOptions> = async (app, { store, auth, refused, liveRecheckMs, allowedOrigins = [], presence, clock = () => new Date().toISOString() }) => {
-  await app.register(websocket, { options: { maxPayload: 4 * 1024 } });
+  await app.register(websocket, { options: { maxPayload: 4 * 1024 }, preClose: closeFeeds });
   const tracks = new TrackFeed(new TrackLinks(store), store);
   const sockets = new LiveSockets({
     viewerNow: (credentials) => viewerNow({ store, auth, tracks }, credentials),

@@ -149,8 +149,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     json(request, text, done);
   });
   // An action without options ("start") may come with no body at all; its schema then sees {}.
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     if (request.method === 'POST' && (request.body === null || request.body === undefined)) request.body = {};
+    done();
   });
   await securityHeaders(app, { secure: deps.cookies.secure });
   await app.register(cookie);

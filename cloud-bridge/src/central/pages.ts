@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { DomainError, pagePolicy } from '@doorside/edge/http';
+import { DomainError } from '@doorside/edge/http';
 
 /** Where `npm run build` puts the kiosk pages; the cross-site view is `central.{html,js}`. */
 export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.meta.url));
@@ -28,18 +28,18 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
     return reply.sendFile('favicon.ico', join(assets, 'icons'), { cacheControl: false });
   });
   // The vendor's page: `/wo/{token}` swaps the link for a cookie and sends the browser here.
-  app.get('/wo', { helmet: false, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/wo', { config: { ownPolicy: true }, schema: { hide: true } }, async (_request, reply) => {
     if (!existsSync(join(assets, 'vendor.html')) || !existsSync(join(assets, 'vendor.js'))) throw new PageNotBuilt('vendor');
     const shell = await readFile(join(assets, 'vendor.html'), 'utf8').catch(() => { throw new PageNotBuilt('vendor'); });
-    await reply.helmet(pagePolicy(shell));
+    reply.pageHeaders(shell);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return reply.type('text/html; charset=utf-8').send(shell);
   });
   for (const path of ['/', '/central']) {
-    app.get(path, { helmet: false, schema: { hide: true } }, async (_request, reply) => {
+    app.get(path, { config: { ownPolicy: true }, schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(assets, 'central.html')) || !existsSync(join(assets, 'central.js'))) throw new PageNotBuilt();
       const shell = await readFile(join(assets, 'central.html'), 'utf8').catch(() => { throw new PageNotBuilt(); });
-      await reply.helmet(pagePolicy(shell));
+      reply.pageHeaders(shell);
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       return reply.type('text/html; charset=utf-8').send(shell);
     });

@@ -40,17 +40,19 @@ const bodyTooBigToDrain = (request: FastifyRequest) =>
  */
 export function installSignIn(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // A callback hook: nothing here awaits, so no promise is made for every request.
+  app.addHook('onRequest', (request, reply, done) => {
     request.actor = auth.actor(request.cookies[SESSION_COOKIE])?.actor ?? null;
     const right = request.routeOptions.config.right;
-    if (right === undefined) return;
+    if (right === undefined) return done();
     try {
       const actor = signedInActor(request);
       if (right !== 'signed-in') assertMay(actor.role, right);
     } catch (error) {
       if (bodyTooBigToDrain(request)) reply.header('connection', 'close');
-      throw error;
+      return done(error as Error);
     }
+    done();
   });
 }
 

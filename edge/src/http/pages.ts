@@ -8,7 +8,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { RoomParams, TrackParams, TradeParams } from '../contracts/index.ts';
 import { DomainError, Invalid, NotFound } from '../domain-error.ts';
 import { AppEntries, appManifest, ManifestQuery, manifestSearch } from './app-manifest.ts';
-import { pagePolicy } from './security-headers.ts';
 
 /** Where `npm run build` puts the kiosk pages: `<page>.html` shells and `<page>.js` bundles. */
 export const kioskDist = fileURLToPath(new URL('../../../kiosk/dist/', import.meta.url));
@@ -79,13 +78,13 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   }
 
   for (const { page, path, params } of pages) {
-    api.get(path, { helmet: false, schema: { hide: true, ...(params ? { params } : {}) } }, async (request, reply) => {
+    api.get(path, { config: { ownPolicy: true }, schema: { hide: true, ...(params ? { params } : {}) } }, async (request, reply) => {
       if (!existsSync(join(assets, `${page}.html`)) || !existsSync(join(assets, `${page}.js`))) throw new PageNotBuilt(page);
       const built = await readFile(join(assets, `${page}.html`), 'utf8').catch(() => { throw new PageNotBuilt(page); });
       // An installed page starts at the address it was added from: its room (and a sign's query) go to its manifest.
       const room = (request.params as { room?: string }).room;
       const shell = built.replace(`${page}.webmanifest"`, `${page}.webmanifest${escapeAttribute(manifestSearch(room, request.query))}"`);
-      await reply.helmet(pagePolicy(shell));
+      reply.pageHeaders(shell);
       // Sign, report and tracking addresses carry secrets: keep them out of Referer headers and caches.
       reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
       return reply.type('text/html; charset=utf-8').send(shell);

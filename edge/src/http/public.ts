@@ -4,5 +4,5 @@ export { installErrorHandler } from './error-handler.ts';
 export { DomainError, Forbidden, Invalid, NotFound, Refusal, Unauthorized } from '../domain-error.ts';
 export { hashSecret, verifySecret } from '../auth/passwords.ts';
 export { newToken, tokenDigest } from '../auth/token.ts';
-export { pagePolicy, securityHeaders } from './security-headers.ts';
+export { securityHeaders } from './security-headers.ts';
 export { markOptionalBodies } from './optional-bodies.ts';

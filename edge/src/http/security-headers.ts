@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import helmet, { type HelmetOptions } from 'helmet';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** A Host header fit to be named in a policy: a name or an IP address, and a port. */
 const hostPattern = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
@@ -42,16 +41,44 @@ type HeaderStep = [name: string, value: string | number | readonly string[] | nu
 /** Hosts whose headers are kept: the few addresses the gateway is reached by; any other is worked out each time. */
 const keptHosts = 32;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route sends a page shell and sets its policy itself, with `reply.pageHeaders(shell)`. */
+    ownPolicy?: true;
+  }
+  interface FastifyReply {
+    /** The security headers with the policy for this page shell: its own inline blocks allowed by hash. */
+    pageHeaders(shell: string): FastifyReply;
+  }
+}
+
+/** The headers a helmet middleware sets for this request, recorded rather than written. */
+function recorded(middleware: ReturnType<typeof helmet>, request: IncomingMessage): HeaderStep[] {
+  const steps: HeaderStep[] = [];
+  const answer = { setHeader: (name: string, value: HeaderStep[1]) => void steps.push([name, value]), removeHeader: (name: string) => void steps.push([name, null]) };
+  middleware(request, answer as unknown as ServerResponse, (error?: unknown) => { if (error) throw error; });
+  return steps;
+}
+
+/** Kept with the reply's own headers, so they are checked and written with the answer. */
+function replay(reply: FastifyReply, steps: readonly HeaderStep[]): FastifyReply {
+  for (const [name, value] of steps) {
+    if (value === null) reply.removeHeader(name);
+    else reply.header(name, value);
+  }
+  return reply;
+}
+
 /**
  * The security headers on every answer (helmet): the policy above, nosniff, no framing, no
  * referrer, same-origin opener and resources. HSTS only where the gateway is reached over HTTPS
  * (`secure`), as the browser ignores it on plain HTTP anyway.
  *
  * helmet's middleware is built once, and what it sets is recorded once per Host header (the
- * only part of a request the policy reads, see `ownSocket`) and replayed by one hook: the
- * plugin would build the middleware again, parsing the whole policy, for every request. The
- * plugin stays for what it adds to routes: `reply.helmet(options)` for a page's own policy, and
- * `helmet: false` on those routes, which this hook leaves to it.
+ * only part of a request the policy reads, see `ownSocket`) and replayed by one synchronous
+ * hook, so an ordinary request pays for a few header writes and nothing else. A page route
+ * (`config.ownPolicy`) is left alone by the hook and calls `reply.pageHeaders(shell)`, which
+ * applies the same options with the policy for that shell.
  */
 export async function securityHeaders(app: FastifyInstance, { secure }: { secure: boolean }): Promise<void> {
   const options = {
@@ -59,30 +86,21 @@ export async function securityHeaders(app: FastifyInstance, { secure }: { secure
     strictTransportSecurity: secure ? { maxAge: 180 * 86_400, includeSubDomains: false } : false,
     xFrameOptions: { action: 'deny' },
   } satisfies HelmetOptions;
-  await app.register(fastifyHelmet, { ...options, global: false });
   const middleware = helmet(options);
-  const record = (request: IncomingMessage): HeaderStep[] => {
-    const steps: HeaderStep[] = [];
-    const answer = { setHeader: (name: string, value: HeaderStep[1]) => void steps.push([name, value]), removeHeader: (name: string) => void steps.push([name, null]) };
-    middleware(request, answer as unknown as ServerResponse, (error?: unknown) => { if (error) throw error; });
-    return steps;
-  };
   const byHost = new Map<string, HeaderStep[]>();
   app.addHook('onRequest', (request, reply, done) => {
-    // Set by the plugin from a route's own `helmet` option (`false` here: pages set their policy themselves).
-    if ((request.routeOptions.config as { helmet?: unknown }).helmet !== undefined) return done();
+    if (request.routeOptions.config.ownPolicy) return done();
     const host = request.raw.headers.host ?? '';
     let steps = byHost.get(host);
     if (!steps) {
-      steps = record(request.raw);
+      steps = recorded(middleware, request.raw);
       if (byHost.size < keptHosts) byHost.set(host, steps);
     }
-    // Kept with the reply's own headers, so they are checked and written with the answer.
-    for (const [name, value] of steps) {
-      if (value === null) reply.removeHeader(name);
-      else reply.header(name, value);
-    }
+    replay(reply, steps);
     done();
+  });
+  app.decorateReply('pageHeaders', function pageHeaders(this: FastifyReply, shell: string) {
+    return replay(this, recorded(helmet({ ...options, ...pagePolicy(shell) }), this.request.raw));
   });
 }
 
@@ -95,7 +113,7 @@ const inlineBlock = /<(script|style)>([\s\S]*?)<\/\1>/g;
  * request). Taken from the very shell being sent, so a rebuilt page can never be served
  * with another page's hashes.
  */
-export function pagePolicy(shell: string): FastifyHelmetOptions {
+function pagePolicy(shell: string): Pick<HelmetOptions, 'contentSecurityPolicy'> {
   const scripts: string[] = [];
   const styles: string[] = [];
   for (const [, tag, body] of shell.matchAll(inlineBlock)) (tag === 'script' ? scripts : styles).push(sha256(body!));

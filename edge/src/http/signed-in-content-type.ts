@@ -19,13 +19,13 @@ const takesFiles = (request: FastifyRequest) =>
  * and do not rest on the cookie's SameSite attribute alone. Checked before the body is read.
  */
 export function requireJsonFromSignedIn(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    if (reading.has(request.method) || request.is404) return;
-    if (request.cookies[SESSION_COOKIE] === undefined) return;
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (reading.has(request.method) || request.is404) return done();
+    if (request.cookies[SESSION_COOKIE] === undefined) return done();
     const type = mediaType(request.headers['content-type']);
-    if (type === 'application/json' || (type === 'multipart/form-data' && takesFiles(request))) return;
-    throw new Refusal('JSON_REQUIRED', `a signed-in change is sent as application/json${takesFiles(request) ? ' or multipart/form-data' : ''} (send {} when there is nothing to say)`, {
+    if (type === 'application/json' || (type === 'multipart/form-data' && takesFiles(request))) return done();
+    done(new Refusal('JSON_REQUIRED', `a signed-in change is sent as application/json${takesFiles(request) ? ' or multipart/form-data' : ''} (send {} when there is nothing to say)`, {
       contentType: type || null,
-    });
+    }));
   });
 }

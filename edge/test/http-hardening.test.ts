@@ -27,6 +27,21 @@ describe('security headers', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('come with refusals, unknown addresses and bad input alike', async () => {
+    const answers = [
+      await fetch(`${gw.http}/api/rooms`),
+      await fetch(`${gw.http}/api/no-such-thing`, { headers: { cookie: sofia } }),
+      await fetch(`${gw.http}/api/tickets/T-1001/reject`, { method: 'POST', headers: { cookie: sofia, 'content-type': 'text/plain' }, body: 'x' }),
+    ];
+
+    expect(answers.map((res) => res.status)).toEqual([401, 404, 415]);
+    for (const res of answers) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self';.*frame-ancestors 'none'/);
+    }
+  });
+
   it('name the live feed on the address each request came to, however many addresses there are', async () => {
     const policy = (host: string) => new Promise<string>((resolve, reject) => {
       const url = new URL(gw.http);

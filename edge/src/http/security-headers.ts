@@ -60,11 +60,14 @@ function recorded(middleware: ReturnType<typeof helmet>, request: IncomingMessag
   return steps;
 }
 
-/** Kept with the reply's own headers, so they are checked and written with the answer. */
-function replay(reply: FastifyReply, steps: readonly HeaderStep[]): FastifyReply {
+/**
+ * Kept with the reply's own headers, so they are checked and written with the answer. A header
+ * the route set itself stays as the route set it unless `overwrite`.
+ */
+function replay(reply: FastifyReply, steps: readonly HeaderStep[], overwrite: boolean): FastifyReply {
   for (const [name, value] of steps) {
     if (value === null) reply.removeHeader(name);
-    else reply.header(name, value);
+    else if (overwrite || !reply.hasHeader(name)) reply.header(name, value);
   }
   return reply;
 }
@@ -76,7 +79,7 @@ function replay(reply: FastifyReply, steps: readonly HeaderStep[]): FastifyReply
  *
  * helmet's middleware is built once, and what it sets is recorded once per Host header (the
  * only part of a request the policy reads, see `ownSocket`) and replayed by one synchronous
- * hook, so an ordinary request pays for a few header writes and nothing else. A page route
+ * hook as the answer is sent; a header the route set itself is kept. A page route
  * (`config.ownPolicy`) is left alone by the hook and calls `reply.pageHeaders(shell)`, which
  * applies the same options with the policy for that shell.
  */
@@ -88,19 +91,21 @@ export async function securityHeaders(app: FastifyInstance, { secure }: { secure
   } satisfies HelmetOptions;
   const middleware = helmet(options);
   const byHost = new Map<string, HeaderStep[]>();
-  app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config.ownPolicy) return done();
+  // Set as the answer leaves (errors and not-found included), not as the request comes in: a
+  // command's work, and the sign it changes, do not wait for a dozen header writes.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.routeOptions.config.ownPolicy) return done(null, payload);
     const host = request.raw.headers.host ?? '';
     let steps = byHost.get(host);
     if (!steps) {
       steps = recorded(middleware, request.raw);
       if (byHost.size < keptHosts) byHost.set(host, steps);
     }
-    replay(reply, steps);
-    done();
+    replay(reply, steps, false);
+    done(null, payload);
   });
   app.decorateReply('pageHeaders', function pageHeaders(this: FastifyReply, shell: string) {
-    return replay(this, recorded(helmet({ ...options, ...pagePolicy(shell) }), this.request.raw));
+    return replay(this, recorded(helmet({ ...options, ...pagePolicy(shell) }), this.request.raw), true);
   });
 }
 

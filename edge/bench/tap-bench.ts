@@ -1,6 +1,6 @@
 import { BenchTickets } from './bench-tickets.ts';
 import type { TestGateway } from '../src/test-support/test-gateway.ts';
-import { cast, clearBacklog, demoRoomIds, openPerRoom, openTicketIds, prepareDone } from './fixtures.ts';
+import { cast, clearBacklog, demoRoomIds, openPerRoom, openTicketIds, prepareDone, settle } from './fixtures.ts';
 import type { LoadGen } from './loadgen-client.ts';
 import { demoSigns } from './signs.ts';
 import { int, ms } from './stats.ts';
@@ -56,7 +56,8 @@ export async function ramp(load: LoadGen, plan: Plan[], job: (rate: number, coun
  * Section 3: tap-to-sign on the gateway. Each step gets its own `done` cleaning tickets,
  * spread round-robin over the 15 rooms; fiona rejects them over HTTP and each room's sign
  * waits for the retained status naming the ticket. Between steps every ticket the step
- * left open (the rejected one and its follow-up) is closed again, untimed.
+ * left open (the rejected one and its follow-up) is closed again, untimed, and what the
+ * setup wrote is checkpointed before the step starts (`settle`).
  */
 export async function tapGateway(gw: TestGateway, load: LoadGen, plan: Plan[]): Promise<TapStep[]> {
   const c = cast(gw.store);
@@ -65,6 +66,7 @@ export async function tapGateway(gw: TestGateway, load: LoadGen, plan: Plan[]): 
   const signs = demoSigns(gw, demoRoomIds);
   return ramp(load, plan, (rate, count) => {
     const done = prepareDone(gw.store, new BenchTickets(gw.commands), c, demoRoomIds, count);
+    settle(gw.store);
     return {
       kind: 'tap', base: gw.http, mqtt: gw.mqtt, signs, matchField: 'ticket', rate, drainMs: 5_000,
       requests: done.map((d) => ({ key: d.id, path: `/api/tickets/${d.id}/reject` })),

@@ -36,6 +36,7 @@ import type { ReportLimits } from './rooms/report-rate-limit.ts';
 import type { PortalLimits } from './portal/portal-routes.ts';
 import { addMailCredentials, addVendorCredentials, credentialsFor, type DemoCredentials, refreshCredentials, writeCredentials } from './seed/demo-credentials.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import type { SecretCost } from './auth/passwords.ts';
 import { slaKeeper } from './service-levels/sla-keeper.ts';
 import { startMissingClocks } from './service-levels/missing-clocks.ts';
 import { EscalationClock } from './service-levels/escalation-clock.ts';
@@ -104,6 +105,8 @@ export interface GatewayOptions {
   demoOrders?: boolean;
   /** A new demo site also gets two vendors and an open work order, its vendor link in the credentials file (`npm start`; tests ask for it). */
   demoWorkOrders?: boolean;
+  /** How a new demo site's passwords and PINs are hashed (default `standard`); sites made and thrown away by automated checks take `light`. */
+  demoSecretCost?: SecretCost;
   /** Run the schedule generator every minute (default); tests that drive its clock turn it off and call `tick`. */
   scheduleTicks?: boolean;
   /** Look for breached service levels every half minute (default); tests that drive the clock turn it off and call `tick`. */
@@ -191,7 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (store.rooms.all().length === 0) {
       seeded = true;
       // The plain secrets exist only now: write them before anything else can fail (a taken port, say).
-      const secrets = await seedDemo(store, clock());
+      const secrets = await seedDemo(store, clock(), options.demoSecretCost);
       const planned = hostForUrl(options.host);
       writeCredentials(options.dataDir, credentialsFor(secrets, {
         site: options.site, http: `http://${planned}:${options.httpPort}`, mqtt: `mqtt://${planned}:${options.mqttPort}`, public: publicAddress.base,

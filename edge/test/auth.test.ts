@@ -5,7 +5,7 @@ import { startTestGateway, type TestGateway } from '../src/test-support/test-gat
 let gw: TestGateway;
 let now = Date.parse('2026-03-02T08:00:00.000Z');
 const clock = () => new Date(now).toISOString();
-beforeAll(async () => { gw = await startTestGateway({ clock }); });
+beforeAll(async () => { gw = await startTestGateway({ clock, demoSecretCost: 'standard' }); });
 afterAll(async () => { await gw.stop(); });
 
 const password = (user: string) => gw.creds.users.find((u) => u.username === user)!.password;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { newDeviceSecret, secretDigest } from '@doorside/firmware-config';
 import type { DeviceKind, Room } from '../contracts/index.ts';
-import { hashSecret } from '../auth/passwords.ts';
+import { hashSecret, type SecretCost } from '../auth/passwords.ts';
 import { newToken } from '../auth/token.ts';
 import { brokerHash, type SiteStore } from '../store/site-store.ts';
 import { demoCategories, demoRooms, demoTeams, demoUsers } from './demo-building.ts';
@@ -21,14 +21,14 @@ const pin = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
  * the database keeps only hashes and digests, the caller writes the plain ones to
  * demo-credentials.json once.
  */
-export async function seedDemo(store: SiteStore, at: string): Promise<DemoSecrets> {
+export async function seedDemo(store: SiteStore, at: string, cost: SecretCost = 'standard'): Promise<DemoSecrets> {
   const users = await Promise.all(demoUsers.map(async (u) => {
     const password = newToken(12);
-    return { ...u, password, hash: await hashSecret(password) };
+    return { ...u, password, hash: await hashSecret(password, cost) };
   }));
   const panels = await Promise.all(demoRooms.map(async (r) => {
     const code = pin();
-    return { room: r.id, pin: code, hash: await hashSecret(code) };
+    return { room: r.id, pin: code, hash: await hashSecret(code, cost) };
   }));
   const devices = demoRooms.flatMap((r) => (['sign', 'panel'] as const).map((kind) => ({
     id: `${kind}-${r.id}`, room: r.id, kind, password: newDeviceSecret(),

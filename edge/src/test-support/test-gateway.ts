@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
@@ -19,11 +20,33 @@ export interface TestGateway extends Omit<Gateway, 'broker'> {
   stop(): Promise<void>;
 }
 
+/** The simulated payment provider's key pair, made once per test process (an RSA key takes a fifth of a second). */
+let providerKey: { privateKey: string; publicKey: string } | undefined;
+
+/**
+ * Puts the process's simulated-provider key pair where a new site would make its own, as the
+ * gateway writes it. Every site a test process starts then signs with the same key; a check
+ * that needs sites with keys of their own gives each its `dataDir`.
+ */
+function placeProviderKey(dir: string): void {
+  providerKey ??= (() => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    return { privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, publicKey: publicKey.export({ type: 'spki', format: 'pem' }) as string };
+  })();
+  const folder = join(dir, 'payments');
+  mkdirSync(folder, { mode: 0o700 });
+  writeFileSync(join(folder, 'simulated-provider.key.pem'), providerKey.privateKey, { mode: 0o600 });
+  writeFileSync(join(folder, 'simulated-provider.pub.pem'), providerKey.publicKey, { mode: 0o600 });
+}
+
 /** A whole gateway on free ports with a fresh demo site in a temp dir; `stop` removes it all. */
 export async function startTestGateway(options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  const fresh = options.dataDir === undefined;
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'doorside-'));
+  if (fresh) placeProviderKey(dir);
   const generous = { perBrowser: { max: 10_000, windowMs: 60_000 }, perQrCode: { max: 10_000, windowMs: 60_000 } };
-  const gateway = await startGateway({ site: 'demo', host: '127.0.0.1', httpPort: 0, mqttPort: 0, reportLimits: generous, ...options, dataDir: dir });
+  // A throwaway site: its made-up secrets are hashed lightly (a test that checks the standard hashing asks for it).
+  const gateway = await startGateway({ site: 'demo', host: '127.0.0.1', httpPort: 0, mqttPort: 0, reportLimits: generous, demoSecretCost: 'light', ...options, dataDir: dir });
   const creds = gateway.credentials!;
   const clients: MqttClient[] = [];
 

@@ -3,7 +3,7 @@ import { type Algorithm, hash, verify } from '@node-rs/argon2';
 /**
  * How hard a stored secret is to guess offline. `standard` is argon2id with OWASP's minimum
  * (19 MiB, 2 passes): about 40 ms here, enough to slow guessing; every person's password and
- * PIN gets it. `light` (1 MiB, 1 pass, well under a millisecond) is only for the made-up
+ * PIN gets it. `light` (1 MiB, 1 pass, about a millisecond) is only for the made-up
  * secrets of a throwaway demo site that automated checks start and delete by the hundred.
  * The parameters travel inside each hash, so verifying needs no setting.
  */

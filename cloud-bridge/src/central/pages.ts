@@ -28,7 +28,7 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
     return reply.sendFile('favicon.ico', join(assets, 'icons'), { cacheControl: false });
   });
   // The vendor's page: `/wo/{token}` swaps the link for a cookie and sends the browser here.
-  app.get('/wo', { config: { ownPolicy: true }, schema: { hide: true } }, async (_request, reply) => {
+  app.get('/wo', { schema: { hide: true } }, async (_request, reply) => {
     if (!existsSync(join(assets, 'vendor.html')) || !existsSync(join(assets, 'vendor.js'))) throw new PageNotBuilt('vendor');
     const shell = await readFile(join(assets, 'vendor.html'), 'utf8').catch(() => { throw new PageNotBuilt('vendor'); });
     reply.pageHeaders(shell);
@@ -36,7 +36,7 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
     return reply.type('text/html; charset=utf-8').send(shell);
   });
   for (const path of ['/', '/central']) {
-    app.get(path, { config: { ownPolicy: true }, schema: { hide: true } }, async (_request, reply) => {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
       if (!existsSync(join(assets, 'central.html')) || !existsSync(join(assets, 'central.js'))) throw new PageNotBuilt();
       const shell = await readFile(join(assets, 'central.html'), 'utf8').catch(() => { throw new PageNotBuilt(); });
       reply.pageHeaders(shell);

@@ -34,6 +34,9 @@ describe('the kiosk pages on the gateway', () => {
 
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ error: 'PAGE_NOT_BUILT', message: expect.stringContaining('npm run build') });
+    // The page's own policy was never set: the answer has the gateway's base headers.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'self';.*script-src 'self';/);
   });
 
   it('serves the sign shell without leaking its address in a Referer', async () => {

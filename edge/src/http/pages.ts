@@ -78,7 +78,7 @@ export const pageRoutes: FastifyPluginAsync<{ assets?: string }> = async (app, {
   }
 
   for (const { page, path, params } of pages) {
-    api.get(path, { config: { ownPolicy: true }, schema: { hide: true, ...(params ? { params } : {}) } }, async (request, reply) => {
+    api.get(path, { schema: { hide: true, ...(params ? { params } : {}) } }, async (request, reply) => {
       if (!existsSync(join(assets, `${page}.html`)) || !existsSync(join(assets, `${page}.js`))) throw new PageNotBuilt(page);
       const built = await readFile(join(assets, `${page}.html`), 'utf8').catch(() => { throw new PageNotBuilt(page); });
       // An installed page starts at the address it was added from: its room (and a sign's query) go to its manifest.

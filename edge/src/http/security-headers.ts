@@ -42,10 +42,6 @@ type HeaderStep = [name: string, value: string | number | readonly string[] | nu
 const keptHosts = 32;
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The route sends a page shell and sets its policy itself, with `reply.pageHeaders(shell)`. */
-    ownPolicy?: true;
-  }
   interface FastifyReply {
     /** The security headers with the policy for this page shell: its own inline blocks allowed by hash. */
     pageHeaders(shell: string): FastifyReply;
@@ -79,9 +75,9 @@ function replay(reply: FastifyReply, steps: readonly HeaderStep[], overwrite: bo
  *
  * helmet's middleware is built once, and what it sets is recorded once per Host header (the
  * only part of a request the policy reads, see `ownSocket`) and replayed by one synchronous
- * hook as the answer is sent; a header the route set itself is kept. A page route
- * (`config.ownPolicy`) is left alone by the hook and calls `reply.pageHeaders(shell)`, which
- * applies the same options with the policy for that shell.
+ * hook as the answer is sent; a header the route set itself is kept. A page route calls
+ * `reply.pageHeaders(shell)`, which sets the same headers with the policy for that shell, so
+ * the hook finds them set and leaves them; an error answer from such a route gets the base ones.
  */
 export async function securityHeaders(app: FastifyInstance, { secure }: { secure: boolean }): Promise<void> {
   const options = {
@@ -94,7 +90,6 @@ export async function securityHeaders(app: FastifyInstance, { secure }: { secure
   // Set as the answer leaves (errors and not-found included), not as the request comes in: a
   // command's work, and the sign it changes, do not wait for a dozen header writes.
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (request.routeOptions.config.ownPolicy) return done(null, payload);
     const host = request.raw.headers.host ?? '';
     let steps = byHost.get(host);
     if (!steps) {

@@ -50,15 +50,22 @@ export function wechatKeysFrom(folder: string): Map<string, KeyObject> {
  * public half is written beside it for a central server to check the provider's notices.
  */
 export function simulatedKey(dataDir: string): { privateKey: KeyObject; publicKey: KeyObject; publicKeyFile: string } {
-  const folder = join(dataDir, 'payments');
-  const file = join(folder, 'simulated-provider.key.pem');
-  const publicKeyFile = join(folder, 'simulated-provider.pub.pem');
-  if (!existsSync(file)) {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
-    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o600 });
-  }
+  const { file, publicKeyFile } = simulatedKeyFiles(dataDir);
+  if (!existsSync(file)) placeSimulatedKey(dataDir, generateKeyPairSync('rsa', { modulusLength: 2048 }));
   const privateKey = createPrivateKey(readFileSync(file, 'utf8'));
   return { privateKey, publicKey: createPublicKey(privateKey), publicKeyFile };
+}
+
+const simulatedKeyFiles = (dataDir: string) => ({
+  folder: join(dataDir, 'payments'),
+  file: join(dataDir, 'payments', 'simulated-provider.key.pem'),
+  publicKeyFile: join(dataDir, 'payments', 'simulated-provider.pub.pem'),
+});
+
+/** Writes a key pair where a site keeps its simulated provider's key, readable by the gateway's user only. */
+export function placeSimulatedKey(dataDir: string, pair: { privateKey: KeyObject; publicKey: KeyObject }): void {
+  const { folder, file, publicKeyFile } = simulatedKeyFiles(dataDir);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  writeFileSync(file, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  writeFileSync(publicKeyFile, pair.publicKey.export({ type: 'spki', format: 'pem' }), { mode: 0o600 });
 }

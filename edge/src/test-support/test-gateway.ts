@@ -1,11 +1,12 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync, type MqttClient } from 'mqtt';
 import type { GatewayBroker } from '../broker/broker.aedes.ts';
 import { type Gateway, type GatewayOptions, startGateway } from '../gateway.ts';
 import type { DemoCredentials } from '../seed/demo-credentials.ts';
+import { placeSimulatedKey } from '../payments/provider-setup.ts';
 
 export interface TestGateway extends Omit<Gateway, 'broker'> {
   /** Tests run the embedded broker. */
@@ -21,22 +22,16 @@ export interface TestGateway extends Omit<Gateway, 'broker'> {
 }
 
 /** The simulated payment provider's key pair, made once per test process (an RSA key takes a fifth of a second). */
-let providerKey: { privateKey: string; publicKey: string } | undefined;
+let providerKey: { privateKey: KeyObject; publicKey: KeyObject } | undefined;
 
 /**
- * Puts the process's simulated-provider key pair where a new site would make its own, as the
- * gateway writes it. Every site a test process starts then signs with the same key; a check
- * that needs sites with keys of their own gives each its `dataDir`.
+ * Every new site a test process starts signs simulated payments with the same key, placed
+ * where the gateway would make its own; a check that needs sites with keys of their own gives
+ * each its `dataDir`.
  */
 function placeProviderKey(dir: string): void {
-  providerKey ??= (() => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    return { privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, publicKey: publicKey.export({ type: 'spki', format: 'pem' }) as string };
-  })();
-  const folder = join(dir, 'payments');
-  mkdirSync(folder, { mode: 0o700 });
-  writeFileSync(join(folder, 'simulated-provider.key.pem'), providerKey.privateKey, { mode: 0o600 });
-  writeFileSync(join(folder, 'simulated-provider.pub.pem'), providerKey.publicKey, { mode: 0o600 });
+  providerKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 });
+  placeSimulatedKey(dir, providerKey);
 }
 
 /** A whole gateway on free ports with a fresh demo site in a temp dir; `stop` removes it all. */
